@@ -1,0 +1,92 @@
+"""Import throughput: materials per second for generated materials, as txt and as docx.
+
+Runs the whole import path (read, decode, clean, parse, dedupe lookup, one transaction
+per material) on a fresh data directory, SQLite by default or DATABASE_URL's database.
+
+    .venv/bin/python bench/import_throughput.py [--count 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import tempfile
+import time
+from pathlib import Path
+
+from docx import Document
+
+from gaoku.core.generator import generate_corpus
+
+
+def write_corpus(folder: Path, count: int, seed: int) -> tuple[list[Path], list[Path]]:
+    """The same generated documents as .txt (GB18030, wrapped) and as .docx files."""
+    txt, docx = folder / "txt", folder / "docx"
+    txt.mkdir()
+    docx.mkdir()
+    txt_files, docx_files = [], []
+    for n, doc in enumerate(generate_corpus(2 * count, seed=seed)):
+        if n < count:
+            path = txt / f"{n:05d}.txt"
+            path.write_bytes(doc.wrapped.encode("gb18030"))
+            txt_files.append(path)
+        else:
+            document = Document()
+            for line in doc.wrapped.split("\n"):
+                document.add_paragraph(line)
+            buffer = io.BytesIO()
+            document.save(buffer)
+            path = docx / f"{n:05d}.docx"
+            path.write_bytes(buffer.getvalue())
+            docx_files.append(path)
+    return txt_files, docx_files
+
+
+def import_all(files: list[Path]) -> tuple[float, dict[str, int]]:
+    from gaoku.library.selectors import cleaning_patterns_enabled
+    from gaoku.library.services import material_import_file
+
+    patterns = cleaning_patterns_enabled()
+    statuses: dict[str, int] = {}
+    start = time.perf_counter()
+    for path in files:
+        outcome = material_import_file(path=path, on_similar="version", patterns=patterns)
+        statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
+    return time.perf_counter() - start, statuses
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        txt_files, docx_files = write_corpus(root, args.count, args.seed)
+        os.environ["GAOKU_DATA"] = str(root / "data")
+        from gaoku.cli import setup
+        from gaoku.site.datadir import datadir_ensure
+
+        setup(datadir_ensure(root / "data"))
+        from django.conf import settings
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+        print(
+            f"machine: {platform.machine()} {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}, db {engine}"
+        )
+        print(f"{'format':<6} {'files':>6} {'seconds':>8} {'materials/s':>12}  outcomes")
+        for label, files in (("txt", txt_files), ("docx", docx_files)):
+            seconds, statuses = import_all(files)
+            print(
+                f"{label:<6} {len(files):>6} {seconds:>8.2f} "
+                f"{len(files) / seconds:>12.1f}  {statuses}"
+            )
+
+
+if __name__ == "__main__":
+    main()

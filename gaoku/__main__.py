@@ -1,0 +1,3 @@
+from gaoku.cli import main
+
+main(prog_name="gaoku")

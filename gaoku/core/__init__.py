@@ -1,0 +1,1 @@
+"""Framework-free core of Gaoku: nothing under this package imports Django."""

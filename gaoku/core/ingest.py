@@ -1,0 +1,63 @@
+"""From raw text to what the library stores: the import pipeline's pure steps, in order.
+
+normalise → strip distributor boilerplate → parse the outline → find placeholders and
+dated references → hash and sketch for duplicate detection. Each step is a plain
+function of its own module; this one only calls them in order so the order is visible.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gaoku.core.cleaning import strip_boilerplate
+from gaoku.core.similarity import content_hash, sketch
+from gaoku.core.structure import (
+    Outline,
+    find_dated_references,
+    find_placeholders,
+    parse_outline,
+)
+from gaoku.core.text import normalize
+from gaoku.errors import ImportRejected
+
+EMPTY_AFTER_CLEANING = "清理后没有剩下正文：文件只有空白或分发者的广告、声明。"
+
+
+@dataclass(frozen=True)
+class PreparedText:
+    """A cleaned text with everything the library derives from it."""
+
+    text: str
+    removed_lines: tuple[str, ...]
+    outline: Outline
+    placeholders: tuple[str, ...]
+    dated_references: tuple[str, ...]
+    content_hash: str
+    sketch: tuple[int, ...]
+
+    @property
+    def chars(self) -> int:
+        """Length in characters, paragraph breaks excluded."""
+        return len(self.text) - self.text.count("\n")
+
+
+def prepare_text(raw: str, patterns: Sequence[re.Pattern[str]]) -> PreparedText:
+    """Run the import pipeline on a text read from a file.
+
+    Raises:
+        ImportRejected: nothing but boilerplate or blank lines is left.
+    """
+    cleaned = strip_boilerplate(normalize(raw), patterns)
+    if not cleaned.text:
+        raise ImportRejected(EMPTY_AFTER_CLEANING, code="empty")
+    return PreparedText(
+        text=cleaned.text,
+        removed_lines=cleaned.removed_lines,
+        outline=parse_outline(cleaned.text),
+        placeholders=tuple(find_placeholders(cleaned.text)),
+        dated_references=tuple(find_dated_references(cleaned.text)),
+        content_hash=content_hash(cleaned.text),
+        sketch=tuple(sketch(cleaned.text)),
+    )

@@ -1,0 +1,272 @@
+"""Structure of Chinese official documents: outline, placeholders, dated references.
+
+The parser works on paragraphs: the non-empty lines of a cleaned text. Its conventions,
+which the document generator's labels follow too:
+
+* **title** — the first paragraph. Subtitle lines right after it (starting with a dash
+  such as ``——在…会议上的讲话``, or wholly in parentheses such as ``（2023年3月15日）``)
+  belong to neither the title nor the opening.
+* **salutation** — a paragraph of at most 30 characters ending with ``：`` before the
+  first part, such as ``同志们：`` or ``各位领导、同志们：``; ``""`` when there is none.
+* **parts** — the paragraphs that open with a heading marker of the highest level the
+  document uses. Levels, highest first: ``一、``; ``第一，``/``第一、``/``第一部分``;
+  ``（一）``; ``1.``/``1、``/``1．``; ``（1）``. A heading is its paragraph up to the first
+  ``。！？`` (exclusive), marker included, with trailing ``：；`` dropped.
+* **points** of a part — the headings of the next lower level inside it when there are
+  any; otherwise the enumerated points in its paragraphs: a run of ``一是、二是…``,
+  ``一要、二要…`` or ``首先、其次、再次、最后`` starting a sentence (after the start of a
+  paragraph or ``。；！？：``), at least two in sequence. A point runs from its marker to
+  the first of ``，。；：！？`` (exclusive); when the marker itself is followed by
+  ``，`` (``首先，``) it runs to the next one instead.
+* **closing** — after the last part heading, the first paragraph opening with
+  ``同志们，``, ``同志们！``, ``总之，``, ``综上所述，`` or ``让我们``; the closing is its
+  first sentence, as a heading is. The paragraphs from there on are not in the last part.
+* **opening** — the paragraphs between the salutation (or title) and the first part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from gaoku.core.text import paragraphs
+
+
+@dataclass(frozen=True)
+class Part:
+    """One numbered part: its heading, its points, and its paragraph span [start, end)."""
+
+    heading: str
+    points: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The outline of a document; ``to_dict`` gives the CLI/JSON contract's shape."""
+
+    title: str
+    salutation: str
+    opening: str
+    parts: tuple[Part, ...]
+    closing: str
+
+    def to_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "salutation": self.salutation,
+            "parts": [{"heading": p.heading, "points": list(p.points)} for p in self.parts],
+            "closing": self.closing,
+        }
+
+
+_CN_DIGITS = "零〇一二三四五六七八九"
+_CN_NUM = "[一二三四五六七八九十百]{1,3}"
+
+# Heading markers, highest level first (see the module docstring).
+_LEVELS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"^{_CN_NUM}、"),
+    re.compile(rf"^第{_CN_NUM}(?:[，、,]|部分)"),
+    re.compile(rf"^[（(]{_CN_NUM}[）)]"),
+    re.compile(r"^\d{1,2}(?:[.．、](?!\d))"),
+    re.compile(r"^[（(]\d{1,2}[）)]"),
+)
+_SENTENCE_END = re.compile("[。！？]")
+_CLAUSE_END = re.compile("[，。；：！？]")
+_SUBTITLE = re.compile(r"^(?:[—–-]{1,2}.+|[（(][^（）()]{2,40}[）)])$")
+_CLOSING = re.compile("^(?:同志们[，！,!]|总之[，,]|综上所述[，,]|让我们)")
+_POINT = re.compile(
+    rf"(?:^|(?<=[。；！？：\n]))(?:(?P<num>{_CN_NUM})(?P<verb>是|要)|(?P<seq>首先|其次|再次|最后))"
+)
+
+
+def parse_outline(text: str) -> Outline:
+    """Parse the outline of a cleaned, normalised document (conventions above)."""
+    paras = paragraphs(text)
+    if not paras:
+        return Outline("", "", "", (), "")
+    body = 1
+    while body < len(paras) and body <= 3 and _SUBTITLE.match(paras[body]):
+        body += 1
+    salutation = ""
+    if body < len(paras) and len(paras[body]) <= 30 and paras[body].endswith(("：", ":")):
+        salutation = paras[body]
+        body += 1
+
+    level = _top_level(paras[body:])
+    starts = (
+        []
+        if level is None
+        else [i for i in range(body, len(paras)) if _level_of(paras[i]) == level]
+    )
+    closing_at = _closing_index(paras, starts[-1] + 1 if starts else body)
+    end_of_parts = closing_at if closing_at is not None else len(paras)
+    parts = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else end_of_parts
+        points = _points(paras[start:end], level)
+        parts.append(Part(_first_sentence(paras[start]), points, start, end))
+    opening_end = starts[0] if starts else (closing_at if closing_at is not None else len(paras))
+    return Outline(
+        title=paras[0],
+        salutation=salutation,
+        opening="\n".join(paras[body:opening_end]),
+        parts=tuple(parts),
+        closing=_first_sentence(paras[closing_at]) if closing_at is not None else "",
+    )
+
+
+def _level_of(paragraph: str) -> int | None:
+    for level, marker in enumerate(_LEVELS):
+        if marker.match(paragraph):
+            return level
+    return None
+
+
+def _top_level(paras: list[str]) -> int | None:
+    levels = [lv for lv in map(_level_of, paras) if lv is not None]
+    return min(levels) if levels else None
+
+
+def _closing_index(paras: list[str], start: int) -> int | None:
+    return next((i for i in range(start, len(paras)) if _CLOSING.match(paras[i])), None)
+
+
+def _first_sentence(paragraph: str) -> str:
+    end = _SENTENCE_END.search(paragraph)
+    return (paragraph[: end.start()] if end else paragraph).rstrip("：；:;")
+
+
+def _points(part: list[str], level: int) -> tuple[str, ...]:
+    """Points of one part: next-level headings if any, else enumerated points."""
+    sub_level = _top_level(part[1:])
+    if sub_level is not None and sub_level > level:
+        return tuple(_first_sentence(p) for p in part[1:] if _level_of(p) == sub_level)
+    # The heading paragraph's own text after its first sentence may hold points too.
+    return tuple(_enumerated_points("\n".join(part)))
+
+
+def _enumerated_points(text: str) -> list[str]:
+    """Runs of 一是/二是…, 一要/二要… and 首先/其次/最后 that start sentences."""
+    points: list[tuple[int, str]] = []
+    numbered: list[tuple[int, str]] = []  # the open 一是… run: (start, point)
+    numbered_verb, numbered_last = "", 0
+    sequence: list[tuple[int, str]] = []  # the open 首先… run
+
+    def close(run: list[tuple[int, str]]) -> None:
+        if len(run) >= 2:
+            points.extend(run)
+        run.clear()
+
+    for match in _POINT.finditer(text):
+        point = _point_text(text, match.start(), match.end())
+        if match["seq"]:
+            if match["seq"] == "首先":
+                close(sequence)
+                sequence.append((match.start(), point))
+            elif sequence:
+                sequence.append((match.start(), point))
+                if match["seq"] == "最后":
+                    close(sequence)
+            continue
+        number = _cn_to_int(match["num"])
+        if number == 1:
+            close(numbered)
+            numbered.append((match.start(), point))
+            numbered_verb, numbered_last = match["verb"], 1
+        elif numbered and match["verb"] == numbered_verb and number == numbered_last + 1:
+            numbered.append((match.start(), point))
+            numbered_last = number
+    close(numbered)
+    close(sequence)
+    return [point for _, point in sorted(points)]
+
+
+def _point_text(text: str, start: int, marker_end: int) -> str:
+    search_from = marker_end + 1 if text[marker_end : marker_end + 1] == "，" else marker_end
+    end = _CLAUSE_END.search(text, search_from)
+    stop = end.start() if end else len(text)
+    newline = text.find("\n", start)
+    if newline != -1:
+        stop = min(stop, newline)
+    return text[start:stop]
+
+
+def _cn_to_int(numeral: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (enough for enumerations)."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    if "十" not in numeral:
+        return digits.get(numeral[-1], 0)
+    tens, _, ones = numeral.partition("十")
+    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+
+
+# Placeholders: runs of X/×, 某某, blanks to fill, with an optional role or place suffix.
+_PLACEHOLDER = re.compile(
+    r"(?<![0-9A-Za-z])(?:[XＸ×]+|某某|[＿_]{2,}|[○□]{2,})"
+    r"(?:部长|书记|县长|市长|局长|主任|同志|单位|公司|部门|[省市县区乡镇村局年月日])?"
+    r"(?![0-9A-Za-z])"
+)
+
+
+def find_placeholders(text: str) -> list[str]:
+    """Unique placeholder tokens (X部长, XX县, ××, 某某, ＿＿…) in order of appearance."""
+    return _unique(m.group() for m in _PLACEHOLDER.finditer(text))
+
+
+_CN_ORD = "[一二三四五六七八九]"
+_CONGRESS = rf"(?:十{_CN_ORD}|二十{_CN_ORD}?)"
+_DATED_PATTERNS = (
+    r"(?<!\d)(?:19|20)\d{2}年",
+    r"[〇零一二三四五六七八九]{4}年",
+    r"(?:今|明)年是[^。；！？\n]{1,40}?之年",
+    rf"(?:党的)?{_CONGRESS}届{_CN_ORD}中全会",
+    rf"(?:党的){_CONGRESS}大|{_CONGRESS}大(?=精神|以来|报告|召开|胜利|代表|提出|作出|明确)",
+    rf"十{_CN_ORD}五(?=[”\"]|规划|时期|期间)",
+)
+
+
+def _campaigns() -> list[str]:
+    raw = resources.files("gaoku.core").joinpath("data/campaigns.txt").read_text("utf-8")
+    return [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+_DATED = re.compile(
+    "|".join([*_DATED_PATTERNS, *sorted(map(re.escape, _campaigns()), key=len, reverse=True)])
+)
+
+
+def find_dated_references(text: str) -> list[str]:
+    """Unique references tied to a moment (years, congresses, campaigns…), in order.
+
+    Matching is leftmost and, among alternatives at one position, the first listed wins;
+    the campaign names are tried longest first, so 新冠肺炎疫情防控 yields 新冠肺炎疫情.
+    """
+    return _unique(m.group() for m in _DATED.finditer(text))
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# Title words that name a document's type, most specific first.
+_TYPE_WORDS = (
+    ("述职", "述职报告"),
+    ("心得", "心得体会"),
+    ("体会", "心得体会"),
+    ("发言", "发言材料"),
+    ("讲话", "讲话稿"),
+    ("致辞", "讲话稿"),
+    ("工作报告", "工作报告"),
+    ("方案", "方案"),
+    ("总结", "总结"),
+    ("报告", "工作报告"),
+)
+
+
+def guess_doc_type(title: str) -> str | None:
+    """The document type its title names (在…会议上的讲话 → 讲话稿), or None."""
+    return next((doc_type for word, doc_type in _TYPE_WORDS if word in title), None)

@@ -1,0 +1,78 @@
+"""Forms of the library pages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from gaoku.library.models import DocType
+from gaoku.library.services import ImportMetadata
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that takes several files (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)]
+
+
+class ImportForm(forms.Form):
+    files = MultipleFileField(label=_("Files"))
+    doc_type = forms.ChoiceField(
+        label=_("Type"),
+        choices=[("", _("Detect from the title")), *DocType.choices],
+        required=False,
+    )
+    topics = forms.CharField(
+        label=_("Topics"),
+        required=False,
+        help_text=_("Separated by spaces or commas, e.g. 机关党建 作风建设"),
+    )
+    published = forms.DateField(
+        label=_("Publication date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Today when left empty."),
+    )
+    level = forms.CharField(label=_("Level"), max_length=20, required=False)
+    occasion = forms.CharField(label=_("Occasion"), max_length=100, required=False)
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        limit = settings.GAOKU_MAX_IMPORT_BYTES
+        # Checked here as well as in the reader so that an oversized upload is reported
+        # without reading it into memory.
+        for f in files:
+            if f.size > limit:
+                raise forms.ValidationError(
+                    _("%(name)s is larger than %(mb)d MB.")
+                    % {"name": f.name, "mb": limit // (1024 * 1024)}
+                )
+        return files
+
+    def metadata(self) -> ImportMetadata:
+        data = self.cleaned_data
+        topics = data["topics"].replace("，", " ").replace(",", " ").replace("、", " ").split()
+        return ImportMetadata(
+            doc_type=data["doc_type"] or None,
+            topics=tuple(topics),
+            published=data["published"],
+            level=data["level"],
+            occasion=data["occasion"],
+        )
+
+
+class DraftChoiceForm(forms.Form):
+    choice = forms.ChoiceField(choices=[("version", "version"), ("new", "new")])

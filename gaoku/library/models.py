@@ -1,0 +1,135 @@
+"""The materials library: materials, their immutable versions, topics, cleaning rules."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocType(models.TextChoices):
+    SPEECH = "讲话稿", _("Speech")
+    WORK_REPORT = "工作报告", _("Work report")
+    REFLECTION = "心得体会", _("Reflection")
+    DUTY_REPORT = "述职报告", _("Duty report")
+    STATEMENT = "发言材料", _("Statement")
+    PLAN = "方案", _("Plan")
+    SUMMARY = "总结", _("Summary")
+    OTHER = "其他", _("Other")
+
+
+class Topic(models.Model):
+    """A 形势任务 tag such as 机关党建 or 乡村振兴."""
+
+    name = models.CharField(_("name"), max_length=40, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Material(models.Model):
+    """A curated material; its text lives in its versions."""
+
+    title = models.CharField(_("title"), max_length=200)
+    doc_type = models.CharField(
+        _("type"), max_length=10, choices=DocType.choices, default=DocType.OTHER
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="materials")
+    level = models.CharField(_("level"), max_length=20, blank=True)
+    occasion = models.CharField(_("occasion"), max_length=100, blank=True)
+    published = models.DateField(_("publication date"), null=True, blank=True, db_index=True)
+    current = models.ForeignKey(
+        "MaterialVersion",
+        verbose_name=_("current version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MaterialVersion(models.Model):
+    """One immutable text of a material, with what the import derived from it."""
+
+    material = models.ForeignKey(Material, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    text = models.TextField(_("text"))
+    content_hash = models.CharField(max_length=64, unique=True)
+    chars = models.PositiveIntegerField(_("characters"))
+    outline = models.JSONField(_("outline"))
+    # Paragraph spans [start, end) of the parts, for anchors on the reader page.
+    part_spans = models.JSONField(default=list)
+    placeholders = models.JSONField(_("placeholders"), default=list)
+    dated_references = models.JSONField(_("dated references"), default=list)
+    removed_lines = models.JSONField(_("removed lines"), default=list)
+    source_name = models.CharField(_("source file"), max_length=255, blank=True)
+    source_format = models.CharField(_("source format"), max_length=10, blank=True)
+    source_encoding = models.CharField(_("source encoding"), max_length=20, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["material", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["material", "number"], name="version_number_unique")
+        ]
+        verbose_name = _("material version")
+        verbose_name_plural = _("material versions")
+
+    def __str__(self) -> str:
+        return f"{self.material_id} v{self.number}"
+
+
+class SketchValue(models.Model):
+    """One value of a version's bottom-k sketch, to find near-duplicates by lookup."""
+
+    version = models.ForeignKey(MaterialVersion, on_delete=models.CASCADE, related_name="+")
+    value = models.BigIntegerField(db_index=True)
+
+
+class CleaningPattern(models.Model):
+    """A distributor-boilerplate pattern; imports remove lines that match an enabled one."""
+
+    pattern = models.CharField(_("pattern"), max_length=300, unique=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("cleaning pattern")
+        verbose_name_plural = _("cleaning patterns")
+
+    def __str__(self) -> str:
+        return self.pattern
+
+
+class ImportDraft(models.Model):
+    """A prepared import close to an existing material, waiting for an editor's choice."""
+
+    similar_to = models.ForeignKey(Material, on_delete=models.CASCADE, related_name="+")
+    similarity = models.FloatField()
+    source_name = models.CharField(max_length=255)
+    source_format = models.CharField(max_length=10, blank=True)
+    source_encoding = models.CharField(max_length=20, blank=True)
+    raw_text = models.TextField()
+    metadata = models.JSONField(default=dict)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)

@@ -1,0 +1,69 @@
+"""Library selectors: the reads that views, the CLI and services share."""
+
+from __future__ import annotations
+
+import re
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from gaoku.core.cleaning import compile_patterns
+from gaoku.core.ingest import PreparedText
+from gaoku.core.similarity import MIN_SHARED, SIMILAR_THRESHOLD, similarity
+from gaoku.errors import NotFound
+from gaoku.library.models import CleaningPattern, Material, MaterialVersion, SketchValue, Topic
+
+MATERIAL_NOT_FOUND = "资料 {id} 不存在。"
+# Near-duplicate candidates compared in full, best sketch overlap first.
+_CANDIDATES = 5
+
+
+def cleaning_patterns_enabled() -> list[re.Pattern[str]]:
+    """The editable boilerplate patterns, compiled."""
+    return compile_patterns(
+        CleaningPattern.objects.filter(enabled=True).values_list("pattern", flat=True)
+    )
+
+
+def similar_version_find(prepared: PreparedText) -> tuple[MaterialVersion, float] | None:
+    """The stored version most similar to a prepared text, if at least SIMILAR_THRESHOLD."""
+    candidates = (
+        SketchValue.objects.filter(value__in=prepared.sketch)
+        .values("version_id")
+        .annotate(shared=Count("id"))
+        .filter(shared__gte=MIN_SHARED)
+        .order_by("-shared")[:_CANDIDATES]
+    )
+    ids = [row["version_id"] for row in candidates]
+    best: tuple[MaterialVersion, float] | None = None
+    for version in MaterialVersion.objects.filter(id__in=ids).select_related("material"):
+        score = similarity(prepared.text, version.text)
+        if score >= SIMILAR_THRESHOLD and (best is None or score > best[1]):
+            best = (version, score)
+    return best
+
+
+def material_list(*, doc_type: str | None = None, topic: str | None = None) -> QuerySet[Material]:
+    """Materials with a current version, newest first, optionally filtered."""
+    qs = Material.objects.filter(current__isnull=False).select_related("current")
+    if doc_type:
+        qs = qs.filter(doc_type=doc_type)
+    if topic:
+        qs = qs.filter(topics__name=topic)
+    return qs.prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
+
+
+def material_get(material_id: int) -> Material:
+    """One material with its current version and topics.
+
+    Raises:
+        NotFound: no such material, or it has no version yet.
+    """
+    material = material_list().filter(pk=material_id).first()
+    if material is None:
+        raise NotFound(MATERIAL_NOT_FOUND.format(id=material_id))
+    return material
+
+
+def topic_list() -> QuerySet[Topic]:
+    """Topics that tag at least one material, most used first."""
+    return Topic.objects.annotate(n=Count("materials")).filter(n__gt=0).order_by("-n", "name")

@@ -1,0 +1,271 @@
+"""Library services: importing materials and their versions.
+
+Every write goes through here, one transaction per material, so a failed import leaves
+nothing behind. The pure steps (reading, cleaning, parsing) are the core's; this module
+decides what the library does with their result.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gaoku.core.ingest import PreparedText, prepare_text
+from gaoku.core.readers import ReadResult, read_bytes, read_path
+from gaoku.core.structure import guess_doc_type
+from gaoku.errors import NotFound
+from gaoku.library.models import (
+    DocType,
+    ImportDraft,
+    Material,
+    MaterialVersion,
+    SketchValue,
+    Topic,
+)
+from gaoku.library.selectors import cleaning_patterns_enabled, similar_version_find
+
+OnSimilar = Literal["version", "new", "ask"]
+DRAFT_GONE = "这份待定导入已经处理过了。"
+
+
+@dataclass(frozen=True)
+class ImportMetadata:
+    """What the editor says about a material; unset fields are inferred or left empty."""
+
+    doc_type: str | None = None
+    topics: tuple[str, ...] = ()
+    published: datetime.date | None = None
+    level: str = ""
+    occasion: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a text came from."""
+
+    name: str
+    format: str = ""
+    encoding: str = ""
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import did.
+
+    ``status`` is ``created`` (a new material), ``new_version`` (the next version of a
+    similar material), ``unchanged`` (the same text is already in the library) or
+    ``draft`` (similar to ``similar_to``; waiting for an editor's choice).
+    """
+
+    status: Literal["created", "new_version", "unchanged", "draft"]
+    prepared: PreparedText
+    version: MaterialVersion | None = None
+    similar_to: Material | None = None
+    similarity: float | None = None
+    draft: ImportDraft | None = field(default=None)
+
+
+def material_import(
+    *,
+    data: bytes,
+    name: str,
+    metadata: ImportMetadata = ImportMetadata(),
+    on_similar: OnSimilar = "version",
+    user: AbstractBaseUser | None = None,
+    patterns: Sequence[re.Pattern[str]] | None = None,
+) -> ImportOutcome:
+    """Import one file's bytes as a material or as a new version of a similar one.
+
+    Raises:
+        ImportRejected: the file cannot be read, or holds no text once cleaned.
+    """
+    read = read_bytes(data, name=name, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES)
+    return _read_import(read, name, metadata, on_similar, user, patterns)
+
+
+def material_import_file(
+    *,
+    path: Path,
+    metadata: ImportMetadata = ImportMetadata(),
+    on_similar: OnSimilar = "version",
+    user: AbstractBaseUser | None = None,
+    patterns: Sequence[re.Pattern[str]] | None = None,
+) -> ImportOutcome:
+    """``material_import`` for a file on disk; its size is checked before it is read."""
+    read = read_path(path, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES)
+    return _read_import(read, path.name, metadata, on_similar, user, patterns)
+
+
+def _read_import(
+    read: ReadResult,
+    name: str,
+    metadata: ImportMetadata,
+    on_similar: OnSimilar,
+    user: AbstractBaseUser | None,
+    patterns: Sequence[re.Pattern[str]] | None,
+) -> ImportOutcome:
+    return text_import(
+        raw=read.text,
+        source=Source(name=name, format=read.format, encoding=read.encoding or ""),
+        metadata=metadata,
+        on_similar=on_similar,
+        user=user,
+        patterns=patterns,
+    )
+
+
+def text_import(
+    *,
+    raw: str,
+    source: Source,
+    metadata: ImportMetadata = ImportMetadata(),
+    on_similar: OnSimilar = "version",
+    version_of: Material | None = None,
+    user: AbstractBaseUser | None = None,
+    patterns: Sequence[re.Pattern[str]] | None = None,
+) -> ImportOutcome:
+    """Import a text already read from its file (see ``material_import``)."""
+    prepared = prepare_text(raw, patterns if patterns is not None else cleaning_patterns_enabled())
+    try:
+        return _import_prepared(prepared, raw, source, metadata, on_similar, version_of, user)
+    except IntegrityError:
+        # A concurrent import stored the same text between our check and our insert.
+        existing = MaterialVersion.objects.filter(content_hash=prepared.content_hash).first()
+        if existing is None:
+            raise
+        return ImportOutcome("unchanged", prepared, version=existing)
+
+
+@transaction.atomic
+def _import_prepared(
+    prepared: PreparedText,
+    raw: str,
+    source: Source,
+    metadata: ImportMetadata,
+    on_similar: OnSimilar,
+    version_of: Material | None,
+    user: AbstractBaseUser | None,
+) -> ImportOutcome:
+    existing = MaterialVersion.objects.filter(content_hash=prepared.content_hash).first()
+    if existing is not None:
+        return ImportOutcome("unchanged", prepared, version=existing)
+    similarity = None
+    if version_of is None and on_similar != "new":
+        found = similar_version_find(prepared)
+        if found is not None:
+            version_of, similarity = found[0].material, found[1]
+    if version_of is not None and on_similar == "ask":
+        draft = ImportDraft.objects.create(
+            similar_to=version_of,
+            similarity=similarity or 0.0,
+            source_name=source.name[:255],
+            source_format=source.format,
+            source_encoding=source.encoding,
+            raw_text=raw,
+            metadata=_metadata_to_json(metadata),
+            created_by=user,
+        )
+        return ImportOutcome("draft", prepared, None, version_of, similarity, draft)
+    if version_of is not None:
+        version = _version_add(version_of, prepared, source, user)
+        return ImportOutcome("new_version", prepared, version, version_of, similarity)
+    material = Material.objects.create(
+        title=prepared.outline.title[:200],
+        doc_type=metadata.doc_type or guess_doc_type(prepared.outline.title) or DocType.OTHER,
+        level=metadata.level,
+        occasion=metadata.occasion,
+        published=metadata.published or timezone.localdate(),
+    )
+    material.topics.set(topics_ensure(metadata.topics))
+    return ImportOutcome("created", prepared, _version_add(material, prepared, source, user))
+
+
+def _version_add(
+    material: Material,
+    prepared: PreparedText,
+    source: Source,
+    user: AbstractBaseUser | None,
+) -> MaterialVersion:
+    # Lock the material so two imports cannot take the same version number.
+    material = Material.objects.select_for_update().get(pk=material.pk)
+    last = material.versions.order_by("-number").values_list("number", flat=True).first()
+    version = MaterialVersion.objects.create(
+        material=material,
+        number=(last or 0) + 1,
+        text=prepared.text,
+        content_hash=prepared.content_hash,
+        chars=prepared.chars,
+        outline=prepared.outline.to_dict(),
+        part_spans=[[p.start, p.end] for p in prepared.outline.parts],
+        placeholders=list(prepared.placeholders),
+        dated_references=list(prepared.dated_references),
+        removed_lines=list(prepared.removed_lines),
+        source_name=source.name[:255],
+        source_format=source.format,
+        source_encoding=source.encoding,
+        created_by=user,
+    )
+    SketchValue.objects.bulk_create(SketchValue(version=version, value=v) for v in prepared.sketch)
+    material.current = version
+    material.title = prepared.outline.title[:200]
+    material.save(update_fields=["current", "title", "updated_at"])
+    return version
+
+
+def topics_ensure(names: Sequence[str]) -> list[Topic]:
+    """The topics of these names, created where missing."""
+    return [Topic.objects.get_or_create(name=n.strip()[:40])[0] for n in names if n.strip()]
+
+
+def import_draft_resolve(
+    *, draft_id: int, choice: Literal["version", "new"], user: AbstractBaseUser
+) -> ImportOutcome:
+    """Import a draft as the next version of its similar material, or as a new material.
+
+    Raises:
+        NotFound: the draft was already resolved (a second click, another editor).
+    """
+    with transaction.atomic():
+        draft = ImportDraft.objects.select_for_update().filter(pk=draft_id).first()
+        if draft is None:
+            raise NotFound(DRAFT_GONE)
+        outcome = text_import(
+            raw=draft.raw_text,
+            source=Source(draft.source_name, draft.source_format, draft.source_encoding),
+            metadata=_metadata_from_json(draft.metadata),
+            on_similar=choice,
+            version_of=draft.similar_to if choice == "version" else None,
+            user=user,
+        )
+        draft.delete()
+    return outcome
+
+
+def _metadata_to_json(metadata: ImportMetadata) -> dict:
+    return {
+        "doc_type": metadata.doc_type,
+        "topics": list(metadata.topics),
+        "published": metadata.published.isoformat() if metadata.published else None,
+        "level": metadata.level,
+        "occasion": metadata.occasion,
+    }
+
+
+def _metadata_from_json(data: dict) -> ImportMetadata:
+    published = data.get("published")
+    return ImportMetadata(
+        doc_type=data.get("doc_type"),
+        topics=tuple(data.get("topics") or ()),
+        published=datetime.date.fromisoformat(published) if published else None,
+        level=data.get("level") or "",
+        occasion=data.get("occasion") or "",
+    )

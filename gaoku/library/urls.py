@@ -1,0 +1,11 @@
+from django.urls import path
+
+from gaoku.library import views
+
+app_name = "library"
+urlpatterns = [
+    path("", views.catalogue, name="catalogue"),
+    path("m/<int:pk>/", views.reader, name="reader"),
+    path("import/", views.import_page, name="import"),
+    path("import/drafts/<int:pk>/", views.draft_resolve, name="draft_resolve"),
+]

@@ -1,0 +1,115 @@
+"""Library pages: catalogue, reader, import. Each validates, calls a service, renders."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gaoku.accounts.selectors import full_text_allowed, preview_of
+from gaoku.core.text import paragraphs
+from gaoku.errors import GaokuError, NotFound
+from gaoku.library.forms import DraftChoiceForm, ImportForm
+from gaoku.library.models import DocType
+from gaoku.library.selectors import material_get, material_list, topic_list
+from gaoku.library.services import import_draft_resolve, material_import
+
+PAGE_SIZE = 24
+
+
+def catalogue(request: HttpRequest) -> HttpResponse:
+    doc_type = request.GET.get("type") or None
+    topic = request.GET.get("topic") or None
+    page = Paginator(material_list(doc_type=doc_type, topic=topic), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "library/catalogue.html",
+        {
+            "page": page,
+            "doc_types": DocType.choices,
+            "topics": topic_list(),
+            "selected_type": doc_type,
+            "selected_topic": topic,
+        },
+    )
+
+
+def reader(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        material = material_get(pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    version = material.current
+    wanted = request.GET.get("v")
+    if wanted and wanted.isdigit():
+        version = get_object_or_404(material.versions, number=int(wanted))
+    full = full_text_allowed(request.user)
+    text = version.text if full else preview_of(version.text)
+    return render(
+        request,
+        "library/reader.html",
+        {
+            "material": material,
+            "version": version,
+            "versions": material.versions.order_by("number"),
+            "outline": version.outline,
+            "paragraphs": _paragraph_rows(text, version.part_spans),
+            "full": full,
+        },
+    )
+
+
+def _paragraph_rows(text: str, spans: list[list[int]]) -> list[dict]:
+    """Paragraphs with the part they start, for anchors and heading style."""
+    starts = {start: n for n, (start, _end) in enumerate(spans, 1)}
+    return [{"text": p, "part": starts.get(i)} for i, p in enumerate(paragraphs(text))]
+
+
+@permission_required("library.add_material")
+def import_page(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    results: list[dict] = []
+    if request.method == "POST" and form.is_valid():
+        metadata = form.metadata()
+        for upload in form.cleaned_data["files"]:
+            try:
+                outcome = material_import(
+                    data=upload.read(),
+                    name=upload.name,
+                    metadata=metadata,
+                    on_similar="ask",
+                    user=request.user,
+                )
+            except GaokuError as exc:
+                results.append({"name": upload.name, "error": exc.message})
+                continue
+            results.append({"name": upload.name, "outcome": outcome})
+    return render(request, "library/import.html", {"form": form, "results": results})
+
+
+@require_POST
+@permission_required("library.add_material")
+def draft_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    form = DraftChoiceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose to add a version or to import a new material."))
+        return redirect("library:import")
+    try:
+        outcome = import_draft_resolve(
+            draft_id=pk, choice=form.cleaned_data["choice"], user=request.user
+        )
+    except GaokuError as exc:
+        messages.error(request, exc.message)
+        return redirect("library:import")
+    messages.success(
+        request,
+        _("Imported as version %(version)d of material #%(material)d.")
+        % {"version": outcome.version.number, "material": outcome.version.material_id},
+    )
+    return redirect("library:reader", pk=outcome.version.material_id)

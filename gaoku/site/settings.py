@@ -1,0 +1,130 @@
+"""Django settings, all from the environment with safe defaults for the embedded set-up.
+
+GAOKU_DATA        data directory (default ./gaoku-data): SQLite database, secret key
+DATABASE_URL      e.g. postgres://user@host/db; SQLite in GAOKU_DATA when unset
+GAOKU_SECRET_KEY  overrides the key that `gaoku init` writes to GAOKU_DATA/secret_key
+GAOKU_DEBUG       "1" for Django's debug mode
+GAOKU_ALLOWED_HOSTS  comma-separated (default: localhost names)
+GAOKU_MAX_IMPORT_MB  largest importable file (default 20)
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+from gaoku.site.datadir import SECRET_KEY_NAME
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(os.environ.get("GAOKU_DATA", "gaoku-data")).resolve()
+SECRET_KEY_FILE = DATA_DIR / SECRET_KEY_NAME
+
+
+def _secret_key() -> str:
+    if key := os.environ.get("GAOKU_SECRET_KEY"):
+        return key
+    if SECRET_KEY_FILE.exists():
+        return SECRET_KEY_FILE.read_text().strip()
+    # Before `gaoku init` (tests, one-off commands): a key for this process only.
+    return secrets.token_urlsafe(50)
+
+
+SECRET_KEY = _secret_key()
+DEBUG = os.environ.get("GAOKU_DEBUG") == "1"
+ALLOWED_HOSTS = os.environ.get("GAOKU_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",")
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("GAOKU_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "gaoku.accounts",
+    "gaoku.library",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "gaoku.site.urls"
+ASGI_APPLICATION = "gaoku.site.asgi.application"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+            ],
+        },
+    },
+]
+
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "gaoku.sqlite3",
+            "OPTIONS": {
+                # WAL lets readers go on while an import writes; IMMEDIATE avoids the
+                # "database is locked" upgrade deadlock between two writers.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "library:catalogue"
+LOGOUT_REDIRECT_URL = "library:catalogue"
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+# Served straight from the apps' folders: no collectstatic step for the embedded set-up.
+WHITENOISE_USE_FINDERS = True
+
+GAOKU_MAX_IMPORT_BYTES = int(os.environ.get("GAOKU_MAX_IMPORT_MB", "20")) * 1024 * 1024
+# Uploads above this go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 200
+GAOKU_PREVIEW_CHARS = int(os.environ.get("GAOKU_PREVIEW_CHARS", "300"))

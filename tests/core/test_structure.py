@@ -1,0 +1,109 @@
+from gaoku.core.generator import generate_corpus
+from gaoku.core.structure import (
+    find_dated_references,
+    find_placeholders,
+    guess_doc_type,
+    parse_outline,
+)
+
+SPEECH = """在全县2021年机关党建工作会议上的讲话
+——XX县委书记 XXX
+（2021年3月15日）
+同志们：
+今天，我们召开全县机关党建工作会议。今年是“十四五”开局之年，党的十九届五中全会作出了部署。
+一、提高政治站位，切实增强抓好机关党建的责任感。要把党的十九大精神贯彻到底。一是强化理论武装，持续深化党史学习教育；二是压实主体责任。三是严肃考核问责，确保落实。
+各级党组织要对标对表。
+二、突出工作重点，推动机关党建提质增效
+首先，要抓班子带队伍。其次，要建制度、立规矩。最后，要强监督，防风险。
+三、加强组织领导：
+（一）落实领导责任。X部长要亲自抓。
+（二）加强督促检查
+同志们，做好今年的工作意义重大。让我们团结一心，奋力开创新局面！
+"""
+
+
+def test_speech_outline_has_parts_points_and_closing():
+    outline = parse_outline(SPEECH)
+    assert outline.to_dict() == {
+        "title": "在全县2021年机关党建工作会议上的讲话",
+        "salutation": "同志们：",
+        "parts": [
+            {
+                "heading": "一、提高政治站位，切实增强抓好机关党建的责任感",
+                "points": ["一是强化理论武装", "二是压实主体责任", "三是严肃考核问责"],
+            },
+            {
+                "heading": "二、突出工作重点，推动机关党建提质增效",
+                "points": ["首先，要抓班子带队伍", "其次，要建制度、立规矩", "最后，要强监督"],
+            },
+            {"heading": "三、加强组织领导", "points": ["（一）落实领导责任", "（二）加强督促检查"]},
+        ],
+        "closing": "同志们，做好今年的工作意义重大",
+    }
+    assert outline.opening.startswith("今天，我们召开")
+    assert [(p.start, p.end) for p in outline.parts] == [(5, 7), (7, 9), (9, 12)]
+
+
+def test_inline_di_yi_headings_and_a_lone_yi_shi_is_not_a_point():
+    text = (
+        "在年度工作总结大会上的发言\n各位领导、同志们：\n一年来，我们做了大量工作。\n"
+        "第一，要提高认识。一是要学习。这一点很重要。\n"
+        "第二，要狠抓落实。一要抓项目；二要抓服务；三要抓作风。\n"
+        "总之，任务艰巨。"
+    )
+    outline = parse_outline(text)
+    assert [p.heading for p in outline.parts] == ["第一，要提高认识", "第二，要狠抓落实"]
+    assert outline.parts[0].points == ()
+    assert outline.parts[1].points == ("一要抓项目", "二要抓服务", "三要抓作风")
+    assert outline.salutation == "各位领导、同志们："
+    assert outline.closing == "总之，任务艰巨"
+
+
+def test_document_without_parts():
+    outline = parse_outline("关于做好节日值班的通知\n各单位要安排好值班。")
+    assert outline.to_dict() == {
+        "title": "关于做好节日值班的通知",
+        "salutation": "",
+        "parts": [],
+        "closing": "",
+    }
+    assert parse_outline("").title == ""
+
+
+def test_placeholders_with_roles_and_places():
+    text = "请X部长、XXX同志和XX县的××、某某单位在＿＿＿＿前上报，Windows X11 和 3×4 不算。"
+    assert find_placeholders(text) == ["X部长", "XXX同志", "XX县", "××", "某某单位", "＿＿＿＿"]
+
+
+def test_dated_references():
+    text = (
+        "2020年是脱贫攻坚决胜之年。今年是建党100周年，也是“十四五”开局之年。"
+        "深入学习党的十九届六中全会和党的二十大精神，二〇二二年统筹新冠肺炎疫情防控，"
+        "三大攻坚战取得成效，第十大项目开工。"
+    )
+    assert find_dated_references(text) == [
+        "2020年",
+        "脱贫攻坚",
+        "今年是建党100周年，也是“十四五”开局之年",
+        "党的十九届六中全会",
+        "党的二十大",
+        "二〇二二年",
+        "新冠肺炎疫情",
+    ]
+
+
+def test_guess_doc_type():
+    assert guess_doc_type("在全市安全生产工作会议上的讲话") == "讲话稿"
+    assert guess_doc_type("2023年度个人述职报告") == "述职报告"
+    assert guess_doc_type("主题教育心得体会") == "心得体会"
+    assert guess_doc_type("关于印发某某的通知") is None
+
+
+def test_generated_documents_are_parsed_exactly():
+    """The labelled set: every outline, placeholder and dated reference found exactly."""
+    docs = list(generate_corpus(120, seed=11))
+    wrong = [d for d in docs if parse_outline(d.text).to_dict() != d.outline]
+    assert not wrong, (wrong[0].outline, parse_outline(wrong[0].text).to_dict())
+    for doc in docs:
+        assert find_placeholders(doc.text) == list(doc.placeholders)
+        assert find_dated_references(doc.text) == list(doc.dated_references)

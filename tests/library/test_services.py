@@ -1,0 +1,134 @@
+import datetime
+
+import pytest
+
+from gaoku.core.generator import generate_document
+from gaoku.errors import ImportRejected, NotFound
+from gaoku.library.models import ImportDraft, Material, MaterialVersion, SketchValue
+from gaoku.library.services import (
+    ImportMetadata,
+    import_draft_resolve,
+    material_import,
+)
+from tests.conftest import docx_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def _revise(text: str) -> str:
+    """Next year's revision: a few sentences changed, the rest kept."""
+    lines = text.split("\n")
+    for i in range(2, len(lines), 5):
+        lines[i] = lines[i].replace("要", "必须", 2).replace("工作", "各项工作", 1)
+    return "\n".join(lines)
+
+
+def test_import_strips_wrappers_and_stores_outline(speech):
+    outcome = material_import(
+        data=speech.wrapped.encode("gb18030"),
+        name="speech.txt",
+        metadata=ImportMetadata(
+            topics=("机关党建", "作风建设"), published=datetime.date(2021, 3, 1)
+        ),
+    )
+    assert outcome.status == "created"
+    version = outcome.version
+    assert version.number == 1
+    assert version.text == speech.text
+    assert version.outline == speech.outline
+    assert version.removed_lines == list(speech.wrapper_lines)
+    assert version.placeholders == list(speech.placeholders)
+    assert version.source_encoding == "gb18030"
+    material = version.material
+    assert material.doc_type == "讲话稿"  # guessed from the title
+    assert material.current == version
+    assert sorted(t.name for t in material.topics.all()) == ["作风建设", "机关党建"]
+    assert material.published == datetime.date(2021, 3, 1)
+    assert SketchValue.objects.filter(version=version).count() == 64
+
+
+def test_reimporting_the_same_text_changes_nothing(speech):
+    first = material_import(data=speech.wrapped.encode(), name="a.txt")
+    again = material_import(data=docx_bytes(speech.text), name="a.docx")
+    assert again.status == "unchanged"
+    assert again.version == first.version
+    assert MaterialVersion.objects.count() == 1
+    assert Material.objects.count() == 1
+
+
+def test_a_similar_text_becomes_the_next_version(speech):
+    first = material_import(data=speech.text.encode(), name="v1.txt")
+    second = material_import(data=_revise(speech.text).encode(), name="v2.txt")
+    assert second.status == "new_version"
+    assert second.similar_to == first.version.material
+    assert second.similarity >= 0.9
+    assert second.version.number == 2
+    assert Material.objects.get().current == second.version
+    # Versions are kept whole: the first text is still there, unchanged.
+    assert MaterialVersion.objects.get(number=1).text == speech.text
+
+
+def test_a_similar_text_can_be_kept_apart(speech):
+    material_import(data=speech.text.encode(), name="v1.txt")
+    outcome = material_import(data=_revise(speech.text).encode(), name="v2.txt", on_similar="new")
+    assert outcome.status == "created"
+    assert Material.objects.count() == 2
+
+
+def test_ask_makes_a_draft_that_an_editor_resolves(speech, django_user_model):
+    editor = django_user_model.objects.create(username="ed", is_staff=True)
+    material_import(data=speech.text.encode(), name="v1.txt")
+    outcome = material_import(
+        data=_revise(speech.text).encode(), name="v2.txt", on_similar="ask", user=editor
+    )
+    assert outcome.status == "draft"
+    assert MaterialVersion.objects.count() == 1
+    resolved = import_draft_resolve(draft_id=outcome.draft.pk, choice="version", user=editor)
+    assert resolved.version.number == 2
+    assert resolved.version.created_by == editor
+    assert not ImportDraft.objects.exists()
+    with pytest.raises(NotFound):
+        import_draft_resolve(draft_id=outcome.draft.pk, choice="version", user=editor)
+
+
+def test_different_documents_stay_apart():
+    for seed in range(5):
+        material_import(data=generate_document(seed).text.encode(), name=f"{seed}.txt")
+    assert Material.objects.count() == 5
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "code"),
+    [
+        (b"", "empty.txt", "empty"),
+        ("仅供学习 禁止外传\n\n咨询QQ：12345678\n".encode(), "ads.txt", "empty"),
+        (b"PK\x03\x04 this is not really a zip", "broken.docx", "corrupt"),
+        (b"%PDF-1.7\n garbage", "broken.pdf", "corrupt"),
+        (bytes(range(256)) * 40, "noise.txt", "undecodable"),
+    ],
+)
+def test_bad_files_are_rejected_and_leave_nothing(data, name, code):
+    with pytest.raises(ImportRejected) as info:
+        material_import(data=data, name=name)
+    assert info.value.code == code
+    assert info.value.message
+    assert not Material.objects.exists()
+    assert not MaterialVersion.objects.exists()
+
+
+def test_a_failure_midway_rolls_the_material_back(speech, monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(SketchValue.objects, "bulk_create", fail)
+    with pytest.raises(RuntimeError):
+        material_import(data=speech.text.encode(), name="a.txt")
+    assert not Material.objects.exists()
+    assert not MaterialVersion.objects.exists()
+
+
+def test_files_over_the_limit_are_rejected(settings, speech):
+    settings.GAOKU_MAX_IMPORT_BYTES = 1000
+    with pytest.raises(ImportRejected) as info:
+        material_import(data=speech.text.encode() * 10, name="big.txt")
+    assert info.value.code == "too_large"

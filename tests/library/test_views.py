@@ -1,0 +1,141 @@
+import pytest
+from django.urls import reverse
+
+from gaoku.accounts.services import account_ensure
+from gaoku.core.generator import generate_document
+from gaoku.library.models import ImportDraft, Material
+from gaoku.library.services import material_import
+from tests.conftest import docx_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def material(speech):
+    return material_import(data=speech.wrapped.encode(), name="speech.txt").version.material
+
+
+def _login(client, role):
+    user = account_ensure(username=role, password="pw-for-tests-1", role=role)
+    client.force_login(user)
+    return user
+
+
+def test_catalogue_lists_materials_in_chinese(client, material):
+    response = client.get(reverse("library:catalogue"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert material.title in page
+    assert "资料库" in page
+
+
+def test_catalogue_filters_by_type_and_topic(client):
+    for seed, doc_type in [(1, "讲话稿"), (2, "方案")]:
+        doc = generate_document(seed, doc_type=doc_type)
+        material_import(data=doc.text.encode(), name=f"{seed}.txt")
+    page = client.get(reverse("library:catalogue"), {"type": "方案"}).content.decode()
+    assert Material.objects.get(doc_type="方案").title in page
+    assert Material.objects.get(doc_type="讲话稿").title not in page
+
+
+def test_visitor_sees_outline_and_preview_only(client, material, speech):
+    page = client.get(reverse("library:reader", args=[material.pk])).content.decode()
+    for part in speech.outline["parts"]:
+        assert part["heading"] in page
+    last_paragraph = speech.text.split("\n")[-1]
+    assert last_paragraph not in page
+    assert "预览" in page
+
+
+def test_member_reads_the_whole_text(client, material, speech):
+    _login(client, "member")
+    page = client.get(reverse("library:reader", args=[material.pk])).content.decode()
+    assert speech.text.split("\n")[-1] in page
+    assert 'id="part-1"' in page
+
+
+def test_missing_material_and_version_are_404(client, material):
+    assert client.get(reverse("library:reader", args=[99999])).status_code == 404
+    assert client.get(reverse("library:reader", args=[material.pk]), {"v": 7}).status_code == 404
+
+
+def test_import_page_is_for_editors_only(client):
+    assert client.get(reverse("library:import")).status_code == 302
+    _login(client, "member")
+    assert client.get(reverse("library:import")).status_code == 302
+    _login(client, "editor")
+    assert client.get(reverse("library:import")).status_code == 200
+
+
+def test_editor_imports_a_docx_and_a_bad_file(client, speech):
+    _login(client, "editor")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    files = [
+        SimpleUploadedFile("讲话.docx", docx_bytes(speech.wrapped)),
+        SimpleUploadedFile("坏文件.pdf", b"%PDF-1.4 broken"),
+    ]
+    response = client.post(
+        reverse("library:import"), {"files": files, "topics": "机关党建，作风建设"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert speech.outline["parts"][0]["heading"] in page
+    assert "坏文件.pdf" in page
+    material = Material.objects.get()
+    assert sorted(t.name for t in material.topics.all()) == ["作风建设", "机关党建"]
+    assert material.current.removed_lines == list(speech.wrapper_lines)
+
+
+def test_similar_upload_is_offered_as_next_version(client, material, speech):
+    _login(client, "editor")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    revised = speech.text.replace("要", "必须", 3)
+    client.post(
+        reverse("library:import"), {"files": [SimpleUploadedFile("r.txt", revised.encode())]}
+    )
+    draft = ImportDraft.objects.get()
+    response = client.post(reverse("library:draft_resolve", args=[draft.pk]), {"choice": "version"})
+    assert response.status_code == 302
+    assert material.versions.count() == 2
+    # A second click finds the draft gone and says so instead of failing.
+    again = client.post(
+        reverse("library:draft_resolve", args=[draft.pk]), {"choice": "version"}, follow=True
+    )
+    assert "已经处理过" in again.content.decode()
+
+
+def test_forged_posts_are_refused(client, material, speech):
+    _login(client, "member")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        reverse("library:import"), {"files": [SimpleUploadedFile("x.txt", speech.text.encode())]}
+    )
+    assert response.status_code == 302
+    _login(client, "editor")
+    response = client.post(reverse("library:draft_resolve", args=[1]), {"choice": "delete-all"})
+    assert response.status_code == 302
+    assert Material.objects.count() == 1
+
+
+def test_csrf_is_enforced(material, speech):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    _login(client, "editor")
+    response = client.post(reverse("library:import"), {})
+    assert response.status_code == 403
+
+
+def test_admin_lists_materials(client, material):
+    _login(client, "admin")
+    assert client.get(reverse("admin:library_material_changelist")).status_code == 200
+    assert (
+        client.get(
+            reverse("admin:library_materialversion_change", args=[material.current.pk])
+        ).status_code
+        == 200
+    )
+    assert client.get(reverse("admin:library_cleaningpattern_changelist")).status_code == 200

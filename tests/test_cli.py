@@ -1,0 +1,118 @@
+"""The `gaoku` command, run as a user runs it: a subprocess on its own data directory."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gaoku.cli import main
+from gaoku.core.generator import generate_document
+from tests.conftest import docx_bytes
+
+
+def gaoku(data: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "gaoku", *args, "--data", str(data)],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(data.parent)},
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory) -> Path:
+    data = tmp_path_factory.mktemp("cli") / "data"
+    result = gaoku(data, "init", "--json")
+    assert result.returncode == 0, result.stderr
+    init = json.loads(result.stdout)
+    assert init["data"] == str(data)
+    assert init["admin"]["username"] == "admin"
+    assert len(init["admin"]["password"]) >= 12
+    assert (data / "secret_key").stat().st_mode & 0o077 == 0
+    return data
+
+
+def test_init_again_keeps_the_admin(data):
+    result = gaoku(data, "init", "--json")
+    assert json.loads(result.stdout)["admin"]["password"] is None
+
+
+def test_import_prints_the_contract(data, tmp_path):
+    doc = generate_document(5, doc_type="讲话稿")
+    path = tmp_path / "speech.txt"
+    path.write_bytes(doc.wrapped.encode("gbk", errors="strict"))
+    result = gaoku(
+        data, "import", str(path), "--topic", "机关党建", "--published", "2021-05-04", "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["errors"] == []
+    [entry] = out["imported"]
+    assert entry == {
+        "material": entry["material"],
+        "version": 1,
+        "title": doc.outline["title"],
+        "chars": len(doc.text.replace("\n", "")),
+        "removed_lines": list(doc.wrapper_lines),
+        "outline": doc.outline,
+        "placeholders": list(doc.placeholders),
+        "dated_references": list(doc.dated_references),
+    }
+    assert isinstance(entry["material"], int)
+    shown = json.loads(gaoku(data, "materials", "show", str(entry["material"]), "--json").stdout)
+    assert shown["text"] == doc.text
+    assert shown["topics"] == ["机关党建"]
+    assert shown["published"] == "2021-05-04"
+    listed = json.loads(gaoku(data, "materials", "list", "--json").stdout)
+    assert entry["material"] in [m["material"] for m in listed["materials"]]
+
+
+def test_folder_import_keeps_going_past_bad_files(data, tmp_path):
+    folder = tmp_path / "batch"
+    (folder / "sub").mkdir(parents=True)
+    for seed in range(20, 24):
+        (folder / f"{seed}.txt").write_text(generate_document(seed).wrapped, encoding="utf-8")
+    (folder / "sub" / "good.docx").write_bytes(docx_bytes(generate_document(30).text))
+    (folder / "sub" / "corrupt.docx").write_bytes(b"PK\x03\x04garbage")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / ".hidden.txt").write_text("ignored")
+    result = gaoku(data, "import", str(folder), str(tmp_path / "missing.txt"), "--json")
+    assert result.returncode == 1
+    assert "3" in result.stderr.strip().splitlines()[-1]
+    out = json.loads(result.stdout)
+    assert len(out["imported"]) == 5
+    assert sorted(Path(e["path"]).name for e in out["errors"]) == [
+        "corrupt.docx",
+        "empty.txt",
+        "missing.txt",
+    ]
+    assert all(e["error"] for e in out["errors"])
+
+
+def test_errors_are_one_line_on_stderr(data):
+    result = gaoku(data, "materials", "show", "424242", "--json")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.strip() == "gaoku: 资料 424242 不存在。"
+    bad_date = gaoku(data, "import", "x.txt", "--published", "2021-13-01")
+    assert bad_date.returncode == 1
+    assert "YYYY-MM-DD" in bad_date.stderr
+
+
+def _commands(group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*prefix, name))
+
+
+def test_every_command_has_help():
+    for path, command in _commands(main):
+        assert command.help, f"gaoku {' '.join(path)} has no help"
+        if not hasattr(command, "commands"):
+            assert "--data" in [opt for p in command.params for opt in p.opts], path
