@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import logging
 import os
 import secrets
 from collections.abc import Callable, Iterable
@@ -71,6 +72,9 @@ def emit(document: Any) -> None:
 def setup(data: Path) -> Path:
     """Point Django at the data directory and start it."""
     data = data.resolve()
+    # pypdf logs every oddity of a damaged PDF; the reader already turns what matters into
+    # one clear error, and stderr must stay one line.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     os.environ["GAOKU_DATA"] = str(data)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gaoku.site.settings")
     import django

@@ -119,7 +119,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 # Served straight from the apps' folders: no collectstatic step for the embedded set-up.
 WHITENOISE_USE_FINDERS = True
 
