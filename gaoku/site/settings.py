@@ -120,7 +120,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Served straight from the apps' folders: no collectstatic step for the embedded set-up.
+# Served straight from the source folders (gaoku/static and the apps'): no collectstatic
+# step for the embedded set-up.
 WHITENOISE_USE_FINDERS = True
 
 GAOKU_MAX_IMPORT_BYTES = int(os.environ.get("GAOKU_MAX_IMPORT_MB", "20")) * 1024 * 1024

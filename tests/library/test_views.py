@@ -139,3 +139,10 @@ def test_admin_lists_materials(client, material):
         == 200
     )
     assert client.get(reverse("admin:library_cleaningpattern_changelist")).status_code == 200
+
+
+def test_the_stylesheet_is_served(client):
+    # Pages link it; a missing finder path once left every page unstyled.
+    response = client.get("/static/gaoku/gaoku.css", HTTP_HOST="127.0.0.1")
+    assert response.status_code == 200
+    assert b".reader" in b"".join(response.streaming_content)
