@@ -23,3 +23,20 @@ def docx_bytes(text: str) -> bytes:
 @pytest.fixture
 def speech() -> GeneratedDocument:
     return generate_document(42, doc_type="讲话稿")
+
+
+def account(role: str, username: str | None = None):
+    """A user of one role: admin, editor, visitor, or member (a visitor with a year of
+    the annual plan from today)."""
+    from gaoku.accounts.services import account_ensure
+    from gaoku.members.selectors import plan_get
+    from gaoku.members.services import subscription_add
+
+    user = account_ensure(
+        username=username or role,
+        password="pw-for-tests-1",
+        role="visitor" if role == "member" else role,
+    )
+    if role == "member":
+        subscription_add(user=user, plan=plan_get("annual"))
+    return user

@@ -1,14 +1,14 @@
 """Roles are Django groups with a fixed set of permissions.
 
-Visitors are signed-in users in no group; members read full texts; editors import and
-curate; admins are superusers. The groups and their permissions are (re)created by
-``roles_sync`` so that a fresh data directory and an old one agree.
+Editors import and curate (and so read every text); admins are superusers. Members are
+not a group: what a member reads follows from their subscriptions (gaoku.members).
+The groups and their permissions are (re)created by ``roles_sync`` so that a fresh data
+directory and an old one agree.
 """
 
 from __future__ import annotations
 
 EDITORS = "editors"
-MEMBERS = "members"
 
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     EDITORS: (
@@ -24,5 +24,4 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "library.change_topic",
         "library.view_topic",
     ),
-    MEMBERS: (),
 }

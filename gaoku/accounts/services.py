@@ -8,7 +8,7 @@ from django.db import transaction
 
 from gaoku.accounts.roles import ROLE_PERMISSIONS
 
-ROLES = ("admin", "editor", "member", "visitor")
+ROLES = ("admin", "editor", "visitor")
 
 
 @transaction.atomic
@@ -29,8 +29,8 @@ def roles_sync() -> None:
 def account_ensure(*, username: str, password: str, role: str) -> AbstractUser:
     """Create the account, or reset its password and role if it exists.
 
-    ``role`` is one of ``ROLES``: admin (superuser), editor (staff in the editors group),
-    member (members group) or visitor (no group).
+    ``role`` is one of ``ROLES``: admin (superuser), editor (staff in the editors group)
+    or visitor (no group; a member is a visitor with a subscription, see gaoku.members).
     """
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
@@ -41,23 +41,6 @@ def account_ensure(*, username: str, password: str, role: str) -> AbstractUser:
         user.is_staff = True
     user.save()
     roles_sync()
-    groups = {"editor": ["editors"], "member": ["members"]}.get(role, [])
+    groups = {"editor": ["editors"]}.get(role, [])
     user.groups.set(Group.objects.filter(name__in=groups))
     return user
-
-
-# The demo's accounts: (username, password, role). Printed by `gaoku demo`; a real
-# installation creates its own accounts.
-DEMO_ACCOUNTS = (
-    ("admin", "gaoku-admin-demo", "admin"),
-    ("editor", "gaoku-editor-demo", "editor"),
-    ("member", "gaoku-member-demo", "member"),
-    ("visitor", "gaoku-visitor-demo", "visitor"),
-)
-
-
-def demo_accounts_ensure() -> list[tuple[str, str, str]]:
-    """Create (or reset) the demo accounts and return them."""
-    for username, password, role in DEMO_ACCOUNTS:
-        account_ensure(username=username, password=password, role=role)
-    return list(DEMO_ACCOUNTS)

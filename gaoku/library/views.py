@@ -10,13 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gaoku.accounts.selectors import full_text_allowed, preview_of
 from gaoku.core.text import paragraphs
 from gaoku.errors import GaokuError, NotFound
 from gaoku.library.forms import DraftChoiceForm, ImportForm
 from gaoku.library.models import DocType
 from gaoku.library.selectors import material_get, material_list, topic_list
 from gaoku.library.services import import_draft_resolve, material_import
+from gaoku.members.selectors import entitlement_get, reader_text
 
 PAGE_SIZE = 24
 
@@ -27,11 +27,13 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     page = Paginator(material_list(doc_type=doc_type, topic=topic), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    entitlement = entitlement_get(request.user)
     return render(
         request,
         "library/catalogue.html",
         {
             "page": page,
+            "rows": [(m, entitlement.covers(m)) for m in page],
             "doc_types": DocType.choices,
             "topics": topic_list(),
             "selected_type": doc_type,
@@ -49,8 +51,8 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
     wanted = request.GET.get("v")
     if wanted and wanted.isdigit():
         version = get_object_or_404(material.versions, number=int(wanted))
-    full = full_text_allowed(request.user)
-    text = version.text if full else preview_of(version.text)
+    entitlement = entitlement_get(request.user)
+    shown = reader_text(entitlement, version)
     return render(
         request,
         "library/reader.html",
@@ -59,8 +61,9 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
             "version": version,
             "versions": material.versions.order_by("number"),
             "outline": version.outline,
-            "paragraphs": _paragraph_rows(text, version.part_spans),
-            "full": full,
+            "paragraphs": _paragraph_rows(shown.text, version.part_spans),
+            "full": shown.full,
+            "entitlement": entitlement,
         },
     )
 

@@ -6,6 +6,10 @@ GAOKU_SECRET_KEY  overrides the key that `gaoku init` writes to GAOKU_DATA/secre
 GAOKU_DEBUG       "1" for Django's debug mode
 GAOKU_ALLOWED_HOSTS  comma-separated (default: localhost names)
 GAOKU_MAX_IMPORT_MB  largest importable file (default 20)
+GAOKU_PREVIEW_CHARS  length of the free preview (default 300)
+GAOKU_SIGNIN_MAX_FAILURES / _MAX_SOURCE_FAILURES / _LOCK_MINUTES  sign-in lockout
+    (default 5 failures per account, 20 per client address, within 15 minutes)
+GAOKU_TRUSTED_PROXY  address of a reverse proxy whose X-Forwarded-For is believed
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "gaoku.accounts",
     "gaoku.library",
+    "gaoku.members",
 ]
 
 MIDDLEWARE = [
@@ -107,6 +112,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = ["gaoku.accounts.lockout.LockoutBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "library:catalogue"
 LOGOUT_REDIRECT_URL = "library:catalogue"
@@ -129,3 +135,9 @@ GAOKU_MAX_IMPORT_BYTES = int(os.environ.get("GAOKU_MAX_IMPORT_MB", "20")) * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 200
 GAOKU_PREVIEW_CHARS = int(os.environ.get("GAOKU_PREVIEW_CHARS", "300"))
+
+# Sign-in lockout (gaoku.accounts.lockout).
+GAOKU_SIGNIN_MAX_FAILURES = int(os.environ.get("GAOKU_SIGNIN_MAX_FAILURES", "5"))
+GAOKU_SIGNIN_MAX_SOURCE_FAILURES = int(os.environ.get("GAOKU_SIGNIN_MAX_SOURCE_FAILURES", "20"))
+GAOKU_SIGNIN_LOCK_MINUTES = int(os.environ.get("GAOKU_SIGNIN_LOCK_MINUTES", "15"))
+GAOKU_TRUSTED_PROXY = os.environ.get("GAOKU_TRUSTED_PROXY", "")

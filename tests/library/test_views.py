@@ -1,11 +1,10 @@
 import pytest
 from django.urls import reverse
 
-from gaoku.accounts.services import account_ensure
 from gaoku.core.generator import generate_document
 from gaoku.library.models import ImportDraft, Material
 from gaoku.library.services import material_import
-from tests.conftest import docx_bytes
+from tests.conftest import account, docx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +15,7 @@ def material(speech):
 
 
 def _login(client, role):
-    user = account_ensure(username=role, password="pw-for-tests-1", role=role)
+    user = account(role)
     client.force_login(user)
     return user
 

@@ -1,0 +1,41 @@
+"""Sign-in and registration forms."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+from gaoku.accounts.lockout import LOCKED_OUT, client_address, signin_locked
+
+
+class LockoutMessageMixin:
+    """Says "locked, try later" instead of "wrong password" when the backend refused
+    because of the lockout."""
+
+    def get_invalid_login_error(self):
+        username = self.cleaned_data.get("username") or ""
+        if signin_locked(username=username, address=client_address(self.request)):
+            return forms.ValidationError(
+                LOCKED_OUT.format(minutes=settings.GAOKU_SIGNIN_LOCK_MINUTES), code="locked"
+            )
+        return super().get_invalid_login_error()
+
+
+class SignInForm(LockoutMessageMixin, AuthenticationForm):
+    pass
+
+
+class AdminSignInForm(LockoutMessageMixin, AdminAuthenticationForm):
+    pass
+
+
+class RegisterForm(UserCreationForm):
+    email = forms.EmailField(label=_("Email (optional)"), required=False)
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email")

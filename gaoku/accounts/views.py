@@ -1,0 +1,24 @@
+"""Registration; sign-in and sign-out are Django's views with the lockout form."""
+
+from __future__ import annotations
+
+from django.contrib.auth import login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
+
+from gaoku.accounts.forms import RegisterForm
+from gaoku.members.services import profile_ensure
+
+
+@sensitive_post_parameters("password1", "password2")
+def register(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("members:account")
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        profile_ensure(user)
+        login(request, user, backend="gaoku.accounts.lockout.LockoutBackend")
+        return redirect("members:account")
+    return render(request, "registration/register.html", {"form": form})

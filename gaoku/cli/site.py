@@ -1,0 +1,86 @@
+"""`gaoku init | demo | serve`: the data directory and the web site."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import click
+
+from gaoku.cli.base import data_option, emit, json_option, main, progress_bar, setup
+
+
+@main.command()
+@data_option
+@json_option
+def init(data: Path, as_json: bool) -> None:
+    """Create the data directory, migrate the database, create the admin account."""
+    result = _init(data)
+    if as_json:
+        emit(result)
+        return
+    click.echo(f"数据目录 data directory: {result['data']}")
+    if result["admin"]["password"]:
+        click.echo(f"管理员 admin: {result['admin']['username']} / {result['admin']['password']}")
+
+
+def _init(data: Path) -> dict:
+    from gaoku.site.datadir import datadir_ensure
+
+    data = datadir_ensure(data.resolve())
+    setup(data)
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from gaoku.accounts.services import account_ensure, roles_sync
+
+    call_command("migrate", interactive=False, verbosity=0)
+    roles_sync()
+    password = None
+    if not get_user_model().objects.filter(is_superuser=True).exists():
+        password = secrets.token_urlsafe(12)
+        account_ensure(username="admin", password=password, role="admin")
+    return {"data": str(data), "admin": {"username": "admin", "password": password}}
+
+
+@main.command()
+@data_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--count", default=36, show_default=True, help="Demo materials to generate.")
+@click.option("--no-serve", is_flag=True, help="Set up the demo without serving it.")
+def demo(data: Path, host: str, port: int, count: int, no_serve: bool) -> None:
+    """Set up a demo library with accounts, then serve it."""
+    _init(data)
+    from gaoku.library.demo import demo_library_populate
+    from gaoku.members.demo import demo_accounts_ensure, demo_announcements_ensure
+
+    accounts = demo_accounts_ensure()
+    demo_announcements_ensure()
+    created = demo_library_populate(count=count, progress=progress_bar("生成演示资料"))
+    click.echo(f"演示资料库 demo library: {created} new materials in {data.resolve()}")
+    click.echo("演示账号 demo logins (username / password):")
+    for username, password, role in accounts:
+        click.echo(f"  {role:<8} {username} / {password}")
+    if not no_serve:
+        _serve(host, port, workers=1)
+
+
+@main.command()
+@data_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=int)
+def serve(data: Path, host: str, port: int, workers: int) -> None:
+    """Serve the web site (ASGI, uvicorn)."""
+    from gaoku.site.datadir import datadir_ensure
+
+    setup(datadir_ensure(data.resolve()))
+    _serve(host, port, workers)
+
+
+def _serve(host: str, port: int, workers: int) -> None:
+    import uvicorn
+
+    click.echo(f"稿库 Gaoku: http://{host}:{port}/")
+    uvicorn.run("gaoku.site.asgi:application", host=host, port=port, workers=workers)

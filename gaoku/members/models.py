@@ -1,0 +1,185 @@
+"""Plans, subscriptions, suspensions, member profiles and tier announcements.
+
+The rule that turns these rows into access is in ``gaoku.core.entitlement``; the reads
+that apply it are in ``gaoku.members.selectors``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+DEFAULT_WINDOW_MONTHS = 36
+
+
+class Plan(models.Model):
+    """What the operator sells: a duration and a back-catalogue window.
+
+    A plan of zero months is the free tier: nothing to subscribe to, shown on the plans
+    page for comparison.
+    """
+
+    slug = models.SlugField(_("code"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=40, unique=True)
+    price_label = models.CharField(_("price"), max_length=40, blank=True)
+    duration_months = models.PositiveSmallIntegerField(_("duration (months)"), default=12)
+    window_months = models.PositiveSmallIntegerField(
+        _("back-catalogue window (months)"),
+        default=DEFAULT_WINDOW_MONTHS,
+        help_text=_(
+            "A subscription starting on day S opens materials published from S "
+            "minus this many months onward."
+        ),
+    )
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    public = models.BooleanField(_("shown on the plans page"), default=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_free(self) -> bool:
+        return self.duration_months == 0
+
+
+class Subscription(models.Model):
+    """One term of access: bought, renewed or granted. Never deleted to end access:
+    suspensions do that, so the history stays whole."""
+
+    class Kind(models.TextChoices):
+        PURCHASE = "purchase", _("Purchase")
+        GIFT = "gift", _("Gift")
+        PROMOTION = "promotion", _("Promotion")
+        REWARD = "reward", _("Reward")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+    )
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PURCHASE)
+    start = models.DateField(_("first day"))
+    last_day = models.DateField(_("last day"))
+    # Copied from the plan when the term is created: editing a plan later changes
+    # nothing that was already sold.
+    window_months = models.PositiveSmallIntegerField(_("window (months)"))
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["user", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_day__gte=F("start")), name="subscription_ends_after_start"
+            )
+        ]
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.start}–{self.last_day}"
+
+
+class Suspension(models.Model):
+    """Closes a member's access at once while it is not lifted; deletes nothing."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="suspensions",
+    )
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    started_at = models.DateTimeField(_("suspended at"), default=timezone.now)
+    suspended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("suspended by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lifted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("suspension")
+        verbose_name_plural = _("suspensions")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.started_at:%Y-%m-%d}"
+
+
+class MemberProfile(models.Model):
+    """The short code printed on a member's copies, so that a notice names no one by
+    their login."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    display_code = models.CharField(_("display code"), max_length=12, unique=True)
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def __str__(self) -> str:
+        return self.display_code
+
+
+class Announcement(models.Model):
+    """A post to one tier's announcements page (免费群 or 会员群)."""
+
+    class Tier(models.TextChoices):
+        FREE = "free", _("Free group")
+        MEMBERS = "members", _("Members' group")
+
+    tier = models.CharField(_("tier"), max_length=10, choices=Tier.choices)
+    title = models.CharField(_("title"), max_length=120)
+    body = models.TextField(_("text"))
+    published_at = models.DateTimeField(_("published"), default=timezone.now, db_index=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,172 @@
+"""Who may read what. Every path that returns a material's text asks ``reader_text``;
+every path that lists announcements asks ``announcement_list``.
+
+Editors and admins (anyone allowed to view material versions) read everything, since
+they curate it. Everyone else reads in full only what ``gaoku.core.entitlement`` opens
+for them today, and otherwise gets the preview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from gaoku.core.entitlement import Access, Term, access_on
+from gaoku.errors import NotFound
+from gaoku.library.models import Material, MaterialVersion
+from gaoku.members.models import Announcement, Plan, Subscription, Suspension
+
+MEMBER_NOT_FOUND = "用户 {username} 不存在。"
+PLAN_NOT_FOUND = "没有方案“{plan}”。可用：{plans}。"
+ANNOUNCEMENT_NOT_FOUND = "公告不存在。"
+# Reading every text is the editors' permission (they curate) and the admins'.
+READ_ALL_PERMISSION = "library.view_materialversion"
+
+User = AbstractBaseUser | AnonymousUser
+
+
+@dataclass(frozen=True)
+class Entitlement:
+    """What one user may read at one moment."""
+
+    signed_in: bool
+    everything: bool
+    access: Access
+    plan: Plan | None = None
+    current: Subscription | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.everything or self.access.active
+
+    def covers(self, material: Material) -> bool:
+        """Whether this user may read ``material`` in full."""
+        return self.everything or self.access.covers(publication_day(material))
+
+
+@dataclass(frozen=True)
+class ReaderText:
+    text: str
+    full: bool
+
+
+def entitlement_get(user: User, *, at: datetime | None = None) -> Entitlement:
+    """The user's entitlement at ``at`` (default now), judged on the Asia/Shanghai day."""
+    day = timezone.localdate(at)
+    if not user.is_authenticated or not user.is_active:
+        return Entitlement(signed_in=False, everything=False, access=Access(day=day, active=False))
+    subscriptions = list(Subscription.objects.filter(user=user).select_related("plan"))
+    access = access_on(
+        [_term(s) for s in subscriptions], day, suspended=_suspended(user, at or timezone.now())
+    )
+    current = next((s for s in subscriptions if s.start <= day <= s.last_day), None)
+    return Entitlement(
+        signed_in=True,
+        everything=user.has_perm(READ_ALL_PERMISSION),
+        access=access,
+        plan=current.plan if current else None,
+        current=current,
+    )
+
+
+def member_terms(user: AbstractBaseUser) -> list[Term]:
+    return [_term(s) for s in Subscription.objects.filter(user=user)]
+
+
+def _term(subscription: Subscription) -> Term:
+    return Term(
+        start=subscription.start,
+        last_day=subscription.last_day,
+        window_months=subscription.window_months,
+    )
+
+
+def _suspended(user: AbstractBaseUser, at: datetime) -> bool:
+    return Suspension.objects.filter(
+        Q(lifted_at__isnull=True) | Q(lifted_at__gt=at), user=user, started_at__lte=at
+    ).exists()
+
+
+def suspension_open(user: AbstractBaseUser) -> Suspension | None:
+    """The member's suspension in force, if any."""
+    return Suspension.objects.filter(user=user, lifted_at__isnull=True).first()
+
+
+def publication_day(material: Material) -> date:
+    """The day the window is compared with: the publication date, or for an undated
+    material the day it was added."""
+    return material.published or timezone.localdate(material.created_at)
+
+
+def reader_text(entitlement: Entitlement, version: MaterialVersion) -> ReaderText:
+    """The text of ``version`` this user may see: all of it, or the preview."""
+    if entitlement.covers(version.material):
+        return ReaderText(text=version.text, full=True)
+    return ReaderText(text=preview_of(version.text), full=False)
+
+
+def preview_of(text: str) -> str:
+    """The free preview: the first GAOKU_PREVIEW_CHARS characters, ending at a paragraph
+    end if one is near, and never more than half of a short text."""
+    limit = min(settings.GAOKU_PREVIEW_CHARS, len(text) // 2)
+    cut = text.rfind("\n", 0, limit)
+    return text[: cut if cut > limit // 2 else limit]
+
+
+def announcement_list(entitlement: Entitlement, *, tier: str | None = None) -> QuerySet:
+    """Announcements this user may read: the free group's for everyone, the members'
+    group's only for active members, editors and admins."""
+    tiers = [Announcement.Tier.FREE]
+    if entitlement.active:
+        tiers.append(Announcement.Tier.MEMBERS)
+    qs = Announcement.objects.filter(tier__in=tiers, published_at__lte=timezone.now())
+    return qs.filter(tier=tier) if tier else qs
+
+
+def announcement_get(entitlement: Entitlement, announcement_id: int) -> Announcement:
+    """One announcement the user may read.
+
+    Raises:
+        NotFound: no such announcement, or not for this user's tier (the same answer, so
+            that ids reveal nothing).
+    """
+    found = announcement_list(entitlement).filter(pk=announcement_id).first()
+    if found is None:
+        raise NotFound(ANNOUNCEMENT_NOT_FOUND)
+    return found
+
+
+def member_get(username: str) -> AbstractBaseUser:
+    """Raises NotFound when there is no such user."""
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise NotFound(MEMBER_NOT_FOUND.format(username=username))
+    return user
+
+
+def plan_list(*, public_only: bool = True) -> QuerySet[Plan]:
+    qs = Plan.objects.all()
+    return qs.filter(public=True) if public_only else qs
+
+
+def plan_get(code: str) -> Plan:
+    """A plan by its code or its name (free / 免费, annual / 年度会员 …).
+
+    Raises:
+        NotFound: no such plan; the message lists the plans there are.
+    """
+    plan = Plan.objects.filter(Q(slug=code) | Q(name=code)).first()
+    if plan is None:
+        names = "、".join(f"{p.slug}（{p.name}）" for p in Plan.objects.all())
+        raise NotFound(PLAN_NOT_FOUND.format(plan=code, plans=names))
+    return plan
+
+
+def subscription_history(user: AbstractBaseUser) -> QuerySet[Subscription]:
+    return Subscription.objects.filter(user=user).select_related("plan", "granted_by")

@@ -1,0 +1,220 @@
+"""Member services: accounts, subscriptions, grants, suspensions, announcements.
+
+Every write that changes what a member may read goes through here, in one transaction,
+with the member's row locked so that two renewals at once still stack.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gaoku.core.entitlement import term_last_day, term_start
+from gaoku.errors import InvalidInput
+from gaoku.members.models import (
+    DEFAULT_WINDOW_MONTHS,
+    Announcement,
+    MemberProfile,
+    Plan,
+    Subscription,
+    Suspension,
+)
+from gaoku.members.selectors import member_terms, suspension_open
+
+FREE_PLAN_NOT_SUBSCRIBABLE = "“{plan}”是免费方案，无需订阅。"
+NO_DURATION = "订阅需要一个付费方案或赠送天数。"
+GRANT_NEEDS_REASON = "赠送、活动和奖励必须写明原因。"
+GRANT_DAYS_RANGE = "赠送天数必须在 1 到 3650 之间。"
+MEMBER_EXISTS = "用户 {username} 已存在。"
+USERNAME_INVALID = "用户名只能包含字母、数字和 @ . + - _，且不超过 150 个字符。"
+ALREADY_SUSPENDED = "{username} 已处于暂停状态。"
+NOT_SUSPENDED = "{username} 没有被暂停。"
+
+MAX_GRANT_DAYS = 3650
+# Display codes avoid 0/O and 1/I/L so that a code read off a photo is unambiguous.
+_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True)
+class MemberAdded:
+    user: AbstractUser
+    subscription: Subscription | None
+    # Set only when the service made the password up; shown once, never stored in clear.
+    password: str | None
+
+
+@transaction.atomic
+def subscription_add(
+    *,
+    user: AbstractUser,
+    plan: Plan | None,
+    start: date | None = None,
+    days: int | None = None,
+    kind: str = Subscription.Kind.PURCHASE,
+    reason: str = "",
+    by: AbstractUser | None = None,
+) -> Subscription:
+    """Add a term: ``days`` long when given, else the plan's duration.
+
+    It starts on ``start`` (default: today in Asia/Shanghai), or, when that day is
+    already covered by a current or future term, the day after the last of them.
+    Its window is the plan's (the default window for a grant without a plan).
+
+    Raises:
+        InvalidInput: a free plan without days, no duration at all, a grant without a
+            reason, or days outside 1..3650.
+    """
+    subscription_validate(plan=plan, days=days, kind=kind, reason=reason)
+    # Serialises concurrent renewals of one member (SQLite serialises all writers).
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    first_day = term_start(member_terms(user), start or timezone.localdate())
+    if days is not None:
+        last_day = term_last_day(first_day, days=days)
+    else:
+        last_day = term_last_day(first_day, months=plan.duration_months)
+    profile_ensure(user)
+    return Subscription.objects.create(
+        user=user,
+        plan=plan,
+        kind=kind,
+        start=first_day,
+        last_day=last_day,
+        window_months=plan.window_months if plan else DEFAULT_WINDOW_MONTHS,
+        reason=reason.strip(),
+        granted_by=by if kind != Subscription.Kind.PURCHASE else None,
+    )
+
+
+def subscription_validate(*, plan: Plan | None, days: int | None, kind: str, reason: str) -> None:
+    """The checks ``subscription_add`` makes, for forms to show before saving.
+
+    Raises:
+        InvalidInput: see ``subscription_add``.
+    """
+    if days is not None and not 1 <= days <= MAX_GRANT_DAYS:
+        raise InvalidInput(GRANT_DAYS_RANGE)
+    if days is None:
+        if plan is None:
+            raise InvalidInput(NO_DURATION)
+        if plan.is_free:
+            raise InvalidInput(FREE_PLAN_NOT_SUBSCRIBABLE.format(plan=plan.name))
+    if kind not in Subscription.Kind.values:
+        raise InvalidInput(f"kind must be one of {Subscription.Kind.values}")
+    if kind != Subscription.Kind.PURCHASE and not reason.strip():
+        raise InvalidInput(GRANT_NEEDS_REASON)
+
+
+@transaction.atomic
+def member_add(
+    *,
+    username: str,
+    plan: Plan | None = None,
+    start: date | None = None,
+    password: str | None = None,
+    email: str = "",
+    by: AbstractUser | None = None,
+) -> MemberAdded:
+    """Create a member account, subscribed to ``plan`` unless it is free or None.
+
+    Without a password one is made up and returned once.
+
+    Raises:
+        InvalidInput: the username is taken or not a valid username.
+    """
+    model = get_user_model()
+    try:
+        model.username_validator(username)
+    except ValidationError as exc:
+        raise InvalidInput(USERNAME_INVALID) from exc
+    if model.objects.filter(username=username).exists():
+        raise InvalidInput(MEMBER_EXISTS.format(username=username))
+    made_up = None if password else secrets.token_urlsafe(12)
+    user = model.objects.create_user(username=username, email=email, password=password or made_up)
+    profile_ensure(user)
+    subscription = None
+    if plan is not None and not plan.is_free:
+        subscription = subscription_add(user=user, plan=plan, start=start, by=by)
+    return MemberAdded(user=user, subscription=subscription, password=made_up)
+
+
+def member_grant(
+    *,
+    user: AbstractUser,
+    days: int,
+    reason: str,
+    plan: Plan | None = None,
+    kind: str = Subscription.Kind.GIFT,
+    by: AbstractUser | None = None,
+) -> Subscription:
+    """Grant ``days`` of access (gift, promotion or reward), stacked like a renewal.
+
+    A grant made during a suspension is kept and takes effect when the suspension is
+    lifted (if its days have not run out by then).
+    """
+    return subscription_add(user=user, plan=plan, days=days, kind=kind, reason=reason, by=by)
+
+
+@transaction.atomic
+def member_suspend(
+    *, user: AbstractUser, reason: str = "", by: AbstractUser | None = None
+) -> Suspension:
+    """Close the member's access now. Subscriptions keep running and nothing is deleted.
+
+    Raises:
+        InvalidInput: the member is already suspended.
+    """
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    if suspension_open(user) is not None:
+        raise InvalidInput(ALREADY_SUSPENDED.format(username=user.get_username()))
+    return Suspension.objects.create(user=user, reason=reason.strip(), suspended_by=by)
+
+
+@transaction.atomic
+def member_unsuspend(*, user: AbstractUser, by: AbstractUser | None = None) -> Suspension:
+    """Lift the member's suspension.
+
+    Raises:
+        InvalidInput: the member is not suspended.
+    """
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    suspension = suspension_open(user)
+    if suspension is None:
+        raise InvalidInput(NOT_SUSPENDED.format(username=user.get_username()))
+    suspension.lifted_at = timezone.now()
+    suspension.lifted_by = by
+    suspension.save(update_fields=["lifted_at", "lifted_by"])
+    return suspension
+
+
+def profile_ensure(user: AbstractUser) -> MemberProfile:
+    """The member's profile, created with a fresh random display code if missing."""
+    existing = MemberProfile.objects.filter(user=user).first()
+    if existing:
+        return existing
+    for _attempt in range(10):
+        code = "GK" + "".join(secrets.choice(_CODE_ALPHABET) for _ in range(6))
+        try:
+            with transaction.atomic():
+                return MemberProfile.objects.create(user=user, display_code=code)
+        except IntegrityError:
+            # A code collision (or a concurrent create for this user): look again.
+            existing = MemberProfile.objects.filter(user=user).first()
+            if existing:
+                return existing
+    raise RuntimeError("could not find a free display code")
+
+
+def announcement_post(
+    *, tier: str, title: str, body: str, author: AbstractUser | None = None
+) -> Announcement:
+    """Post to one tier's announcements page; it reaches no other tier."""
+    if tier not in Announcement.Tier.values:
+        raise InvalidInput(f"tier must be one of {Announcement.Tier.values}")
+    return Announcement.objects.create(tier=tier, title=title, body=body, author=author)

@@ -1,0 +1,64 @@
+"""Member pages: the account page, the plans page and the tiers' announcements."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from gaoku.errors import NotFound
+from gaoku.members.models import Announcement
+from gaoku.members.selectors import (
+    announcement_get,
+    announcement_list,
+    entitlement_get,
+    plan_list,
+    subscription_history,
+)
+from gaoku.members.services import profile_ensure
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "members/account.html",
+        {
+            "entitlement": entitlement_get(request.user),
+            "profile": profile_ensure(request.user),
+            "subscriptions": subscription_history(request.user).order_by("-start"),
+        },
+    )
+
+
+def plans(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "members/plans.html",
+        {"plans": plan_list(), "entitlement": entitlement_get(request.user)},
+    )
+
+
+def announcements(request: HttpRequest, tier: str = Announcement.Tier.FREE) -> HttpResponse:
+    if tier not in Announcement.Tier.values:
+        raise Http404
+    entitlement = entitlement_get(request.user)
+    allowed = tier == Announcement.Tier.FREE or entitlement.active
+    return render(
+        request,
+        "members/announcements.html",
+        {
+            "tier": tier,
+            "tiers": Announcement.Tier.choices,
+            "allowed": allowed,
+            "announcements": announcement_list(entitlement, tier=tier)[:50] if allowed else [],
+        },
+    )
+
+
+def announcement(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        item = announcement_get(entitlement_get(request.user), pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    return render(request, "members/announcement.html", {"item": item})
