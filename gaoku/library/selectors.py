@@ -13,6 +13,7 @@ from gaoku.errors import NotFound
 from gaoku.library.models import CleaningPattern, Material, MaterialVersion, SketchValue, Topic
 
 MATERIAL_NOT_FOUND = "资料 {id} 不存在。"
+VERSION_NOT_FOUND = "资料 {id} 没有第 {number} 版。"
 # Near-duplicate candidates compared in full, best sketch overlap first.
 _CANDIDATES = 5
 
@@ -62,6 +63,22 @@ def material_get(material_id: int) -> Material:
     if material is None:
         raise NotFound(MATERIAL_NOT_FOUND.format(id=material_id))
     return material
+
+
+def version_get(material: Material, number: str | int | None) -> MaterialVersion:
+    """The material's version ``number`` (as typed in a URL), or its current version.
+
+    Raises:
+        NotFound: no such version (or a number that is not one).
+    """
+    if number in (None, ""):
+        return material.current
+    found = None
+    if str(number).isdigit():
+        found = material.versions.filter(number=int(number)).first()
+    if found is None:
+        raise NotFound(VERSION_NOT_FOUND.format(id=material.pk, number=number))
+    return found
 
 
 def topic_list() -> QuerySet[Topic]:

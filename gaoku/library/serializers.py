@@ -37,10 +37,11 @@ def material_summary_to_dict(material: Material) -> dict:
     }
 
 
-def material_to_dict(material: Material, *, text: bool) -> dict:
-    """A material with its current version's outline, and its text when ``text``."""
-    current: MaterialVersion = material.current
-    data = material_summary_to_dict(material) | {
+def material_to_dict(material: Material, *, version: MaterialVersion | None = None) -> dict:
+    """A material with one version's outline (the current one by default), without text:
+    the caller adds the text it is allowed to show."""
+    current: MaterialVersion = version or material.current
+    return material_summary_to_dict(material) | {
         "versions": [
             {"version": v.number, "chars": v.chars, "created_at": v.created_at.isoformat()}
             for v in material.versions.order_by("number")
@@ -49,7 +50,5 @@ def material_to_dict(material: Material, *, text: bool) -> dict:
         "placeholders": current.placeholders,
         "dated_references": current.dated_references,
         "removed_lines": current.removed_lines,
+        "shown_version": current.number,
     }
-    if text:
-        data["text"] = current.text
-    return data

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +14,7 @@ from gaoku.core.text import paragraphs
 from gaoku.errors import GaokuError, NotFound
 from gaoku.library.forms import DraftChoiceForm, ImportForm
 from gaoku.library.models import DocType
-from gaoku.library.selectors import material_get, material_list, topic_list
+from gaoku.library.selectors import material_get, material_list, topic_list, version_get
 from gaoku.library.services import import_draft_resolve, material_import
 from gaoku.members.selectors import entitlement_get, reader_text
 
@@ -45,12 +45,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 def reader(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         material = material_get(pk)
+        version = version_get(material, request.GET.get("v"))
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    version = material.current
-    wanted = request.GET.get("v")
-    if wanted and wanted.isdigit():
-        version = get_object_or_404(material.versions, number=int(wanted))
     entitlement = entitlement_get(request.user)
     shown = reader_text(entitlement, version)
     return render(

@@ -1,40 +1,14 @@
-"""The `gaoku` command, run as a user runs it: a subprocess on its own data directory."""
+"""`gaoku init | import | materials`, and help for every command."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
-
-import pytest
 
 from gaoku.cli import main
 from gaoku.core.generator import generate_document
+from tests.cli.conftest import gaoku
 from tests.conftest import docx_bytes
-
-
-def gaoku(data: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "gaoku", *args, "--data", str(data)],
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(data.parent)},
-        timeout=300,
-    )
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory) -> Path:
-    data = tmp_path_factory.mktemp("cli") / "data"
-    result = gaoku(data, "init", "--json")
-    assert result.returncode == 0, result.stderr
-    init = json.loads(result.stdout)
-    assert init["data"] == str(data)
-    assert init["admin"]["username"] == "admin"
-    assert len(init["admin"]["password"]) >= 12
-    assert (data / "secret_key").stat().st_mode & 0o077 == 0
-    return data
 
 
 def test_init_again_keeps_the_admin(data):

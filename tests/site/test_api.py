@@ -1,0 +1,123 @@
+"""The JSON API applies the same rule as the reader page, with one error envelope."""
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from gaoku.core.generator import generate_document
+from gaoku.library.services import ImportMetadata, material_import
+from gaoku.members.services import announcement_post, member_suspend
+from tests.conftest import account
+
+pytestmark = pytest.mark.django_db
+
+
+def material_published(day: date, seed: int = 3):
+    doc = generate_document(seed)
+    outcome = material_import(
+        data=doc.text.encode(), name=f"{seed}.txt", metadata=ImportMetadata(published=day)
+    )
+    return outcome.version.material
+
+
+@pytest.fixture
+def recent():
+    return material_published(timezone.localdate())
+
+
+@pytest.fixture
+def old():
+    return material_published(date(2012, 5, 1), seed=4)
+
+
+def test_visitor_gets_outline_and_preview(client, recent):
+    data = client.get(f"/api/materials/{recent.pk}").json()
+    assert data["full"] is False and data["readable"] is False
+    assert len(data["text"]) <= 300 and recent.current.text.startswith(data["text"])
+    assert data["outline"] == recent.current.outline
+    assert data["title"] == recent.title
+
+
+def test_member_reads_within_the_window_only(client, recent, old):
+    client.force_login(account("member"))
+    data = client.get(f"/api/materials/{recent.pk}").json()
+    assert (data["full"], data["text"]) == (True, recent.current.text)
+    data = client.get(f"/api/materials/{old.pk}").json()
+    assert data["full"] is False and data["text"] != old.current.text
+    listed = {
+        m["material"]: m["readable"] for m in client.get("/api/materials/").json()["materials"]
+    }
+    assert listed == {recent.pk: True, old.pk: False}
+
+
+def test_suspended_member_gets_the_preview(client, recent):
+    member = account("member")
+    client.force_login(member)
+    member_suspend(user=member)
+    assert client.get(f"/api/materials/{recent.pk}").json()["full"] is False
+    assert client.get("/api/me").json()["suspended"] is True
+
+
+def test_catalogue_pages(client, recent, old):
+    page = client.get("/api/materials/", {"limit": 1, "offset": 1}).json()
+    assert page["total"] == 2 and len(page["materials"]) == 1
+    assert "text" not in page["materials"][0]
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "code"),
+    [
+        ("/api/materials/424242", 404, "not_found"),
+        ("/api/materials/abc", 422, "invalid"),
+        ("/api/materials/{pk}?version=9", 404, "not_found"),
+        ("/api/materials/{pk}?version=-1", 404, "not_found"),
+        ("/api/me", 401, "unauthenticated"),
+        ("/api/announcements/999", 404, "not_found"),
+    ],
+)
+def test_errors_share_one_envelope(client, recent, path, status, code):
+    response = client.get(path.format(pk=recent.pk))
+    assert response.status_code == status
+    body = response.json()
+    assert list(body) == ["error"] and body["error"]["code"] == code
+    assert body["error"]["message"]
+
+
+def test_me(client):
+    member = account("member")
+    client.force_login(member)
+    data = client.get("/api/me").json()
+    assert data["member"] == "member" and data["active"] is True
+    assert data["plan"] == "annual" and data["display_code"] == member.profile.display_code
+
+
+def test_announcements_by_tier(client):
+    announcement_post(tier="free", title="欢迎", body="免费群")
+    secret = announcement_post(tier="members", title="会员通报", body="会员内容")
+    titles = [a["title"] for a in client.get("/api/announcements").json()]
+    assert titles == ["欢迎"]
+    assert client.get("/api/announcements", {"tier": "members"}).json() == []
+    assert client.get(f"/api/announcements/{secret.pk}").status_code == 404
+    client.force_login(account("member"))
+    titles = {a["title"] for a in client.get("/api/announcements").json()}
+    assert titles == {"欢迎", "会员通报"}
+
+
+def test_plans(client):
+    codes = [p["code"] for p in client.get("/api/plans").json()]
+    assert codes == ["free", "annual", "triennial"]
+
+
+def test_openapi_schema_describes_every_endpoint(client):
+    schema = client.get("/api/openapi.json").json()
+    assert schema["info"]["title"] == "Gaoku API"
+    assert {
+        "/api/materials/",
+        "/api/materials/{material_id}",
+        "/api/me",
+        "/api/plans",
+        "/api/announcements",
+        "/api/announcements/{announcement_id}",
+    } <= set(schema["paths"])
+    assert client.get("/api/docs").status_code == 200

@@ -1,0 +1,114 @@
+"""No full text reaches a visitor, or a member outside their window, by any URL or id.
+
+Walks every URL the site routes (pages and JSON API alike), fills each id with the
+material's, its version's, and a few forged values, and checks that the part of the text
+beyond the preview never appears in any answer. A new page or endpoint is covered the
+day it is added.
+"""
+
+from datetime import date
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from gaoku.core.generator import generate_document
+from gaoku.library.services import ImportMetadata, material_import
+from gaoku.members.selectors import preview_of
+from gaoku.members.services import member_suspend
+from tests.conftest import account
+
+pytestmark = pytest.mark.django_db
+
+# Not pages that return library text: the admin (staff only, checked elsewhere), static
+# files, the language switch and the API's browsable docs shell.
+SKIP = ("admin/", "static/", "i18n/", "api/docs")
+FORGED = ("0", "-1", "999999", "1 OR 1=1", "..%2F1")
+
+
+def _routes(resolver: URLResolver, prefix: str = ""):
+    for entry in resolver.url_patterns:
+        pattern = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from _routes(entry, pattern)
+        elif isinstance(entry, URLPattern):
+            yield pattern
+
+
+def _fill(pattern: str, value: str) -> str:
+    import re
+
+    path = re.sub(r"<(?:\w+:)?\w+>", value, pattern).lstrip("^").rstrip("$")
+    return "/" + path.replace("\\", "")
+
+
+def urls(ids: list[str]) -> list[str]:
+    found = set()
+    for pattern in _routes(get_resolver()):
+        if pattern.startswith(SKIP):
+            continue
+        for value in ids if "<" in pattern else [""]:
+            found.add(_fill(pattern, value))
+    return sorted(found)
+
+
+@pytest.fixture
+def old_material():
+    doc = generate_document(11)
+    outcome = material_import(
+        data=doc.text.encode(), name="old.txt", metadata=ImportMetadata(published=date(2014, 3, 1))
+    )
+    return outcome.version.material
+
+
+def hidden_part(material) -> list[str]:
+    """Body paragraphs past the preview: any of them whole in an answer is a leak. (The
+    outline, which everyone sees, holds headings and the leads of points, never a whole
+    body paragraph.)"""
+    text = material.current.text
+    after_preview = text[len(preview_of(text)) :]
+    return [p for p in after_preview.split("\n") if len(p) > 40]
+
+
+def sweep(client, material) -> None:
+    ids = [str(material.pk), str(material.current.pk), *FORGED]
+    secrets = hidden_part(material)
+    assert secrets
+    checked = 0
+    for url in urls(ids):
+        for query in ("", "?v=1", "?version=1", "?v=1&full=1"):
+            response = client.get(url + query)
+            body = response.content.decode("utf-8", errors="replace")
+            if response.get("Content-Type", "").startswith("application/json"):
+                body = body.encode().decode("unicode_escape", errors="replace") + body
+            leaked = [s for s in secrets if s in body]
+            assert not leaked, f"{url}{query} leaks {leaked[0][:30]}…"
+            assert response.status_code < 500, url
+            checked += 1
+    assert checked > 20
+
+
+def test_visitor_gets_no_full_text_anywhere(client, old_material):
+    sweep(client, old_material)
+    client.force_login(account("visitor"))
+    sweep(client, old_material)
+
+
+def test_member_outside_the_window_gets_no_full_text_anywhere(client, old_material):
+    client.force_login(account("member"))
+    sweep(client, old_material)
+
+
+def test_suspended_member_gets_no_full_text_anywhere(client):
+    from django.utils import timezone
+
+    doc = generate_document(12)
+    recent = material_import(
+        data=doc.text.encode(),
+        name="new.txt",
+        metadata=ImportMetadata(published=timezone.localdate()),
+    ).version.material
+    member = account("member")
+    client.force_login(member)
+    assert hidden_part(recent)[0] in client.get(f"/m/{recent.pk}/").content.decode()
+    member_suspend(user=member)
+    sweep(client, recent)
