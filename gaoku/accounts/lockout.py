@@ -4,10 +4,16 @@ GAOKU_SIGNIN_LOCK_MINUTES lock further attempts until the oldest failure ages ou
 Enforced in the authentication backend, so the sign-in page, the admin's sign-in page
 and anything else that calls ``authenticate`` share it. A locked account also refuses
 the right password: otherwise guessing could go on and simply ignore the lock.
+
+Each attempt is written down as a failure before the password is checked, and struck
+off if it succeeds: attempts sent in parallel all see each other, so no more than the
+limit get through (a check-then-record order would let a burst slip past the count).
+IPv6 clients count by their /64 network, the block one subscriber usually holds.
 """
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import timedelta
 
 from django.conf import settings
@@ -21,26 +27,50 @@ from gaoku.accounts.models import SignInFailure
 LOCKED_OUT = "登录失败次数过多，请 {minutes} 分钟后再试。"
 
 
-def signin_locked(*, username: str, address: str | None) -> bool:
-    """Whether sign-ins for ``username`` or from ``address`` are locked now."""
+def signin_locked(*, username: str, address: str | None, slack: int = 0) -> bool:
+    """Whether sign-ins for ``username`` or from ``address`` are locked now: the limit
+    of recent failures is reached (``slack`` of them being the attempt in progress)."""
     since = timezone.now() - timedelta(minutes=settings.GAOKU_SIGNIN_LOCK_MINUTES)
     recent = SignInFailure.objects.filter(at__gte=since)
-    if recent.filter(username=username.lower()).count() >= settings.GAOKU_SIGNIN_MAX_FAILURES:
+    per_account = recent.filter(username=_name(username)).count() - slack
+    if per_account >= settings.GAOKU_SIGNIN_MAX_FAILURES:
         return True
-    return bool(
-        address
-        and recent.filter(address=address).count() >= settings.GAOKU_SIGNIN_MAX_SOURCE_FAILURES
+    source = _source(address)
+    if source is None:
+        return False
+    return (
+        recent.filter(address=source).count() - slack >= settings.GAOKU_SIGNIN_MAX_SOURCE_FAILURES
     )
 
 
-def signin_failure_record(*, username: str, address: str | None) -> None:
-    SignInFailure.objects.create(username=username.lower()[:150], address=address)
+def signin_failure_record(*, username: str, address: str | None) -> SignInFailure:
+    failure = SignInFailure.objects.create(username=_name(username), address=_source(address))
     # Keep the table small: nothing older than a day matters.
     SignInFailure.objects.filter(at__lt=timezone.now() - timedelta(days=1)).delete()
+    return failure
 
 
 def signin_failures_clear(*, username: str) -> None:
-    SignInFailure.objects.filter(username=username.lower()).delete()
+    SignInFailure.objects.filter(username=_name(username)).delete()
+
+
+def _name(username: str) -> str:
+    return username.strip().lower()[:150]
+
+
+def _source(address: str | None) -> str | None:
+    """The address as counted: itself for IPv4, its /64 network for IPv6."""
+    if not address:
+        return None
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return None
+    if ip.version == 6:
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return str(ip)
 
 
 def client_address(request: HttpRequest | None) -> str | None:
@@ -65,12 +95,12 @@ class LockoutBackend(ModelBackend):
         if username is None or password is None:
             return None
         address = client_address(request)
-        if signin_locked(username=username, address=address):
+        attempt = signin_failure_record(username=username, address=address)
+        if signin_locked(username=username, address=address, slack=1):
             # Stops authenticate() at once: no other backend is tried.
             raise PermissionDenied(LOCKED_OUT.format(minutes=settings.GAOKU_SIGNIN_LOCK_MINUTES))
         user = super().authenticate(request, username=username, password=password, **kwargs)
-        if user is None:
-            signin_failure_record(username=username, address=address)
-        else:
+        if user is not None:
+            attempt.delete()
             signin_failures_clear(username=username)
         return user

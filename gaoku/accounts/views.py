@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.auth import login
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 
 from gaoku.accounts.forms import RegisterForm
-from gaoku.members.services import profile_ensure
+from gaoku.members.services import MEMBER_EXISTS, profile_ensure
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -17,8 +18,13 @@ def register(request: HttpRequest) -> HttpResponse:
         return redirect("members:account")
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        profile_ensure(user)
-        login(request, user, backend="gaoku.accounts.lockout.LockoutBackend")
-        return redirect("members:account")
+        try:
+            with transaction.atomic():
+                user = form.save()
+        except IntegrityError:  # the same name registered at the same moment
+            form.add_error("username", MEMBER_EXISTS.format(username=form.cleaned_data["username"]))
+        else:
+            profile_ensure(user)
+            login(request, user, backend="gaoku.accounts.lockout.LockoutBackend")
+            return redirect("members:account")
     return render(request, "registration/register.html", {"form": form})

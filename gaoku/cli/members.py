@@ -59,10 +59,18 @@ def member_add(
 @click.option("--days", type=click.IntRange(1, 3650), required=True, help="Days of access.")
 @click.option("--reason", required=True, help="Why: 举报奖励, 活动赠送 …")
 @click.option("--kind", type=click.Choice(GRANT_KINDS), default="gift", show_default=True)
-@click.option("--plan", help="Plan whose window applies (default: a 36-month window).")
+@click.option("--plan", help="Plan whose window applies (default: the member's latest).")
+@click.option("--by", "by_name", help="The admin granting it, for the record.")
 @json_option
 def member_grant(
-    data: Path, username: str, days: int, reason: str, kind: str, plan: str | None, as_json: bool
+    data: Path,
+    username: str,
+    days: int,
+    reason: str,
+    kind: str,
+    plan: str | None,
+    by_name: str | None,
+    as_json: bool,
 ) -> None:
     """Grant days of access, added after any current membership."""
     setup(data)
@@ -70,7 +78,14 @@ def member_grant(
     from gaoku.members.services import member_grant as grant
 
     user = member_get(username)
-    grant(user=user, days=days, reason=reason, kind=kind, plan=plan_get(plan) if plan else None)
+    grant(
+        user=user,
+        days=days,
+        reason=reason,
+        kind=kind,
+        plan=plan_get(plan) if plan else None,
+        by=member_get(by_name) if by_name else None,
+    )
     _show(user, as_json)
 
 

@@ -17,19 +17,27 @@ The rule, from the plans' promise "subscribe now and get the previous 3 years":
   early. Materials published after the run began stay open for as long as it lasts.
 - A suspension closes everything at once; terms keep running underneath it (they are
   not paused), and lifting it restores whatever the terms then cover.
-- New terms stack: one asked to start on a day already covered by a current or future
-  term starts the day after the last such term ends, so nothing is counted twice and
-  there is no gap.
+- New terms stack: one asked to start on a day already covered starts the day after
+  that run of terms ends; terms scheduled later that it would run into move back to
+  follow it. Nothing is counted twice, and no gap opens.
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["Access", "Term", "access_on", "add_months", "term_last_day", "term_start"]
+__all__ = [
+    "Access",
+    "Term",
+    "access_on",
+    "add_months",
+    "term_last_day",
+    "term_start",
+    "terms_shifted",
+]
 
 
 @dataclass(frozen=True)
@@ -110,22 +118,58 @@ def _run_around(terms: list[Term], day: date) -> list[Term]:
 
 
 def term_start(terms: Iterable[Term], wanted: date) -> date:
-    """Where a new term asked to start on ``wanted`` really starts: after every term that
-    is current or still to come on that day, so that renewals stack without overlap."""
-    ends = [t.last_day for t in terms if t.last_day >= wanted]
-    return max(ends) + timedelta(days=1) if ends else wanted
+    """The first day at or after ``wanted`` that no term covers: a renewal asked to start
+    inside a membership starts the day after that run of terms ends."""
+    day = wanted
+    for term in sorted(terms, key=lambda t: t.start):
+        if term.start <= day <= term.last_day:
+            day = term.last_day + timedelta(days=1)
+    return day
+
+
+def terms_shifted(terms: Sequence[Term], new: Term) -> dict[int, Term]:
+    """Terms (by index in ``terms``) that must move for ``new`` to fit without overlap.
+
+    A term is only ever inserted where no term covers its first day, but it may run into
+    terms scheduled later (a grant that starts next month). Those move back, each right
+    after the one before it and keeping its length, so that no day is counted twice and
+    no gap opens; the days they covered are covered by ``new`` instead.
+    """
+    moved: dict[int, Term] = {}
+    cursor = new.last_day
+    later = sorted(
+        (i for i, t in enumerate(terms) if t.start > new.start), key=lambda i: terms[i].start
+    )
+    for i in later:
+        term = terms[i]
+        if term.start > cursor:
+            break
+        start = cursor + timedelta(days=1)
+        moved[i] = Term(
+            start=start,
+            last_day=start + (term.last_day - term.start),
+            window_months=term.window_months,
+        )
+        cursor = moved[i].last_day
+    return moved
 
 
 def term_last_day(start: date, *, months: int = 0, days: int = 0) -> date:
     """The last day of a term of ``months`` calendar months plus ``days`` days.
 
-    Counted from the day before the start, so that a month-end clamp favours the member:
-    a one-year term from 2026-03-01 lasts to 2027-02-28, and one from 2024-02-29 also
-    to 2025-02-28; a month from 2026-01-31 lasts to 2026-02-28.
+    A term of months ends the day before its anniversary: from 2026-03-01 a month lasts
+    to 2026-03-31 and a year from 2023-03-01 to 2024-02-29. Where the anniversary falls in
+    a shorter month it is clamped, in the member's favour, to that month's end: a month
+    from 2026-01-31 lasts to 2026-02-28, a year from 2024-02-29 to 2025-02-28.
     """
     if months < 0 or days < 0 or months + days == 0:
         raise ValueError("a term lasts at least one day")
-    return add_months(start - timedelta(days=1), months) + timedelta(days=days)
+    if months == 0:
+        return start + timedelta(days=days - 1)
+    anniversary = add_months(start, months)
+    clamped = anniversary.day < start.day
+    last = anniversary if clamped else anniversary - timedelta(days=1)
+    return last + timedelta(days=days)
 
 
 def add_months(day: date, months: int) -> date:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from gaoku.library.selectors import material_get, material_list, version_get
 from gaoku.library.serializers import material_summary_to_dict, material_to_dict
@@ -63,17 +63,15 @@ class MaterialPage(Schema):
 class CatalogueFilters(Schema):
     type: str | None = None
     topic: str | None = None
-    limit: int = 20
-    offset: int = 0
+    limit: int = Field(20, ge=1, le=100)
+    offset: int = Field(0, ge=0, le=1_000_000)
 
 
 @router.get("/", response=MaterialPage, summary="The catalogue, newest first")
 def materials(request: HttpRequest, filters: Query[CatalogueFilters]) -> dict:
     entitlement = entitlement_get(request.user)
     qs = material_list(doc_type=filters.type, topic=filters.topic)
-    limit = max(1, min(filters.limit, 100))
-    offset = max(0, filters.offset)
-    rows = qs[offset : offset + limit]
+    rows = qs[filters.offset : filters.offset + filters.limit]
     return {
         "total": qs.count(),
         "materials": [
@@ -95,6 +93,7 @@ def material(request: HttpRequest, material_id: int, version: str | None = None)
     shown = reader_text(entitlement, shown_version)
     return material_to_dict(found, version=shown_version) | {
         "readable": entitlement.covers(found),
+        "outline": shown.outline,
         "text": shown.text,
         "full": shown.full,
     }

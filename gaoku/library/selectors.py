@@ -74,7 +74,7 @@ def version_get(material: Material, number: str | int | None) -> MaterialVersion
     if number in (None, ""):
         return material.current
     found = None
-    if str(number).isdigit():
+    if re.fullmatch(r"[0-9]{1,9}", str(number)):
         found = material.versions.filter(number=int(number)).first()
     if found is None:
         raise NotFound(VERSION_NOT_FOUND.format(id=material.pk, number=number))

@@ -57,7 +57,7 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
             "material": material,
             "version": version,
             "versions": material.versions.order_by("number"),
-            "outline": version.outline,
+            "outline": shown.outline,
             "paragraphs": _paragraph_rows(shown.text, version.part_spans),
             "full": shown.full,
             "entitlement": entitlement,

@@ -23,6 +23,7 @@ from gaoku.members.services import (
     member_suspend,
     member_unsuspend,
     subscription_add,
+    subscription_cancel,
     subscription_validate,
 )
 
@@ -62,6 +63,7 @@ class SubscriptionForm(forms.ModelForm):
                 days=data.get("days"),
                 kind=data.get("kind", ""),
                 reason=data.get("reason", ""),
+                start=data.get("start"),
             )
         except InvalidInput as exc:
             raise forms.ValidationError(exc.message) from exc
@@ -69,9 +71,13 @@ class SubscriptionForm(forms.ModelForm):
 
 
 class CreateOnlyAdmin(admin.ModelAdmin):
-    """Rows created through a service by the add form, then shown read-only."""
+    """Rows created through a service by the add form, then shown read-only and never
+    deleted, so that the history stays whole."""
 
     shown: tuple[str, ...] = ()
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> tuple:
         return self.shown if obj else ()
@@ -93,9 +99,12 @@ class SubscriptionAdmin(CreateOnlyAdmin):
         "reason",
         "granted_by",
         "created_at",
+        "cancelled_at",
+        "cancelled_by",
     )
     list_display = shown
-    list_filter = ("kind", "plan")
+    list_filter = ("kind", "plan", ("cancelled_at", admin.EmptyFieldListFilter))
+    actions = ("cancel",)
     search_fields = ("user__username", "reason")
     date_hierarchy = "start"
     autocomplete_fields = ("user",)
@@ -114,6 +123,11 @@ class SubscriptionAdmin(CreateOnlyAdmin):
             by=request.user,
         )
         obj.pk, obj.start, obj.last_day = created.pk, created.start, created.last_day
+
+    @admin.action(description=_("Cancel the selected subscriptions"), permissions=("change",))
+    def cancel(self, request: HttpRequest, queryset) -> None:
+        for subscription in queryset:
+            subscription_cancel(subscription=subscription, by=request.user)
 
 
 class SuspensionForm(forms.ModelForm):
@@ -147,7 +161,7 @@ class SuspensionAdmin(CreateOnlyAdmin):
         )
         obj.pk, obj.started_at = created.pk, created.started_at
 
-    @admin.action(description=_("Lift the selected suspensions"))
+    @admin.action(description=_("Lift the selected suspensions"), permissions=("change",))
     def lift(self, request: HttpRequest, queryset) -> None:
         for suspension in queryset.filter(lifted_at__isnull=True).select_related("user"):
             member_unsuspend(user=suspension.user, by=request.user)
@@ -222,7 +236,7 @@ class MemberAdmin(UserAdmin):
             return _("member until %(day)s") % {"day": access.run_last_day}
         return _("free tier")
 
-    @admin.action(description=_("Suspend the selected members"))
+    @admin.action(description=_("Suspend the selected members"), permissions=("change",))
     def suspend(self, request: HttpRequest, queryset) -> None:
         for user in queryset:
             try:
@@ -230,7 +244,7 @@ class MemberAdmin(UserAdmin):
             except InvalidInput as exc:
                 messages.warning(request, exc.message)
 
-    @admin.action(description=_("Lift the selected members' suspensions"))
+    @admin.action(description=_("Lift the selected members' suspensions"), permissions=("change",))
     def unsuspend(self, request: HttpRequest, queryset) -> None:
         for user in queryset:
             try:

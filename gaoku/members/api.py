@@ -27,7 +27,7 @@ class SubscriptionOut(Schema):
     last_day: date
     window_months: int
     reason: str
-    granted_by: str | None
+    cancelled: bool
 
 
 class SuspensionOut(Schema):

@@ -7,12 +7,16 @@ that apply it are in ``gaoku.members.selectors``.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_WINDOW_MONTHS = 36
+# Bounds that keep every date the rule computes inside the calendar.
+MAX_DURATION_MONTHS = 120
+MAX_WINDOW_MONTHS = 600
 
 
 class Plan(models.Model):
@@ -25,10 +29,13 @@ class Plan(models.Model):
     slug = models.SlugField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=40, unique=True)
     price_label = models.CharField(_("price"), max_length=40, blank=True)
-    duration_months = models.PositiveSmallIntegerField(_("duration (months)"), default=12)
+    duration_months = models.PositiveSmallIntegerField(
+        _("duration (months)"), default=12, validators=[MaxValueValidator(MAX_DURATION_MONTHS)]
+    )
     window_months = models.PositiveSmallIntegerField(
         _("back-catalogue window (months)"),
         default=DEFAULT_WINDOW_MONTHS,
+        validators=[MaxValueValidator(MAX_WINDOW_MONTHS)],
         help_text=_(
             "A subscription starting on day S opens materials published from S "
             "minus this many months onward."
@@ -52,8 +59,8 @@ class Plan(models.Model):
 
 
 class Subscription(models.Model):
-    """One term of access: bought, renewed or granted. Never deleted to end access:
-    suspensions do that, so the history stays whole."""
+    """One term of access: bought, renewed or granted. Never deleted: a term entered by
+    mistake is cancelled, and suspensions close access, so the history stays whole."""
 
     class Kind(models.TextChoices):
         PURCHASE = "purchase", _("Purchase")
@@ -79,13 +86,22 @@ class Subscription(models.Model):
     reason = models.CharField(_("reason"), max_length=200, blank=True)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("granted by"),
+        verbose_name=_("added by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["user", "start"]

@@ -27,6 +27,8 @@ PLAN_NOT_FOUND = "没有方案“{plan}”。可用：{plans}。"
 ANNOUNCEMENT_NOT_FOUND = "公告不存在。"
 # Reading every text is the editors' permission (they curate) and the admins'.
 READ_ALL_PERMISSION = "library.view_materialversion"
+# The longest outline item the free tier sees; headings are far shorter.
+OUTLINE_ITEM_CHARS = 40
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -54,6 +56,7 @@ class Entitlement:
 class ReaderText:
     text: str
     full: bool
+    outline: dict
 
 
 def entitlement_get(user: User, *, at: datetime | None = None) -> Entitlement:
@@ -61,9 +64,11 @@ def entitlement_get(user: User, *, at: datetime | None = None) -> Entitlement:
     day = timezone.localdate(at)
     if not user.is_authenticated or not user.is_active:
         return Entitlement(signed_in=False, everything=False, access=Access(day=day, active=False))
-    subscriptions = list(Subscription.objects.filter(user=user).select_related("plan"))
+    subscriptions = list(subscriptions_in_force(user).select_related("plan"))
     access = access_on(
-        [_term(s) for s in subscriptions], day, suspended=_suspended(user, at or timezone.now())
+        [subscription_term(s) for s in subscriptions],
+        day,
+        suspended=_suspended(user, at or timezone.now()),
     )
     current = next((s for s in subscriptions if s.start <= day <= s.last_day), None)
     return Entitlement(
@@ -75,11 +80,12 @@ def entitlement_get(user: User, *, at: datetime | None = None) -> Entitlement:
     )
 
 
-def member_terms(user: AbstractBaseUser) -> list[Term]:
-    return [_term(s) for s in Subscription.objects.filter(user=user)]
+def subscriptions_in_force(user: AbstractBaseUser) -> QuerySet[Subscription]:
+    """The member's terms that count (all but cancelled ones), earliest first."""
+    return Subscription.objects.filter(user=user, cancelled_at__isnull=True).order_by("start")
 
 
-def _term(subscription: Subscription) -> Term:
+def subscription_term(subscription: Subscription) -> Term:
     return Term(
         start=subscription.start,
         last_day=subscription.last_day,
@@ -105,10 +111,32 @@ def publication_day(material: Material) -> date:
 
 
 def reader_text(entitlement: Entitlement, version: MaterialVersion) -> ReaderText:
-    """The text of ``version`` this user may see: all of it, or the preview."""
+    """What of ``version`` this user may see: the whole text and outline, or the preview
+    and an outline whose items are clipped to their leads."""
     if entitlement.covers(version.material):
-        return ReaderText(text=version.text, full=True)
-    return ReaderText(text=preview_of(version.text), full=False)
+        return ReaderText(text=version.text, full=True, outline=version.outline)
+    return ReaderText(
+        text=preview_of(version.text), full=False, outline=outline_preview(version.outline)
+    )
+
+
+def outline_preview(outline: dict) -> dict:
+    """The outline with every item cut to OUTLINE_ITEM_CHARS: a heading normally ends at
+    its first full stop, but one written with no stop (a sub-heading ending in ；) would
+    otherwise be a whole body paragraph handed to the free tier."""
+    return {
+        "title": outline.get("title", ""),
+        "salutation": _clip(outline.get("salutation", "")),
+        "parts": [
+            {"heading": _clip(p["heading"]), "points": [_clip(x) for x in p["points"]]}
+            for p in outline.get("parts", [])
+        ],
+        "closing": _clip(outline.get("closing", "")),
+    }
+
+
+def _clip(item: str) -> str:
+    return item if len(item) <= OUTLINE_ITEM_CHARS else item[:OUTLINE_ITEM_CHARS] + "…"
 
 
 def preview_of(text: str) -> str:

@@ -25,6 +25,7 @@ def subscription_to_dict(s: Subscription) -> dict:
         "window_months": s.window_months,
         "reason": s.reason,
         "granted_by": s.granted_by.get_username() if s.granted_by else None,
+        "cancelled": s.cancelled_at is not None,
     }
 
 

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gaoku.core.entitlement import term_last_day, term_start
+from gaoku.core.entitlement import Term, term_last_day, term_start, terms_shifted
 from gaoku.errors import InvalidInput
 from gaoku.members.models import (
     DEFAULT_WINDOW_MONTHS,
@@ -26,7 +26,7 @@ from gaoku.members.models import (
     Subscription,
     Suspension,
 )
-from gaoku.members.selectors import member_terms, suspension_open
+from gaoku.members.selectors import subscription_term, subscriptions_in_force, suspension_open
 
 FREE_PLAN_NOT_SUBSCRIBABLE = "“{plan}”是免费方案，无需订阅。"
 NO_DURATION = "订阅需要一个付费方案或赠送天数。"
@@ -37,7 +37,10 @@ USERNAME_INVALID = "用户名只能包含字母、数字和 @ . + - _，且不�
 ALREADY_SUSPENDED = "{username} 已处于暂停状态。"
 NOT_SUSPENDED = "{username} 没有被暂停。"
 
+START_RANGE = "开始日期必须在 2000 年到 2199 年之间。"
+
 MAX_GRANT_DAYS = 3650
+FIRST_YEAR, LAST_YEAR = 2000, 2199
 # Display codes avoid 0/O and 1/I/L so that a code read off a photo is unambiguous.
 _CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -63,22 +66,33 @@ def subscription_add(
 ) -> Subscription:
     """Add a term: ``days`` long when given, else the plan's duration.
 
-    It starts on ``start`` (default: today in Asia/Shanghai), or, when that day is
-    already covered by a current or future term, the day after the last of them.
-    Its window is the plan's (the default window for a grant without a plan).
+    It starts on ``start`` (default: today in Asia/Shanghai) or, when that day is covered,
+    the day after that run of terms ends; terms scheduled later move back to follow it
+    (see ``gaoku.core.entitlement.terms_shifted``). Its window is the plan's; a grant
+    without a plan takes the window of the member's latest term, or the default one.
 
     Raises:
-        InvalidInput: a free plan without days, no duration at all, a grant without a
-            reason, or days outside 1..3650.
+        InvalidInput: see ``subscription_validate``.
     """
-    subscription_validate(plan=plan, days=days, kind=kind, reason=reason)
+    subscription_validate(plan=plan, days=days, kind=kind, reason=reason, start=start)
     # Serialises concurrent renewals of one member (SQLite serialises all writers).
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-    first_day = term_start(member_terms(user), start or timezone.localdate())
+    existing = list(subscriptions_in_force(user))
+    terms = [subscription_term(s) for s in existing]
+    first_day = term_start(terms, start or timezone.localdate())
     if days is not None:
         last_day = term_last_day(first_day, days=days)
     else:
         last_day = term_last_day(first_day, months=plan.duration_months)
+    if plan is not None:
+        window = plan.window_months
+    else:
+        window = existing[-1].window_months if existing else DEFAULT_WINDOW_MONTHS
+    new = Term(start=first_day, last_day=last_day, window_months=window)
+    for index, moved in terms_shifted(terms, new).items():
+        row = existing[index]
+        row.start, row.last_day = moved.start, moved.last_day
+        row.save(update_fields=["start", "last_day"])
     profile_ensure(user)
     return Subscription.objects.create(
         user=user,
@@ -86,18 +100,32 @@ def subscription_add(
         kind=kind,
         start=first_day,
         last_day=last_day,
-        window_months=plan.window_months if plan else DEFAULT_WINDOW_MONTHS,
+        window_months=window,
         reason=reason.strip(),
-        granted_by=by if kind != Subscription.Kind.PURCHASE else None,
+        granted_by=by,
     )
 
 
-def subscription_validate(*, plan: Plan | None, days: int | None, kind: str, reason: str) -> None:
+@transaction.atomic
+def subscription_cancel(*, subscription: Subscription, by: AbstractUser | None = None) -> None:
+    """Take back a term entered by mistake; the row stays, marked cancelled."""
+    if subscription.cancelled_at is None:
+        subscription.cancelled_at = timezone.now()
+        subscription.cancelled_by = by
+        subscription.save(update_fields=["cancelled_at", "cancelled_by"])
+
+
+def subscription_validate(
+    *, plan: Plan | None, days: int | None, kind: str, reason: str, start: date | None = None
+) -> None:
     """The checks ``subscription_add`` makes, for forms to show before saving.
 
     Raises:
-        InvalidInput: see ``subscription_add``.
+        InvalidInput: a free plan without days, no duration at all, a grant without a
+            reason, days outside 1..3650, or a first day outside 2000..2199.
     """
+    if start is not None and not FIRST_YEAR <= start.year <= LAST_YEAR:
+        raise InvalidInput(START_RANGE)
     if days is not None and not 1 <= days <= MAX_GRANT_DAYS:
         raise InvalidInput(GRANT_DAYS_RANGE)
     if days is None:
@@ -136,7 +164,13 @@ def member_add(
     if model.objects.filter(username=username).exists():
         raise InvalidInput(MEMBER_EXISTS.format(username=username))
     made_up = None if password else secrets.token_urlsafe(12)
-    user = model.objects.create_user(username=username, email=email, password=password or made_up)
+    try:
+        with transaction.atomic():
+            user = model.objects.create_user(
+                username=username, email=email, password=password or made_up
+            )
+    except IntegrityError as exc:  # the same name added at the same moment
+        raise InvalidInput(MEMBER_EXISTS.format(username=username)) from exc
     profile_ensure(user)
     subscription = None
     if plan is not None and not plan.is_free:

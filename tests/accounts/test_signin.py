@@ -137,3 +137,22 @@ def test_register_needs_csrf():
     )
     assert response.status_code == 403
     assert not get_user_model().objects.exists()
+
+
+def test_attempts_in_flight_count_against_the_limit(settings):
+    # Parallel guesses each write their failure before checking: with the limit's worth
+    # already in flight, the next attempt is refused even with the right password.
+    account("visitor", "li")
+    for _ in range(settings.GAOKU_SIGNIN_MAX_FAILURES):
+        SignInFailure.objects.create(username="li", address="10.0.0.1")
+    assert "登录失败次数过多" in sign_in(Client(), "li", GOOD).content.decode()
+
+
+def test_ipv6_clients_count_by_their_64_network(settings):
+    account("visitor", "li")
+    client = Client()
+    for i in range(settings.GAOKU_SIGNIN_MAX_SOURCE_FAILURES):
+        sign_in(client, f"user{i}", "wrong", address=f"2001:db8:1:2::{i + 1:x}")
+    page = sign_in(client, "li", GOOD, address="2001:db8:1:2:ffff::9").content.decode()
+    assert "登录失败次数过多" in page
+    assert sign_in(client, "li", GOOD, address="2001:db8:1:3::1").status_code == 302

@@ -41,13 +41,15 @@ def test_add_grant_suspend_show(data):
                 "window_months": 36,
                 "reason": "",
                 "granted_by": None,
+                "cancelled": False,
             }
         ],
         "suspensions": [],
     }
-    granted = member(data, "grant", "wang", "--days", "30", "--reason", "举报奖励")
+    granted = member(data, "grant", "wang", "--days", "30", "--reason", "举报奖励", "--by", "admin")
     grant = granted["subscriptions"][-1]
     assert (grant["kind"], grant["reason"], grant["plan"]) == ("gift", "举报奖励", None)
+    assert grant["granted_by"] == "admin"
     assert grant["start"] == max("2027-01-01", today)
     suspended = member(data, "suspend", "wang", "--reason", "转卖资料")
     assert suspended["suspended"] and not suspended["active"]

@@ -11,6 +11,7 @@ from gaoku.core.entitlement import (
     add_months,
     term_last_day,
     term_start,
+    terms_shifted,
 )
 
 D = date.fromisoformat
@@ -36,6 +37,11 @@ def test_a_year_from_the_first_covers_exactly_one_year():
         ("2024-02-29", 12, 0, "2025-02-28"),
         ("2026-01-31", 1, 0, "2026-02-28"),
         ("2026-03-31", 1, 0, "2026-04-30"),
+        ("2026-03-01", 1, 0, "2026-03-31"),
+        ("2023-03-01", 12, 0, "2024-02-29"),
+        ("2026-01-30", 1, 0, "2026-02-28"),
+        ("2026-02-28", 1, 0, "2026-03-27"),
+        ("2026-11-25", 12, 10, "2027-12-04"),
         ("2026-11-25", 36, 0, "2029-11-24"),
         ("2026-11-25", 0, 1, "2026-11-25"),
         ("2026-11-25", 0, 365, "2027-11-24"),
@@ -88,6 +94,19 @@ def test_renewals_stack_without_gap_or_double_count():
     assert access_on(terms, D("2026-06-01")).run_last_day == D("2028-12-31")
 
 
+def test_a_purchase_before_a_scheduled_grant_moves_the_grant_back():
+    current = Term(start=D("2026-01-01"), last_day=D("2026-01-31"), window_months=36)
+    grant = Term(start=D("2026-03-01"), last_day=D("2026-03-31"), window_months=36)
+    start = term_start([current, grant], D("2026-01-15"))
+    assert start == D("2026-02-01")  # no gap after the current term
+    new = Term(start=start, last_day=term_last_day(start, months=12), window_months=36)
+    moved = terms_shifted([current, grant], new)
+    assert moved == {1: Term(start=D("2027-02-01"), last_day=D("2027-03-03"), window_months=36)}
+    # A term that does not touch the new one stays where it is.
+    far = Term(start=D("2030-01-01"), last_day=D("2030-01-31"), window_months=36)
+    assert terms_shifted([current, far], new) == {}
+
+
 def test_a_lapsed_member_starts_a_new_run_with_a_new_window():
     old = year_term("2020-01-01")
     new = year_term(term_start([old], D("2026-05-10")).isoformat())
@@ -137,20 +156,24 @@ days = st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31))
 )
 def test_stacked_terms_never_overlap_and_renewals_never_narrow(starts, months, day):
     terms: list[Term] = []
-    for wanted, m in zip(sorted(starts), months, strict=False):
+    for wanted, m in zip(starts, months, strict=False):
         start = term_start(terms, wanted)
         assert all(not t.covers(start) for t in terms)
-        terms.append(Term(start=start, last_day=term_last_day(start, months=m), window_months=36))
+        new = Term(start=start, last_day=term_last_day(start, months=m), window_months=36)
+        covered_before = {d for t in terms for d in _days(t)}
+        for i, moved in terms_shifted(terms, new).items():
+            assert moved.last_day - moved.start == terms[i].last_day - terms[i].start
+            terms[i] = moved
+        terms.append(new)
+        assert covered_before <= {d for t in terms for d in _days(t)}  # nothing lost
     total = sum((t.last_day - t.start).days + 1 for t in terms)
-    covered = {
-        t.start + timedelta(days=i) for t in terms for i in range((t.last_day - t.start).days + 1)
-    }
-    assert len(covered) == total  # no day counted twice
+    assert len({d for t in terms for d in _days(t)}) == total  # no day counted twice
     access = access_on(terms, day)
     assert access.active == any(t.covers(day) for t in terms)
     if access.active:
-        assert all(
-            access.covers(t.opens_from)
-            for t in terms
-            if t.start <= day and access.run_start <= t.start
-        )
+        begun = [t for t in terms if access.run_start <= t.start <= day]
+        assert all(access.covers(t.opens_from) for t in begun)
+
+
+def _days(term: Term) -> set[date]:
+    return {term.start + timedelta(days=i) for i in range((term.last_day - term.start).days + 1)}

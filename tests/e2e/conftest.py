@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 
@@ -21,6 +22,19 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@pytest.fixture
+def seeded():
+    """The rows that migrations seed (plans, cleaning patterns), put back: a live-server
+    test runs in a real transaction, and the flush after each one removes them."""
+    from django.apps import apps
+
+    for module in (
+        "gaoku.library.migrations.0002_seed_cleaning_patterns",
+        "gaoku.members.migrations.0002_seed_plans",
+    ):
+        importlib.import_module(module).seed(apps, None)
 
 
 @pytest.fixture(scope="session")

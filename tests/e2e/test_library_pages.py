@@ -5,7 +5,11 @@ from gaoku.core.generator import generate_document
 from gaoku.library.services import ImportMetadata, material_import
 from tests.conftest import docx_bytes
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("seeded"),
+]
 
 
 def test_visitor_browses_the_catalogue_and_opens_a_reader_page(page, live_server):

@@ -6,7 +6,11 @@ from gaoku.library.services import ImportMetadata, material_import
 from gaoku.members.models import Subscription
 from tests.conftest import account
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("seeded"),
+]
 
 
 def test_visitor_sees_the_preview_until_an_admin_grants_a_plan(browser, page, live_server):

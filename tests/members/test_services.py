@@ -1,6 +1,6 @@
 """The entitlement rule through the database: services write, selectors judge."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -22,6 +22,7 @@ from gaoku.members.services import (
     member_suspend,
     member_unsuspend,
     subscription_add,
+    subscription_cancel,
 )
 from tests.conftest import account
 
@@ -239,3 +240,43 @@ def test_editors_and_admins_read_everything():
     assert entitlement_get(account("editor")).covers(old)
     assert entitlement_get(account("admin")).covers(old)
     assert not entitlement_get(account("visitor")).covers(old)
+
+
+def test_a_purchase_moves_a_scheduled_grant_back_instead_of_leaving_a_gap(visitor, annual):
+    current = member_grant(user=visitor, days=31, reason="试用", plan=annual)
+    scheduled = subscription_add(
+        user=visitor,
+        plan=None,
+        days=31,
+        kind="gift",
+        reason="活动",
+        start=current.last_day + timedelta(days=30),
+    )
+    bought = subscription_add(user=visitor, plan=annual, start=current.start)
+    assert bought.start == current.last_day + timedelta(days=1)
+    scheduled.refresh_from_db()
+    assert scheduled.start == bought.last_day + timedelta(days=1)
+    assert (scheduled.last_day - scheduled.start).days == 30
+
+
+def test_a_grant_without_plan_keeps_the_members_window(visitor):
+    short = Plan.objects.create(slug="brief", name="短期会员", duration_months=1, window_months=6)
+    subscription_add(user=visitor, plan=short)
+    grant = member_grant(user=visitor, days=10, reason="补偿")
+    assert grant.window_months == 6
+
+
+def test_cancelled_terms_give_nothing_and_stay_in_the_history(visitor, annual):
+    sub = subscription_add(user=visitor, plan=annual)
+    subscription_cancel(subscription=sub)
+    assert not entitlement_get(visitor).active
+    assert Subscription.objects.filter(user=visitor).count() == 1
+    # A new term may start where the cancelled one did.
+    assert subscription_add(user=visitor, plan=annual).start == sub.start
+
+
+def test_dates_outside_the_calendar_are_refused(visitor, annual):
+    for start in (D("1999-12-31"), D("2200-01-01"), D("9999-06-01")):
+        with pytest.raises(InvalidInput, match="2000"):
+            subscription_add(user=visitor, plan=annual, start=start)
+    assert not Subscription.objects.exists()

@@ -188,3 +188,43 @@ def test_editors_cannot_manage_members(client):
     client.force_login(account("editor"))
     assert client.get(reverse("admin:members_subscription_add")).status_code == 403
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+def test_staff_who_may_only_view_cannot_suspend(client):
+    from django.contrib.auth.models import Permission
+
+    member = account("member", "zheng")
+    viewer = account("editor", "viewer")
+    viewer.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_user", "view_suspension"])
+    )
+    client.force_login(viewer)
+    changelist = reverse("admin:auth_user_changelist")
+    client.post(changelist, {"action": "suspend", "_selected_action": [member.pk]})
+    assert not member.suspensions.exists()
+
+
+def test_subscriptions_are_cancelled_not_deleted_in_the_admin(client):
+    member = account("member", "feng")
+    sub = member.subscriptions.get()
+    client.force_login(account("admin"))
+    assert (
+        client.get(reverse("admin:members_subscription_delete", args=[sub.pk])).status_code == 403
+    )
+    response = client.post(
+        reverse("admin:members_subscription_changelist"),
+        {"action": "cancel", "_selected_action": [sub.pk]},
+    )
+    assert response.status_code == 302
+    sub.refresh_from_db()
+    assert sub.cancelled_at is not None
+    page = client.get(reverse("admin:auth_user_changelist")).content.decode()
+    assert "feng" in page
+
+
+def test_odd_version_numbers_are_404_not_500(client):
+    material = material_published(date(2015, 1, 1))
+    for v in ("²", "١", "9" * 40, "1e3"):
+        assert (
+            client.get(reverse("library:reader", args=[material.pk]), {"v": v}).status_code == 404
+        )

@@ -121,3 +121,28 @@ def test_openapi_schema_describes_every_endpoint(client):
         "/api/announcements/{announcement_id}",
     } <= set(schema["paths"])
     assert client.get("/api/docs").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"offset": "99999999999999999999999"},
+        {"offset": "-1"},
+        {"limit": "0"},
+        {"limit": "abc"},
+        {"limit": "100000"},
+    ],
+)
+def test_bad_paging_is_422_not_500(client, recent, query):
+    response = client.get("/api/materials/", query)
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid"
+
+
+def test_me_does_not_name_the_admin_who_granted(client):
+    from gaoku.members.services import member_grant
+
+    member = account("member")
+    member_grant(user=member, days=10, reason="活动", by=account("admin", "boss"))
+    client.force_login(member)
+    assert "boss" not in client.get("/api/me").content.decode()

@@ -66,7 +66,7 @@ def hidden_part(material) -> list[str]:
     body paragraph.)"""
     text = material.current.text
     after_preview = text[len(preview_of(text)) :]
-    return [p for p in after_preview.split("\n") if len(p) > 40]
+    return [p.rstrip("。；！？：，") for p in after_preview.split("\n") if len(p) > 40]
 
 
 def sweep(client, material) -> None:
@@ -96,6 +96,39 @@ def test_visitor_gets_no_full_text_anywhere(client, old_material):
 def test_member_outside_the_window_gets_no_full_text_anywhere(client, old_material):
     client.force_login(account("member"))
     sweep(client, old_material)
+
+
+# Sub-headings written as whole sentences ending in ； (no full stop): the outline must
+# not hand them to the free tier whole.
+SEMICOLON_HEADINGS = "\n".join(
+    [
+        "关于加强基层党建工作的讲话",
+        "同志们：",
+        "今天召开这次会议，主要是总结前一阶段工作，分析当前面临的形势，部署下一阶段任务。" * 4,
+        "过去一年，全县各级党组织认真落实党建工作责任制，基层组织建设取得了新的进展。" * 4,
+        "一、提高政治站位，切实增强抓好基层党建的责任感",
+        "（一）坚持把党的政治建设摆在首位，各级党组织要切实把思想和行动统一到上级决策部署上来，"
+        "确保各项任务落地见效；",
+        "（二）坚持问题导向，聚焦群众反映强烈的突出问题，逐项制定整改措施，明确责任单位和完成时限，"
+        "一抓到底；",
+        "二、强化责任落实",
+        "各级党组织书记要切实履行第一责任人职责，班子成员要落实一岗双责，形成一级抓一级的格局。",
+        "同志们，让我们团结一心，扎实工作，以党建高质量发展引领各项事业发展。",
+    ]
+)
+
+
+def test_long_outline_items_are_clipped_for_the_free_tier(client):
+    material = material_import(
+        data=SEMICOLON_HEADINGS.encode(),
+        name="semicolons.txt",
+        metadata=ImportMetadata(published=date(2014, 3, 1)),
+    ).version.material
+    assert any(len(p) > 40 for part in material.current.outline["parts"] for p in part["points"])
+    sweep(client, material)
+    client.force_login(account("editor"))
+    page = client.get(f"/m/{material.pk}/").content.decode()
+    assert all(s in page for s in hidden_part(material))
 
 
 def test_suspended_member_gets_no_full_text_anywhere(client):
