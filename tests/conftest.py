@@ -40,3 +40,14 @@ def account(role: str, username: str | None = None):
     if role == "member":
         subscription_add(user=user, plan=plan_get("annual"))
     return user
+
+
+def material_published(day, seed: int = 7):
+    """A generated material imported with publication date ``day``."""
+    from gaoku.library.services import ImportMetadata, material_import
+
+    doc = generate_document(seed)
+    outcome = material_import(
+        data=doc.text.encode(), name=f"{seed}.txt", metadata=ImportMetadata(published=day)
+    )
+    return outcome.version.material

@@ -179,11 +179,12 @@ class AnnouncementAdmin(admin.ModelAdmin):
             super().save_model(request, obj, form, change)
             return
         created = announcement_post(
-            tier=obj.tier, title=obj.title, body=obj.body, author=request.user
+            tier=obj.tier,
+            title=obj.title,
+            body=obj.body,
+            author=request.user,
+            published_at=obj.published_at,
         )
-        if obj.published_at != created.published_at:
-            created.published_at = obj.published_at
-            created.save(update_fields=["published_at"])
         obj.pk = created.pk
 
 

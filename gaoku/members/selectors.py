@@ -147,13 +147,20 @@ def preview_of(text: str) -> str:
     return text[: cut if cut > limit // 2 else limit]
 
 
-def announcement_list(entitlement: Entitlement, *, tier: str | None = None) -> QuerySet:
-    """Announcements this user may read: the free group's for everyone, the members'
-    group's only for active members, editors and admins."""
+def announcement_tiers(entitlement: Entitlement) -> list[str]:
+    """The tiers whose announcements this user reads: the free group's for everyone, the
+    members' group's only for active members, editors and admins."""
     tiers = [Announcement.Tier.FREE]
     if entitlement.active:
         tiers.append(Announcement.Tier.MEMBERS)
-    qs = Announcement.objects.filter(tier__in=tiers, published_at__lte=timezone.now())
+    return tiers
+
+
+def announcement_list(entitlement: Entitlement, *, tier: str | None = None) -> QuerySet:
+    """Announcements this user may read, optionally of one tier."""
+    qs = Announcement.objects.filter(
+        tier__in=announcement_tiers(entitlement), published_at__lte=timezone.now()
+    )
     return qs.filter(tier=tier) if tier else qs
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
@@ -75,8 +75,7 @@ def subscription_add(
         InvalidInput: see ``subscription_validate``.
     """
     subscription_validate(plan=plan, days=days, kind=kind, reason=reason, start=start)
-    # Serialises concurrent renewals of one member (SQLite serialises all writers).
-    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    _member_lock(user)
     existing = list(subscriptions_in_force(user))
     terms = [subscription_term(s) for s in existing]
     first_day = term_start(terms, start or timezone.localdate())
@@ -204,7 +203,7 @@ def member_suspend(
     Raises:
         InvalidInput: the member is already suspended.
     """
-    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    _member_lock(user)
     if suspension_open(user) is not None:
         raise InvalidInput(ALREADY_SUSPENDED.format(username=user.get_username()))
     return Suspension.objects.create(user=user, reason=reason.strip(), suspended_by=by)
@@ -217,7 +216,7 @@ def member_unsuspend(*, user: AbstractUser, by: AbstractUser | None = None) -> S
     Raises:
         InvalidInput: the member is not suspended.
     """
-    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    _member_lock(user)
     suspension = suspension_open(user)
     if suspension is None:
         raise InvalidInput(NOT_SUSPENDED.format(username=user.get_username()))
@@ -225,6 +224,12 @@ def member_unsuspend(*, user: AbstractUser, by: AbstractUser | None = None) -> S
     suspension.lifted_by = by
     suspension.save(update_fields=["lifted_at", "lifted_by"])
     return suspension
+
+
+def _member_lock(user: AbstractUser) -> None:
+    """Serialise writes to one member's access within the caller's transaction (row lock
+    on PostgreSQL; SQLite serialises all writers anyway)."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
 
 
 def profile_ensure(user: AbstractUser) -> MemberProfile:
@@ -246,9 +251,21 @@ def profile_ensure(user: AbstractUser) -> MemberProfile:
 
 
 def announcement_post(
-    *, tier: str, title: str, body: str, author: AbstractUser | None = None
+    *,
+    tier: str,
+    title: str,
+    body: str,
+    author: AbstractUser | None = None,
+    published_at: datetime | None = None,
 ) -> Announcement:
-    """Post to one tier's announcements page; it reaches no other tier."""
+    """Post to one tier's announcements page (now, or at ``published_at``); it reaches no
+    other tier."""
     if tier not in Announcement.Tier.values:
         raise InvalidInput(f"tier must be one of {Announcement.Tier.values}")
-    return Announcement.objects.create(tier=tier, title=title, body=body, author=author)
+    return Announcement.objects.create(
+        tier=tier,
+        title=title,
+        body=body,
+        author=author,
+        published_at=published_at or timezone.now(),
+    )

@@ -11,6 +11,7 @@ from gaoku.members.models import Announcement
 from gaoku.members.selectors import (
     announcement_get,
     announcement_list,
+    announcement_tiers,
     entitlement_get,
     plan_list,
     subscription_history,
@@ -43,7 +44,7 @@ def announcements(request: HttpRequest, tier: str = Announcement.Tier.FREE) -> H
     if tier not in Announcement.Tier.values:
         raise Http404
     entitlement = entitlement_get(request.user)
-    allowed = tier == Announcement.Tier.FREE or entitlement.active
+    allowed = tier in announcement_tiers(entitlement)
     return render(
         request,
         "members/announcements.html",

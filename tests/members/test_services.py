@@ -7,7 +7,7 @@ import pytest
 from gaoku.core.entitlement import add_months
 from gaoku.errors import InvalidInput
 from gaoku.library.models import Material
-from gaoku.library.services import ImportMetadata, material_import
+from gaoku.library.services import material_import
 from gaoku.members.models import Announcement, Plan, Subscription
 from gaoku.members.selectors import (
     announcement_list,
@@ -24,7 +24,7 @@ from gaoku.members.services import (
     subscription_add,
     subscription_cancel,
 )
-from tests.conftest import account
+from tests.conftest import account, material_published
 
 pytestmark = pytest.mark.django_db
 
@@ -45,18 +45,6 @@ def visitor():
     return account("visitor", "li")
 
 
-def published(day: str, seed: int = 42) -> Material:
-    from gaoku.core.generator import generate_document
-
-    doc = generate_document(seed)
-    outcome = material_import(
-        data=doc.text.encode(),
-        name=f"{seed}.txt",
-        metadata=ImportMetadata(published=D(day)),
-    )
-    return outcome.version.material
-
-
 def test_default_plans_exist():
     plans = {p.slug: p for p in Plan.objects.all()}
     assert plans["free"].is_free and plans["free"].name == "免费"
@@ -69,8 +57,8 @@ def test_window_first_and_last_day(visitor, annual):
     subscription_add(user=visitor, plan=annual, start=D("2026-03-10"))
     at = shanghai_noon("2026-06-01")
     e = entitlement_get(visitor, at=at)
-    on_first_day = published("2023-03-10", seed=1)
-    day_before = published("2023-03-09", seed=2)
+    on_first_day = material_published(D("2023-03-10"), seed=1)
+    day_before = material_published(D("2023-03-09"), seed=2)
     assert e.covers(on_first_day)
     assert not e.covers(day_before)
     # The member's last day, at noon and one second before midnight Beijing time.
@@ -84,7 +72,7 @@ def test_window_first_and_last_day(visitor, annual):
 
 def test_preview_only_outside_the_window(visitor, annual):
     subscription_add(user=visitor, plan=annual, start=D("2026-03-10"))
-    old = published("2020-01-01")
+    old = material_published(D("2020-01-01"))
     shown = reader_text(entitlement_get(visitor, at=shanghai_noon("2026-06-01")), old.current)
     assert not shown.full
     assert len(shown.text) <= 300 and old.current.text.startswith(shown.text)
@@ -149,7 +137,7 @@ def test_upgrade_to_a_longer_window_counts_once_it_begins(visitor, annual):
 def test_suspension_closes_at_once_and_grant_waits_for_the_lift(visitor, annual):
     subscription_add(user=visitor, plan=annual)
     admin = account("admin")
-    material = published(add_months(date.today(), -1).isoformat())
+    material = material_published(add_months(date.today(), -1))
     assert entitlement_get(visitor).covers(material)
     member_suspend(user=visitor, reason="转卖资料", by=admin)
     assert not entitlement_get(visitor).covers(material)
@@ -236,7 +224,7 @@ def test_members_group_announcements_reach_only_members(visitor, annual):
 
 
 def test_editors_and_admins_read_everything():
-    old = published("2001-01-01")
+    old = material_published(D("2001-01-01"))
     assert entitlement_get(account("editor")).covers(old)
     assert entitlement_get(account("admin")).covers(old)
     assert not entitlement_get(account("visitor")).covers(old)

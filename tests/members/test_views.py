@@ -8,23 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gaoku.core.entitlement import add_months
-from gaoku.core.generator import generate_document
 from gaoku.library.models import Material
-from gaoku.library.services import ImportMetadata, material_import
+from gaoku.library.services import material_import
 from gaoku.members.models import Subscription
 from gaoku.members.selectors import plan_get
 from gaoku.members.services import announcement_post, member_suspend, subscription_add
-from tests.conftest import account
+from tests.conftest import account, material_published
 
 pytestmark = pytest.mark.django_db
-
-
-def material_published(day: date, seed: int = 7) -> Material:
-    doc = generate_document(seed)
-    outcome = material_import(
-        data=doc.text.encode(), name=f"{seed}.txt", metadata=ImportMetadata(published=day)
-    )
-    return outcome.version.material
 
 
 def last_paragraph(material: Material) -> str:

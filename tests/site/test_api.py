@@ -5,25 +5,15 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from gaoku.core.generator import generate_document
-from gaoku.library.services import ImportMetadata, material_import
 from gaoku.members.services import announcement_post, member_suspend
-from tests.conftest import account
+from tests.conftest import account, material_published
 
 pytestmark = pytest.mark.django_db
 
 
-def material_published(day: date, seed: int = 3):
-    doc = generate_document(seed)
-    outcome = material_import(
-        data=doc.text.encode(), name=f"{seed}.txt", metadata=ImportMetadata(published=day)
-    )
-    return outcome.version.material
-
-
 @pytest.fixture
 def recent():
-    return material_published(timezone.localdate())
+    return material_published(timezone.localdate(), seed=3)
 
 
 @pytest.fixture
