@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import re
 
+# The characters of Gaoku's invisible layer (gaoku.core.fingerprint.invisible): eight
+# zero-width format characters, each Default_Ignorable in Unicode, so text renderers draw
+# nothing for them whether or not a font has a glyph.
+MARK_ALPHABET = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064"
+
 # Zero-width and bidi control characters carry no text; distributors' copies and our own
 # invisible marks use them, so an import drops them before anything else looks at the text.
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
