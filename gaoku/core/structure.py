@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-from gaoku.core.text import paragraphs
+from gaoku.core.text import MARK_ALPHABET, paragraphs
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,30 @@ def parse_outline(text: str) -> Outline:
         parts=tuple(parts),
         closing=_first_sentence(paras[closing_at]) if closing_at is not None else "",
     )
+
+
+_NO_MARKS = str.maketrans("", "", MARK_ALPHABET)
+
+
+def heading_level(paragraph: str) -> int | None:
+    """The level of the heading marker a paragraph opens with, or None when it has none.
+
+    Levels count from 1, highest first, in the order of the module docstring: 1 for
+    ``一、``, 2 for ``第一，``, 3 for ``（一）``, 4 for ``1.``, 5 for ``（1）``. The
+    characters of the invisible layer are ignored, so a member's copy classifies as its
+    source does.
+    """
+    level = _level_of(paragraph.translate(_NO_MARKS))
+    return None if level is None else level + 1
+
+
+def is_subtitle(paragraph: str) -> bool:
+    """Whether a paragraph has the form of a subtitle line (``——在…上的讲话``, ``（…）``).
+
+    Only the lines right after the title are subtitles; the caller checks the position.
+    Marks of the invisible layer are ignored, as in ``heading_level``.
+    """
+    return _SUBTITLE.match(paragraph.translate(_NO_MARKS)) is not None
 
 
 def _level_of(paragraph: str) -> int | None:
