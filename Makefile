@@ -4,10 +4,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 GAOKU_DATA ?= gaoku-data
-# CJK fonts (PDF), tesseract with simplified Chinese (OCR of scans), poppler (PDF pages).
-RUNTIME_PACKAGES := fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim poppler-utils
-# Debian's chromium drives the browser tests; gettext compiles the translations.
-TEST_PACKAGES := $(RUNTIME_PACKAGES) chromium gettext
+# CJK fonts (web pages, and the PDF copies: AR PL UMing 宋体-like body, UKai 楷体,
+# WenQuanYi Zen Hei 黑体), tesseract with simplified Chinese (OCR of scans), poppler (PDF pages).
+RUNTIME_PACKAGES := fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei \
+	tesseract-ocr tesseract-ocr-chi-sim poppler-utils
+# Debian's chromium drives the browser tests; gettext compiles the translations; LibreOffice
+# opens and saves the DOCX copies in the round-trip tests.
+TEST_PACKAGES := $(RUNTIME_PACKAGES) chromium gettext libreoffice-writer-nogui
 
 .PHONY: demo test lint bench messages runtime-packages test-packages clean
 
@@ -25,6 +28,7 @@ lint: $(BIN)/gaoku
 bench: $(BIN)/gaoku
 	$(BIN)/python bench/import_throughput.py
 	$(BIN)/python bench/structure_accuracy.py
+	$(BIN)/python bench/fingerprint.py
 
 messages: $(BIN)/gaoku
 	cd gaoku && export DJANGO_SETTINGS_MODULE=gaoku.site.settings && ../$(BIN)/django-admin makemessages -l zh_Hans --no-obsolete && ../$(BIN)/django-admin compilemessages
@@ -46,7 +50,7 @@ apt:
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "installing Debian packages:" $$missing; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	else \
 	  echo "note: missing Debian packages:" $$missing "(run as root, or install them, for OCR, PDF and browser tests)"; \
 	fi

@@ -11,6 +11,8 @@ class GaokuError(Exception):
     """Base of every expected, user-facing error."""
 
     code = "error"
+    # The HTTP status the JSON API answers with.
+    status = 400
 
     def __init__(self, message: str, *, code: str | None = None) -> None:
         super().__init__(message)
@@ -32,6 +34,7 @@ class NotFound(GaokuError):
     """The named object does not exist."""
 
     code = "not_found"
+    status = 404
 
 
 class InvalidInput(GaokuError):

@@ -51,3 +51,9 @@ def material_published(day, seed: int = 7):
         data=doc.text.encode(), name=f"{seed}.txt", metadata=ImportMetadata(published=day)
     )
     return outcome.version.material
+
+
+@pytest.fixture(autouse=True)
+def _fingerprint_key(settings):
+    """Copies in tests are marked with a fixed key, never the data directory's."""
+    settings.GAOKU_FINGERPRINT_KEY = "tests-fingerprint-key"

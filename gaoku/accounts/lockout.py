@@ -83,9 +83,17 @@ def client_address(request: HttpRequest | None) -> str | None:
         and request.META.get("REMOTE_ADDR") == settings.GAOKU_TRUSTED_PROXY
     ):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
-        if forwarded:
+        if _is_address(forwarded):
             return forwarded
     return request.META.get("REMOTE_ADDR") or None
+
+
+def _is_address(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
 
 
 class LockoutBackend(ModelBackend):

@@ -23,5 +23,11 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "library.add_topic",
         "library.change_topic",
         "library.view_topic",
+        "copies.add_slotrejection",
+        "copies.delete_slotrejection",
+        "copies.view_slotrejection",
+        "copies.add_editorvariant",
+        "copies.delete_editorvariant",
+        "copies.view_editorvariant",
     ),
 }

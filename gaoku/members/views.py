@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from gaoku.copies.selectors import copy_history
 from gaoku.errors import NotFound
 from gaoku.members.models import Announcement
 from gaoku.members.selectors import (
@@ -18,9 +19,13 @@ from gaoku.members.selectors import (
 )
 from gaoku.members.services import profile_ensure
 
+# The account page lists this many of the member's latest downloads.
+HISTORY_ROWS = 50
+
 
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
+    copies = copy_history(request.user)
     return render(
         request,
         "members/account.html",
@@ -28,6 +33,8 @@ def account(request: HttpRequest) -> HttpResponse:
             "entitlement": entitlement_get(request.user),
             "profile": profile_ensure(request.user),
             "subscriptions": subscription_history(request.user).order_by("-start"),
+            "copies": copies[:HISTORY_ROWS],
+            "copies_total": copies.count(),
         },
     )
 

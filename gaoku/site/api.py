@@ -12,7 +12,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.renderers import JSONRenderer
 
-from gaoku.errors import GaokuError, NotFound
+from gaoku.copies.api import router as copies_router
+from gaoku.errors import GaokuError
 from gaoku.library.api import router as library_router
 from gaoku.members.api import router as members_router
 
@@ -32,6 +33,7 @@ api = NinjaAPI(
 )
 api.add_router("/materials", library_router)
 api.add_router("/", members_router)
+api.add_router("/", copies_router)
 
 
 def error_envelope(request: HttpRequest, code: str, message: str, status: int) -> HttpResponse:
@@ -42,7 +44,7 @@ def error_envelope(request: HttpRequest, code: str, message: str, status: int) -
 
 @api.exception_handler(GaokuError)
 def gaoku_error(request: HttpRequest, exc: GaokuError) -> HttpResponse:
-    return error_envelope(request, exc.code, exc.message, 404 if isinstance(exc, NotFound) else 400)
+    return error_envelope(request, exc.code, exc.message, exc.status)
 
 
 @api.exception_handler(Http404)

@@ -7,14 +7,33 @@ import secrets
 from pathlib import Path
 
 SECRET_KEY_NAME = "secret_key"
+# The key of every copy's fingerprint: losing or changing it makes issued copies untraceable.
+FINGERPRINT_KEY_NAME = "fingerprint_key"
 
 
 def datadir_ensure(path: Path) -> Path:
-    """Create the data directory and its secret key (readable by the owner only)."""
+    """Create the data directory and its keys (readable by the owner only)."""
     path.mkdir(parents=True, exist_ok=True)
-    key_file = path / SECRET_KEY_NAME
+    for name in (SECRET_KEY_NAME, FINGERPRINT_KEY_NAME):
+        key_file_ensure(path / name)
+    return path
+
+
+def key_file_ensure(key_file: Path) -> str:
+    """The key in ``key_file``, written first when there is none.
+
+    The key is written to a private file and linked into place, so that two processes
+    starting together agree on one key and never read a half-written one.
+    """
     if not key_file.exists():
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        draft = key_file.with_name(f".{key_file.name}.{os.getpid()}")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as fh:
             fh.write(secrets.token_urlsafe(50))
-    return path
+        try:
+            os.link(draft, key_file)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return key_file.read_text().strip()

@@ -10,6 +10,10 @@ GAOKU_PREVIEW_CHARS  length of the free preview (default 300)
 GAOKU_SIGNIN_MAX_FAILURES / _MAX_SOURCE_FAILURES / _LOCK_MINUTES  sign-in lockout
     (default 5 failures per account, 20 per client address, within 15 minutes)
 GAOKU_TRUSTED_PROXY  address of a reverse proxy whose X-Forwarded-For is believed
+GAOKU_FINGERPRINT_KEY  overrides the key that `gaoku init` writes to
+    GAOKU_DATA/fingerprint_key; every copy's marks depend on it: back it up, never change it
+GAOKU_COPY_NOTICE  the visible notice on every copy; {code} is the member's display code
+    (default "仅供学习 禁止外传 · {code}")
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from gaoku.site.datadir import SECRET_KEY_NAME
+from gaoku.site.datadir import FINGERPRINT_KEY_NAME, SECRET_KEY_NAME
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("GAOKU_DATA", "gaoku-data")).resolve()
@@ -53,6 +57,7 @@ INSTALLED_APPS = [
     "gaoku.accounts",
     "gaoku.library",
     "gaoku.members",
+    "gaoku.copies",
 ]
 
 MIDDLEWARE = [
@@ -142,3 +147,8 @@ GAOKU_SIGNIN_MAX_FAILURES = int(os.environ.get("GAOKU_SIGNIN_MAX_FAILURES", "5")
 GAOKU_SIGNIN_MAX_SOURCE_FAILURES = int(os.environ.get("GAOKU_SIGNIN_MAX_SOURCE_FAILURES", "20"))
 GAOKU_SIGNIN_LOCK_MINUTES = int(os.environ.get("GAOKU_SIGNIN_LOCK_MINUTES", "15"))
 GAOKU_TRUSTED_PROXY = os.environ.get("GAOKU_TRUSTED_PROXY", "")
+
+# Copies (gaoku.copies).
+GAOKU_FINGERPRINT_KEY = os.environ.get("GAOKU_FINGERPRINT_KEY", "")
+GAOKU_FINGERPRINT_KEY_FILE = DATA_DIR / FINGERPRINT_KEY_NAME
+GAOKU_COPY_NOTICE = os.environ.get("GAOKU_COPY_NOTICE", "仅供学习 禁止外传 · {code}")

@@ -10,6 +10,7 @@ admin.site.login_form = AdminSignInForm
 urlpatterns = [
     path("", include("gaoku.library.urls")),
     path("", include("gaoku.members.urls")),
+    path("", include("gaoku.copies.urls")),
     path("accounts/", include("gaoku.accounts.urls")),
     path(
         "accounts/password/",

@@ -75,7 +75,9 @@ def test_damaged_marks_never_name_another_copy(marked):
 def test_two_copies_interleaved_read_as_both(speech):
     first = embed_marks(speech.text, mark_groups(SECRET, 7)).split("\n")
     second = embed_marks(speech.text, mark_groups(SECRET, 8)).split("\n")
-    mixed = "\n".join(a if i % 2 else b for i, (a, b) in enumerate(zip(first, second)))
+    mixed = "\n".join(
+        a if i % 2 else b for i, (a, b) in enumerate(zip(first, second, strict=False))
+    )
     assert {r.copy for r in read_marks(SECRET, mixed)} == {7, 8}
 
 

@@ -1,0 +1,1 @@
+"""Traceable copies: every download is a fresh, fingerprinted copy recorded for its member."""

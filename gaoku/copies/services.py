@@ -1,0 +1,228 @@
+"""Issuing copies, and the editors' say over which slots copies use.
+
+``copy_issue`` is the one way a copy leaves the platform — the download views, the JSON
+API and ``gaoku copy`` all call it. It checks the member's entitlement with the same rule
+as the reader (:class:`gaoku.members.selectors.Entitlement`), logs every refusal, and
+records the copy in the same transaction that renders it, so that no file exists without
+its record and no record without a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import IntegrityError, transaction
+
+from gaoku.copies.models import (
+    Channel,
+    Copy,
+    CopyRefusal,
+    EditorVariant,
+    SlotPlan,
+    SlotRejection,
+)
+from gaoku.core.fingerprint import Slot, VersionCode, find_slots, select_slots
+from gaoku.core.lexicon import Lexicon, load_lexicon, parse_rule
+from gaoku.core.render import FORMATS, CopyDocument, render
+from gaoku.errors import GaokuError, InvalidInput
+from gaoku.library.models import Material, MaterialVersion
+from gaoku.library.selectors import version_get
+from gaoku.members.selectors import Entitlement, entitlement_get
+from gaoku.members.services import profile_ensure
+from gaoku.site.datadir import key_file_ensure
+
+logger = logging.getLogger(__name__)
+
+FORMAT_UNKNOWN = "不支持的格式“{fmt}”。可选：txt、docx、pdf。"
+REFUSALS = {
+    "signin": "请先登录。下载需要会员资格。",
+    "suspended": "账号已暂停，不能下载。请联系运营者。",
+    "inactive": "下载需要有效的会员资格。",
+    "window": "这份材料发布于您的会员窗口之前（窗口自 {day} 起），不能下载。",
+}
+VARIANT_INVALID = "写法有误：{reason}"
+COPY_IDS_EXHAUSTED = "副本编号已用尽，请联系开发者。"
+_FILENAME_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+class CopyRefused(GaokuError):
+    """The user may not take a copy of this material."""
+
+    code = "copy_refused"
+    status = 403
+
+
+@dataclass(frozen=True)
+class IssuedCopy:
+    copy: Copy
+    filename: str
+    content: bytes
+    content_type: str
+
+
+def fingerprint_secret() -> bytes:
+    """The server's fingerprint key: from the environment, or the data directory's file."""
+    key = settings.GAOKU_FINGERPRINT_KEY or key_file_ensure(settings.GAOKU_FINGERPRINT_KEY_FILE)
+    return hashlib.sha256(key.encode()).digest()
+
+
+def copy_issue(
+    *,
+    user: AbstractBaseUser | AnonymousUser,
+    material: Material,
+    version_number: object = None,
+    fmt: str,
+    address: str | None,
+    channel: str = Channel.WEB,
+) -> IssuedCopy:
+    """A fresh copy of ``material`` (its current version unless one is named) for ``user``.
+
+    Raises CopyRefused (logged, with a CopyRefusal row) when the user's entitlement does
+    not cover the material, InvalidInput for an unknown format, NotFound for no such
+    version.
+    """
+    if fmt not in FORMATS:
+        raise InvalidInput(FORMAT_UNKNOWN.format(fmt=fmt))
+    version = version_get(material, version_number)
+    reason = _refusal(entitlement_get(user), material)
+    if reason:
+        _refusal_record(user, material, version, fmt, reason, address, channel)
+        raise CopyRefused(_refusal_message(reason, user), code=f"copy_refused_{reason}")
+    plan = plan_current(version)
+    display_code = profile_ensure(user).display_code
+    with transaction.atomic():
+        copy = Copy.objects.create(
+            member=user,
+            version=version,
+            plan=plan,
+            format=fmt,
+            channel=channel,
+            client_address=address,
+        )
+        if copy.pk >= 2**32:
+            raise GaokuError(COPY_IDS_EXHAUSTED)
+        code = VersionCode.build(fingerprint_secret(), version.pk, plan_slots(plan))
+        text = code.copy_text(version.text, member=user.pk, copy_id=copy.pk)
+        notice = settings.GAOKU_COPY_NOTICE.replace("{code}", display_code)
+        content = render(CopyDocument(text=text, notice=notice), fmt)
+    title = _FILENAME_UNSAFE.sub("_", material.title)[:60]
+    return IssuedCopy(
+        copy=copy,
+        filename=f"{title}-v{version.number}-{display_code}{FORMATS[fmt].extension}",
+        content=content,
+        content_type=FORMATS[fmt].content_type,
+    )
+
+
+def _refusal(entitlement: Entitlement, material: Material) -> str | None:
+    if not entitlement.signed_in:
+        return "signin"
+    if entitlement.covers(material):
+        return None
+    if entitlement.access.suspended:
+        return "suspended"
+    return "window" if entitlement.access.active else "inactive"
+
+
+def _refusal_message(reason: str, user) -> str:
+    if reason == "window":
+        opens = entitlement_get(user).access.opens_from
+        return REFUSALS[reason].format(day=opens.isoformat() if opens else "—")
+    return REFUSALS[reason]
+
+
+def _refusal_record(user, material, version, fmt, reason, address, channel) -> None:
+    signed_in = user.is_authenticated
+    CopyRefusal.objects.create(
+        user=user if signed_in else None,
+        material=material,
+        version_number=version.number,
+        format=fmt,
+        reason=reason,
+        channel=channel,
+        client_address=address,
+    )
+    logger.warning(
+        "copy refused (%s): user=%s material=%s v%s %s from %s",
+        reason,
+        user.get_username() if signed_in else "-",
+        material.pk,
+        version.number,
+        fmt,
+        address or "-",
+    )
+
+
+# -- plans ---------------------------------------------------------------------------------
+
+
+def lexicon_current() -> Lexicon:
+    """The built-in lexicon with the editors' groups laid over it."""
+    extra = []
+    for variant in EditorVariant.objects.all():
+        try:
+            extra.append(parse_rule(variant.line, origin="editor"))
+        except ValueError:
+            logger.warning(
+                "editor variant %s is malformed and ignored: %s", variant.pk, variant.line
+            )
+    return load_lexicon(extra)
+
+
+def plan_current(version: MaterialVersion) -> SlotPlan:
+    """The plan new copies of ``version`` use: the latest, or a new revision if its basis
+    (lexicon, editors' groups, rejections) has changed since."""
+    lexicon = lexicon_current()
+    rejected = sorted(version.slot_rejections.values_list("key", flat=True))
+    basis = hashlib.sha256(
+        "\n".join([lexicon.digest, version.content_hash, *rejected]).encode()
+    ).hexdigest()
+    latest = version.slot_plans.order_by("-revision").first()
+    if latest and latest.basis == basis:
+        return latest
+    slots = select_slots(find_slots(version.text, lexicon), len(version.text), rejected=rejected)
+    try:
+        with transaction.atomic():
+            return SlotPlan.objects.create(
+                version=version,
+                revision=latest.revision + 1 if latest else 1,
+                basis=basis,
+                slots=[slot.to_json() for slot in slots],
+            )
+    except IntegrityError:  # another request made this revision first
+        return version.slot_plans.order_by("-revision").first()
+
+
+def plan_slots(plan: SlotPlan) -> list[Slot]:
+    return [Slot.from_json(item) for item in plan.slots]
+
+
+def slot_reject(*, version: MaterialVersion, key: str, by: AbstractBaseUser) -> None:
+    """Rule a slot out for future copies of ``version``; copies already made keep theirs."""
+    SlotRejection.objects.get_or_create(version=version, key=key, defaults={"rejected_by": by})
+
+
+def slot_restore(*, version: MaterialVersion, key: str) -> None:
+    SlotRejection.objects.filter(version=version, key=key).delete()
+
+
+def variant_add(*, line: str, note: str = "", by: AbstractBaseUser) -> EditorVariant:
+    """Add a group of wordings (``落实 贯彻 | next=n``); InvalidInput when malformed."""
+    line = " ".join(line.split())
+    try:
+        parse_rule(line, origin="editor")
+    except ValueError as exc:
+        raise InvalidInput(VARIANT_INVALID.format(reason=exc)) from exc
+    variant, _ = EditorVariant.objects.get_or_create(
+        line=line, defaults={"note": note, "author": by}
+    )
+    return variant
+
+
+def variant_remove(*, pk: int) -> None:
+    EditorVariant.objects.filter(pk=pk).delete()

@@ -1,0 +1,94 @@
+"""Downloads, and the editors' slot review page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gaoku.accounts.lockout import client_address
+from gaoku.copies.models import Channel
+from gaoku.copies.selectors import slot_review, variant_list
+from gaoku.copies.services import (
+    CopyRefused,
+    copy_issue,
+    slot_reject,
+    slot_restore,
+    variant_add,
+    variant_remove,
+)
+from gaoku.errors import InvalidInput, NotFound
+from gaoku.library.selectors import material_get, version_get
+
+REVIEW_PERMISSION = "copies.add_slotrejection"
+
+
+@require_POST
+def download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Issue a fresh copy; a POST, so that link prefetchers never make copies."""
+    try:
+        material = material_get(pk)
+        issued = copy_issue(
+            user=request.user,
+            material=material,
+            version_number=request.POST.get("v") or None,
+            fmt=request.POST.get("format", ""),
+            address=client_address(request),
+            channel=Channel.WEB,
+        )
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    except (CopyRefused, InvalidInput) as exc:
+        status = 403 if isinstance(exc, CopyRefused) else 400
+        context = {"material": material, "message": exc.message, "reason": exc.code}
+        return render(request, "copies/refused.html", context, status=status)
+    response = HttpResponse(issued.content, content_type=issued.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, issued.filename)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@permission_required(REVIEW_PERMISSION)
+def slots(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every slot of a version highlighted; editors reject slots and add wordings here."""
+    try:
+        material = material_get(pk)
+        version = version_get(material, request.GET.get("v") or request.POST.get("v"))
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    if request.method == "POST":
+        _slots_action(request, version)
+        return redirect(f"{reverse('copies:slots', args=[pk])}?v={version.number}")
+    return render(
+        request,
+        "copies/slots.html",
+        {
+            "material": material,
+            "version": version,
+            "versions": material.versions.order_by("number"),
+            "review": slot_review(version),
+            "variants": variant_list(),
+        },
+    )
+
+
+def _slots_action(request: HttpRequest, version) -> None:
+    action, key = request.POST.get("action"), request.POST.get("key", "")
+    if action == "reject" and key:
+        slot_reject(version=version, key=key, by=request.user)
+    elif action == "restore" and key:
+        slot_restore(version=version, key=key)
+    elif action == "add-variant":
+        try:
+            variant_add(line=request.POST.get("line", ""), note="", by=request.user)
+        except InvalidInput as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Wording group added."))
+    elif action == "remove-variant" and request.POST.get("variant", "").isdigit():
+        variant_remove(pk=int(request.POST["variant"]))
