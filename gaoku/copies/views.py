@@ -78,10 +78,10 @@ def slots(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _slots_action(request: HttpRequest, version) -> None:
-    action, key = request.POST.get("action"), request.POST.get("key", "")
-    if action == "reject" and key:
-        slot_reject(version=version, key=key, by=request.user)
-    elif action == "restore" and key:
+    action = request.POST.get("action")
+    if key := request.POST.get("reject"):
+        slot_reject(version=version, key=key[:300], by=request.user)
+    elif key := request.POST.get("restore"):
         slot_restore(version=version, key=key)
     elif action == "add-variant":
         try:

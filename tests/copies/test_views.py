@@ -87,11 +87,11 @@ def test_editors_review_slots_reject_and_restore_them(client, material):
     page = client.get(url).content.decode()
     assert 'class="slot used"' in page
     key = page.split('data-key="', 1)[1].split('"', 1)[0]
-    response = client.post(url, {"action": "reject", "key": key, "v": 1})
+    response = client.post(url, {"reject": key, "v": 1})
     assert response.status_code == 302
     assert SlotRejection.objects.get().key == key
     assert 'class="slot rejected"' in client.get(url).content.decode()
-    client.post(url, {"action": "restore", "key": key, "v": 1})
+    client.post(url, {"restore": key, "v": 1})
     assert not SlotRejection.objects.exists()
     client.post(url, {"action": "add-variant", "line": "落实 贯彻 | next=n", "v": 1})
     assert EditorVariant.objects.get().author == editor
@@ -103,7 +103,7 @@ def test_members_cannot_review_slots(client, material):
     client.force_login(account("member"))
     url = reverse("copies:slots", args=[material.pk])
     assert client.get(url).status_code == 302
-    client.post(url, {"action": "reject", "key": "1:a/b", "v": 1})
+    client.post(url, {"reject": "1:a/b", "v": 1})
     assert not SlotRejection.objects.exists()
 
 
