@@ -74,8 +74,6 @@ def setup(data: Path) -> Path:
     # pypdf logs every oddity of a damaged PDF; the reader already turns what matters into
     # one clear error, and stderr must stay one line.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    # jieba announces its dictionary on every start.
-    logging.getLogger("jieba").setLevel(logging.WARNING)
     # The services' own warnings (a refused copy…) are recorded in the database; the CLI
     # reports the error itself on one line.
     logging.getLogger("gaoku").addHandler(logging.NullHandler())

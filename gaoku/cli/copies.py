@@ -60,6 +60,9 @@ def copy(
             channel=Channel.CLI,
         )
         Path(draft).write_bytes(issued.content)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(draft, 0o666 & ~umask)
         os.replace(draft, target)
     finally:
         if os.path.exists(draft):
