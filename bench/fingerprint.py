@@ -119,7 +119,9 @@ def capacity(text: str, lexicon, trials: int) -> dict[str, tuple[float, float]]:
     for trial in range(trials):
         mine, theirs = code.wordings(2 * trial), code.wordings(2 * trial + 1)
         alone.append(_bound(code, mine, mine))
-        mixed = [m if sentence[s.start] % 2 else t for s, m, t in zip(slots, mine, theirs)]
+        mixed = [
+            m if sentence[s.start] % 2 else t for s, m, t in zip(slots, mine, theirs, strict=True)
+        ]
         (b1, first), (_, second) = sorted(
             [(_bound(code, mixed, mine), mine), (_bound(code, mixed, theirs), theirs)],
             key=lambda pair: pair[0],
@@ -128,7 +130,7 @@ def capacity(text: str, lexicon, trials: int) -> dict[str, tuple[float, float]]:
         # Joint decoding: once the first colluder is named, the second is scored on the
         # slots the first cannot explain; an innocent's wordings there are still
         # independent of the copy, so the same bound holds. Each stage gets half the level.
-        rest = [i for i, (o, f) in enumerate(zip(mixed, first)) if o != f]
+        rest = [i for i, (o, f) in enumerate(zip(mixed, first, strict=True)) if o != f]
         b2 = _bound(code, mixed, second, only=rest)
         both.append(2 * max(b1, b2))
     return {
