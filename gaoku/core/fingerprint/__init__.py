@@ -30,7 +30,11 @@ from gaoku.core.fingerprint.lexical import (
 )
 from gaoku.core.fingerprint.tardos import member_wordings, slot_bias
 
+# The most a copy may differ from its master, in edit distance per character.
+MAX_DISTORTION = 0.06
+
 __all__ = [
+    "MAX_DISTORTION",
     "MarkReading",
     "Slot",
     "VersionCode",
@@ -64,11 +68,32 @@ class VersionCode:
         return cls(secret, version, tuple(slots), biases)
 
     def wordings(self, member: int) -> list[int]:
-        """The member's wording index at each slot."""
+        """The member's wording index at each slot (the code's symbols)."""
         keys = [slot.key for slot in self.slots]
         return member_wordings(self.secret, self.version, member, keys, self.biases)
 
+    def copy_wordings(self, member: int, length: int) -> list[int]:
+        """The wordings a copy uses: the member's, with the costliest changes reverted to
+        the master's wording when they would change more than MAX_DISTORTION of the
+        ``length`` characters.
+
+        The sum of the slots' edit distances bounds the copy's distance from the master,
+        so no copy ever differs in more than 6% of its characters. A reverted slot only
+        costs the member's own score a mismatch; innocents' wordings stay independent of
+        the copy, so the false-accusation bound is untouched.
+        """
+        chosen = self.wordings(member)
+        costs = [slot.change_cost(w) for slot, w in zip(self.slots, chosen, strict=True)]
+        excess = sum(costs) - int(MAX_DISTORTION * length)
+        for i in sorted(range(len(costs)), key=lambda i: (-costs[i], self.slots[i].key)):
+            if excess <= 0:
+                break
+            if costs[i]:
+                excess -= costs[i]
+                chosen[i] = 0
+        return chosen
+
     def copy_text(self, master: str, member: int, copy_id: int) -> str:
         """The member's copy of ``master``: their wordings, then the copy's marks."""
-        worded = apply_choices(master, self.slots, self.wordings(member))
+        worded = apply_choices(master, self.slots, self.copy_wordings(member, len(master)))
         return embed_marks(worded, mark_groups(self.secret, copy_id))

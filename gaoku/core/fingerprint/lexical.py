@@ -75,6 +75,10 @@ class Slot:
         master = self.variants[0]
         return sum(Levenshtein.distance(master, v) for v in self.variants[1:]) / len(self.variants)
 
+    def change_cost(self, choice: int) -> int:
+        """Characters that wording ``choice`` changes from the master's."""
+        return Levenshtein.distance(self.variants[0], self.variants[choice]) if choice else 0
+
     def to_json(self) -> list:
         return [self.start, self.end, list(self.variants), self.kind]
 
@@ -160,9 +164,19 @@ def _segmenter(words: frozenset[str], phrases: tuple[str, ...]):
 
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    for word in sorted(words) + [p for p in phrases if not _PUNCT.intersection(p)]:
+    for word in sorted(words):
         if not tokenizer.FREQ.get(word):
             tokenizer.add_word(word, tag="x")
+    # A protected phrase is one proper noun: never split, never taken for punctuation.
+    for phrase in phrases:
+        if not _PUNCT.intersection(phrase):
+            tokenizer.add_word(phrase, tag="nz")
+    # jieba's dictionary holds compounds of two lexicon words (切实加强, 不断完善); split
+    # them so that each word is a slot of its own.
+    for first in words:
+        for second in words:
+            if tokenizer.FREQ.get(first + second) and first + second not in phrases:
+                tokenizer.suggest_freq((first, second), tune=True)
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
@@ -252,8 +266,8 @@ def _order_slot(tokens: list[_Token], i: int, lexicon: Lexicon) -> Slot | None:
         return None
     prev, _ = _neighbours(tokens, i)
     _, nxt = _neighbours(tokens, i + 2)
-    if prev.word in _LIST_WORDS or prev.flag.startswith(("n", "a", "m")):
-        return None  # the first item may be the tail of a longer phrase or list
+    if prev.word in _LIST_WORDS or prev.flag.startswith(("n", "a", "m", "r")):
+        return None  # the first item may be the tail of a longer phrase or list (各科室)
     if nxt.word in _LIST_WORDS:
         return None  # a list of three or more
     joins = _conjunctions(sep, tokens, i + 1, lexicon)
