@@ -89,10 +89,13 @@ def copy_issue(
     if fmt not in FORMATS:
         raise InvalidInput(FORMAT_UNKNOWN.format(fmt=fmt))
     version = version_get(material, version_number)
-    reason = _refusal(entitlement_get(user), material)
+    entitlement = entitlement_get(user)
+    reason = _refusal(entitlement, material)
     if reason:
         _refusal_record(user, material, version, fmt, reason, address, channel)
-        raise CopyRefused(_refusal_message(reason, user), code=f"copy_refused_{reason}")
+        opens = entitlement.access.opens_from
+        message = REFUSALS[reason].format(day=opens.isoformat() if opens else "—")
+        raise CopyRefused(message, code=f"copy_refused_{reason}")
     plan = plan_current(version)
     display_code = profile_ensure(user).display_code
     with transaction.atomic():
@@ -127,13 +130,6 @@ def _refusal(entitlement: Entitlement, material: Material) -> str | None:
     if entitlement.access.suspended:
         return "suspended"
     return "window" if entitlement.access.active else "inactive"
-
-
-def _refusal_message(reason: str, user) -> str:
-    if reason == "window":
-        opens = entitlement_get(user).access.opens_from
-        return REFUSALS[reason].format(day=opens.isoformat() if opens else "—")
-    return REFUSALS[reason]
 
 
 def _refusal_record(user, material, version, fmt, reason, address, channel) -> None:
