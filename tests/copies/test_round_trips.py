@@ -2,7 +2,6 @@
 members put it through: Word files opened and saved again, PDF text extracted."""
 
 import io
-import subprocess
 
 import pytest
 from django.utils import timezone
@@ -14,6 +13,7 @@ from gaoku.members.services import profile_ensure
 from tests.conftest import account, material_published
 from tests.core.render.copies import (
     body_of,
+    libreoffice_resave,
     needs_pdftotext,
     needs_soffice,
     pdftotext,
@@ -48,20 +48,7 @@ def check(text: str, copy_id: int, worded: str, display_code: str, body: str = "
 @needs_soffice
 def test_docx_resaved_by_libreoffice_keeps_notice_marks_and_wording(issued, tmp_path):
     copies, worded, code = issued
-    source = tmp_path / "copy.docx"
-    source.write_bytes(copies["docx"].content)
-    command = [
-        "soffice",
-        f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-        "--headless",
-        "--convert-to",
-        "docx",
-        "--outdir",
-        str(tmp_path / "out"),
-        str(source),
-    ]
-    subprocess.run(command, check=True, capture_output=True, timeout=180)
-    resaved = Document(io.BytesIO((tmp_path / "out" / "copy.docx").read_bytes()))
+    resaved = Document(io.BytesIO(libreoffice_resave(copies["docx"].content, tmp_path)))
     paragraphs = [p.text for p in resaved.paragraphs]
     headers = [p.text for s in resaved.sections for p in s.header.paragraphs]
     check("\n".join(headers + paragraphs), copies["docx"].copy.pk, worded, code)

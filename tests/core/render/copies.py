@@ -42,6 +42,25 @@ def marked(text: str, seed: int = 7) -> str:
     return "".join(pieces)[:-1]
 
 
+def libreoffice_resave(data: bytes, tmp_path: Path) -> bytes:
+    """``data``, a .docx, opened and saved again by LibreOffice headless."""
+    source = tmp_path / "copy.docx"
+    source.write_bytes(data)
+    out = tmp_path / "resaved"
+    command = [
+        "soffice",
+        f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+        "--headless",
+        "--convert-to",
+        "docx",
+        "--outdir",
+        str(out),
+        str(source),
+    ]
+    subprocess.run(command, capture_output=True, check=True, timeout=180)
+    return (out / "copy.docx").read_bytes()
+
+
 def squeeze(text: str) -> str:
     """``text`` without whitespace: what survives of it through any line wrapping."""
     return "".join(text.split())
