@@ -4,10 +4,10 @@ Construction (after Tardos, "Optimal probabilistic fingerprint codes", STOC 2003
 symmetric q-ary form of Škorić, Katzenbeisser and Celik, Designs, Codes and Cryptography
 46, 2008). For slot *i* of a version, with *q* wordings:
 
-* its **bias** ``p_i`` — a probability vector over the wordings — is drawn from the flat
-  Dirichlet distribution, each component floored at ``FLOOR`` and renormalised; the
-  randomness is a keyed PRF (BLAKE2b in keyed mode) of the server secret, the version and
-  the slot's key;
+* its **bias** ``p_i`` — a probability vector over the wordings — is drawn from the
+  symmetric Dirichlet distribution of concentration ``CONCENTRATION``, each component
+  floored at ``FLOOR`` and renormalised; the randomness is a keyed PRF (BLAKE2b in keyed
+  mode) of the server secret, the version and the slot's key;
 * member *j*'s **wording** ``x_ji`` is drawn from ``p_i`` with one uniform number from the
   PRF of the secret, the version, the member and the slot's key.
 
@@ -39,6 +39,17 @@ members issued the version) bounds the probability that *any* innocent reaches `
 as long as the slots scored are chosen from the excerpt alone, without looking at any
 member's wordings, and the key stays secret.
 
+**Why biases near uniform.** Tardos draws biases from a wide distribution (the flat
+Dirichlet or the arcsine law), which helps against colluders who mix their wordings slot
+by slot, but a slot of uneven bias carries less than its log2 q bits for a single leaker:
+on a 2,500-character speech, the flat Dirichlet named the leaker of an 800-character
+excerpt in 37% of trials, concentration 8 in 97%. Gaoku is sized for single leakers first
+and for two colluders who interleave whole sentences, where each colluder's evidence is
+their own share of the slots; both gain from biases close to uniform, so the
+concentration is 8 (an integer, so that each Gamma draw is a sum of 8 exponentials of the
+PRF's uniforms — reproducible on any platform, forever, which recomputing members'
+wordings from the key requires).
+
 **What is not guaranteed — catching.** A speech holds a few hundred slots, far fewer than
 worst-case collusion-secure codes need (Tardos: about 100·c²·ln(n/ε) for c colluders).
 The code is sized for a single leaker first: a full copy of a 2,500-character speech
@@ -65,6 +76,7 @@ from gaoku.core.fingerprint.prf import prf
 # Smallest share any wording gets before renormalising: it keeps every weight bounded
 # (|w| ≤ √((1−p)/p)) and every wording in use.
 FLOOR = 0.1
+CONCENTRATION = 8
 MAX_WORDINGS = 8
 _LAMBDAS = np.geomspace(1e-4, 50.0, 400)
 
@@ -81,8 +93,16 @@ def slot_bias(secret: bytes, version: object, slot_key: str, wordings: int) -> t
     """The bias of one slot: a probability for each of its ``wordings``."""
     if not 2 <= wordings <= MAX_WORDINGS:
         raise ValueError(f"a slot has 2 to {MAX_WORDINGS} wordings, not {wordings}")
-    draws = [-math.log(u) for u in _uniforms(prf(secret, "bias", version, slot_key, size=64))]
-    raw = [d / sum(draws[:wordings]) for d in draws[:wordings]]
+    uniforms = [
+        u
+        for block in range(math.ceil(CONCENTRATION * wordings / 8))
+        for u in _uniforms(prf(secret, "bias", version, slot_key, block, size=64))
+    ]
+    gammas = [
+        -sum(math.log(u) for u in uniforms[k * CONCENTRATION : (k + 1) * CONCENTRATION])
+        for k in range(wordings)
+    ]
+    raw = [g / sum(gammas) for g in gammas]
     floored = [max(p, FLOOR) for p in raw]
     return tuple(p / sum(floored) for p in floored)
 
@@ -132,15 +152,20 @@ def likelihood_weights(p_observed: Sequence[float], error_rate: float = 0.05) ->
 
 def innocent_tail(score: float, weights: Weights) -> float:
     """Upper bound on P(an innocent member scores ≥ ``score``); see the module docstring."""
+    return float(innocent_tails([score], weights)[0])
+
+
+def innocent_tails(scores: Sequence[float], weights: Weights) -> np.ndarray:
+    """:func:`innocent_tail` of many scores on the same observed slots."""
     if len(weights.p) == 0:
-        return 1.0
+        return np.ones(len(scores))
     lam = _LAMBDAS[:, None]
-    # log Π (p e^{λw⁺} + (1−p) e^{λw⁻}), summed stably in log space.
-    terms = np.logaddexp(
+    # log Π (p e^{λw⁺} + (1−p) e^{λw⁻}), summed stably in log space, once per λ.
+    log_mgf = np.logaddexp(
         np.log(weights.p) + lam * weights.match, np.log1p(-weights.p) + lam * weights.miss
-    )
-    exponents = terms.sum(axis=1) - _LAMBDAS * score
-    return float(min(1.0, math.exp(min(0.0, exponents.min()))))
+    ).sum(axis=1)
+    exponents = log_mgf[:, None] - _LAMBDAS[:, None] * np.asarray(scores, dtype=float)[None, :]
+    return np.exp(np.minimum(0.0, exponents.min(axis=0)))
 
 
 def evidence_bits(score: float, weights: Weights) -> float:

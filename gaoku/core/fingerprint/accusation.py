@@ -1,0 +1,151 @@
+"""Accusation: who, among the members issued a version, leaked the wordings an excerpt shows.
+
+**The test.** Each candidate's wordings at the read slots are recomputed from the key
+(:meth:`VersionCode.wordings`: the code's own symbols, not the copy's — a copy reverts
+some slots to the master's wording to cap its distortion, and scoring those would break
+the bound below) and scored with :func:`.tardos.likelihood_weights`. Two stages:
+
+1. every candidate *j* is scored on all read slots: ``t_j = innocent_tail(S_j)``;
+2. for each member *A* named in stage 1, every other candidate *B* is scored on the
+   read slots where the excerpt does *not* show *A*'s wording — the slots *A* cannot
+   explain, where a second colluder's wordings show (joint decoding): ``t_{B|A}``.
+
+**The bound, derived.** Fix the excerpt. An innocent candidate's wordings are PRF outputs
+that nobody without the key could see, so they are independent of the excerpt and of
+every other member's wordings, and at each slot equal the observed wording with
+probability ``p_i`` exactly. The read slots depend on the excerpt only
+(:mod:`.reading`), so for one innocent *j*, ``P(t_j ≤ τ) ≤ τ`` — Chernoff's bound in
+:mod:`.tardos` is a bound on ``P(S_j ≥ s)`` under exactly this distribution. In stage 2,
+the slot set depends on the excerpt and on *A*'s wordings, both independent of an
+innocent *B* ≠ *A*, so the same holds for ``t_{B|A}`` for each fixed pair. With ``N``
+candidates, the union bound over the ``N`` single tests and the ``N(N−1)`` ordered pairs
+gives
+
+    P(some innocent is accused) ≤ N·τ₁ + N(N−1)·τ₂ + (invisible layer's share)
+
+when stage 1 accuses below ``τ₁`` and stage 2 below ``τ₂``. The configured level is split
+in three equal shares — stage 1, stage 2 and the invisible layer
+(:func:`gaoku.core.fingerprint.invisible.read_marks`) — so each accused member's
+*false-accusation bound* is ``3·N·t_j`` (or ``3·N(N−1)·t_{B|A}``): the smallest level at
+which this whole procedure would still accuse them, covering all candidates together.
+Nothing here is estimated from trials; the bound holds whatever the leakers did, as long
+as the key is secret and ``N`` counts every member issued the version.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from gaoku.core.fingerprint.reading import Observation
+from gaoku.core.fingerprint.tardos import (
+    Weights,
+    innocent_tails,
+    likelihood_weights,
+    member_wordings,
+)
+
+DEFAULT_LEVEL = 1e-6
+# Stage 1, stage 2 and the invisible layer each get a third of the level.
+SHARES = 3
+SUSPECTS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """A candidate's standing: bits of evidence, false-accusation bound, slots matched."""
+
+    member: int
+    bits: float
+    bound: float
+    matched: int
+    scored: int
+    stage: int = 1
+    beside: int | None = None  # stage 2: the member whose wordings were set aside
+
+
+@dataclass(frozen=True)
+class Accusation:
+    suspects: tuple[Suspect, ...]
+    accused: tuple[Suspect, ...]
+    candidates: int
+    observed: int
+
+
+def _weights(code_biases: Sequence[Sequence[float]], observed: Sequence[Observation]) -> Weights:
+    return likelihood_weights([code_biases[o.index][o.wording] for o in observed])
+
+
+def _standing(
+    matrix: np.ndarray, seen: np.ndarray, weights: Weights
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per member: slots matched, and the tail bound of their score."""
+    hits = matrix == seen[None, :]
+    scores = np.where(hits, weights.match[None, :], weights.miss[None, :]).sum(axis=1)
+    return hits.sum(axis=1), innocent_tails(scores, weights)
+
+
+def accuse(
+    secret: bytes,
+    version: object,
+    slot_keys: Sequence[str],
+    biases: Sequence[Sequence[float]],
+    observed: Sequence[Observation],
+    members: Sequence[int],
+    *,
+    candidates: int | None = None,
+    level: float = DEFAULT_LEVEL,
+) -> Accusation:
+    """Score ``members`` (those issued the version with these slots) against ``observed``.
+
+    ``candidates`` is the number of members issued the version in all (defaults to
+    ``len(members)``): when the members of one version are scored in groups (copies made
+    with different slot plans), each group is scored with the total, so the union bound
+    still covers every candidate.
+    """
+    total = max(candidates if candidates is not None else len(members), 1)
+    if not observed or not members:
+        return Accusation((), (), total, len(observed))
+    keys = [slot_keys[o.index] for o in observed]
+    slot_biases = [biases[o.index] for o in observed]
+    matrix = np.array(
+        [member_wordings(secret, version, m, keys, slot_biases) for m in members], dtype=np.int8
+    )
+    seen = np.array([o.wording for o in observed], dtype=np.int8)
+    weights = _weights(biases, observed)
+    matched, tails = _standing(matrix, seen, weights)
+    first = [
+        Suspect(m, _bits(t), min(1.0, SHARES * total * t), int(k), len(observed))
+        for m, k, t in zip(members, matched, tails, strict=True)
+    ]
+    ranked = sorted(first, key=lambda s: (-s.bits, s.member))
+    accused = [s for s in ranked if s.bound <= level]
+    for named in list(accused):
+        accused.extend(
+            _second_stage(named, members, matrix, seen, observed, biases, total, level, accused)
+        )
+    return Accusation(tuple(ranked[:SUSPECTS_SHOWN]), tuple(accused), total, len(observed))
+
+
+def _second_stage(named, members, matrix, seen, observed, biases, total, level, accused):
+    row = list(members).index(named.member)
+    rest = np.flatnonzero(matrix[row] != seen)
+    if len(rest) == 0:
+        return []
+    weights = _weights(biases, [observed[i] for i in rest])
+    matched, tails = _standing(matrix[:, rest], seen[rest], weights)
+    pairs = total * max(total - 1, 1)
+    already = {s.member for s in accused}
+    found = []
+    for member, k, t in zip(members, matched, tails, strict=True):
+        bound = min(1.0, SHARES * pairs * t)
+        if member not in already and bound <= level:
+            found.append(Suspect(member, _bits(t), bound, int(k), len(rest), 2, named.member))
+    return found
+
+
+def _bits(tail: float) -> float:
+    return -math.log2(max(float(tail), 1e-300))

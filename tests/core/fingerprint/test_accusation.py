@@ -1,0 +1,92 @@
+"""Reading wordings from excerpts, and accusing only below the bound."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import pytest
+
+from gaoku.core.excerpt import align
+from gaoku.core.fingerprint import VersionCode, find_slots, select_slots, strip_marks
+from gaoku.core.fingerprint.accusation import SHARES, accuse
+from gaoku.core.fingerprint.reading import read_wordings
+from gaoku.core.generator import generate_document
+from gaoku.core.lexicon import load_lexicon
+
+SECRET = b"accusation-tests"
+MEMBERS = list(range(200))
+
+
+@pytest.fixture(scope="module")
+def speech():
+    text = generate_document(11, doc_type="讲话稿").text
+    slots = select_slots(find_slots(text, load_lexicon()), len(text))
+    return text, VersionCode.build(SECRET, 5, slots)
+
+
+def copy_of(text, code, member):
+    return strip_marks(code.copy_text(text, member, copy_id=member))
+
+
+def trace(text, code, excerpt, members=MEMBERS, level=1e-6):
+    observed = read_wordings(align(text, excerpt), code.slots)
+    keys = [s.key for s in code.slots]
+    return observed, accuse(SECRET, 5, keys, code.biases, observed, members, level=level)
+
+
+def test_wordings_read_from_a_reworked_excerpt_are_the_copys(speech):
+    text, code = speech
+    worded = code.copy_wordings(31, len(text))
+    leaked = unicodedata.normalize("NFKC", copy_of(text, code, 31)).replace("\n", "  ")
+    observed, _ = trace(text, code, leaked)
+    assert len(observed) >= 0.9 * len(code.slots)
+    assert all(o.wording == worded[o.index] for o in observed)
+
+
+def test_the_leaker_of_a_full_copy_is_accused_and_nobody_else(speech):
+    text, code = speech
+    _, accusation = trace(text, code, copy_of(text, code, 77))
+    assert [s.member for s in accusation.accused] == [77]
+    assert accusation.accused[0].bound <= 1e-6
+    assert accusation.suspects[0].member == 77
+
+
+def test_a_member_outside_the_candidates_gets_nobody_accused(speech):
+    text, code = speech
+    _, accusation = trace(text, code, copy_of(text, code, 5000))
+    assert accusation.accused == ()
+
+
+def test_the_master_accuses_nobody(speech):
+    text, code = speech
+    _, accusation = trace(text, code, text)
+    assert accusation.accused == ()
+
+
+def test_the_bound_is_at_least_the_union_over_candidates(speech):
+    text, code = speech
+    _, accusation = trace(text, code, copy_of(text, code, 3))
+    top = accusation.accused[0]
+    assert top.bound >= SHARES * len(MEMBERS) * 2.0**-top.bits * 0.999
+
+
+def test_innocents_are_never_accused_over_many_leaks(speech):
+    text, code = speech
+    rng = random.Random(4)
+    for _ in range(25):
+        leaker = rng.choice(MEMBERS)
+        start = rng.randrange(len(text) - 900)
+        excerpt = copy_of(text, code, leaker)[start : start + 900]
+        _, accusation = trace(text, code, excerpt, level=1e-2)
+        assert {s.member for s in accusation.accused} <= {leaker}
+
+
+def test_two_colluders_interleaving_sentences_are_caught(speech):
+    text, code = speech
+    first, second = copy_of(text, code, 10), copy_of(text, code, 20)
+    sentences = zip(first.split("。"), second.split("。"), strict=False)
+    mixed = "。".join(a if n % 2 else b for n, (a, b) in enumerate(sentences))
+    _, accusation = trace(text, code, mixed)
+    assert accusation.accused
+    assert {s.member for s in accusation.accused} <= {10, 20}
