@@ -1,8 +1,9 @@
 """From raw text to what the library stores: the import pipeline's pure steps, in order.
 
 normalise → strip distributor boilerplate → parse the outline → find placeholders and
-dated references → hash and sketch for duplicate detection. Each step is a plain
-function of its own module; this one only calls them in order so the order is visible.
+dated references → hash and sketch for duplicate detection → keys that locate excerpts.
+Each step is a plain function of its own module; this one only calls them in order so
+the order is visible.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gaoku.core.cleaning import strip_boilerplate
+from gaoku.core.excerpt import locator_keys
 from gaoku.core.similarity import content_hash, sketch
 from gaoku.core.structure import (
     Outline,
@@ -36,6 +38,7 @@ class PreparedText:
     dated_references: tuple[str, ...]
     content_hash: str
     sketch: tuple[int, ...]
+    locator_keys: tuple[int, ...]
 
     @property
     def chars(self) -> int:
@@ -60,4 +63,5 @@ def prepare_text(raw: str, patterns: Sequence[re.Pattern[str]]) -> PreparedText:
         dated_references=tuple(find_dated_references(cleaned.text)),
         content_hash=content_hash(cleaned.text),
         sketch=tuple(sketch(cleaned.text)),
+        locator_keys=tuple(locator_keys(cleaned.text)),
     )

@@ -104,6 +104,13 @@ class SketchValue(models.Model):
     value = models.BigIntegerField(db_index=True)
 
 
+class ExcerptKey(models.Model):
+    """One locator key of a version (gaoku.core.excerpt), to find where an excerpt is from."""
+
+    version = models.ForeignKey(MaterialVersion, on_delete=models.CASCADE, related_name="+")
+    value = models.BigIntegerField(db_index=True)
+
+
 class CleaningPattern(models.Model):
     """A distributor-boilerplate pattern; imports remove lines that match an enabled one."""
 

@@ -7,12 +7,22 @@ import re
 from django.db.models import Count, Prefetch, QuerySet
 
 from gaoku.core.cleaning import compile_patterns
+from gaoku.core.excerpt import locator_keys
 from gaoku.core.ingest import PreparedText
 from gaoku.core.similarity import MIN_SHARED, SIMILAR_THRESHOLD, similarity
 from gaoku.errors import NotFound
-from gaoku.library.models import CleaningPattern, Material, MaterialVersion, SketchValue, Topic
+from gaoku.library.models import (
+    CleaningPattern,
+    ExcerptKey,
+    Material,
+    MaterialVersion,
+    SketchValue,
+    Topic,
+)
 
 MATERIAL_NOT_FOUND = "资料 {id} 不存在。"
+# Keys looked up per excerpt: a whole document has hundreds; a few hundred locate it.
+_EXCERPT_KEYS = 400
 VERSION_NOT_FOUND = "资料 {id} 没有第 {number} 版。"
 # Near-duplicate candidates compared in full, best sketch overlap first.
 _CANDIDATES = 5
@@ -41,6 +51,24 @@ def similar_version_find(prepared: PreparedText) -> tuple[MaterialVersion, float
         if score >= SIMILAR_THRESHOLD and (best is None or score > best[1]):
             best = (version, score)
     return best
+
+
+def excerpt_sources(text: str, *, limit: int = 5) -> list[MaterialVersion]:
+    """The versions that share the most locator keys with ``text``, best first.
+
+    Two shared keys at least: one can be chance, two in one version rarely are.
+    """
+    keys = locator_keys(text)[:_EXCERPT_KEYS]
+    rows = (
+        ExcerptKey.objects.filter(value__in=keys)
+        .values("version_id")
+        .annotate(shared=Count("id"))
+        .filter(shared__gte=2)
+        .order_by("-shared", "-version_id")[:limit]
+    )
+    order = [row["version_id"] for row in rows]
+    found = MaterialVersion.objects.filter(id__in=order).select_related("material")
+    return sorted(found, key=lambda v: order.index(v.pk))
 
 
 def material_list(*, doc_type: str | None = None, topic: str | None = None) -> QuerySet[Material]:

@@ -25,6 +25,7 @@ from gaoku.core.structure import guess_doc_type
 from gaoku.errors import NotFound
 from gaoku.library.models import (
     DocType,
+    ExcerptKey,
     ImportDraft,
     Material,
     MaterialVersion,
@@ -215,6 +216,9 @@ def _version_add(
         created_by=user,
     )
     SketchValue.objects.bulk_create(SketchValue(version=version, value=v) for v in prepared.sketch)
+    ExcerptKey.objects.bulk_create(
+        ExcerptKey(version=version, value=v) for v in prepared.locator_keys
+    )
     material.current = version
     material.title = prepared.outline.title[:200]
     material.save(update_fields=["current", "title", "updated_at"])
