@@ -41,3 +41,10 @@ class InvalidInput(GaokuError):
     """An argument or form field is malformed."""
 
     code = "invalid_input"
+
+
+class Forbidden(GaokuError):
+    """The signed-in user lacks the right to do this."""
+
+    code = "forbidden"
+    status = 403

@@ -16,6 +16,7 @@ from gaoku.copies.api import router as copies_router
 from gaoku.errors import GaokuError
 from gaoku.library.api import router as library_router
 from gaoku.members.api import router as members_router
+from gaoku.traces.api import router as traces_router
 
 
 class ReadableJSON(JSONRenderer):
@@ -34,6 +35,7 @@ api = NinjaAPI(
 api.add_router("/materials", library_router)
 api.add_router("/", members_router)
 api.add_router("/", copies_router)
+api.add_router("/traces", traces_router)
 
 
 def error_envelope(request: HttpRequest, code: str, message: str, status: int) -> HttpResponse:

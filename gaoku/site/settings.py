@@ -13,6 +13,7 @@ GAOKU_TRUSTED_PROXY  address of a reverse proxy whose X-Forwarded-For is believe
 GAOKU_FINGERPRINT_KEY  overrides the key that `gaoku init` writes to
     GAOKU_DATA/fingerprint_key; every copy's marks depend on it: back it up, never change it
 GAOKU_COPY_NOTICE  the visible notice on every copy; {code} is the member's display code
+GAOKU_TRACE_LEVEL  false-accusation level of leak traces (default 1e-6)
     (default "仅供学习 禁止外传 · {code}")
 """
 
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "gaoku.library",
     "gaoku.members",
     "gaoku.copies",
+    "gaoku.traces",
 ]
 
 MIDDLEWARE = [
@@ -152,3 +154,6 @@ GAOKU_TRUSTED_PROXY = os.environ.get("GAOKU_TRUSTED_PROXY", "")
 GAOKU_FINGERPRINT_KEY = os.environ.get("GAOKU_FINGERPRINT_KEY", "")
 GAOKU_FINGERPRINT_KEY_FILE = DATA_DIR / FINGERPRINT_KEY_NAME
 GAOKU_COPY_NOTICE = os.environ.get("GAOKU_COPY_NOTICE", "仅供学习 禁止外传 · {code}")
+# A trace accuses only where the probability that any innocent candidate is accused is
+# at most this (gaoku.core.fingerprint.accusation).
+GAOKU_TRACE_LEVEL = float(os.environ.get("GAOKU_TRACE_LEVEL", "1e-6"))

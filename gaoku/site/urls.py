@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("gaoku.library.urls")),
     path("", include("gaoku.members.urls")),
     path("", include("gaoku.copies.urls")),
+    path("", include("gaoku.traces.urls")),
     path("accounts/", include("gaoku.accounts.urls")),
     path(
         "accounts/password/",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from gaoku.core.generator import generate_document
 
 
 def gaoku(data: Path, *args: str) -> subprocess.CompletedProcess:
@@ -31,3 +34,12 @@ def data(tmp_path_factory) -> Path:
     assert len(init["admin"]["password"]) >= 12
     assert (data / "secret_key").stat().st_mode & 0o077 == 0
     return data
+
+
+def imported(data, tmp_path, seed: int) -> int:
+    path = tmp_path / f"{seed}.txt"
+    path.write_text(generate_document(seed).text, encoding="utf-8")
+    published = datetime.date.today().isoformat()
+    result = gaoku(data, "import", str(path), "--published", published, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["imported"][0]["material"]

@@ -3,19 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
-from gaoku.core.generator import generate_document
-from tests.cli.conftest import gaoku
-
-
-def imported(data, tmp_path, seed: int) -> int:
-    path = tmp_path / f"{seed}.txt"
-    path.write_text(generate_document(seed).text, encoding="utf-8")
-    published = date.today().isoformat()
-    result = gaoku(data, "import", str(path), "--published", published, "--json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)["imported"][0]["material"]
+from tests.cli.conftest import gaoku, imported
 
 
 def test_copy_prints_the_contract_and_writes_a_marked_file(data, tmp_path):

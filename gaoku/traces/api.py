@@ -1,0 +1,43 @@
+"""JSON API for leak traces (admins): run a trace on text or a file, read a kept trace."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import File, Form, Router
+from ninja.files import UploadedFile
+from ninja.security import django_auth
+
+from gaoku.errors import Forbidden
+from gaoku.traces.selectors import trace_get
+from gaoku.traces.services import trace_document, trace_run
+
+router = Router(tags=["traces"])
+NOT_ALLOWED = "只有管理员可以追查泄露。"
+
+
+def _require(request: HttpRequest, permission: str) -> None:
+    if not request.auth.has_perm(permission):
+        raise Forbidden(NOT_ALLOWED)
+
+
+@router.post("", auth=django_auth, summary="Trace a suspected copy (text, or a file upload)")
+def trace_create(
+    request: HttpRequest, text: Form[str] = "", file: File[UploadedFile] = None
+) -> dict:
+    _require(request, "traces.add_trace")
+    trace = trace_run(
+        by=request.auth,
+        channel="api",
+        text=text,
+        data=file.read(settings.GAOKU_MAX_IMPORT_BYTES + 1) if file else None,
+        filename=file.name if file else "",
+    )
+    return {"id": trace.pk} | trace_document(trace)
+
+
+@router.get("/{trace_id}", auth=django_auth, summary="A kept trace")
+def trace_read(request: HttpRequest, trace_id: int) -> dict:
+    _require(request, "traces.view_trace")
+    trace = trace_get(trace_id)
+    return {"id": trace.pk} | trace_document(trace)

@@ -1,0 +1,54 @@
+"""Reads for the trace pages: recent traces, and one accused member's copy beside the excerpt."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+
+from gaoku.copies.models import Copy
+from gaoku.copies.services import fingerprint_secret, plan_slots
+from gaoku.core.excerpt import align, diff_pieces, fold
+from gaoku.core.fingerprint import VersionCode, apply_choices, strip_marks
+from gaoku.errors import NotFound
+from gaoku.traces.models import Trace
+
+TRACE_NOT_FOUND = "追查记录 {id} 不存在。"
+
+
+def trace_list() -> QuerySet[Trace]:
+    return Trace.objects.select_related("material", "version", "ran_by").prefetch_related("accused")
+
+
+def trace_get(pk: int) -> Trace:
+    trace = trace_list().filter(pk=pk).first()
+    if trace is None:
+        raise NotFound(TRACE_NOT_FOUND.format(id=pk))
+    return trace
+
+
+def member_copy_beside(trace: Trace, username: str) -> list[tuple[str, str, str]]:
+    """The stretch of the member's copy the excerpt covers, diffed against the excerpt.
+
+    The copy is recomputed from the key, as it was issued (marks aside): the member's
+    wordings under the plan of their latest copy of the version.
+    """
+    member = get_user_model().objects.filter(username=username).first()
+    copy = (
+        Copy.objects.filter(version=trace.version, member=member).select_related("plan").first()
+        if member and trace.version
+        else None
+    )
+    if copy is None:
+        return []
+    master = trace.version.text
+    code = VersionCode.build(fingerprint_secret(), trace.version.pk, plan_slots(copy.plan))
+    text = apply_choices(master, code.slots, code.copy_wordings(member.pk, len(master)))
+    excerpt = strip_marks(trace.text)
+    own, seen = fold(text), fold(excerpt)
+    alignment = align(own, seen)
+    if alignment.end <= alignment.start:
+        return []
+    first, last = alignment.excerpt_span(alignment.start, alignment.end)
+    source = text[own.positions[alignment.start] : own.positions[alignment.end - 1] + 1]
+    shown = excerpt[seen.positions[first] : seen.positions[max(last - 1, first)] + 1]
+    return diff_pieces(source, shown)

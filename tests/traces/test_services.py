@@ -1,0 +1,106 @@
+"""Leak traces: the right member named from what a leaker passes on, never an innocent one."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from django.utils import timezone
+
+from gaoku.copies.services import copy_issue
+from gaoku.core.fingerprint import strip_marks
+from gaoku.core.generator import generate_document
+from gaoku.errors import InvalidInput
+from gaoku.traces.models import Trace
+from gaoku.traces.services import trace_document, trace_run
+from tests.conftest import account, docx_bytes, material_published
+from tests.copies.conftest import copy_text
+
+pytestmark = pytest.mark.django_db
+
+MEMBERS = 12
+
+
+@pytest.fixture
+def library():
+    """A material of about 2,500 characters, and a TXT copy of it for each of 12 members."""
+    material = material_published(timezone.localdate(), seed=21)
+    admin = account("admin")
+    copies = {}
+    for n in range(MEMBERS):
+        member = account("member", f"m{n:02d}")
+        issued = copy_issue(user=member, material=material, fmt="txt", address=None)
+        copies[member.username] = copy_text(issued.content, "txt")
+    return material, admin, copies
+
+
+def run(admin, **kwargs) -> dict:
+    return trace_document(trace_run(by=admin, channel="web", **kwargs))
+
+
+def test_a_full_copy_names_its_member_by_both_layers(library):
+    material, admin, copies = library
+    result = run(admin, text=copies["m03"])
+    assert (result["material"], result["version"]) == (material.pk, 1)
+    assert result["candidates"] == MEMBERS
+    assert [a["member"] for a in result["accused"]] == ["m03"]
+    assert result["accused"][0]["false_accusation_bound"] <= 1e-6
+    assert [c["member"] for c in result["layers"]["invisible"]["copies"]] == ["m03"]
+    assert result["suspects"][0]["member"] == "m03"
+
+
+def test_stripped_normalised_rewrapped_copy_is_named_by_its_wording(library):
+    _, admin, copies = library
+    leaked = unicodedata.normalize("NFKC", strip_marks(copies["m07"])).replace("\n", " ")
+    result = run(admin, text=leaked)
+    assert result["layers"]["invisible"]["copies"] == []
+    assert result["layers"]["lexical"]["slots_read"] > 50
+    assert [a["member"] for a in result["accused"]] == ["m07"]
+
+
+def test_a_short_marked_excerpt_names_the_copy_exactly(library):
+    _, admin, copies = library
+    text = copies["m05"]
+    visible = [i for i, c in enumerate(text) if c.isprintable() and not c.isspace()]
+    start = visible[len(visible) // 2]
+    excerpt = text[start : visible[visible.index(start) + 60]]
+    result = run(admin, text=excerpt)
+    assert [a["member"] for a in result["accused"]] == ["m05"]
+
+
+def test_text_never_issued_matches_nothing_and_accuses_nobody(library):
+    _, admin, _ = library
+    result = run(admin, text=generate_document(9001, doc_type="讲话稿").text)
+    assert result["material"] is None and result["version"] is None
+    assert result["accused"] == [] and result["candidates"] == 0
+
+
+def test_the_master_itself_accuses_nobody(library):
+    material, admin, _ = library
+    result = run(admin, text=material.current.text)
+    assert result["material"] == material.pk
+    assert result["accused"] == []
+
+
+def test_a_docx_upload_is_read_and_traced(library):
+    _, admin, copies = library
+    result = run(admin, data=docx_bytes(copies["m01"]), filename="转发.docx")
+    assert [a["member"] for a in result["accused"]] == ["m01"]
+
+
+def test_every_trace_is_kept_with_input_result_and_who_ran_it(library):
+    _, admin, copies = library
+    trace = trace_run(by=admin, channel="api", data=copies["m02"].encode(), filename="a.txt")
+    kept = Trace.objects.get(pk=trace.pk)
+    assert kept.operator == "admin" and kept.ran_by == admin and kept.channel == "api"
+    assert kept.upload == copies["m02"].encode() and kept.filename == "a.txt"
+    assert [u.username for u in kept.accused.all()] == ["m02"]
+    assert kept.result["evidence"]["m02"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "\u200b\u200c\u200d"])
+def test_nothing_to_trace_is_refused_and_nothing_kept(library, text):
+    _, admin, _ = library
+    with pytest.raises(InvalidInput):
+        trace_run(by=admin, channel="web", text=text)
+    assert not Trace.objects.exists()
