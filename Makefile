@@ -25,10 +25,12 @@ test: test-packages $(BIN)/gaoku
 lint: $(BIN)/gaoku
 	$(BIN)/ruff check gaoku tests bench
 
-bench: $(BIN)/gaoku
+bench: runtime-packages $(BIN)/gaoku
+	$(BIN)/pip install -q -e '.[dev,bench]'
 	$(BIN)/python bench/import_throughput.py
 	$(BIN)/python bench/structure_accuracy.py
 	$(BIN)/python bench/fingerprint.py
+	$(BIN)/python bench/trace.py
 
 messages: $(BIN)/gaoku
 	cd gaoku && export DJANGO_SETTINGS_MODULE=gaoku.site.settings && ../$(BIN)/django-admin makemessages -l zh_Hans --no-obsolete && ../$(BIN)/django-admin compilemessages

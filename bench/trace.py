@@ -1,0 +1,296 @@
+"""Leak trace: the attack suite, on Gaoku and on the public peers, in one run; and latency.
+
+One generated speech of about 2,500 characters is issued to 1,000 recipients by each
+system. Every trial picks a leaker (or two), applies an attack to what they received and
+asks the system who leaked it. Per attack the table prints the share of trials where the
+right member was accused (for colluders: at least one of them, and nobody else) and the
+number of trials where an innocent member was accused — which must be 0.
+
+Attacks, as the leak-trace issue lists them:
+
+* ``digital 40`` — a 40-character excerpt copied digitally, invisible marks intact;
+* ``laundered 800`` / ``laundered 400`` — marks stripped, NFKC, re-wrapped into short
+  lines, spaces sprinkled in; an excerpt of 800 / 400 characters;
+* ``OCR of PDF`` — the whole copy rendered as a PDF (Gaoku's renderer, for every system),
+  each page rasterised at 150 dpi by pdftoppm and read back by tesseract (chi_sim), through
+  Gaoku's own OCR reader;
+* ``2 colluders`` — two recipients' copies, sentences taken alternately from each;
+* ``never issued`` / ``non-recipient`` — generated official text that nobody received, and
+  laundered copies made for members who are not among the recipients: nobody may be
+  accused.
+
+Gaoku traces with its core (``gaoku.core.excerpt``, ``gaoku.core.fingerprint``) exactly as
+the trace service does, at the default level of 1e-6. The peers are adapters in
+``bench/peers.py`` driving acrostic-agent-watermark and canarytrap as their documentation
+says (``pip install -e '.[bench]'``; ``make bench`` does it).
+
+Latency: an 800-character laundered excerpt traced against a library of 10,000 generated
+materials (located through the same excerpt keys the database holds, here in memory) with
+1,000 recipients of the version, on one core.
+
+    .venv/bin/python bench/trace.py [--recipients 1000] [--trials 200] [--ocr-trials 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import statistics
+import subprocess
+import tempfile
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from fingerprint import speech_of
+from peers import available_peers
+
+from gaoku.core.excerpt import align, fold, locator_keys
+from gaoku.core.fingerprint import VersionCode, find_slots, read_marks, select_slots, strip_marks
+from gaoku.core.fingerprint.accusation import SHARES, accuse
+from gaoku.core.fingerprint.reading import read_wordings
+from gaoku.core.generator import generate_corpus, generate_document
+from gaoku.core.lexicon import load_lexicon
+from gaoku.core.readers import read_bytes
+from gaoku.core.render import CopyDocument, render
+from gaoku.core.text import MARK_ALPHABET
+
+SECRET = b"bench-trace-key"
+LEVEL = 1e-6
+VERSION = 1
+NOTICE = "仅供学习 禁止外传 · GK7Q2M9X"
+# The trace service's rule for "this excerpt comes from this version".
+MIN_MATCHED, MIN_SHARE = 20, 0.5
+
+
+class Gaoku:
+    """Gaoku's trace, on one version, with the core's functions in the service's order."""
+
+    name = "Gaoku"
+
+    def __init__(self, master: str) -> None:
+        self.master = master
+        self.folded = fold(master)
+        slots = select_slots(find_slots(master, load_lexicon()), len(master))
+        self.code = VersionCode.build(SECRET, VERSION, slots)
+        self.keys = [s.key for s in slots]
+        self.copies: dict[int, int] = {}  # copy id -> member
+
+    def issue(self, text: str, member: int) -> str:
+        copy_id = len(self.copies) + 1
+        self.copies[copy_id] = member
+        return self.code.copy_text(text, member, copy_id)
+
+    def trace(self, excerpt: str, members: Sequence[int]) -> list[int]:
+        named = {
+            self.copies[r.copy]
+            for r in read_marks(SECRET, excerpt)
+            if r.copy in self.copies and SHARES * r.false_bound <= LEVEL
+        }
+        seen = fold(excerpt)
+        alignment = align(self.folded, seen)
+        if alignment.matched >= max(MIN_MATCHED, MIN_SHARE * len(seen.text)):
+            observed = read_wordings(alignment, self.code.slots)
+            accusation = accuse(
+                SECRET, VERSION, self.keys, self.code.biases, observed, members, level=LEVEL
+            )
+            named |= {s.member for s in accusation.accused}
+        return sorted(named)
+
+
+# -- attacks ---------------------------------------------------------------------------------
+
+
+def visible_excerpt(text: str, length: int, rng: random.Random) -> str:
+    """``length`` visible characters of ``text`` from a random place, marks included."""
+    visible = [i for i, c in enumerate(text) if c not in MARK_ALPHABET]
+    start = rng.randrange(max(1, len(visible) - length))
+    end = visible[start + length] if start + length < len(visible) else len(text)
+    return text[visible[start] : end]
+
+
+def launder(text: str, rng: random.Random) -> str:
+    """Marks stripped, NFKC, joined and re-wrapped into lines of 28–40, spaces sprinkled."""
+    flat = unicodedata.normalize("NFKC", strip_marks(text)).replace("\n", "")
+    pieces, position = [], 0
+    while position < len(flat):
+        width = rng.randint(28, 40)
+        line = flat[position : position + width]
+        if rng.random() < 0.3:
+            cut = rng.randrange(len(line) + 1)
+            line = line[:cut] + " " + line[cut:]
+        pieces.append(line)
+        position += width
+    return "\n".join(pieces)
+
+
+def ocr_of_pdf(text: str) -> str:
+    """The copy as a PDF page image, read back by tesseract through Gaoku's OCR reader."""
+    pdf = render(CopyDocument(text=text, notice=NOTICE), "pdf")
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "copy.pdf").write_bytes(pdf)
+        subprocess.run(
+            ["pdftoppm", "-r", "150", "-png", "copy.pdf", "page"], cwd=tmp, check=True
+        )
+        pages = sorted(Path(tmp).glob("page*.png"))
+        return "\n".join(read_bytes(p.read_bytes(), name=p.name).text for p in pages)
+
+
+def interleave(first: str, second: str) -> str:
+    a, b = strip_marks(first).split("。"), strip_marks(second).split("。")
+    return "。".join(x if n % 2 else y for n, (x, y) in enumerate(zip(a, b, strict=False)))
+
+
+# -- the suite -------------------------------------------------------------------------------
+
+
+def run_suite(system, master: str, recipients: list[int], args, rng_seed: int) -> dict:
+    """Issue to every recipient, then run every attack; per attack (named share, innocents)."""
+    copies = {m: system.issue(master, m) for m in recipients}
+    rng = random.Random(rng_seed)
+    rows: dict[str, tuple[float, int, int]] = {}
+
+    def attack(name: str, trials: int, make: Callable[[], tuple[str, set[int]]]) -> None:
+        hits = innocents = 0
+        for _ in range(trials):
+            leaked, guilty = make()
+            named = set(system.trace(leaked, recipients))
+            innocents += bool(named - guilty)
+            hits += bool(named & guilty) if guilty else not named
+        rows[name] = (hits / trials, innocents, trials)
+
+    def one(transform):
+        def make():
+            member = rng.choice(recipients)
+            return transform(copies[member]), {member}
+
+        return make
+
+    attack("digital 40", args.trials, one(lambda t: visible_excerpt(t, 40, rng)))
+    attack(
+        "laundered 800",
+        args.trials,
+        one(lambda t: launder(visible_excerpt(t, 800, rng), rng)),
+    )
+    attack(
+        "laundered 400",
+        args.trials,
+        one(lambda t: launder(visible_excerpt(t, 400, rng), rng)),
+    )
+    attack("OCR of PDF", args.ocr_trials, one(ocr_of_pdf))
+
+    def colluders():
+        a, b = rng.sample(recipients, 2)
+        return interleave(copies[a], copies[b]), {a, b}
+
+    attack("2 colluders", args.trials, colluders)
+    # Member numbers no recipient has (below 2^16: acrostic-agent-watermark's user ids).
+    outsiders = [system.issue(master, m) for m in range(60_000, 60_000 + args.trials)]
+
+    def never_issued():
+        doc = generate_document(rng.randrange(10**6), doc_type="讲话稿").text
+        return visible_excerpt(doc, 800, rng), set()
+
+    attack("never issued", args.trials, never_issued)
+    # Marks stripped: they would rightly name the outsider, who did receive that copy.
+    attack("non-recipient", args.trials, lambda: (launder(rng.choice(outsiders), rng), set()))
+    return rows
+
+
+GOALS = {
+    "digital 40": "100%",
+    "laundered 800": "95%+",
+    "laundered 400": "70%+",
+    "OCR of PDF": "90%+",
+    "2 colluders": "80%+",
+    "never issued": "nobody",
+    "non-recipient": "nobody",
+}
+
+
+def print_table(results: dict[str, dict]) -> None:
+    systems = list(results)
+    print(f"  {'attack':<16}{'goal':>8}" + "".join(f"{s[:26]:>28}" for s in systems))
+    for attack, goal in GOALS.items():
+        cells = []
+        for system in systems:
+            share, innocents, trials = results[system][attack]
+            cells.append(f"{share:>7.0%} ({innocents} innocent, n={trials})")
+        print(f"  {attack:<16}{goal:>8}" + "".join(f"{c:>28}" for c in cells))
+    print("  (share: right member accused — for 'never issued' / 'non-recipient': nobody accused)")
+
+
+# -- latency ---------------------------------------------------------------------------------
+
+
+def latency(master: str, recipients: list[int], materials: int, runs: int) -> dict[str, float]:
+    """Trace an 800-character laundered excerpt against ``materials`` generated materials."""
+    library = [d.text for d in generate_corpus(materials - 1, seed=11)] + [master]
+    index: dict[int, list[int]] = defaultdict(list)
+    for number, text in enumerate(library):
+        for key in locator_keys(text):
+            index[key].append(number)
+    gaoku = Gaoku(master)
+    rng = random.Random(3)
+    timings = []
+    for _ in range(runs):
+        member = rng.choice(recipients)
+        excerpt = launder(visible_excerpt(gaoku.code.copy_text(master, member, 1), 800, rng), rng)
+        start = time.perf_counter()
+        hits = Counter(n for key in locator_keys(excerpt)[:400] for n in index.get(key, ()))
+        seen = fold(excerpt)
+        best = max(
+            (align(library[n], seen) for n, shared in hits.most_common(5) if shared >= 2),
+            key=lambda a: a.matched,
+        )
+        observed = read_wordings(best, gaoku.code.slots)
+        accuse(SECRET, VERSION, gaoku.keys, gaoku.code.biases, observed, recipients, level=LEVEL)
+        timings.append(time.perf_counter() - start)
+    timings.sort()
+    return {
+        "p50": statistics.median(timings),
+        "p95": timings[int(0.95 * (len(timings) - 1))],
+        "keys": sum(map(len, index.values())),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--recipients", type=int, default=1000)
+    parser.add_argument("--trials", type=int, default=200)
+    parser.add_argument("--ocr-trials", type=int, default=10)
+    parser.add_argument("--materials", type=int, default=10_000)
+    parser.add_argument("--latency-runs", type=int, default=20)
+    args = parser.parse_args()
+    master = speech_of(2500)
+    recipients = list(range(1, args.recipients + 1))
+    print(
+        f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}"
+    )
+    print(f"speech: {len(master)} characters, {args.recipients} recipients per system\n")
+    calibration = [d.text for d in generate_corpus(30, seed=7)]
+    systems = [Gaoku(master), *available_peers(calibration)]
+    results = {}
+    for system in systems:
+        started = time.perf_counter()
+        results[system.name] = run_suite(system, master, recipients, args, rng_seed=1)
+        print(f"  {system.name}: {time.perf_counter() - started:.0f} s", flush=True)
+    print("\nattack suite")
+    print_table(results)
+
+    timing = latency(master, recipients, args.materials, args.latency_runs)
+    print(
+        f"\nlatency: 800-character excerpt, {args.materials} materials "
+        f"({timing['keys']} excerpt keys), {args.recipients} recipients, one core"
+    )
+    print(
+        f"  p50 {timing['p50'] * 1000:.0f} ms, p95 {timing['p95'] * 1000:.0f} ms"
+        f"  (goal < 2 s: {2 / timing['p95']:.0f}× under)"
+    )
+
+
+if __name__ == "__main__":
+    main()
