@@ -132,9 +132,7 @@ def ocr_of_pdf(text: str) -> str:
     pdf = render(CopyDocument(text=text, notice=NOTICE), "pdf")
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "copy.pdf").write_bytes(pdf)
-        subprocess.run(
-            ["pdftoppm", "-r", "150", "-png", "copy.pdf", "page"], cwd=tmp, check=True
-        )
+        subprocess.run(["pdftoppm", "-r", "150", "-png", "copy.pdf", "page"], cwd=tmp, check=True)
         pages = sorted(Path(tmp).glob("page*.png"))
         return "\n".join(read_bytes(p.read_bytes(), name=p.name).text for p in pages)
 
