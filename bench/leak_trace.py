@@ -50,7 +50,7 @@ from peers import available_peers
 
 from gaoku.core.excerpt import align, fold, locator_keys
 from gaoku.core.fingerprint import VersionCode, find_slots, read_marks, select_slots, strip_marks
-from gaoku.core.fingerprint.accusation import SHARES, accuse
+from gaoku.core.fingerprint.accusation import INVISIBLE, accuse
 from gaoku.core.fingerprint.reading import read_wordings
 from gaoku.core.generator import generate_corpus, generate_document
 from gaoku.core.lexicon import load_lexicon
@@ -88,7 +88,7 @@ class Gaoku:
         named = {
             self.copies[r.copy]
             for r in read_marks(SECRET, excerpt)
-            if r.copy in self.copies and SHARES * r.false_bound <= LEVEL
+            if r.copy in self.copies and r.false_bound / INVISIBLE <= LEVEL
         }
         seen = fold(excerpt)
         alignment = align(self.folded, seen)

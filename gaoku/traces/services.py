@@ -30,7 +30,7 @@ from gaoku.copies.models import Copy
 from gaoku.copies.services import fingerprint_secret, plan_slots
 from gaoku.core.excerpt import Alignment, align, fold
 from gaoku.core.fingerprint import VersionCode, read_marks, strip_marks
-from gaoku.core.fingerprint.accusation import SHARES, Suspect, accuse
+from gaoku.core.fingerprint.accusation import INVISIBLE, Suspect, accuse
 from gaoku.core.fingerprint.reading import Observation, read_wordings
 from gaoku.core.readers import read_bytes
 from gaoku.errors import InvalidInput
@@ -190,7 +190,7 @@ def _invisible_layer(secret: bytes, text: str, level: float, standings: dict) ->
         copy = copies.get(reading.copy)
         if copy is None:
             continue  # a valid tag for a copy id never issued: impossible without the key
-        bound = min(1.0, SHARES * reading.false_bound)
+        bound = min(1.0, reading.false_bound / INVISIBLE)
         report.append(
             {
                 "copy": copy.pk,

@@ -104,3 +104,26 @@ def test_nothing_to_trace_is_refused_and_nothing_kept(library, text):
     with pytest.raises(InvalidInput):
         trace_run(by=admin, channel="web", text=text)
     assert not Trace.objects.exists()
+
+
+def test_a_scan_of_a_printed_pdf_copy_is_read_by_ocr_and_traced(library, tmp_path):
+    """A member's PDF copy printed and scanned: page images in a PDF, read back by OCR."""
+    import subprocess
+
+    from PIL import Image
+
+    material, admin, _ = library
+    member = account("member", "m99")
+    issued = copy_issue(user=member, material=material, fmt="pdf", address=None)
+    (tmp_path / "copy.pdf").write_bytes(issued.content)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "copy.pdf", "page"], cwd=tmp_path, check=True)
+    # Two pages are enough evidence, and OCR takes seconds a page.
+    pages = [Image.open(p).convert("RGB") for p in sorted(tmp_path.glob("page*.png"))][:2]
+    pages[0].save(tmp_path / "scan.pdf", save_all=True, append_images=pages[1:])
+    scan = (tmp_path / "scan.pdf").read_bytes()
+    trace = trace_run(by=admin, channel="web", data=scan, filename="scan.pdf")
+    assert trace.ocr
+    result = trace_document(trace)
+    assert result["material"] == material.pk
+    assert result["layers"]["invisible"]["copies"] == []
+    assert [a["member"] for a in result["accused"]] == ["m99"]

@@ -24,10 +24,12 @@ gives
     P(some innocent is accused) ≤ N·τ₁ + N(N−1)·τ₂ + (invisible layer's share)
 
 when stage 1 accuses below ``τ₁`` and stage 2 below ``τ₂``. The configured level is split
-in three equal shares — stage 1, stage 2 and the invisible layer
-(:func:`gaoku.core.fingerprint.invisible.read_marks`) — so each accused member's
-*false-accusation bound* is ``3·N·t_j`` (or ``3·N(N−1)·t_{B|A}``): the smallest level at
-which this whole procedure would still accuse them, covering all candidates together.
+in fixed shares: :data:`STAGE_1` (0.8) for stage 1, where nearly all the evidence is, and
+0.1 each for stage 2 and for the invisible layer
+(:func:`gaoku.core.fingerprint.invisible.read_marks`, whose bound ``D·2⁻²⁷`` is far below
+it). Each accused member's *false-accusation bound* is ``N·t_j / 0.8`` (or
+``N(N−1)·t_{B|A} / 0.1``, or ``D·2⁻²⁷ / 0.1``): the smallest level at which this whole
+procedure would still accuse them, covering all candidates together.
 Nothing here is estimated from trials; the bound holds whatever the leakers did, as long
 as the key is secret and ``N`` counts every member issued the version.
 """
@@ -49,8 +51,10 @@ from gaoku.core.fingerprint.tardos import (
 )
 
 DEFAULT_LEVEL = 1e-6
-# Stage 1, stage 2 and the invisible layer each get a third of the level.
-SHARES = 3
+# The level's shares; they add up to 1 (see the module docstring).
+STAGE_1 = 0.8
+STAGE_2 = 0.1
+INVISIBLE = 0.1
 SUSPECTS_SHOWN = 10
 
 
@@ -118,7 +122,7 @@ def accuse(
     weights = _weights(biases, observed)
     matched, tails = _standing(matrix, seen, weights)
     first = [
-        Suspect(m, _bits(t), min(1.0, SHARES * total * t), int(k), len(observed))
+        Suspect(m, _bits(t), min(1.0, total * t / STAGE_1), int(k), len(observed))
         for m, k, t in zip(members, matched, tails, strict=True)
     ]
     ranked = sorted(first, key=lambda s: (-s.bits, s.member))
@@ -141,7 +145,7 @@ def _second_stage(named, members, matrix, seen, observed, biases, total, level, 
     already = {s.member for s in accused}
     found = []
     for member, k, t in zip(members, matched, tails, strict=True):
-        bound = min(1.0, SHARES * pairs * t)
+        bound = min(1.0, pairs * t / STAGE_2)
         if member not in already and bound <= level:
             found.append(Suspect(member, _bits(t), bound, int(k), len(rest), 2, named.member))
     return found

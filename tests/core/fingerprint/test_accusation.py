@@ -9,7 +9,7 @@ import pytest
 
 from gaoku.core.excerpt import align
 from gaoku.core.fingerprint import VersionCode, find_slots, select_slots, strip_marks
-from gaoku.core.fingerprint.accusation import SHARES, accuse
+from gaoku.core.fingerprint.accusation import STAGE_1, accuse
 from gaoku.core.fingerprint.reading import read_wordings
 from gaoku.core.generator import generate_document
 from gaoku.core.lexicon import load_lexicon
@@ -68,7 +68,7 @@ def test_the_bound_is_at_least_the_union_over_candidates(speech):
     text, code = speech
     _, accusation = trace(text, code, copy_of(text, code, 3))
     top = accusation.accused[0]
-    assert top.bound >= SHARES * len(MEMBERS) * 2.0**-top.bits * 0.999
+    assert top.bound >= len(MEMBERS) * 2.0**-top.bits / STAGE_1 * 0.999
 
 
 def test_innocents_are_never_accused_over_many_leaks(speech):
