@@ -64,6 +64,11 @@ def fold(text: str) -> Folded:
     return Folded("".join(kept), tuple(positions))
 
 
+def nfkc(text: str) -> str:
+    """``text`` in Unicode's compatibility composition: full-width forms made plain."""
+    return unicodedata.normalize("NFKC", text)
+
+
 def fold_text(text: str) -> str:
     """Just the folded characters of ``text``."""
     return fold(text).text

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 
 from gaoku.copies.models import Copy
 from gaoku.copies.services import fingerprint_secret, plan_slots
-from gaoku.core.excerpt import align, diff_pieces, fold
+from gaoku.core.excerpt import align, diff_pieces, fold, nfkc
 from gaoku.core.fingerprint import VersionCode, apply_choices, strip_marks
 from gaoku.errors import NotFound
 from gaoku.traces.models import Trace
@@ -30,7 +30,9 @@ def member_copy_beside(trace: Trace, username: str) -> list[tuple[str, str, str]
     """The stretch of the member's copy the excerpt covers, diffed against the excerpt.
 
     The copy is recomputed from the key, as it was issued (marks aside): the member's
-    wordings under the plan of their latest copy of the version.
+    wordings under the plan of their latest copy of the version. Both sides are compared
+    in NFKC, so that full- and half-width punctuation — a leaker's usual reformatting —
+    do not hide the differences that matter.
     """
     member = get_user_model().objects.filter(username=username).first()
     copy = (
@@ -42,8 +44,8 @@ def member_copy_beside(trace: Trace, username: str) -> list[tuple[str, str, str]
         return []
     master = trace.version.text
     code = VersionCode.build(fingerprint_secret(), trace.version.pk, plan_slots(copy.plan))
-    text = apply_choices(master, code.slots, code.copy_wordings(member.pk, len(master)))
-    excerpt = strip_marks(trace.text)
+    text = nfkc(apply_choices(master, code.slots, code.copy_wordings(member.pk, len(master))))
+    excerpt = nfkc(strip_marks(trace.text))
     own, seen = fold(text), fold(excerpt)
     alignment = align(own, seen)
     if alignment.end <= alignment.start:

@@ -50,7 +50,7 @@ def trace_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "layers": result.get("accused_layers", {}).get(entry["member"], []),
             "evidence": [
                 {
-                    "wordings": item["wordings"],
+                    "wordings": [w or "∅" for w in item["wordings"]],
                     "seen": item["wordings"][item["seen"]] or "∅",
                     "own": item["wordings"][item["member"]] or "∅",
                     "match": item["seen"] == item["member"],
