@@ -66,7 +66,6 @@ class _Standing:
     bound: float = 1.0
     layers: set[str] = field(default_factory=set)
     evidence: list[dict] = field(default_factory=list)
-    copies: list[int] = field(default_factory=list)
 
 
 def trace_input_read(*, text: str | None = None, data: bytes | None = None, filename: str = ""):
@@ -202,7 +201,6 @@ def _invisible_layer(secret: bytes, text: str, level: float, standings: dict) ->
         )
         versions.append(copy.version_id)
         standing = standings.setdefault(copy.member_id, _Standing(copy.member_id))
-        standing.copies.append(copy.pk)
         if bound <= level:
             standing.layers.add("invisible")
             standing.bound = min(standing.bound, bound)
@@ -267,7 +265,7 @@ def _lexical_layer(
 
 def _record(standings: dict, suspect: Suspect, code: VersionCode, observed, level) -> None:
     standing = standings.setdefault(suspect.member, _Standing(suspect.member))
-    standing.layers.add("lexical")
+    standing.layers.add("lexical" if suspect.stage == 1 else "lexical, joint decoding")
     standing.bits = max(standing.bits, suspect.bits)
     if suspect.bound <= level and suspect.bound < standing.bound:
         standing.bound = suspect.bound

@@ -60,13 +60,11 @@ SUSPECTS_SHOWN = 10
 
 @dataclass(frozen=True)
 class Suspect:
-    """A candidate's standing: bits of evidence, false-accusation bound, slots matched."""
+    """A candidate's standing: bits of evidence and false-accusation bound."""
 
     member: int
     bits: float
     bound: float
-    matched: int
-    scored: int
     stage: int = 1
     beside: int | None = None  # stage 2: the member whose wordings were set aside
 
@@ -83,13 +81,11 @@ def _weights(code_biases: Sequence[Sequence[float]], observed: Sequence[Observat
     return likelihood_weights([code_biases[o.index][o.wording] for o in observed])
 
 
-def _standing(
-    matrix: np.ndarray, seen: np.ndarray, weights: Weights
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per member: slots matched, and the tail bound of their score."""
+def _tails(matrix: np.ndarray, seen: np.ndarray, weights: Weights) -> np.ndarray:
+    """Per member (a row of wordings): the tail bound of their score."""
     hits = matrix == seen[None, :]
     scores = np.where(hits, weights.match[None, :], weights.miss[None, :]).sum(axis=1)
-    return hits.sum(axis=1), innocent_tails(scores, weights)
+    return innocent_tails(scores, weights)
 
 
 def accuse(
@@ -120,10 +116,9 @@ def accuse(
     )
     seen = np.array([o.wording for o in observed], dtype=np.int8)
     weights = _weights(biases, observed)
-    matched, tails = _standing(matrix, seen, weights)
     first = [
-        Suspect(m, _bits(t), min(1.0, total * t / STAGE_1), int(k), len(observed))
-        for m, k, t in zip(members, matched, tails, strict=True)
+        Suspect(m, _bits(t), min(1.0, total * t / STAGE_1))
+        for m, t in zip(members, _tails(matrix, seen, weights), strict=True)
     ]
     ranked = sorted(first, key=lambda s: (-s.bits, s.member))
     accused = [s for s in ranked if s.bound <= level]
@@ -140,14 +135,14 @@ def _second_stage(named, members, matrix, seen, observed, biases, total, level, 
     if len(rest) == 0:
         return []
     weights = _weights(biases, [observed[i] for i in rest])
-    matched, tails = _standing(matrix[:, rest], seen[rest], weights)
+    tails = _tails(matrix[:, rest], seen[rest], weights)
     pairs = total * max(total - 1, 1)
     already = {s.member for s in accused}
     found = []
-    for member, k, t in zip(members, matched, tails, strict=True):
+    for member, t in zip(members, tails, strict=True):
         bound = min(1.0, pairs * t / STAGE_2)
         if member not in already and bound <= level:
-            found.append(Suspect(member, _bits(t), bound, int(k), len(rest), 2, named.member))
+            found.append(Suspect(member, _bits(t), bound, 2, named.member))
     return found
 
 
