@@ -35,15 +35,18 @@ def member_copy_beside(trace: Trace, username: str) -> list[tuple[str, str, str]
     do not hide the differences that matter.
     """
     member = get_user_model().objects.filter(username=username).first()
+    version_id = trace.result.get("evidence_versions", {}).get(username, trace.version_id)
     copy = (
-        Copy.objects.filter(version=trace.version, member=member).select_related("plan").first()
-        if member and trace.version
+        Copy.objects.filter(version_id=version_id, member=member)
+        .select_related("plan", "version")
+        .first()
+        if member and version_id
         else None
     )
     if copy is None:
         return []
-    master = trace.version.text
-    code = VersionCode.build(fingerprint_secret(), trace.version.pk, plan_slots(copy.plan))
+    master = copy.version.text
+    code = VersionCode.build(fingerprint_secret(), version_id, plan_slots(copy.plan))
     text = nfkc(apply_choices(master, code.slots, code.copy_wordings(member.pk, len(master))))
     excerpt = nfkc(strip_marks(trace.text))
     own, seen = fold(text), fold(excerpt)

@@ -46,6 +46,8 @@ MAX_CHARS = 200_000
 # shared with some material is not that material.
 MIN_MATCHED = 20
 MIN_SHARE = 0.5
+# Versions matching at least this share of the best match are scored too.
+NEAR_TIE = 0.95
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class _Standing:
     bound: float = 1.0
     layers: set[str] = field(default_factory=set)
     evidence: list[dict] = field(default_factory=list)
+    version: int | None = None  # the version whose wordings the evidence is about
 
 
 def trace_input_read(*, text: str | None = None, data: bytes | None = None, filename: str = ""):
@@ -142,11 +145,24 @@ def trace_text(text: str, *, level: float) -> tuple[dict, MaterialVersion | None
     standings: dict[int, _Standing] = {}
     invisible = _invisible_layer(secret, text, level, standings)
     excerpt = fold(text)
-    version, alignment = _locate(excerpt, invisible["versions"])
-    lexical: dict = {"slots_read": 0, "plans": 0}
-    candidates = 0
-    if version is not None:
-        candidates, lexical = _lexical_layer(secret, version, alignment, level, standings)
+    located = _locate(excerpt, invisible["versions"])
+    version, alignment = located[0] if located else (None, None)
+    # Every (version, member) pair scored counts in the union bound.
+    issued = {v.pk: _latest_plans(v) for v, _ in located}
+    candidates = sum(len(members) for members in issued.values())
+    lexical: dict = {"slots_read": 0, "plans": 0, "versions": len(located)}
+    for located_version, located_alignment in located:
+        read, plans = _lexical_layer(
+            secret,
+            located_version,
+            located_alignment,
+            issued[located_version.pk],
+            candidates,
+            level,
+            standings,
+        )
+        lexical["slots_read"] = max(lexical["slots_read"], read)
+        lexical["plans"] += plans
     names = _usernames(standings)
     for entry in invisible["report"]["copies"]:
         entry["member"] = names[entry["member"]]
@@ -160,7 +176,7 @@ def trace_text(text: str, *, level: float) -> tuple[dict, MaterialVersion | None
     result = {
         "material": version.material_id if version else None,
         "version": version.number if version else None,
-        "matched_chars": alignment.matched if version else 0,
+        "matched_chars": alignment.matched if alignment else 0,
         "candidates": candidates,
         "layers": {"invisible": invisible["report"], "lexical": lexical},
         "accused": [
@@ -177,6 +193,7 @@ def trace_text(text: str, *, level: float) -> tuple[dict, MaterialVersion | None
         "excerpt_chars": len(excerpt.text),
         "accused_layers": {names[s.member]: sorted(s.layers) for s in accused},
         "evidence": {names[s.member]: s.evidence for s in accused if s.evidence},
+        "evidence_versions": {names[s.member]: s.version for s in accused if s.evidence},
     }
     return result, version, [s.member for s in accused]
 
@@ -207,28 +224,29 @@ def _invisible_layer(secret: bytes, text: str, level: float, standings: dict) ->
     return {"report": {"copies": report}, "versions": versions}
 
 
-def _locate(excerpt, marked_versions: list[int]) -> tuple[MaterialVersion | None, Alignment]:
-    """The version the excerpt matches best, if it matches well enough."""
+def _locate(excerpt, marked_versions: list[int]) -> list[tuple[MaterialVersion, Alignment]]:
+    """The versions the excerpt matches well enough, best first: the best one, and any that
+    match nearly as well — versions of a material share most of their text, so an excerpt
+    of the shared part cannot tell them apart, and the leaker may hold any of them."""
     found = {v.pk: v for v in excerpt_sources(excerpt.text)}
     for version in MaterialVersion.objects.filter(pk__in=marked_versions).select_related(
         "material"
     ):
         found.setdefault(version.pk, version)
-    best: tuple[MaterialVersion | None, Alignment] = (None, align("", excerpt))
-    for version in found.values():
-        alignment = align(version.text, excerpt)
-        if alignment.matched > best[1].matched:
-            best = (version, alignment)
-    version, alignment = best
-    if alignment.matched < max(MIN_MATCHED, MIN_SHARE * len(excerpt.text)):
-        return None, alignment
-    return version, alignment
+    aligned = sorted(
+        ((v, align(v.text, excerpt)) for v in found.values()),
+        key=lambda pair: (-pair[1].matched, -pair[0].pk),
+    )
+    if not aligned:
+        return []
+    best = aligned[0][1].matched
+    if best < max(MIN_MATCHED, MIN_SHARE * len(excerpt.text)):
+        return []
+    return [(v, a) for v, a in aligned if a.matched >= NEAR_TIE * best]
 
 
-def _lexical_layer(
-    secret: bytes, version: MaterialVersion, alignment: Alignment, level: float, standings: dict
-) -> tuple[int, dict]:
-    # Each candidate is scored once, with the plan of their latest copy of this version.
+def _latest_plans(version: MaterialVersion) -> dict[int, int]:
+    """Member → the plan of their latest copy of ``version``: each is scored once, so."""
     latest: dict[int, int] = {}
     for member, plan in (
         Copy.objects.filter(version=version)
@@ -236,10 +254,22 @@ def _lexical_layer(
         .values_list("member_id", "plan_id")
     ):
         latest[member] = plan
+    return latest
+
+
+def _lexical_layer(
+    secret: bytes,
+    version: MaterialVersion,
+    alignment: Alignment,
+    latest: dict[int, int],
+    candidates: int,
+    level: float,
+    standings: dict,
+) -> tuple[int, int]:
+    """Score the members issued ``version``; the slots read and the plans scored."""
     by_plan: dict[int, list[int]] = defaultdict(list)
     for member, plan in latest.items():
         by_plan[plan].append(member)
-    candidates = len(latest)
     read = 0
     plans = {p.pk: p for p in version.slot_plans.filter(pk__in=by_plan)}
     for plan_id, members in sorted(by_plan.items()):
@@ -259,17 +289,18 @@ def _lexical_layer(
             level=level,
         )
         for suspect in accusation.suspects + accusation.accused:
-            _record(standings, suspect, code, observed, level)
-    return candidates, {"slots_read": read, "plans": len(by_plan)}
+            _record(standings, suspect, code, observed, level, version.pk)
+    return read, len(by_plan)
 
 
-def _record(standings: dict, suspect: Suspect, code: VersionCode, observed, level) -> None:
+def _record(standings: dict, suspect: Suspect, code: VersionCode, observed, level, version) -> None:
     standing = standings.setdefault(suspect.member, _Standing(suspect.member))
     standing.layers.add("lexical" if suspect.stage == 1 else "lexical, joint decoding")
     standing.bits = max(standing.bits, suspect.bits)
     if suspect.bound <= level and suspect.bound < standing.bound:
         standing.bound = suspect.bound
         standing.evidence = _evidence(code, observed, suspect.member)
+        standing.version = version
 
 
 def _evidence(code: VersionCode, observed: list[Observation], member: int) -> list[dict]:

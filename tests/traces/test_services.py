@@ -12,6 +12,7 @@ from gaoku.core.fingerprint import strip_marks
 from gaoku.core.generator import generate_document
 from gaoku.errors import InvalidInput
 from gaoku.traces.models import Trace
+from gaoku.traces.selectors import member_copy_beside
 from gaoku.traces.services import trace_document, trace_run
 from tests.conftest import account, docx_bytes, material_published
 from tests.copies.conftest import copy_text
@@ -127,3 +128,24 @@ def test_a_scan_of_a_printed_pdf_copy_is_read_by_ocr_and_traced(library, tmp_pat
     assert result["material"] == material.pk
     assert result["layers"]["invisible"]["copies"] == []
     assert [a["member"] for a in result["accused"]] == ["m99"]
+
+
+def test_a_leak_from_an_older_version_is_traced_to_that_versions_member(library):
+    """Versions share most of their text: an excerpt of the shared part matches both."""
+    from gaoku.library.services import material_import
+
+    material, admin, copies = library
+    master = material.current.text
+    last = master.rstrip().rsplit("\n", 1)[-1]
+    revised = master.replace(last, last + "各单位要结合实际抓好贯彻落实。")
+    outcome = material_import(data=revised.encode(), name="v2.txt")
+    assert (outcome.version.material, outcome.version.number) == (material, 2)
+    newer = account("member", "n01")
+    copy_issue(user=newer, material=material, fmt="txt", address=None)
+    leaked = unicodedata.normalize("NFKC", strip_marks(copies["m04"]))[:1500]
+    trace = trace_run(by=admin, channel="web", text=leaked)
+    result = trace_document(trace)
+    assert [a["member"] for a in result["accused"]] == ["m04"]
+    assert result["candidates"] == MEMBERS + 1
+    beside = member_copy_beside(trace, "m04")
+    assert sum(len(own) for tag, own, _ in beside if tag == "equal") > 1000
