@@ -90,3 +90,19 @@ def test_two_colluders_interleaving_sentences_are_caught(speech):
     _, accusation = trace(text, code, mixed)
     assert accusation.accused
     assert {s.member for s in accusation.accused} <= {10, 20}
+
+
+def test_excerpts_cut_anywhere_are_never_misread(speech):
+    """Cuts through words and slots, at any length: a slot is read right or left unread."""
+    text, code = speech
+    rng = random.Random(8)
+    read = 0
+    for member in range(60):
+        copy = copy_of(text, code, member)
+        worded = code.copy_wordings(member, len(text))
+        start = rng.randrange(len(copy) - 60)
+        excerpt = copy[start : start + rng.randrange(30, 400)]
+        observed, _ = trace(text, code, unicodedata.normalize("NFKC", excerpt))
+        read += len(observed)
+        assert all(o.wording == worded[o.index] for o in observed)
+    assert read > 300
