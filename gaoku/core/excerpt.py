@@ -29,12 +29,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 SHINGLE = 5
 SAMPLING = 8
 # Stretches of equal characters shorter than this are chance agreement, not a match.
 MIN_RUN = 4
+# The windowed alignment is kept when it matches at least this share of what aligning
+# with the whole master matches.
+WINDOW_SHARE = 0.9
 
 _KEPT = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ebef]")
 
@@ -124,13 +128,32 @@ class Alignment:
 
 
 def align(master: str | Folded, excerpt: str | Folded) -> Alignment:
-    """Line ``excerpt`` up with ``master`` (see the module docstring)."""
+    """Line ``excerpt`` up with ``master`` (see the module docstring).
+
+    Edit operations do not care where in the master a match comes from, so a passage the
+    master holds twice could be matched half at one occurrence and half at the other. An
+    excerpt shorter than the master is therefore first aligned within the stretch of the
+    master it resembles most (rapidfuzz's partial alignment), and only when that finds
+    much less than the whole master does (an excerpt of scattered pieces) with the whole.
+    """
     m = master if isinstance(master, Folded) else fold(master)
     e = excerpt if isinstance(excerpt, Folded) else fold(excerpt)
-    to_excerpt = [0] * (len(m.text) + 1)
+    whole = _aligned(m, e, 0, len(m.text))
+    if not 0 < len(e.text) < len(m.text):
+        return whole
+    hit = fuzz.partial_ratio_alignment(e.text, m.text)
+    pad = len(e.text) // 4 + MIN_RUN
+    window = _aligned(m, e, max(0, hit.dest_start - pad), min(len(m.text), hit.dest_end + pad))
+    return window if window.matched >= WINDOW_SHARE * whole.matched else whole
+
+
+def _aligned(m: Folded, e: Folded, lo: int, hi: int) -> Alignment:
+    """The alignment of ``e`` with the stretch ``[lo, hi)`` of ``m``; the rest unmatched."""
+    to_excerpt = [0] * hi + [len(e.text)] * (len(m.text) - hi + 1)
     equal = bytearray(len(m.text))
     runs: list[tuple[int, int]] = []
-    for tag, m1, m2, e1, e2 in Levenshtein.opcodes(m.text, e.text):
+    for tag, m1, m2, e1, e2 in Levenshtein.opcodes(m.text[lo:hi], e.text):
+        m1, m2 = m1 + lo, m2 + lo
         for i in range(m1, m2):
             # A replaced stretch keeps the positions in step; a deleted one collapses onto
             # the point where it would have stood.
@@ -141,7 +164,6 @@ def align(master: str | Folded, excerpt: str | Folded) -> Alignment:
         if tag == "equal" and m2 - m1 >= MIN_RUN:
             runs.append((m1, m2))
             equal[m1:m2] = b"\x01" * (m2 - m1)
-    to_excerpt[len(m.text)] = len(e.text)
     start, end = (runs[0][0], runs[-1][1]) if runs else (0, 0)
     return Alignment(m, e, tuple(to_excerpt), bytes(equal), start, end)
 

@@ -3,7 +3,8 @@
 The excerpt is aligned with the master (:func:`gaoku.core.excerpt.align`). For a slot,
 the master's folded text around it — :data:`CONTEXT` characters either side, or as many
 as the excerpt holds at its edges (at least :data:`EDGE`) — is mapped to the stretch of
-the excerpt it became, and each wording of the slot, put between the
+the excerpt it became (unless that stretch of the master occurs twice, when the excerpt
+might hold the other occurrence), and each wording of the slot, put between the
 same context, is compared with that stretch by edit distance. The slot reads as the
 closest wording when it is closer than every other by at least one edit and close
 enough to be the same passage; otherwise (a gap in the excerpt, OCR noise, a rewrite) the
@@ -31,6 +32,9 @@ CONTEXT = 10
 ANCHOR = 4
 # Context characters needed on each side even at an excerpt's edge.
 EDGE = 2
+# Most edits between a wording in its context and the excerpt's stretch for a reading:
+# room for a neighbouring slot's other wording and an OCR error or two.
+MAX_EDITS = 5
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,11 @@ def read_wordings(alignment: Alignment, slots: Sequence[Slot]) -> list[Observati
         right = min(end + CONTEXT, alignment.end)
         if start - left < EDGE or right - end < EDGE:
             continue
+        # A passage the master holds twice (templates repeat sentences) may have been
+        # aligned with its other occurrence: its slots cannot be read with confidence.
+        around = master[max(start - CONTEXT, 0) : end + CONTEXT]
+        if master.count(around) > 1:
+            continue
         if sum(alignment.equal[left:start]) + sum(alignment.equal[end:right]) < 2 * ANCHOR:
             continue
         forms = [fold_text(v) for v in slot.variants]
@@ -70,7 +79,6 @@ def read_wordings(alignment: Alignment, slots: Sequence[Slot]) -> list[Observati
         best = min(range(len(forms)), key=distances.__getitem__)
         runner_up = min(d for i, d in enumerate(distances) if i != best)
         margin = runner_up - distances[best]
-        context = (start - left) + (right - end)
-        if margin >= 1 and distances[best] <= max(2, (context + len(forms[best])) // 4):
+        if margin >= 1 and distances[best] <= MAX_EDITS:
             observed.append(Observation(index, best, distances[best], margin))
     return observed
