@@ -34,6 +34,7 @@ materials (located through the same excerpt keys the database holds, here in mem
 from __future__ import annotations
 
 import argparse
+import math
 import platform
 import random
 import statistics
@@ -50,7 +51,7 @@ from peers import available_peers
 
 from gaoku.core.excerpt import align, fold, locator_keys
 from gaoku.core.fingerprint import VersionCode, find_slots, read_marks, select_slots, strip_marks
-from gaoku.core.fingerprint.accusation import INVISIBLE, accuse
+from gaoku.core.fingerprint.accusation import accuse, marks_bound
 from gaoku.core.fingerprint.reading import read_wordings
 from gaoku.core.generator import generate_corpus, generate_document
 from gaoku.core.lexicon import load_lexicon
@@ -62,8 +63,6 @@ SECRET = b"bench-trace-key"
 LEVEL = 1e-6
 VERSION = 1
 NOTICE = "仅供学习 禁止外传 · GK7Q2M9X"
-# The trace service's rule for "this excerpt comes from this version".
-MIN_MATCHED, MIN_SHARE = 20, 0.5
 
 
 class Gaoku:
@@ -76,7 +75,6 @@ class Gaoku:
         self.folded = fold(master)
         slots = select_slots(find_slots(master, load_lexicon()), len(master))
         self.code = VersionCode.build(SECRET, VERSION, slots)
-        self.keys = [s.key for s in slots]
         self.copies: dict[int, int] = {}  # copy id -> member
 
     def issue(self, text: str, member: int) -> str:
@@ -88,15 +86,12 @@ class Gaoku:
         named = {
             self.copies[r.copy]
             for r in read_marks(SECRET, excerpt)
-            if r.copy in self.copies and r.false_bound / INVISIBLE <= LEVEL
+            if r.copy in self.copies and marks_bound(r) <= LEVEL
         }
-        seen = fold(excerpt)
-        alignment = align(self.folded, seen)
-        if alignment.matched >= max(MIN_MATCHED, MIN_SHARE * len(seen.text)):
+        alignment = align(self.folded, excerpt)
+        if alignment.found:
             observed = read_wordings(alignment, self.code.slots)
-            accusation = accuse(
-                SECRET, VERSION, self.keys, self.code.biases, observed, members, level=LEVEL
-            )
+            accusation = accuse(self.code, observed, members, level=LEVEL)
             named |= {s.member for s in accusation.accused}
         return sorted(named)
 
@@ -245,12 +240,12 @@ def latency(master: str, recipients: list[int], materials: int, runs: int) -> di
             key=lambda a: a.matched,
         )
         observed = read_wordings(best, gaoku.code.slots)
-        accuse(SECRET, VERSION, gaoku.keys, gaoku.code.biases, observed, recipients, level=LEVEL)
+        accuse(gaoku.code, observed, recipients, level=LEVEL)
         timings.append(time.perf_counter() - start)
     timings.sort()
     return {
         "p50": statistics.median(timings),
-        "p95": timings[int(0.95 * (len(timings) - 1))],
+        "p95": timings[math.ceil(0.95 * len(timings)) - 1],  # nearest rank
         "keys": sum(map(len, index.values())),
         "located": located_share(library, index, rng),
     }

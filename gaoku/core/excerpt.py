@@ -36,6 +36,11 @@ SHINGLE = 5
 SAMPLING = 8
 # Stretches of equal characters shorter than this are chance agreement, not a match.
 MIN_RUN = 4
+# An excerpt comes from a master when they match in at least this many characters and in
+# at least this share of the excerpt's own: a passage of stock phrases shared with some
+# material is not that material.
+MIN_MATCHED = 20
+MIN_SHARE = 0.5
 # The windowed alignment is kept when it matches at least this share of what aligning
 # with the whole master matches.
 WINDOW_SHARE = 0.9
@@ -110,6 +115,11 @@ class Alignment:
     def matched(self) -> int:
         """Master characters found unchanged in the excerpt."""
         return sum(self.equal)
+
+    @property
+    def found(self) -> bool:
+        """Whether the excerpt comes from this master (see MIN_MATCHED, MIN_SHARE)."""
+        return self.matched >= max(MIN_MATCHED, MIN_SHARE * len(self.excerpt.text))
 
     def covers(self, start: int, end: int) -> bool:
         """Whether the folded master span ``[start, end)`` lies within the covered span."""

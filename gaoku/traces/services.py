@@ -30,7 +30,7 @@ from gaoku.copies.models import Copy
 from gaoku.copies.services import fingerprint_secret, plan_slots
 from gaoku.core.excerpt import Alignment, align, fold
 from gaoku.core.fingerprint import VersionCode, read_marks, strip_marks
-from gaoku.core.fingerprint.accusation import INVISIBLE, Suspect, accuse
+from gaoku.core.fingerprint.accusation import Suspect, accuse, marks_bound
 from gaoku.core.fingerprint.reading import Observation, read_wordings
 from gaoku.core.readers import read_bytes
 from gaoku.errors import InvalidInput
@@ -41,11 +41,6 @@ from gaoku.traces.models import Trace
 NO_TEXT = "没有可以追查的文字：请粘贴文字或上传文件。"
 TOO_LONG = "文字太长（{chars} 字），一次最多追查 {limit} 字。"
 MAX_CHARS = 200_000
-# A version is "found" when the excerpt matches it in at least this many characters and
-# in at least this share of the excerpt's own characters: a passage of stock phrases
-# shared with some material is not that material.
-MIN_MATCHED = 20
-MIN_SHARE = 0.5
 # Versions matching at least this share of the best match are scored too.
 NEAR_TIE = 0.95
 
@@ -71,7 +66,9 @@ class _Standing:
     version: int | None = None  # the version whose wordings the evidence is about
 
 
-def trace_input_read(*, text: str | None = None, data: bytes | None = None, filename: str = ""):
+def trace_input_read(
+    *, text: str | None = None, data: bytes | None = None, filename: str = ""
+) -> TraceInput:
     """The text to trace, from pasted text or a file's bytes.
 
     Raises InvalidInput when there is nothing to trace or too much, ImportRejected (with
@@ -206,7 +203,7 @@ def _invisible_layer(secret: bytes, text: str, level: float, standings: dict) ->
         copy = copies.get(reading.copy)
         if copy is None:
             continue  # a valid tag for a copy id never issued: impossible without the key
-        bound = min(1.0, reading.false_bound / INVISIBLE)
+        bound = marks_bound(reading)
         report.append(
             {
                 "copy": copy.pk,
@@ -237,11 +234,9 @@ def _locate(excerpt, marked_versions: list[int]) -> list[tuple[MaterialVersion, 
         ((v, align(v.text, excerpt)) for v in found.values()),
         key=lambda pair: (-pair[1].matched, -pair[0].pk),
     )
-    if not aligned:
+    if not aligned or not aligned[0][1].found:
         return []
     best = aligned[0][1].matched
-    if best < max(MIN_MATCHED, MIN_SHARE * len(excerpt.text)):
-        return []
     return [(v, a) for v, a in aligned if a.matched >= NEAR_TIE * best]
 
 
@@ -278,16 +273,7 @@ def _lexical_layer(
         observed = read_wordings(alignment, slots)
         read = max(read, len(observed))
         members.sort()
-        accusation = accuse(
-            secret,
-            version.pk,
-            [s.key for s in slots],
-            code.biases,
-            observed,
-            members,
-            candidates=candidates,
-            level=level,
-        )
+        accusation = accuse(code, observed, members, candidates=candidates, level=level)
         for suspect in accusation.suspects + accusation.accused:
             _record(standings, suspect, code, observed, level, version.pk)
     return read, len(by_plan)

@@ -42,6 +42,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from gaoku.core.fingerprint import VersionCode
+from gaoku.core.fingerprint.invisible import MarkReading
 from gaoku.core.fingerprint.reading import Observation
 from gaoku.core.fingerprint.tardos import (
     Weights,
@@ -66,15 +68,17 @@ class Suspect:
     bits: float
     bound: float
     stage: int = 1
-    beside: int | None = None  # stage 2: the member whose wordings were set aside
 
 
 @dataclass(frozen=True)
 class Accusation:
     suspects: tuple[Suspect, ...]
     accused: tuple[Suspect, ...]
-    candidates: int
-    observed: int
+
+
+def marks_bound(reading: MarkReading) -> float:
+    """The false-accusation bound of a member named by the invisible layer."""
+    return min(1.0, reading.false_bound / INVISIBLE)
 
 
 def _weights(code_biases: Sequence[Sequence[float]], observed: Sequence[Observation]) -> Weights:
@@ -89,17 +93,14 @@ def _tails(matrix: np.ndarray, seen: np.ndarray, weights: Weights) -> np.ndarray
 
 
 def accuse(
-    secret: bytes,
-    version: object,
-    slot_keys: Sequence[str],
-    biases: Sequence[Sequence[float]],
+    code: VersionCode,
     observed: Sequence[Observation],
     members: Sequence[int],
     *,
     candidates: int | None = None,
     level: float = DEFAULT_LEVEL,
 ) -> Accusation:
-    """Score ``members`` (those issued the version with these slots) against ``observed``.
+    """Score ``members`` (those issued the version with ``code``'s slots) against ``observed``.
 
     ``candidates`` is the number of members issued the version in all (defaults to
     ``len(members)``): when the members of one version are scored in groups (copies made
@@ -108,14 +109,15 @@ def accuse(
     """
     total = max(candidates if candidates is not None else len(members), 1)
     if not observed or not members:
-        return Accusation((), (), total, len(observed))
-    keys = [slot_keys[o.index] for o in observed]
-    slot_biases = [biases[o.index] for o in observed]
+        return Accusation((), ())
+    keys = [code.slots[o.index].key for o in observed]
+    biases = [code.biases[o.index] for o in observed]
     matrix = np.array(
-        [member_wordings(secret, version, m, keys, slot_biases) for m in members], dtype=np.int8
+        [member_wordings(code.secret, code.version, m, keys, biases) for m in members],
+        dtype=np.int8,
     )
     seen = np.array([o.wording for o in observed], dtype=np.int8)
-    weights = _weights(biases, observed)
+    weights = _weights(code.biases, observed)
     first = [
         Suspect(m, _bits(t), min(1.0, total * t / STAGE_1))
         for m, t in zip(members, _tails(matrix, seen, weights), strict=True)
@@ -124,17 +126,17 @@ def accuse(
     accused = [s for s in ranked if s.bound <= level]
     for named in list(accused):
         accused.extend(
-            _second_stage(named, members, matrix, seen, observed, biases, total, level, accused)
+            _second_stage(named, members, matrix, seen, observed, code, total, level, accused)
         )
-    return Accusation(tuple(ranked[:SUSPECTS_SHOWN]), tuple(accused), total, len(observed))
+    return Accusation(tuple(ranked[:SUSPECTS_SHOWN]), tuple(accused))
 
 
-def _second_stage(named, members, matrix, seen, observed, biases, total, level, accused):
+def _second_stage(named, members, matrix, seen, observed, code, total, level, accused):
     row = list(members).index(named.member)
     rest = np.flatnonzero(matrix[row] != seen)
     if len(rest) == 0:
         return []
-    weights = _weights(biases, [observed[i] for i in rest])
+    weights = _weights(code.biases, [observed[i] for i in rest])
     tails = _tails(matrix[:, rest], seen[rest], weights)
     pairs = total * max(total - 1, 1)
     already = {s.member for s in accused}
@@ -142,7 +144,7 @@ def _second_stage(named, members, matrix, seen, observed, biases, total, level, 
     for member, t in zip(members, tails, strict=True):
         bound = min(1.0, pairs * t / STAGE_2)
         if member not in already and bound <= level:
-            found.append(Suspect(member, _bits(t), bound, 2, named.member))
+            found.append(Suspect(member, _bits(t), bound, stage=2))
     return found
 
 

@@ -31,8 +31,7 @@ def copy_of(text, code, member):
 
 def trace(text, code, excerpt, members=MEMBERS, level=1e-6):
     observed = read_wordings(align(text, excerpt), code.slots)
-    keys = [s.key for s in code.slots]
-    return observed, accuse(SECRET, 5, keys, code.biases, observed, members, level=level)
+    return observed, accuse(code, observed, members, level=level)
 
 
 def test_wordings_read_from_a_reworked_excerpt_are_the_copys(speech):
