@@ -121,10 +121,6 @@ class Alignment:
         """Whether the excerpt comes from this master (see MIN_MATCHED, MIN_SHARE)."""
         return self.matched >= max(MIN_MATCHED, MIN_SHARE * len(self.excerpt.text))
 
-    def covers(self, start: int, end: int) -> bool:
-        """Whether the folded master span ``[start, end)`` lies within the covered span."""
-        return self.start <= start and end <= self.end
-
     def excerpt_span(self, start: int, end: int) -> tuple[int, int]:
         """The folded excerpt span that master span ``[start, end)`` became."""
         last = len(self.to_excerpt)
