@@ -54,6 +54,12 @@ def material_published(day, seed: int = 7):
 
 
 @pytest.fixture(autouse=True)
+def _search_dir(settings, tmp_path):
+    """Each test has its own embedded search index, never the data directory's."""
+    settings.GAOKU_SEARCH_DIR = tmp_path / "search-index"
+
+
+@pytest.fixture(autouse=True)
 def _fingerprint_key(settings):
     """Copies in tests are marked with a fixed key, never the data directory's."""
     settings.GAOKU_FINGERPRINT_KEY = "tests-fingerprint-key"

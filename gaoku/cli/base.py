@@ -12,6 +12,7 @@ import datetime
 import json
 import logging
 import os
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -106,6 +107,18 @@ def progress_bar(label: str) -> Callable[[Iterable[T]], Iterable[T]]:
 @click.version_option(package_name="gaoku")
 def main() -> None:
     """稿库 Gaoku: a members' library of Chinese official-writing materials."""
+
+
+def read_source(source: str, limit: int) -> tuple[bytes, str]:
+    """The bytes (at most ``limit + 1``, so that the reader can tell "too large") and the
+    name of a file argument, ``-`` being stdin."""
+    try:
+        if source == "-":
+            return sys.stdin.buffer.read(limit + 1), "stdin.txt"
+        with open(source, "rb") as handle:
+            return handle.read(limit + 1), Path(source).name
+    except OSError as exc:
+        raise CliError(f"无法读取 {source}：{exc.strerror}") from exc
 
 
 def parse_date(value: str | None) -> datetime.date | None:

@@ -33,9 +33,12 @@ def _init(data: Path) -> dict:
     from django.core.management import call_command
 
     from gaoku.accounts.services import account_ensure, roles_sync
+    from gaoku.search.services import search_index_sync
 
     call_command("migrate", interactive=False, verbosity=0)
     roles_sync()
+    # A library upgraded from before search, or an index that missed a write.
+    search_index_sync()
     password = None
     if not get_user_model().objects.filter(is_superuser=True).exists():
         password = secrets.token_urlsafe(12)
@@ -76,6 +79,9 @@ def serve(data: Path, host: str, port: int, workers: int) -> None:
     from gaoku.site.datadir import datadir_ensure
 
     setup(datadir_ensure(data.resolve()))
+    from gaoku.search.services import search_index_sync
+
+    search_index_sync()
     _serve(host, port, workers)
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import getpass
-import sys
 from pathlib import Path
 
 import click
 
-from gaoku.cli.base import CliError, data_option, emit, json_option, main, setup
+from gaoku.cli.base import data_option, emit, json_option, main, read_source, setup
 
 
 @main.command(name="trace")
@@ -24,15 +23,7 @@ def trace(data: Path, source: str, by_name: str | None, as_json: bool) -> None:
     from gaoku.members.selectors import member_get
     from gaoku.traces.services import trace_document, trace_run
 
-    limit = settings.GAOKU_MAX_IMPORT_BYTES
-    try:
-        if source == "-":
-            content, name = sys.stdin.buffer.read(limit + 1), "stdin.txt"
-        else:
-            with open(source, "rb") as handle:
-                content, name = handle.read(limit + 1), Path(source).name
-    except OSError as exc:
-        raise CliError(f"无法读取 {source}：{exc.strerror}") from exc
+    content, name = read_source(source, settings.GAOKU_MAX_IMPORT_BYTES)
     result = trace_run(
         by=member_get(by_name) if by_name else None,
         operator=f"命令行 {getpass.getuser()}",

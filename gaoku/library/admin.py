@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from gaoku.core.cleaning import compile_patterns
 from gaoku.errors import InvalidInput
 from gaoku.library.models import CleaningPattern, Material, MaterialVersion, Topic
+from gaoku.search.services import search_index_remove, search_index_update
 
 _VERSION_FIELDS = (
     "material",
@@ -52,6 +53,21 @@ class MaterialAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         # Materials come in through the import page or `gaoku import`.
         return False
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        # Title, type, level, date and topics are what search filters and ranks on.
+        super().save_related(request, form, formsets, change)
+        search_index_update(material=form.instance)
+
+    def delete_model(self, request: HttpRequest, obj: Material) -> None:
+        pk = obj.pk
+        super().delete_model(request, obj)
+        search_index_remove(material_ids=[pk])
+
+    def delete_queryset(self, request: HttpRequest, queryset) -> None:
+        ids = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        search_index_remove(material_ids=ids)
 
 
 @admin.register(MaterialVersion)

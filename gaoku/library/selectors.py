@@ -109,6 +109,14 @@ def version_get(material: Material, number: str | int | None) -> MaterialVersion
     return found
 
 
+def facet_values() -> dict[str, list]:
+    """The levels and publication years that materials have, for filter menus."""
+    materials = Material.objects.filter(current__isnull=False)
+    levels = materials.exclude(level="").values_list("level", flat=True).distinct()
+    years = materials.filter(published__isnull=False).dates("published", "year", order="DESC")
+    return {"levels": sorted(levels), "years": [d.year for d in years]}
+
+
 def topic_list() -> QuerySet[Topic]:
     """Topics that tag at least one material, most used first."""
     return Topic.objects.annotate(n=Count("materials")).filter(n__gt=0).order_by("-n", "name")

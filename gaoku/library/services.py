@@ -33,6 +33,7 @@ from gaoku.library.models import (
     Topic,
 )
 from gaoku.library.selectors import cleaning_patterns_enabled, similar_version_find
+from gaoku.search.services import search_index_update
 
 OnSimilar = Literal["version", "new", "ask"]
 DRAFT_GONE = "这份待定导入已经处理过了。"
@@ -222,6 +223,7 @@ def _version_add(
     material.current = version
     material.title = prepared.outline.title[:200]
     material.save(update_fields=["current", "title", "updated_at"])
+    search_index_update(material=material)
     return version
 
 

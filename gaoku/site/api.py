@@ -16,6 +16,7 @@ from gaoku.copies.api import router as copies_router
 from gaoku.errors import GaokuError
 from gaoku.library.api import router as library_router
 from gaoku.members.api import router as members_router
+from gaoku.search.api import router as search_router
 from gaoku.traces.api import router as traces_router
 
 
@@ -36,6 +37,7 @@ api.add_router("/materials", library_router)
 api.add_router("/", members_router)
 api.add_router("/", copies_router)
 api.add_router("/traces", traces_router)
+api.add_router("/search", search_router)
 
 
 def error_envelope(request: HttpRequest, code: str, message: str, status: int) -> HttpResponse:

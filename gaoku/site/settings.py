@@ -13,8 +13,10 @@ GAOKU_TRUSTED_PROXY  address of a reverse proxy whose X-Forwarded-For is believe
 GAOKU_FINGERPRINT_KEY  overrides the key that `gaoku init` writes to
     GAOKU_DATA/fingerprint_key; every copy's marks depend on it: back it up, never change it
 GAOKU_COPY_NOTICE  the visible notice on every copy; {code} is the member's display code
-GAOKU_TRACE_LEVEL  false-accusation level of leak traces (default 1e-6)
     (default "仅供学习 禁止外传 · {code}")
+GAOKU_TRACE_LEVEL  false-accusation level of leak traces (default 1e-6)
+GAOKU_SEARCH_DIR  folder of the embedded search index (default GAOKU_DATA/search-index;
+    unused on PostgreSQL, which indexes in the database)
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "gaoku.members",
     "gaoku.copies",
     "gaoku.traces",
+    "gaoku.search",
 ]
 
 MIDDLEWARE = [
@@ -157,3 +160,4 @@ GAOKU_COPY_NOTICE = os.environ.get("GAOKU_COPY_NOTICE", "仅供学习 禁止外�
 # A trace accuses only where the probability that any innocent candidate is accused is
 # at most this (gaoku.core.fingerprint.accusation).
 GAOKU_TRACE_LEVEL = float(os.environ.get("GAOKU_TRACE_LEVEL", "1e-6"))
+GAOKU_SEARCH_DIR = Path(os.environ.get("GAOKU_SEARCH_DIR", DATA_DIR / "search-index"))

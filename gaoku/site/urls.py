@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("gaoku.members.urls")),
     path("", include("gaoku.copies.urls")),
     path("", include("gaoku.traces.urls")),
+    path("", include("gaoku.search.urls")),
     path("accounts/", include("gaoku.accounts.urls")),
     path(
         "accounts/password/",

@@ -1,0 +1,26 @@
+"""What the PostgreSQL search engine indexes (gaoku.search.engines.PostgresEngine).
+
+On SQLite deployments the embedded engine keeps its own folder and this table stays
+empty. The ``public_tsv`` and ``full_tsv`` columns and their GIN indexes exist only on
+PostgreSQL (migration 0001) and are written with raw SQL.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from gaoku.library.models import Material, MaterialVersion
+
+
+class SearchDocument(models.Model):
+    """One material's searchable texts, folded (gaoku.core.search.tokens.search_fold)."""
+
+    material = models.OneToOneField(
+        Material, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    version = models.ForeignKey(MaterialVersion, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(db_index=True)
+    # The title and the outline as the free tier sees it.
+    public_text = models.TextField()
+    # The title and the full text.
+    full_text = models.TextField()

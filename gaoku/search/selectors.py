@@ -1,0 +1,256 @@
+"""Running a search, or an originality check, for one user.
+
+Full text is searched only where the user's entitlement opens it; everywhere else the
+title and the outline as the free tier sees it. A snippet is cut from exactly the text
+that was searched, so no result shows a line the user may not read. The originality
+check compares a draft with every material, but shows a source's own sentence (and
+links it) only where the member may read that material.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from gaoku.core.originality import draft_sentences_check, matched_share
+from gaoku.core.readers import read_bytes
+from gaoku.core.search import (
+    NO_FILTERS,
+    Filters,
+    QueryError,
+    Scope,
+    Snippet,
+    parse,
+    positive_words,
+    snippet,
+)
+from gaoku.core.text import normalize
+from gaoku.errors import Forbidden, InvalidInput
+from gaoku.library.models import Material
+from gaoku.members.selectors import Entitlement
+from gaoku.search.engines import search_engine
+from gaoku.search.services import public_outline_text
+
+SORTS = ("relevance", "date")
+MAX_LIMIT = 100
+# Deep pages are for crawlers, not readers; the engine would have to rank them all.
+MAX_OFFSET = 10_000
+BAD_SORT = "排序方式只能是 relevance（相关度）或 date（日期）。"
+BAD_PAGE = "每页 1 到 {limit} 条，起始位置 0 到 {offset}。"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    material: Material
+    score: float
+    snippet: Snippet
+    full: bool
+
+    @property
+    def version(self):
+        return self.material.current
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    query: str
+    total: int
+    results: list[SearchResult]
+    limit: int
+    offset: int
+
+
+def search_run(
+    *,
+    query: str,
+    entitlement: Entitlement | None,
+    filters: Filters = NO_FILTERS,
+    sort: str = "relevance",
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchPage:
+    """One page of results for ``query``; ``entitlement`` None searches everything (the
+    operator's CLI).
+
+    Raises:
+        InvalidInput: a query that cannot be run, an unknown sort, a page out of range.
+    """
+    if sort not in SORTS:
+        raise InvalidInput(BAD_SORT)
+    if not (1 <= limit <= MAX_LIMIT and 0 <= offset <= MAX_OFFSET):
+        raise InvalidInput(BAD_PAGE.format(limit=MAX_LIMIT, offset=MAX_OFFSET))
+    try:
+        node = parse(query)
+    except QueryError as exc:
+        raise InvalidInput(str(exc), code="invalid_query") from exc
+    found = search_engine().search(
+        node,
+        scope=_scope(entitlement),
+        filters=filters,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+    )
+    materials = Material.objects.select_related("current").in_bulk([h.id for h in found.hits])
+    words = positive_words(node)
+    results = []
+    for hit in found.hits:
+        material = materials.get(hit.id)
+        if material is None or material.current_id is None:
+            continue
+        results.append(
+            SearchResult(material, hit.score, _snippet(material, words, hit.full), hit.full)
+        )
+    return SearchPage(query, found.total, results, limit, offset)
+
+
+def _scope(entitlement: Entitlement | None) -> Scope:
+    if entitlement is None or entitlement.everything:
+        return Scope(everything=True)
+    if entitlement.access.active and entitlement.access.opens_from is not None:
+        return Scope(full_from=entitlement.access.opens_from)
+    return Scope()
+
+
+def _snippet(material: Material, words: list[str], full: bool) -> Snippet:
+    version = material.current
+    if full:
+        return snippet(version.text, words)
+    return snippet(public_outline_text(version.outline), words)
+
+
+def search_document(page: SearchPage) -> dict:
+    """The contract's JSON document (DESIGN.md: gaoku search --json)."""
+    return {
+        "query": page.query,
+        "total": page.total,
+        "results": [
+            {
+                "material": r.material.pk,
+                "version": r.version.number,
+                "title": r.material.title,
+                "score": round(r.score, 4),
+                "snippet": r.snippet.text,
+            }
+            for r in page.results
+        ],
+    }
+
+
+# -- the originality check ---------------------------------------------------------------
+
+MAX_DRAFT_CHARS = 50_000
+# Library texts compared with each sentence: the engine's best candidates for it.
+CANDIDATES = 5
+NO_DRAFT = "没有可查重的文字：请粘贴草稿或上传文件。"
+DRAFT_TOO_LONG = "草稿太长：{chars} 字，最多 {limit} 字。"
+MEMBERS_ONLY = "查重是会员功能：请登录并开通会员。"
+
+
+@dataclass(frozen=True)
+class CheckSource:
+    """A library material holding a near-duplicate of a draft sentence.
+
+    ``sentence`` is that material's sentence, shown only to who may read the material.
+    """
+
+    material: Material
+    similarity: float
+    sentence: str
+    readable: bool
+
+
+@dataclass(frozen=True)
+class CheckedDraftSentence:
+    text: str
+    start: int
+    end: int
+    sources: list[CheckSource]
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    text: str
+    matched_share: float
+    sentences: list[CheckedDraftSentence]
+
+    @property
+    def matched(self) -> list[CheckedDraftSentence]:
+        return [s for s in self.sentences if s.sources]
+
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The whole draft cut at its matched sentences: (piece, whether matched)."""
+        return Snippet(self.text, tuple((s.start, s.end) for s in self.matched)).pieces()
+
+
+def draft_read(*, text: str | None = None, data: bytes | None = None, filename: str = "") -> str:
+    """The draft's text, pasted or read from a file (TXT, DOCX, PDF, scans by OCR).
+
+    Raises:
+        InvalidInput: nothing to check, or too long.
+        ImportRejected: a file that cannot be read (the readers' message).
+    """
+    if data:
+        text = read_bytes(data, name=filename, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES).text
+    draft = normalize(text or "")
+    if not draft:
+        raise InvalidInput(NO_DRAFT, code="no_text")
+    if len(draft) > MAX_DRAFT_CHARS:
+        raise InvalidInput(DRAFT_TOO_LONG.format(chars=len(draft), limit=MAX_DRAFT_CHARS))
+    return draft
+
+
+def draft_check(*, text: str, entitlement: Entitlement | None) -> CheckReport:
+    """Check a draft against the library's current versions; ``entitlement`` None is the
+    operator (every source readable).
+
+    Raises:
+        Forbidden: the user is not a member in force (nor an editor or admin).
+    """
+    if entitlement is not None and not entitlement.active:
+        raise Forbidden(MEMBERS_ONLY)
+    engine = search_engine()
+    materials: dict[int, Material] = {}
+
+    def texts(keys: set) -> dict[int, str]:
+        materials.update(Material.objects.select_related("current").in_bulk(keys))
+        return {pk: m.current.text for pk, m in materials.items() if m.current_id}
+
+    checked = draft_sentences_check(
+        text, propose=lambda s: engine.similar(s, limit=CANDIDATES), texts=texts
+    )
+    rows = []
+    for c in checked:
+        refs = []
+        for match in c.matches:
+            material = materials[match.key]
+            readable = entitlement is None or entitlement.covers(material)
+            sentence = match.source.text if readable else ""
+            refs.append(CheckSource(material, match.similarity, sentence, readable))
+        rows.append(CheckedDraftSentence(c.sentence.text, c.sentence.start, c.sentence.end, refs))
+    return CheckReport(text, matched_share(text, checked), rows)
+
+
+def check_document(report: CheckReport) -> dict:
+    """The contract's JSON document (DESIGN.md: gaoku check --json): matched sentences."""
+    return {
+        "chars": len(report.text),
+        "matched_share": round(report.matched_share, 4),
+        "sentences": [
+            {
+                "text": s.text,
+                "start": s.start,
+                "end": s.end,
+                "sources": [
+                    {
+                        "material": src.material.pk,
+                        "version": src.material.current.number,
+                        "similarity": round(src.similarity, 4),
+                    }
+                    for src in s.sources
+                ],
+            }
+            for s in report.matched
+        ],
+    }

@@ -1,0 +1,133 @@
+import random
+from datetime import date
+
+import pytest
+
+from gaoku.core.generator import generate_document
+from gaoku.core.search import Filters, IndexedDoc, Scope, SearchIndex, parse, search_fold
+
+EVERYTHING = Scope(everything=True)
+
+
+def _doc(i: int) -> IndexedDoc:
+    generated = generate_document(1000 + i)
+    body = generated.text
+    return IndexedDoc(
+        id=i,
+        stamp=100 + i,
+        day=generated.published,
+        title=body.split("\n", 1)[0],
+        public="",
+        body=body,
+        doc_type=generated.doc_type,
+        level=generated.level,
+        topics=generated.topics,
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    docs = [_doc(i) for i in range(40)]
+    index = SearchIndex(tmp_path_factory.mktemp("index"))
+    index.put(docs)
+    return index, docs
+
+
+def _ids(index, query, scope=EVERYTHING, **options):
+    found = index.search(parse(query), scope=scope, limit=100, **options)
+    assert found.total == len(found.hits)
+    return {h.id for h in found.hits}
+
+
+def _holding(docs, term):
+    return {d.id for d in docs if search_fold(term) in search_fold(d.title + "\n" + d.body)}
+
+
+def test_every_substring_of_one_to_six_characters_is_found_exactly_where_it_occurs(corpus):
+    index, docs = corpus
+    rng = random.Random(5)
+    checked = 0
+    while checked < 300:
+        text = rng.choice(docs).body
+        length = rng.randint(1, 6)
+        start = rng.randrange(len(text) - length)
+        term = text[start : start + length]
+        if any(not ("\u4e00" <= c <= "\u9fff") for c in term):
+            continue
+        assert _ids(index, f'"{term}"') == _holding(docs, term), term
+        checked += 1
+
+
+def test_two_character_words_inside_longer_words_are_found(corpus):
+    index, docs = corpus
+    for term in ("党建", "作风", "表率", "责任", "党"):
+        holding = _holding(docs, term)
+        assert holding, term
+        assert _ids(index, term) == holding
+
+
+def test_boolean_logic_is_set_logic(corpus):
+    index, docs = corpus
+    a, b = _holding(docs, "乡村振兴"), _holding(docs, "党建")
+    assert a and b and a != b
+    assert _ids(index, "乡村振兴 党建") == a & b
+    assert _ids(index, "乡村振兴 OR 党建") == a | b
+    assert _ids(index, "乡村振兴 -党建") == a - b
+    assert _ids(index, "乡村振兴 NOT 党建") == a - b
+
+
+def test_a_run_without_spaces_needs_each_of_its_words_and_ranks_the_exact_run_first(corpus):
+    index, docs = corpus
+    words = _holding(docs, "推动") & _holding(docs, "高质量发展")
+    exact = _holding(docs, "推动高质量发展")
+    assert len(words) > len(exact) > 0
+    assert _ids(index, "推动高质量发展") == words
+    ranked = index.search(parse("推动高质量发展"), scope=EVERYTHING, limit=len(exact)).hits
+    assert {h.id for h in ranked} == exact
+
+
+def test_public_scope_searches_titles_and_public_outlines_only(tmp_path):
+    index = SearchIndex(tmp_path)
+    index.put(
+        [
+            IndexedDoc(1, 1, date(2024, 1, 1), "机关党建讲话", "一、压实责任", "谈到作风建设。"),
+            IndexedDoc(2, 2, date(2019, 1, 1), "乡村讲话", "一、产业", "谈到作风建设。"),
+        ]
+    )
+    assert _ids(index, "作风建设", Scope()) == set()
+    assert _ids(index, "压实责任", Scope()) == {1}
+    assert _ids(index, "作风建设", Scope(full_from=date(2020, 1, 1))) == {1}
+    assert _ids(index, "作风建设", EVERYTHING) == {1, 2}
+    hits = index.search(parse("讲话"), scope=Scope(full_from=date(2020, 1, 1))).hits
+    assert {(h.id, h.full) for h in hits} == {(1, True), (2, False)}
+
+
+def test_filters_sorting_and_pages(corpus):
+    index, docs = corpus
+    speeches = {d.id for d in docs if d.doc_type == "讲话稿"}
+    assert _ids(index, "同志们 OR 我们", filters=Filters(doc_type="讲话稿")) <= speeches
+    year = docs[0].day.year
+    assert _ids(index, "工作", filters=Filters(year=year)) == {
+        d.id for d in docs if d.day.year == year and "工作" in d.body
+    }
+    topic = docs[0].topics[0]
+    assert _ids(index, "工作", filters=Filters(topic=topic)) == {
+        d.id for d in docs if topic in d.topics and "工作" in d.body
+    }
+    by_date = index.search(parse("工作"), scope=EVERYTHING, sort="date", limit=100).hits
+    days = {d.id: d.day for d in docs}
+    assert [days[h.id] for h in by_date] == sorted((days[h.id] for h in by_date), reverse=True)
+    first = index.search(parse("工作"), scope=EVERYTHING, limit=5)
+    second = index.search(parse("工作"), scope=EVERYTHING, limit=5, offset=5)
+    assert first.total == second.total > 10
+    assert not {h.id for h in first.hits} & {h.id for h in second.hits}
+
+
+def test_put_replaces_remove_deletes_and_stamps_tell_what_is_indexed(tmp_path):
+    index = SearchIndex(tmp_path)
+    index.put([IndexedDoc(7, 1, date(2024, 1, 1), "旧标题", "", "旧的正文")])
+    index.put([IndexedDoc(7, 2, date(2024, 1, 1), "新标题", "", "新的正文")])
+    assert index.stamps() == {7: 2}
+    assert _ids(index, "旧的") == set() and _ids(index, "新的") == {7}
+    index.remove([7])
+    assert index.stamps() == {} and _ids(index, "新的") == set()

@@ -1,0 +1,162 @@
+"""Search through the library's own services, on whichever database the suite runs on."""
+
+import datetime
+
+import pytest
+
+from gaoku.core.generator import generate_document
+from gaoku.core.search import Filters
+from gaoku.errors import InvalidInput
+from gaoku.library.services import ImportMetadata, material_import
+from gaoku.members.selectors import entitlement_get, outline_preview
+from gaoku.search.engines import search_engine
+from gaoku.search.selectors import search_document, search_run
+from gaoku.search.services import public_outline_text, search_index_sync, search_reindex
+from tests.conftest import account
+
+
+def _ids(query, entitlement=None, **options):
+    page = search_run(query=query, entitlement=entitlement, limit=100, **options)
+    assert page.total == len(page.results)
+    return {r.material.pk for r in page.results}
+
+
+def _body_only_word(material) -> str:
+    """A two-character word of the text that neither the title nor the public outline holds."""
+    public = material.title + public_outline_text(material.current.outline)
+    text = material.current.text
+    for i in range(len(text) - 1):
+        word = text[i : i + 2]
+        if all("\u4e00" <= c <= "\u9fff" for c in word) and word not in public:
+            return word
+    raise AssertionError("no body-only word")
+
+
+def test_imports_are_found_by_words_of_their_text(library):
+    党建 = library["机关党建"]
+    word = _body_only_word(党建)
+    assert 党建.pk in _ids(word)
+    assert _ids(f'"{党建.title}"') == {党建.pk}
+
+
+def test_one_and_two_character_terms_match_wherever_they_occur(library):
+    for term in ("党", "党建", "作风", "责任"):
+        holding = {m.pk for m in library.values() if term in m.title + m.current.text}
+        assert _ids(term) == holding, term
+
+
+def test_visitors_search_titles_and_public_outlines_and_snippets_never_leak(library):
+    visitor = entitlement_get(account("visitor"))
+    for material in library.values():
+        assert material.pk not in _ids(_body_only_word(material), visitor)
+    page = search_run(query="讲话 OR 报告", entitlement=visitor, limit=100)
+    assert page.results
+    for result in page.results:
+        assert not result.full
+        public = public_outline_text(result.material.current.outline)
+        assert result.snippet.text.strip("…") in public.replace("\n", " ")
+
+
+def test_members_search_the_full_text_of_what_their_plan_opens(library):
+    member = entitlement_get(account("member"))
+    recent, old = library["机关党建"], library["乡村振兴"]
+    assert recent.pk in _ids(_body_only_word(recent), member)
+    assert old.pk not in _ids(_body_only_word(old), member)
+    page = search_run(query=_body_only_word(recent), entitlement=member)
+    assert [r.full for r in page.results if r.material == recent] == [True]
+
+
+def test_a_new_version_replaces_the_old_text_in_the_index(library, committed):
+    material = library["营商环境"]
+    text = material.current.text + "\n另外，要抓好绿色低碳试点示范区申报工作。"
+    with committed():
+        outcome = material_import(data=text.encode(), name="v2.txt")
+    assert outcome.status == "new_version"
+    page = search_run(query="低碳试点示范区", entitlement=None)
+    assert [(r.material.pk, r.version.number) for r in page.results] == [(material.pk, 2)]
+
+
+def test_metadata_filters_and_date_sort(library):
+    everyone = {m.pk for m in library.values()}
+    assert _ids("同志们 OR 工作", filters=Filters(doc_type="讲话稿")) == {
+        library["机关党建"].pk,
+        library["乡村振兴"].pk,
+    }
+    assert _ids("工作", filters=Filters(level="县级")) == {library["乡村振兴"].pk}
+    assert _ids("工作", filters=Filters(topic="营商环境")) == {library["营商环境"].pk}
+    assert _ids("工作", filters=Filters(year=2019)) == {library["乡村振兴"].pk}
+    page = search_run(query="工作", entitlement=None, sort="date")
+    assert [r.material.pk for r in page.results] == [
+        library["营商环境"].pk,
+        library["机关党建"].pk,
+        library["乡村振兴"].pk,
+    ]
+    assert _ids("工作") == everyone
+
+
+def test_total_counts_every_match_not_just_the_page(library):
+    page = search_run(query="工作", entitlement=None, limit=1, offset=1)
+    assert page.total == 3 and len(page.results) == 1
+
+
+def test_deleting_a_material_removes_it_from_results(library, committed):
+    from gaoku.search.services import search_index_remove
+
+    material = library["乡村振兴"]
+    word = _body_only_word(material)
+    with committed():
+        pk = material.pk
+        material.delete()
+        search_index_remove(material_ids=[pk])
+    assert pk not in _ids(word)
+
+
+def test_reindex_rebuilds_and_sync_repairs_what_an_update_missed(library, committed):
+    with committed():
+        assert search_reindex() == 3
+    assert len(_ids("工作")) == 3
+    doc = generate_document(99, doc_type="方案")
+    with committed():
+        outcome = material_import(
+            data=doc.text.encode(),
+            name="99.txt",
+            metadata=ImportMetadata(published=datetime.date(2026, 1, 5)),
+        )
+        # The index write lost, as when the process dies between the commit and the write.
+        search_engine().remove([outcome.version.material.pk])
+    with committed():
+        assert search_index_sync() == 1
+    title = outcome.version.material.title
+    assert outcome.version.material.pk in _ids(f'"{title}"')
+
+
+@pytest.mark.parametrize(
+    ("query", "options", "code"),
+    [
+        ("", {}, "invalid_query"),
+        ("-党建", {}, "invalid_query"),
+        ("党建", {"sort": "random"}, "invalid_input"),
+        ("党建", {"limit": 0}, "invalid_input"),
+        ("党建", {"offset": -1}, "invalid_input"),
+    ],
+)
+def test_bad_searches_are_refused_with_a_stable_code(library, query, options, code):
+    with pytest.raises(InvalidInput) as caught:
+        search_run(query=query, entitlement=None, **options)
+    assert caught.value.code == code
+
+
+def test_the_json_document_has_exactly_the_contract_keys(library):
+    document = search_document(search_run(query="党建 OR 工作", entitlement=None, limit=2))
+    assert set(document) == {"query", "total", "results"}
+    assert document["total"] == 3
+    for result in document["results"]:
+        assert set(result) == {"material", "version", "title", "score", "snippet"}
+
+
+def test_the_public_outline_is_the_free_tiers_outline(library):
+    outline = library["机关党建"].current.outline
+    preview = outline_preview(outline)
+    text = public_outline_text(outline)
+    for part in preview["parts"]:
+        assert part["heading"] in text
