@@ -2,7 +2,8 @@
 
 - :class:`EmbeddedEngine` (SQLite deployments): gaoku.core.search.SearchIndex, a tantivy
   index in ``GAOKU_SEARCH_DIR``. Writes happen after the database transaction commits,
-  so a rolled-back import never reaches the index.
+  so a rolled-back import never reaches the index, and a failed index write never undoes
+  or fails an import.
 - :class:`PostgresEngine`: PostgreSQL's own full-text machinery. Each material's grams and
   chars are stored as a tsvector with a GIN index, written in the same transaction as
   the material. A term's lexemes narrow the rows through the index; ``strpos`` on the
@@ -51,11 +52,13 @@ class EmbeddedEngine:
     def index(self) -> SearchIndex:
         return _open_index(self.path)
 
+    # robust: the material is committed whatever happens to the index; a failed write is
+    # logged by Django and repaired by search_index_sync (serve, init) or `gaoku reindex`.
     def put(self, docs: list[IndexedDoc]) -> None:
-        transaction.on_commit(lambda: self.index.put(docs))
+        transaction.on_commit(lambda: self.index.put(docs), robust=True)
 
     def remove(self, ids: list[int]) -> None:
-        transaction.on_commit(lambda: self.index.remove(ids))
+        transaction.on_commit(lambda: self.index.remove(ids), robust=True)
 
     def clear(self) -> None:
         self.index.clear()
@@ -80,6 +83,8 @@ def _open_index(path: Path) -> SearchIndex:
 _MAX_POSITION = 16383
 _MAX_POSITIONS = 256
 _MAX_LEXEME = 200
+# PostgreSQL refuses a tsvector over 1 MB.
+_MAX_TSVECTOR_BYTES = 900_000
 
 
 class PostgresEngine:
@@ -152,17 +157,21 @@ class PostgresEngine:
         return Hits(total, hits)
 
     def similar(self, text: str, *, limit: int) -> list[int]:
-        """Materials holding the most of the text's bigrams (ts_rank, length-normalised)."""
-        grams = list(dict.fromkeys(bigrams_of(text)))
+        """Materials holding a run of four characters of ``text`` (three bigrams in a row,
+        taken without overlap: a light edit leaves most of them whole), those holding the
+        most of its bigrams first."""
+        grams = bigrams_of(text)
         if not grams:
             return []
-        query = " | ".join(_quoted(g) for g in grams)
+        runs = [grams[i : i + 3] for i in range(0, len(grams), 3)]
+        narrow = " | ".join("(" + " & ".join(_quoted(g) for g in run) + ")" for run in runs)
+        rank = " | ".join(_quoted(g) for g in dict.fromkeys(grams))
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT material_id FROM search_searchdocument"
                 " WHERE full_tsv @@ %s::tsquery"
                 " ORDER BY ts_rank(full_tsv, %s::tsquery, 1) DESC, material_id LIMIT %s",
-                [query, query, limit],
+                [narrow, rank, limit],
             )
             return [row[0] for row in cursor.fetchall()]
 
@@ -282,7 +291,14 @@ def _tsvector(weighted: Iterable[tuple[str, str]]) -> str:
             found = positions.setdefault(token, [])
             if len(found) < _MAX_POSITIONS:
                 found.append(f"{position}{weight}")
-    return " ".join(f"{_quoted(lexeme)}:{','.join(p)}" for lexeme, p in positions.items())
+    literal = " ".join(f"{_quoted(x)}:{','.join(p)}" for x, p in positions.items())
+    if len(literal.encode()) > _MAX_TSVECTOR_BYTES:
+        # A very long text: lexemes without positions (ranking loses weights, matching
+        # loses nothing), and past the limit only the lexemes that first fit.
+        literal = " ".join(_quoted(x) for x in positions)
+        literal = literal.encode()[:_MAX_TSVECTOR_BYTES].decode(errors="ignore")
+        literal = literal[: literal.rfind("' '") + 1]
+    return literal
 
 
 def _quoted(lexeme: str) -> str:

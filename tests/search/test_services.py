@@ -160,3 +160,29 @@ def test_the_public_outline_is_the_free_tiers_outline(library):
     text = public_outline_text(outline)
     for part in preview["parts"]:
         assert part["heading"] in text
+
+
+def test_a_failed_index_write_never_fails_the_import_and_sync_repairs_it(
+    library, committed, monkeypatch
+):
+    from django.db import connection
+
+    from gaoku.core.search import SearchIndex
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL writes its index in the import's own transaction")
+
+    def broken(self, docs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(SearchIndex, "put", broken)
+    doc = generate_document(98, doc_type="总结")
+    with committed():
+        outcome = material_import(data=doc.text.encode(), name="98.txt")
+    assert outcome.status == "created"
+    title = outcome.version.material.title
+    assert _ids(f'"{title}"') == set()
+    monkeypatch.undo()
+    with committed():
+        assert search_index_sync() == 1
+    assert _ids(f'"{title}"') == {outcome.version.material.pk}
