@@ -3,13 +3,14 @@
 tantivy (a Rust search library, with Python bindings) keeps an inverted index with
 positions in a folder, answers phrase queries exactly and ranks by BM25; fed the grams
 and chars of :mod:`.tokens` through its whitespace tokenizer, it finds every term wherever
-it occurs. ``bench/search.py`` measures it against SQLite FTS5 with the same tokens,
-Whoosh with jieba and tantivy with jieba words: SQLite FTS5 answered exactly but about
-twenty times slower at p95, which is why this engine is the embedded default.
+it occurs. ``bench/search.py`` measures it beside SQLite FTS5 on the same tokens (exact
+too, but several times slower at p95), Whoosh with jieba and tantivy with jieba's words.
 
-One material is one document: its title, its public outline (what the free tier sees)
-and its full text, each as grams and chars; its metadata as filter fields. Writers take
-the folder's lock for one batch at a time; readers see each commit after ``reload``.
+One material is one document with three texts, each as grams and chars: ``body`` (title
+and full text), ``public`` (title and the outline as the free tier sees it) and ``title``
+(which only adds score); its metadata as filter fields. A search looks in ``body`` where
+the user may read the full text and in ``public`` elsewhere. Writers take the folder's
+lock for one batch at a time; readers see each commit after ``reload``.
 """
 
 from __future__ import annotations
@@ -29,11 +30,17 @@ from gaoku.core.search.tokens import bigrams_of, index_tokens, term_parts
 
 __all__ = ["NO_FILTERS", "Filters", "Hit", "Hits", "IndexedDoc", "Scope", "SearchIndex"]
 
-# BM25 weight of a match in each field: a term in the title says most about a material.
-FULL_FIELDS = (("title", 3.0), ("body", 1.0))
-PUBLIC_FIELDS = (("title", 3.0), ("public", 1.5))
-# A run typed without spaces scores this much more where it occurs as typed.
-WHOLE_RUN_BOOST = 2.0
+# Where a search looks: the full text (the title included) or what the free tier sees
+# (the title and the public outline).
+FULL, PUBLIC = "body", "public"
+# A term found in the title as well scores this much more: it says most about a material.
+TITLE_BOOST = 3.0
+# A run typed without spaces scores this much more for each of the bigrams joining its
+# words (实主 in 落实主体责任) that a text holds: a cheap sign of the run as typed.
+JOIN_BOOST = 1.0
+# Bumped whenever the schema or the tokens change: a new folder is built, and
+# search_index_sync (run by `gaoku init` and `gaoku serve`) fills it.
+SCHEMA_VERSION = 2
 _TEXTS = ("title", "public", "body")
 _WRITER_HEAP = 50_000_000
 _LOCK_WAIT_S = 30.0
@@ -95,9 +102,9 @@ class Hits:
 
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
-    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
-    builder.add_integer_field("stamp", stored=True)
-    builder.add_integer_field("day", stored=True, indexed=True, fast=True)
+    builder.add_integer_field("id", indexed=True, fast=True)
+    builder.add_integer_field("stamp", fast=True)
+    builder.add_integer_field("day", indexed=True, fast=True)
     builder.add_integer_field("year", indexed=True)
     for name in ("doc_type", "level", "topic"):
         builder.add_text_field(name, tokenizer_name="raw")
@@ -111,9 +118,10 @@ class SearchIndex:
     """A search index in ``path`` (created when missing)."""
 
     def __init__(self, path: Path) -> None:
-        path.mkdir(parents=True, exist_ok=True)
+        folder = path / f"v{SCHEMA_VERSION}"
+        folder.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
-        self._index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        self._index = tantivy.Index(self.schema, path=str(folder), reuse=True)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -172,8 +180,13 @@ class SearchIndex:
             "level": doc.level,
             "topic": list(doc.topics),
         }
-        for name in _TEXTS:
-            tokens = index_tokens(getattr(doc, name))
+        texts = {
+            "title": doc.title,
+            "public": f"{doc.title}\n{doc.public}",
+            "body": f"{doc.title}\n{doc.body}",
+        }
+        for name, text in texts.items():
+            tokens = index_tokens(text)
             fields[f"{name}_g"] = tokens.grams
             fields[f"{name}_c"] = tokens.chars
         return tantivy.Document(**fields)
@@ -184,11 +197,9 @@ class SearchIndex:
         """Every indexed id with its stamp."""
         searcher = self._searcher()
         found = searcher.search(Query.all_query(), max(searcher.num_docs, 1), count=False)
-        out = {}
-        for _score, address in found.hits:
-            doc = searcher.doc(address)
-            out[doc["id"][0]] = doc["stamp"][0]
-        return out
+        addresses = [address for _score, address in found.hits]
+        ids = searcher.fast_field_values("id", addresses)
+        return dict(zip(ids, searcher.fast_field_values("stamp", addresses), strict=True))
 
     def search(
         self,
@@ -215,13 +226,19 @@ class SearchIndex:
             )
         else:
             found = searcher.search(query, limit, count=True, offset=offset)
+        addresses = [address for _score, address in found.hits]
+        columns = zip(
+            [score for score, _address in found.hits],
+            searcher.fast_field_values("id", addresses),
+            searcher.fast_field_values("stamp", addresses),
+            searcher.fast_field_values("day", addresses),
+            strict=True,
+        )
         hits = []
-        for score, address in found.hits:
-            doc = searcher.doc(address)
-            day = date.fromordinal(doc["day"][0])
-            full = scope.everything or (scope.full_from is not None and day >= scope.full_from)
+        for score, doc_id, stamp, day in columns:
+            opened = scope.full_from is not None and day >= scope.full_from.toordinal()
             relevance = float(score) if sort != "date" else 0.0
-            hits.append(Hit(doc["id"][0], doc["stamp"][0], relevance, full))
+            hits.append(Hit(doc_id, stamp, relevance, scope.everything or opened))
         return Hits(found.count or 0, hits)
 
     def similar(self, text: str, *, limit: int = 5, share: float = 0.5) -> list[int]:
@@ -237,7 +254,7 @@ class SearchIndex:
         )
         searcher = self._searcher()
         found = searcher.search(query, limit, count=False)
-        return [searcher.doc(address)["id"][0] for _score, address in found.hits]
+        return searcher.fast_field_values("id", [address for _score, address in found.hits])
 
     def _searcher(self) -> tantivy.Searcher:
         self._index.reload()
@@ -245,8 +262,8 @@ class SearchIndex:
 
     def _scoped(self, node: Node, scope: Scope) -> Query:
         if scope.everything:
-            return self._compile(node, FULL_FIELDS)
-        public = self._compile(node, PUBLIC_FIELDS)
+            return self._compile(node, FULL)
+        public = self._compile(node, PUBLIC)
         if scope.full_from is None:
             return public
         opened = scope.full_from.toordinal()
@@ -260,7 +277,7 @@ class SearchIndex:
             ),
             0.0,
         )
-        full = self._compile(node, FULL_FIELDS)
+        full = self._compile(node, FULL)
         return Query.boolean_query(
             [
                 (Occur.Should, Query.boolean_query([(Occur.Must, full), (Occur.Must, after)])),
@@ -281,48 +298,58 @@ class SearchIndex:
             if value
         ]
 
-    def _compile(self, node: Node, fields: tuple[tuple[str, float], ...]) -> Query:
+    def _compile(self, node: Node, field: str) -> Query:
         if isinstance(node, Term):
-            return self._term(node, fields)
+            return self._term(node, field)
         if isinstance(node, Any):
             return Query.boolean_query(
-                [(Occur.Should, self._compile(item, fields)) for item in node.items]
+                [(Occur.Should, self._compile(item, field)) for item in node.items]
             )
         if isinstance(node, Not):
             # Only inside All, where it becomes a MustNot clause (the parser sees to that).
-            return self._compile(node.item, fields)
+            return self._compile(node.item, field)
         if isinstance(node, All):
             return Query.boolean_query(
                 [
-                    (Occur.MustNot, self._compile(item.item, fields))
+                    (Occur.MustNot, self._compile(item.item, field))
                     if isinstance(item, Not)
-                    else (Occur.Must, self._compile(item, fields))
+                    else (Occur.Must, self._compile(item, field))
                     for item in node.items
                 ]
             )
         raise TypeError(f"not a query node: {node!r}")
 
-    def _term(self, term: Term, fields: tuple[tuple[str, float], ...]) -> Query:
-        clauses = [(Occur.Must, self._word(word, fields)) for word in term.words]
-        if len(term.words) > 1 and len(term_parts(term.text)) == 1:
-            whole = Query.boost_query(self._word(term.text, fields), WHOLE_RUN_BOOST)
-            clauses.append((Occur.Should, whole))
-        return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
+    def _term(self, term: Term, field: str) -> Query:
+        """Each word must occur in ``field``; the title and the run as typed add score."""
+        clauses = [(Occur.Must, self._word(word, field)) for word in term.words]
+        title = [(Occur.Must, self._word(word, "title")) for word in term.words]
+        clauses.append((Occur.Should, Query.boost_query(_all(title), TITLE_BOOST)))
+        for gram in _joins(term):
+            join = Query.term_query(self.schema, f"{field}_g", gram)
+            clauses.append((Occur.Should, Query.boost_query(join, JOIN_BOOST)))
+        return Query.boolean_query(clauses)
 
-    def _word(self, word: str, fields: tuple[tuple[str, float], ...]) -> Query:
-        """A word matches when each of its parts occurs, each in any of ``fields``."""
-        musts = []
+    def _word(self, word: str, field: str) -> Query:
+        """A word matches when each of its parts occurs in ``field``."""
+        lookups = []
         for part in term_parts(word):
-            alternatives = []
-            for field, boost in fields:
-                if part.char:
-                    q = Query.term_query(self.schema, f"{field}_c", part.char, index_option="freq")
-                elif len(part.grams) == 1:
-                    q = Query.term_query(self.schema, f"{field}_g", part.grams[0])
-                else:
-                    q = Query.phrase_query(self.schema, f"{field}_g", list(part.grams))
-                alternatives.append(Query.boost_query(q, boost) if boost != 1.0 else q)
-            musts.append(Query.boolean_query([(Occur.Should, q) for q in alternatives]))
-        if len(musts) == 1:
-            return musts[0]
-        return Query.boolean_query([(Occur.Must, q) for q in musts])
+            if part.char:
+                q = Query.term_query(self.schema, f"{field}_c", part.char, index_option="freq")
+            elif len(part.grams) == 1:
+                q = Query.term_query(self.schema, f"{field}_g", part.grams[0])
+            else:
+                q = Query.phrase_query(self.schema, f"{field}_g", list(part.grams))
+            lookups.append((Occur.Must, q))
+        return _all(lookups)
+
+
+def _all(clauses: list[tuple[Occur, Query]]) -> Query:
+    return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
+
+
+def _joins(term: Term) -> list[str]:
+    """The bigrams of a run typed without spaces that join two of its words."""
+    if len(term.words) < 2:
+        return []
+    inside = {g for word in term.words for g in bigrams_of(word)}
+    return [g for g in dict.fromkeys(bigrams_of(term.text)) if g not in inside]
