@@ -1,7 +1,8 @@
 """The originality check (查重): which sentences of a draft the library already holds.
 
-A member's draft is cut into sentences; each is compared with the sentences of the
-library texts a search engine proposes for it (:func:`draft_sentences_check`). Two
+A member's draft is cut into sentences; each is compared with the library sentences a
+search engine proposes for it (:func:`draft_sentences_check`; the embedded engine indexes
+every sentence of the library for this, gaoku.core.search.index). Two
 sentences are near-duplicates when :func:`similarity` reaches :data:`NEAR`. The measure is
 the larger of two views of the folded sentences (Han characters, letters and digits):
 
@@ -27,12 +28,12 @@ from rapidfuzz import fuzz
 from gaoku.core.excerpt import fold_text
 
 __all__ = [
+    "CANDIDATES",
     "MIN_CHARS",
     "NEAR",
     "CheckedSentence",
     "Match",
     "Sentence",
-    "SourceText",
     "checkable",
     "draft_sentences_check",
     "matched_share",
@@ -43,9 +44,8 @@ __all__ = [
 
 NEAR = 0.7
 MIN_CHARS = 10
-# A library sentence is compared in full only if it shares this share of the draft
-# sentence's bigrams: below it, the Dice coefficient cannot reach NEAR either way.
-_PREFILTER = NEAR / 2
+# Library sentences a search engine proposes for each draft sentence.
+CANDIDATES = 8
 _END = re.compile(r"[。！？；!?;]+[”’」）)]*|\n")
 
 
@@ -62,17 +62,13 @@ def sentences(text: str) -> list[Sentence]:
     """The sentences of ``text``: up to and including each 。！？； or line end."""
     out = []
     start = 0
-    for end_mark in _END.finditer(text):
-        end = end_mark.end()
-        piece = text[start:end].strip()
-        if piece:
-            offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-            out.append(Sentence(piece, offset, offset + len(piece)))
+    for end in [m.end() for m in _END.finditer(text)] + [len(text)]:
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            offset = start + len(piece) - len(piece.lstrip())
+            out.append(Sentence(stripped, offset, offset + len(stripped)))
         start = end
-    tail = text[start:].strip()
-    if tail:
-        offset = start + (len(text[start:]) - len(text[start:].lstrip()))
-        out.append(Sentence(tail, offset, offset + len(tail)))
     return out
 
 
@@ -92,42 +88,13 @@ def _folded_similarity(fa: str, fb: str, ba: Counter[str], bb: Counter[str]) -> 
     return max(fuzz.ratio(fa, fb) / 100.0, dice)
 
 
-class SourceText:
-    """One library text cut into sentences, with an index from bigram to sentence."""
-
-    def __init__(self, key: Hashable, text: str) -> None:
-        self.key = key
-        self.sentences = [s for s in sentences(text) if len(fold_text(s.text)) >= MIN_CHARS]
-        self._folded = [fold_text(s.text) for s in self.sentences]
-        self._grams = [_bigrams(f) for f in self._folded]
-        self._index: dict[str, list[int]] = {}
-        for i, grams in enumerate(self._grams):
-            for gram in grams:
-                self._index.setdefault(gram, []).append(i)
-
-    def best(self, sentence: str) -> tuple[float, Sentence] | None:
-        """The most similar sentence of this text to ``sentence``, if at least NEAR."""
-        folded = fold_text(sentence)
-        grams = _bigrams(folded)
-        shared: Counter[int] = Counter()
-        for gram in grams:
-            shared.update(self._index.get(gram, ()))
-        floor = _PREFILTER * len(grams)
-        best: tuple[float, Sentence] | None = None
-        for i, count in shared.items():
-            if count < floor:
-                continue
-            score = _folded_similarity(folded, self._folded[i], grams, self._grams[i])
-            if score >= NEAR and (best is None or score > best[0]):
-                best = (score, self.sentences[i])
-        return best
-
-
 @dataclass(frozen=True)
 class Match:
+    """A source holding a near-duplicate: its key, the similarity and its sentence."""
+
     key: Hashable
     similarity: float
-    source: Sentence
+    text: str
 
 
 @dataclass(frozen=True)
@@ -136,15 +103,21 @@ class CheckedSentence:
     matches: list[Match]
 
 
-def sentence_check(sentence: Sentence, sources: Iterable[SourceText]) -> CheckedSentence:
-    """The sources holding a near-duplicate of ``sentence``, most similar first."""
-    matches = []
-    for source in sources:
-        found = source.best(sentence.text)
-        if found is not None:
-            matches.append(Match(source.key, found[0], found[1]))
-    matches.sort(key=lambda m: -m.similarity)
-    return CheckedSentence(sentence, matches)
+def sentence_check(
+    sentence: Sentence, candidates: Iterable[tuple[Hashable, str]]
+) -> CheckedSentence:
+    """The sources holding a near-duplicate of ``sentence`` among ``candidates`` (source
+    key, one of its sentences): each source once, with its nearest sentence, most similar
+    first."""
+    folded = fold_text(sentence.text)
+    grams = _bigrams(folded)
+    best: dict[Hashable, Match] = {}
+    for key, text in candidates:
+        other = fold_text(text)
+        score = _folded_similarity(folded, other, grams, _bigrams(other))
+        if score >= NEAR and (key not in best or score > best[key].similarity):
+            best[key] = Match(key, score, text)
+    return CheckedSentence(sentence, sorted(best.values(), key=lambda m: -m.similarity))
 
 
 def checkable(sentence: Sentence) -> bool:
@@ -152,26 +125,11 @@ def checkable(sentence: Sentence) -> bool:
 
 
 def draft_sentences_check(
-    draft: str,
-    *,
-    propose: Callable[[str], list[Hashable]],
-    texts: Callable[[set[Hashable]], dict[Hashable, str]],
+    draft: str, *, propose: Callable[[str], list[tuple[Hashable, str]]]
 ) -> list[CheckedSentence]:
-    """Check every sentence of ``draft`` worth checking.
-
-    Args:
-        propose: The library texts (keys) worth comparing with one sentence, best first:
-            a search engine's candidates.
-        texts: The texts of a set of keys; keys it leaves out are skipped.
-    """
-    drafted = [s for s in sentences(draft) if checkable(s)]
-    proposed = [propose(s.text) for s in drafted]
-    found = texts({key for keys in proposed for key in keys})
-    sources = {key: SourceText(key, text) for key, text in found.items()}
-    return [
-        sentence_check(s, [sources[k] for k in keys if k in sources])
-        for s, keys in zip(drafted, proposed, strict=True)
-    ]
+    """Check every sentence of ``draft`` worth checking against the library sentences
+    ``propose`` offers for it (source key, sentence): a search engine's candidates."""
+    return [sentence_check(s, propose(s.text)) for s in sentences(draft) if checkable(s)]
 
 
 def matched_share(text: str, checked: Iterable[CheckedSentence]) -> float:

@@ -23,6 +23,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, transaction
 
+from gaoku.core.originality import checkable, sentences
 from gaoku.core.search import (
     NO_FILTERS,
     All,
@@ -41,7 +42,7 @@ from gaoku.core.search import (
     term_parts,
 )
 from gaoku.core.search.tokens import GAP, bigrams_of
-from gaoku.search.models import SearchDocument
+from gaoku.search.models import SearchDocument, SearchSentence
 
 
 class EmbeddedEngine:
@@ -69,7 +70,7 @@ class EmbeddedEngine:
     def search(self, node: Node, **options) -> Hits:
         return self.index.search(node, **options)
 
-    def similar(self, text: str, *, limit: int) -> list[int]:
+    def similar(self, text: str, *, limit: int) -> list[tuple[int, str]]:
         return self.index.similar(text, limit=limit)
 
 
@@ -109,12 +110,24 @@ class PostgresEngine:
                         doc.id,
                     ],
                 )
+                SearchSentence.objects.filter(material_id=doc.id).delete()
+                cursor.executemany(
+                    "INSERT INTO search_searchsentence (material_id, text, grams)"
+                    " VALUES (%s, %s, %s::tsvector)",
+                    [
+                        (doc.id, s.text, " ".join(_quoted(g) for g in set(bigrams_of(s.text))))
+                        for s in sentences(doc.body)
+                        if checkable(s)
+                    ],
+                )
 
     def remove(self, ids: list[int]) -> None:
         SearchDocument.objects.filter(material_id__in=ids).delete()
+        SearchSentence.objects.filter(material_id__in=ids).delete()
 
     def clear(self) -> None:
         SearchDocument.objects.all().delete()
+        SearchSentence.objects.all().delete()
 
     def stamps(self) -> dict[int, int]:
         return dict(SearchDocument.objects.values_list("material_id", "version_id"))
@@ -156,10 +169,10 @@ class PostgresEngine:
         ]
         return Hits(total, hits)
 
-    def similar(self, text: str, *, limit: int) -> list[int]:
-        """Materials holding a run of four characters of ``text`` (three bigrams in a row,
-        taken without overlap: a light edit leaves most of them whole), those holding the
-        most of its bigrams first."""
+    def similar(self, text: str, *, limit: int) -> list[tuple[int, str]]:
+        """Library sentences holding a run of four characters of ``text`` (three bigrams in
+        a row, taken without overlap: a light edit leaves most of them whole), those
+        holding the most of its bigrams first."""
         grams = bigrams_of(text)
         if not grams:
             return []
@@ -168,12 +181,12 @@ class PostgresEngine:
         rank = " | ".join(_quoted(g) for g in dict.fromkeys(grams))
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT material_id FROM search_searchdocument"
-                " WHERE full_tsv @@ %s::tsquery"
-                " ORDER BY ts_rank(full_tsv, %s::tsquery, 1) DESC, material_id LIMIT %s",
+                "SELECT material_id, text FROM search_searchsentence"
+                " WHERE grams @@ %s::tsquery"
+                " ORDER BY ts_rank(grams, %s::tsquery) DESC, id LIMIT %s",
                 [narrow, rank, limit],
             )
-            return [row[0] for row in cursor.fetchall()]
+            return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
 class _Sql:

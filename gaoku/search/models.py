@@ -24,3 +24,11 @@ class SearchDocument(models.Model):
     public_text = models.TextField()
     # The title and the full text.
     full_text = models.TextField()
+
+
+class SearchSentence(models.Model):
+    """One sentence of a material's current text, for the originality check on PostgreSQL;
+    its ``grams`` tsvector column (with a GIN index) exists only there (migration 0002)."""
+
+    material = models.ForeignKey(Material, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from gaoku.core.originality import draft_sentences_check, matched_share
+from gaoku.core.originality import CANDIDATES, draft_sentences_check, matched_share
 from gaoku.core.readers import read_bytes
 from gaoku.core.search import (
     NO_FILTERS,
@@ -141,8 +141,6 @@ def search_document(page: SearchPage) -> dict:
 # -- the originality check ---------------------------------------------------------------
 
 MAX_DRAFT_CHARS = 50_000
-# Library texts compared with each sentence: the engine's best candidates for it.
-CANDIDATES = 5
 NO_DRAFT = "没有可查重的文字：请粘贴草稿或上传文件。"
 DRAFT_TOO_LONG = "草稿太长：{chars} 字，最多 {limit} 字。"
 MEMBERS_ONLY = "查重是会员功能：请登录并开通会员。"
@@ -211,22 +209,18 @@ def draft_check(*, text: str, entitlement: Entitlement | None) -> CheckReport:
     if entitlement is not None and not entitlement.active:
         raise Forbidden(MEMBERS_ONLY)
     engine = search_engine()
-    materials: dict[int, Material] = {}
-
-    def texts(keys: set) -> dict[int, str]:
-        materials.update(Material.objects.select_related("current").in_bulk(keys))
-        return {pk: m.current.text for pk, m in materials.items() if m.current_id}
-
-    checked = draft_sentences_check(
-        text, propose=lambda s: engine.similar(s, limit=CANDIDATES), texts=texts
-    )
+    checked = draft_sentences_check(text, propose=lambda s: engine.similar(s, limit=CANDIDATES))
+    keys = {m.key for c in checked for m in c.matches}
+    materials = Material.objects.select_related("current").in_bulk(keys)
     rows = []
     for c in checked:
         refs = []
         for match in c.matches:
-            material = materials[match.key]
+            material = materials.get(match.key)
+            if material is None or material.current_id is None:
+                continue
             readable = entitlement is None or entitlement.covers(material)
-            sentence = match.source.text if readable else ""
+            sentence = match.text if readable else ""
             refs.append(CheckSource(material, match.similarity, sentence, readable))
         rows.append(CheckedDraftSentence(c.sentence.text, c.sentence.start, c.sentence.end, refs))
     return CheckReport(text, matched_share(text, checked), rows)

@@ -2,7 +2,7 @@ from gaoku.core.originality import (
     NEAR,
     CheckedSentence,
     Sentence,
-    SourceText,
+    draft_sentences_check,
     matched_share,
     sentence_check,
     sentences,
@@ -37,22 +37,35 @@ def test_sentences_sharing_only_stock_phrases_are_not_near():
     assert similarity(a, b) < NEAR
 
 
-def test_a_source_text_finds_its_best_sentence_and_nothing_for_an_original_one():
-    source = SourceText("m1", LIBRARY)
-    found = source.best("各级党组织要坚持把纪律挺在前面，切实强化对党员干部的日常监督。")
-    assert found is not None and found[1].text.startswith("各级党组织")
-    assert source.best("我们村今年新修了三条水泥路，方便群众出行。") is None
+def _library_sentences():
+    return [("m1", s.text) for s in sentences(LIBRARY)]
 
 
-def test_short_sentences_are_not_checked_and_the_share_counts_matched_characters():
-    source = SourceText("m1", LIBRARY)
-    assert "同志们：" not in [s.text for s in source.sentences]
-    draft = "各级党组织要坚持把纪律挺在前面，切实加强对党员干部的日常监督。我们村新修了水泥路。"
-    checked = [sentence_check(s, [source]) for s in sentences(draft)]
+def test_each_source_counts_once_with_its_nearest_sentence():
+    candidates = [*_library_sentences(), ("m2", "各级党组织要坚持把纪律挺在前面。")]
+    draft = Sentence("各级党组织要坚持把纪律挺在前面，切实强化对党员干部的日常监督。", 0, 31)
+    checked = sentence_check(draft, candidates)
+    assert [m.key for m in checked.matches] == ["m1"]
+    assert checked.matches[0].text.startswith("各级党组织要坚持把纪律挺在前面，切实加强")
+    original = Sentence("我们村今年新修了三条水泥路，方便群众出行。", 0, 21)
+    assert sentence_check(original, candidates).matches == []
+
+
+def test_a_draft_is_checked_sentence_by_sentence_and_short_ones_are_skipped():
+    copied = "各级党组织要坚持把纪律挺在前面，切实加强对党员干部的日常监督。"
+    draft = f"同志们：\n{copied}\n我们村今年新修了水泥路。"
+    asked = []
+
+    def propose(text):
+        asked.append(text)
+        return _library_sentences()
+
+    checked = draft_sentences_check(draft, propose=propose)
+    assert "同志们：" not in asked
     assert [bool(c.matches) for c in checked] == [True, False]
-    assert checked[0].matches[0].key == "m1"
     share = matched_share(draft, checked)
-    assert 0.7 < share < 0.8
+    # 29 of the draft's 43 characters, punctuation aside.
+    assert share == 29 / 43
 
 
 def test_nothing_matched_is_a_share_of_zero():

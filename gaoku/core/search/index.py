@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,7 @@ from pathlib import Path
 import tantivy
 from tantivy import FieldType, Occur, Order, Query
 
+from gaoku.core.originality import checkable, sentences
 from gaoku.core.search.query import All, Any, Node, Not, Term
 from gaoku.core.search.tokens import bigrams_of, index_tokens, term_parts
 
@@ -40,8 +42,12 @@ TITLE_BOOST = 3.0
 JOIN_BOOST = 1.0
 # Bumped whenever the schema or the tokens change: a new folder is built, and
 # search_index_sync (run by `gaoku init` and `gaoku serve`) fills it.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _TEXTS = ("title", "public", "body")
+# The originality check's candidates: sentences holding this share of the draft
+# sentence's rarest bigrams, this many of them.
+SIMILAR_GRAMS = 16
+SIMILAR_SHARE = 0.4
 _WRITER_HEAP = 50_000_000
 _LOCK_WAIT_S = 30.0
 
@@ -119,56 +125,43 @@ class SearchIndex:
 
     def __init__(self, path: Path) -> None:
         folder = path / f"v{SCHEMA_VERSION}"
-        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "sentences").mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
         self._index = tantivy.Index(self.schema, path=str(folder), reuse=True)
+        # The sentences of every body, one document each, for the originality check.
+        self._sentence_schema = _sentence_schema()
+        self._sentences = tantivy.Index(
+            self._sentence_schema, path=str(folder / "sentences"), reuse=True
+        )
 
     # -- writing ---------------------------------------------------------------------------
 
     def put(self, docs: Iterable[IndexedDoc]) -> int:
         """Add or replace documents (by id); one commit. Returns how many."""
-        writer = self._writer()
-        count = 0
-        try:
+        docs = list(docs)
+        with _writing(self._index) as writer:
             for doc in docs:
                 writer.delete_documents_by_term("id", doc.id)
                 writer.add_document(self._document(doc))
-                count += 1
-            writer.commit()
-        except BaseException:
-            writer.rollback()
-            raise
-        finally:
-            writer.wait_merging_threads()
-        return count
+        with _writing(self._sentences) as writer:
+            for doc in docs:
+                writer.delete_documents_by_term("id", doc.id)
+                for sentence in sentences(doc.body):
+                    if checkable(sentence):
+                        writer.add_document(_sentence_document(doc.id, sentence.text))
+        return len(docs)
 
     def remove(self, ids: Iterable[int]) -> None:
-        writer = self._writer()
-        try:
-            for doc_id in ids:
-                writer.delete_documents_by_term("id", doc_id)
-            writer.commit()
-        finally:
-            writer.wait_merging_threads()
+        ids = list(ids)
+        for index in (self._index, self._sentences):
+            with _writing(index) as writer:
+                for doc_id in ids:
+                    writer.delete_documents_by_term("id", doc_id)
 
     def clear(self) -> None:
-        writer = self._writer()
-        try:
-            writer.delete_all_documents()
-            writer.commit()
-        finally:
-            writer.wait_merging_threads()
-
-    def _writer(self) -> tantivy.IndexWriter:
-        """The index's writer; another process may hold the lock for a moment."""
-        deadline = time.monotonic() + _LOCK_WAIT_S
-        while True:
-            try:
-                return self._index.writer(heap_size=_WRITER_HEAP, num_threads=1)
-            except ValueError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
+        for index in (self._index, self._sentences):
+            with _writing(index) as writer:
+                writer.delete_all_documents()
 
     def _document(self, doc: IndexedDoc) -> tantivy.Document:
         fields: dict[str, object] = {
@@ -241,20 +234,33 @@ class SearchIndex:
             hits.append(Hit(doc_id, stamp, relevance, scope.everything or opened))
         return Hits(found.count or 0, hits)
 
-    def similar(self, text: str, *, limit: int = 5, share: float = 0.5) -> list[int]:
-        """Ids of the documents whose full text holds at least ``share`` of the distinct
-        character bigrams of ``text``, most similar first: candidates for the
-        originality check (gaoku.core.originality)."""
-        grams = sorted(set(bigrams_of(text)))
+    def similar(self, text: str, *, limit: int = 5) -> list[tuple[int, str]]:
+        """The indexed sentences most like the sentence ``text``, as (id, sentence):
+        candidates for the originality check (gaoku.core.originality).
+
+        A candidate must hold at least :data:`SIMILAR_SHARE` of the sentence's
+        :data:`SIMILAR_GRAMS` rarest bigrams — rare ones say the most, and a light edit or
+        a swapped synonym changes only a few — and candidates are ranked by BM25.
+        """
+        self._sentences.reload()
+        searcher = self._sentences.searcher()
+        grams = sorted(set(bigrams_of(text)), key=lambda g: (searcher.doc_freq("grams", g), g))[
+            :SIMILAR_GRAMS
+        ]
         if not grams:
             return []
-        clauses = [(Occur.Should, Query.term_query(self.schema, "body_g", g)) for g in grams]
-        query = Query.boolean_query(
-            clauses, minimum_number_should_match=max(1, math.ceil(share * len(grams)))
-        )
-        searcher = self._searcher()
+        clauses = [
+            (Occur.Should, Query.term_query(self._sentence_schema, "grams", g, index_option="freq"))
+            for g in grams
+        ]
+        wanted = max(1, math.ceil(SIMILAR_SHARE * len(grams)))
+        query = Query.boolean_query(clauses, minimum_number_should_match=wanted)
         found = searcher.search(query, limit, count=False)
-        return searcher.fast_field_values("id", [address for _score, address in found.hits])
+        out = []
+        for _score, address in found.hits:
+            doc = searcher.doc(address)
+            out.append((doc["id"][0], doc["text"][0]))
+        return out
 
     def _searcher(self) -> tantivy.Searcher:
         self._index.reload()
@@ -341,6 +347,40 @@ class SearchIndex:
                 q = Query.phrase_query(self.schema, f"{field}_g", list(part.grams))
             lookups.append((Occur.Must, q))
         return _all(lookups)
+
+
+def _sentence_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
+    builder.add_text_field("text", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("grams", tokenizer_name="whitespace", index_option="freq")
+    return builder.build()
+
+
+def _sentence_document(doc_id: int, text: str) -> tantivy.Document:
+    return tantivy.Document(id=doc_id, text=text, grams=" ".join(bigrams_of(text)))
+
+
+@contextmanager
+def _writing(index: tantivy.Index) -> Iterator[tantivy.IndexWriter]:
+    """The index's writer for one commit; another process may hold the lock a moment."""
+    deadline = time.monotonic() + _LOCK_WAIT_S
+    while True:
+        try:
+            writer = index.writer(heap_size=_WRITER_HEAP, num_threads=1)
+            break
+        except ValueError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+    try:
+        yield writer
+        writer.commit()
+    except BaseException:
+        writer.rollback()
+        raise
+    finally:
+        writer.wait_merging_threads()
 
 
 def _all(clauses: list[tuple[Occur, Query]]) -> Query:

@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from gaoku.core.generator import generate_document
+from gaoku.core.originality import sentences
 from gaoku.core.search import Filters, IndexedDoc, Scope, SearchIndex, parse, search_fold
 
 EVERYTHING = Scope(everything=True)
@@ -131,3 +132,11 @@ def test_put_replaces_remove_deletes_and_stamps_tell_what_is_indexed(tmp_path):
     assert _ids(index, "旧的") == set() and _ids(index, "新的") == {7}
     index.remove([7])
     assert index.stamps() == {} and _ids(index, "新的") == set()
+
+
+def test_similar_proposes_the_sentences_a_draft_sentence_was_copied_from(corpus):
+    index, docs = corpus
+    source = docs[3]
+    copied = [s.text for s in sentences(source.body) if len(s.text) > 25][2]
+    edited = copied[:6] + "要" + copied[6:]
+    assert (source.id, copied) in index.similar(edited, limit=5)
