@@ -31,6 +31,8 @@ bench: runtime-packages $(BIN)/gaoku
 	$(BIN)/python bench/structure_accuracy.py
 	$(BIN)/python bench/fingerprint.py
 	$(BIN)/python bench/leak_trace.py
+	$(BIN)/python bench/search.py
+	$(BIN)/python bench/originality.py
 
 messages: $(BIN)/gaoku
 	cd gaoku && export DJANGO_SETTINGS_MODULE=gaoku.site.settings && ../$(BIN)/django-admin makemessages -l zh_Hans --no-obsolete && ../$(BIN)/django-admin compilemessages

@@ -45,7 +45,7 @@ __all__ = [
 NEAR = 0.7
 MIN_CHARS = 10
 # Library sentences a search engine proposes for each draft sentence.
-CANDIDATES = 8
+CANDIDATES = 16
 _END = re.compile(r"[。！？；!?;]+[”’」）)]*|\n")
 
 

@@ -41,7 +41,7 @@ from gaoku.core.search import (
     search_fold,
     term_parts,
 )
-from gaoku.core.search.tokens import GAP, bigrams_of
+from gaoku.core.search.tokens import GAP, sentence_keys
 from gaoku.search.models import SearchDocument, SearchSentence
 
 
@@ -115,7 +115,7 @@ class PostgresEngine:
                     "INSERT INTO search_searchsentence (material_id, text, grams)"
                     " VALUES (%s, %s, %s::tsvector)",
                     [
-                        (doc.id, s.text, " ".join(_quoted(g) for g in set(bigrams_of(s.text))))
+                        (doc.id, s.text, " ".join(_quoted(g) for g in set(sentence_keys(s.text))))
                         for s in sentences(doc.body)
                         if checkable(s)
                     ],
@@ -173,7 +173,7 @@ class PostgresEngine:
         """Library sentences holding a run of four characters of ``text`` (three bigrams in
         a row, taken without overlap: a light edit leaves most of them whole), those
         holding the most of its bigrams first."""
-        grams = bigrams_of(text)
+        grams = sentence_keys(text)
         if not grams:
             return []
         runs = [grams[i : i + 3] for i in range(0, len(grams), 3)]

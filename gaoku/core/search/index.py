@@ -28,7 +28,7 @@ from tantivy import FieldType, Occur, Order, Query
 
 from gaoku.core.originality import checkable, sentences
 from gaoku.core.search.query import All, Any, Node, Not, Term
-from gaoku.core.search.tokens import bigrams_of, index_tokens, term_parts
+from gaoku.core.search.tokens import bigrams_of, index_tokens, sentence_keys, term_parts
 
 __all__ = ["NO_FILTERS", "Filters", "Hit", "Hits", "IndexedDoc", "Scope", "SearchIndex"]
 
@@ -42,10 +42,10 @@ TITLE_BOOST = 3.0
 JOIN_BOOST = 1.0
 # Bumped whenever the schema or the tokens change: a new folder is built, and
 # search_index_sync (run by `gaoku init` and `gaoku serve`) fills it.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _TEXTS = ("title", "public", "body")
 # The originality check's candidates: sentences holding this share of the draft
-# sentence's rarest bigrams, this many of them.
+# sentence's rarest keys, this many of them.
 SIMILAR_GRAMS = 16
 SIMILAR_SHARE = 0.4
 _WRITER_HEAP = 50_000_000
@@ -239,14 +239,14 @@ class SearchIndex:
         candidates for the originality check (gaoku.core.originality).
 
         A candidate must hold at least :data:`SIMILAR_SHARE` of the sentence's
-        :data:`SIMILAR_GRAMS` rarest bigrams — rare ones say the most, and a light edit or
-        a swapped synonym changes only a few — and candidates are ranked by BM25.
+        :data:`SIMILAR_GRAMS` rarest keys (:func:`.tokens.sentence_keys`) — rare ones say
+        the most, and a light edit or a swapped synonym changes only a few — and candidates
+        are ranked by BM25.
         """
         self._sentences.reload()
         searcher = self._sentences.searcher()
-        grams = sorted(set(bigrams_of(text)), key=lambda g: (searcher.doc_freq("grams", g), g))[
-            :SIMILAR_GRAMS
-        ]
+        keys = set(sentence_keys(text))
+        grams = sorted(keys, key=lambda g: (searcher.doc_freq("grams", g), g))[:SIMILAR_GRAMS]
         if not grams:
             return []
         clauses = [
@@ -358,7 +358,7 @@ def _sentence_schema() -> tantivy.Schema:
 
 
 def _sentence_document(doc_id: int, text: str) -> tantivy.Document:
-    return tantivy.Document(id=doc_id, text=text, grams=" ".join(bigrams_of(text)))
+    return tantivy.Document(id=doc_id, text=text, grams=" ".join(sentence_keys(text)))
 
 
 @contextmanager

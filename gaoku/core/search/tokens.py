@@ -75,6 +75,13 @@ def bigrams_of(text: str) -> list[str]:
     return [g for run in runs(search_fold(text)) if is_han(run) for g in _pairs(run)]
 
 
+def sentence_keys(text: str) -> list[str]:
+    """What two sentences are compared by when looking for near-duplicates: their Han
+    bigrams and their words of letters and digits (a figure such as 49055 is as telling
+    as a rare bigram), in order."""
+    return [g for run in runs(search_fold(text)) for g in (_pairs(run) if is_han(run) else [run])]
+
+
 def _pairs(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 

@@ -1,4 +1,11 @@
-from gaoku.core.search.tokens import GAP, Part, index_tokens, search_fold, term_parts
+from gaoku.core.search.tokens import (
+    GAP,
+    Part,
+    index_tokens,
+    search_fold,
+    sentence_keys,
+    term_parts,
+)
 
 
 def test_han_runs_become_bigrams_and_chars_with_a_gap_after_each_run():
@@ -16,3 +23,8 @@ def test_a_term_is_one_exact_lookup_unless_it_mixes_scripts():
     assert term_parts("党建") == [Part(grams=("党建",))]
     assert term_parts("主体责任") == [Part(grams=("主体", "体责", "责任"))]
     assert term_parts("2023年") == [Part(grams=("2023",)), Part(char="年")]
+
+
+def test_sentence_keys_are_han_bigrams_and_figures():
+    keys = sentence_keys("播种面积稳定在４９０５５亩。")
+    assert keys == ["播种", "种面", "面积", "积稳", "稳定", "定在", "49055"]
