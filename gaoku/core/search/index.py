@@ -16,6 +16,7 @@ lock for one batch at a time; readers see each commit after ``reload``.
 from __future__ import annotations
 
 import math
+import shutil
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -125,6 +126,10 @@ class SearchIndex:
 
     def __init__(self, path: Path) -> None:
         folder = path / f"v{SCHEMA_VERSION}"
+        for old in path.glob("v*"):
+            # An index of an earlier schema; the new one is filled by search_index_sync.
+            if old != folder and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
         (folder / "sentences").mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
         self._index = tantivy.Index(self.schema, path=str(folder), reuse=True)

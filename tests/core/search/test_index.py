@@ -140,3 +140,11 @@ def test_similar_proposes_the_sentences_a_draft_sentence_was_copied_from(corpus)
     copied = [s.text for s in sentences(source.body) if len(s.text) > 25][2]
     edited = copied[:6] + "要" + copied[6:]
     assert (source.id, copied) in index.similar(edited, limit=5)
+
+
+def test_an_index_of_an_earlier_schema_is_dropped(tmp_path):
+    from gaoku.core.search.index import SCHEMA_VERSION
+
+    (tmp_path / "v1" / "old").mkdir(parents=True)
+    SearchIndex(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"v{SCHEMA_VERSION}"]
