@@ -9,8 +9,10 @@ too, but several times slower at p95), Whoosh with jieba and tantivy with jieba'
 One material is one document with three texts, each as grams and chars: ``body`` (title
 and full text), ``public`` (title and the outline as the free tier sees it) and ``title``
 (which only adds score); its metadata as filter fields. A search looks in ``body`` where
-the user may read the full text and in ``public`` elsewhere. Writers take the folder's
-lock for one batch at a time; readers see each commit after ``reload``.
+the user may read the full text and in ``public`` elsewhere. Beside it, a second index
+holds every sentence of every body, for the originality check's candidates
+(:meth:`SearchIndex.similar`). Writers take each folder's lock for one batch at a time;
+readers see each commit after ``reload``.
 """
 
 from __future__ import annotations
