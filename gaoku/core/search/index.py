@@ -31,7 +31,13 @@ from tantivy import FieldType, Occur, Order, Query
 
 from gaoku.core.originality import checkable, sentences
 from gaoku.core.search.query import All, Any, Node, Not, Term
-from gaoku.core.search.tokens import bigrams_of, index_tokens, sentence_keys, term_parts
+from gaoku.core.search.tokens import (
+    bigrams_of,
+    index_tokens,
+    phrase_offsets,
+    sentence_keys,
+    term_parts,
+)
 
 __all__ = ["NO_FILTERS", "Filters", "Hit", "Hits", "IndexedDoc", "Scope", "SearchIndex"]
 
@@ -45,7 +51,7 @@ TITLE_BOOST = 3.0
 JOIN_BOOST = 1.0
 # Bumped whenever the schema or the tokens change: a new folder is built, and
 # search_index_sync (run by `gaoku init` and `gaoku serve`) fills it.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _TEXTS = ("title", "public", "body")
 # The originality check's candidates: sentences holding this share of the draft
 # sentence's rarest keys, this many of them.
@@ -351,7 +357,8 @@ class SearchIndex:
             elif len(part.grams) == 1:
                 q = Query.term_query(self.schema, f"{field}_g", part.grams[0])
             else:
-                q = Query.phrase_query(self.schema, f"{field}_g", list(part.grams))
+                words = [(i, part.grams[i]) for i in phrase_offsets(len(part.grams))]
+                q = Query.phrase_query(self.schema, f"{field}_g", words)
             lookups.append((Occur.Must, q))
         return _all(lookups)
 

@@ -6,16 +6,19 @@ finds nothing shorter than the run. A plain trigram index misses every one- and
 two-character term. Gaoku indexes each text twice, on the characters themselves:
 
 - **grams**: each run of Han characters as its overlapping character bigrams, in order;
-  each run of letters and digits as one word; a :data:`GAP` token after every run, so
+  each run of letters and digits as one word; two :data:`GAP` tokens after every run, so
   that a phrase never matches across punctuation or a line break.
 - **chars**: every Han character.
 
 A Han term of two or more characters then occurs in a text exactly where the phrase of
 its bigrams occurs in the grams (consecutive bigrams overlap by one character, and a run
 never crosses a gap), and a one-character term exactly where the character occurs in
-the chars. No segmentation is involved on the indexed side, so the index does not depend
-on a dictionary, and a term is found wherever it occurs, however the text around it
-would be segmented. (Lucene's CJK analyser indexes bigrams for the same reason.)
+the chars. Every other bigram is enough (:func:`phrase_offsets`): two bigrams two
+positions apart can only have a bigram of their own run between them, since gaps come in
+pairs, so 主体 at p and 责任 at p + 2 is 主体责任. No segmentation is involved on the
+indexed side, so the index does not depend on a dictionary, and a term is found wherever
+it occurs, however the text around it would be segmented. (Lucene's CJK analyser indexes
+bigrams for the same reason.)
 
 Both sides are folded first: NFKC (full-width letters and digits made plain), lower case.
 """
@@ -66,7 +69,7 @@ def index_tokens(text: str) -> IndexTokens:
             chars.extend(run)
         else:
             grams.append(run)
-        grams.append(GAP)
+        grams += [GAP, GAP]
     return IndexTokens(" ".join(grams), " ".join(chars))
 
 
@@ -92,6 +95,15 @@ class Part:
 
     grams: tuple[str, ...] = ()
     char: str = ""
+
+
+def phrase_offsets(count: int) -> list[int]:
+    """The positions, among ``count`` consecutive bigrams, that a phrase query needs:
+    every other one, and the last (see the module docstring)."""
+    offsets = list(range(0, count, 2))
+    if offsets[-1] != count - 1:
+        offsets.append(count - 1)
+    return offsets
 
 
 def term_parts(term: str) -> list[Part]:
