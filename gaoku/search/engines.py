@@ -40,6 +40,7 @@ from gaoku.core.search import (
     index_tokens,
     search_fold,
     term_parts,
+    wanted_terms,
 )
 from gaoku.core.search.tokens import GAP, sentence_keys
 from gaoku.search.models import SearchDocument, SearchSentence
@@ -144,7 +145,7 @@ class PostgresEngine:
     ) -> Hits:
         sql = _Sql()
         full = _full_condition(scope, sql)
-        where = [_scoped(node, scope, sql), *_filter_conditions(filters, sql)]
+        where = [_scoped(node, full, sql), *_filter_conditions(filters, sql)]
         rank = sql.param(_tsquery_any(node)) + "::tsquery"
         score = (
             f"CASE WHEN {full} THEN ts_rank(d.full_tsv, {rank}) "
@@ -213,8 +214,8 @@ def _full_condition(scope: Scope, sql: _Sql) -> str:
     return f"d.day >= {sql.param(scope.full_from)}"
 
 
-def _scoped(node: Node, scope: Scope, sql: _Sql) -> str:
-    full = _full_condition(scope, sql)
+def _scoped(node: Node, full: str, sql: _Sql) -> str:
+    """``node`` over the full text where ``full`` (SQL) holds, the public text elsewhere."""
     if full == "TRUE":
         return _condition(node, "full", sql)
     if full == "FALSE":
@@ -240,33 +241,23 @@ def _word_condition(word: str, column: str, sql: _Sql) -> str:
     every bigram of 主体责任 without holding 主体责任."""
     conditions = []
     for part in term_parts(word):
-        conditions.append(f"d.{column}_tsv @@ {sql.param(_tsquery_all(part))}::tsquery")
+        lexemes = " & ".join(_quoted(x) for x in part.lexemes)
+        conditions.append(f"d.{column}_tsv @@ {sql.param(lexemes)}::tsquery")
         if len(part.grams) > 1:
-            run = part.grams[0] + "".join(g[1] for g in part.grams[1:])
-            conditions.append(f"strpos(d.{column}_text, {sql.param(run)}) > 0")
+            conditions.append(f"strpos(d.{column}_text, {sql.param(part.run)}) > 0")
     return "(" + " AND ".join(conditions) + ")"
-
-
-def _tsquery_all(part) -> str:
-    lexemes = [part.char] if part.char else list(part.grams)
-    return " & ".join(_quoted(x) for x in lexemes)
 
 
 def _tsquery_any(node: Node) -> str:
     """Every lexeme of the query's wanted words, for ranking."""
-    lexemes: list[str] = []
-    for word in _positive_words(node):
-        for part in term_parts(word):
-            lexemes.extend([part.char] if part.char else part.grams)
+    lexemes = [
+        x
+        for term in wanted_terms(node)
+        for word in term.words
+        for part in term_parts(word)
+        for x in part.lexemes
+    ]
     return " | ".join(_quoted(x) for x in dict.fromkeys(lexemes)) or "''"
-
-
-def _positive_words(node: Node) -> list[str]:
-    if isinstance(node, Term):
-        return list(node.words)
-    if isinstance(node, Not):
-        return []
-    return [w for item in node.items for w in _positive_words(item)]
 
 
 def _filter_conditions(filters: Filters, sql: _Sql) -> list[str]:

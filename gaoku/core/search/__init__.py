@@ -14,6 +14,7 @@ from gaoku.core.search.query import (
     Term,
     parse,
     positive_words,
+    wanted_terms,
 )
 from gaoku.core.search.snippet import Snippet, snippet
 from gaoku.core.search.tokens import index_tokens, search_fold, term_parts
@@ -39,4 +40,5 @@ __all__ = [
     "search_fold",
     "snippet",
     "term_parts",
+    "wanted_terms",
 ]

@@ -23,7 +23,17 @@ from dataclasses import dataclass
 from gaoku.core.search.segment import segment
 from gaoku.core.search.tokens import runs, search_fold
 
-__all__ = ["All", "Any", "Node", "Not", "QueryError", "Term", "parse", "positive_words"]
+__all__ = [
+    "All",
+    "Any",
+    "Node",
+    "Not",
+    "QueryError",
+    "Term",
+    "parse",
+    "positive_words",
+    "wanted_terms",
+]
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 24
@@ -143,10 +153,17 @@ def _folded(text: str) -> str:
     return " ".join(runs(search_fold(text)))
 
 
-def positive_words(node: Node) -> list[str]:
-    """Every word a matching text may hold, for highlighting (excluded ones left out)."""
+def wanted_terms(node: Node) -> list[Term]:
+    """The terms a matching text may hold (the excluded ones left out)."""
     if isinstance(node, Term):
-        return [w for text in (node.text, *node.words) for w in text.split()]
+        return [node]
     if isinstance(node, Not):
         return []
-    return [w for item in node.items for w in positive_words(item)]
+    return [t for item in node.items for t in wanted_terms(item)]
+
+
+def positive_words(node: Node) -> list[str]:
+    """Every word a matching text may hold, for highlighting (excluded ones left out)."""
+    return [
+        w for term in wanted_terms(node) for text in (term.text, *term.words) for w in text.split()
+    ]

@@ -91,10 +91,17 @@ def _pairs(run: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Part:
-    """What one piece of a term looks up: a phrase in the grams, or one char in the chars."""
+    """What one piece of a term looks up: a phrase in the grams, or one char in the chars;
+    ``run`` is the piece as written."""
 
     grams: tuple[str, ...] = ()
     char: str = ""
+    run: str = ""
+
+    @property
+    def lexemes(self) -> list[str]:
+        """The tokens this piece looks up."""
+        return [self.char] if self.char else list(self.grams)
 
 
 def phrase_offsets(count: int) -> list[int]:
@@ -116,9 +123,9 @@ def term_parts(term: str) -> list[Part]:
     parts = []
     for run in runs(term):
         if not is_han(run):
-            parts.append(Part(grams=(run,)))
+            parts.append(Part(grams=(run,), run=run))
         elif len(run) == 1:
-            parts.append(Part(char=run))
+            parts.append(Part(char=run, run=run))
         else:
-            parts.append(Part(grams=tuple(_pairs(run))))
+            parts.append(Part(grams=tuple(_pairs(run)), run=run))
     return parts

@@ -25,10 +25,10 @@ def test_folding_makes_full_width_plain_and_letters_lower():
 
 
 def test_a_term_is_one_exact_lookup_unless_it_mixes_scripts():
-    assert term_parts("党") == [Part(char="党")]
-    assert term_parts("党建") == [Part(grams=("党建",))]
-    assert term_parts("主体责任") == [Part(grams=("主体", "体责", "责任"))]
-    assert term_parts("2023年") == [Part(grams=("2023",)), Part(char="年")]
+    assert term_parts("党") == [Part(char="党", run="党")]
+    assert term_parts("党建") == [Part(grams=("党建",), run="党建")]
+    assert term_parts("主体责任") == [Part(grams=("主体", "体责", "责任"), run="主体责任")]
+    assert term_parts("2023年") == [Part(grams=("2023",), run="2023"), Part(char="年", run="年")]
 
 
 def test_sentence_keys_are_han_bigrams_and_figures():
