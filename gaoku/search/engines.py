@@ -155,19 +155,17 @@ class PostgresEngine:
             "FROM search_searchdocument d JOIN library_material m ON m.id = d.material_id "
             f"WHERE {' AND '.join(where)}"
         )
-        order = "d.day DESC, d.material_id DESC" if sort == "date" else "3 DESC, d.day DESC"
+        order = "d.day DESC, d.material_id DESC" if sort == "date" else "2 DESC, d.day DESC"
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) {base}", sql.params_for(base))
             total = cursor.fetchone()[0]
             page = (
-                f"SELECT d.material_id, d.version_id, {score}, {full} {base}"
+                f"SELECT d.material_id, {score}, {full} {base}"
                 f" ORDER BY {order} LIMIT {sql.param(limit)} OFFSET {sql.param(offset)}"
             )
             cursor.execute(page, sql.params_for(page))
             rows = cursor.fetchall()
-        hits = [
-            Hit(mid, vid, float(s) if sort != "date" else 0.0, bool(f)) for mid, vid, s, f in rows
-        ]
+        hits = [Hit(mid, float(s) if sort != "date" else 0.0, bool(f)) for mid, s, f in rows]
         return Hits(total, hits)
 
     def similar(self, text: str, *, limit: int) -> list[tuple[int, str]]:

@@ -1,18 +1,19 @@
 """Gaoku's embedded search engine: tantivy over the tokens of :mod:`.tokens`.
 
-tantivy (a Rust search library, with Python bindings) keeps an inverted index with
-positions in a folder, answers phrase queries exactly and ranks by BM25; fed the grams
-and chars of :mod:`.tokens` through its whitespace tokenizer, it finds every term wherever
-it occurs. ``bench/search.py`` measures it beside SQLite FTS5 on the same tokens (exact
-too, but several times slower at p95), Whoosh with jieba and tantivy with jieba's words.
+tantivy (a Rust search library, with Python bindings) keeps an inverted index in a
+folder, answers phrase queries exactly and ranks by BM25; fed the n-grams of
+:mod:`.tokens` through its whitespace tokenizer, it finds every term wherever it occurs,
+most of them with one lookup. ``bench/search.py`` measures it beside SQLite FTS5 on
+bigrams, Whoosh with jieba and tantivy with jieba's words.
 
-One material is one document with three texts, each as grams and chars: ``body`` (title
-and full text), ``public`` (title and the outline as the free tier sees it) and ``title``
-(which only adds score); its metadata as filter fields. A search looks in ``body`` where
-the user may read the full text and in ``public`` elsewhere. Beside it, a second index
-holds every sentence of every body, for the originality check's candidates
-(:meth:`SearchIndex.similar`). Writers take each folder's lock for one batch at a time;
-readers see each commit after ``reload``.
+One material is one document with two texts, each as a short and a long field: ``body``
+(title and full text) and ``public`` (title and the outline as the free tier sees it);
+its metadata as filter fields. The title is written :data:`TITLE_TIMES` times, which
+weighs a term in the title as BM25F weighs a field, at no cost per query. A search looks
+in ``body`` where the user may read the full text and in ``public`` elsewhere. Beside it,
+a second index holds every sentence of every body, for the originality check's
+candidates (:meth:`SearchIndex.similar`). Writers take each folder's lock for one batch
+at a time; readers see each commit at their next search.
 """
 
 from __future__ import annotations
@@ -32,11 +33,11 @@ from tantivy import FieldType, Occur, Order, Query
 from gaoku.core.originality import checkable, sentences
 from gaoku.core.search.query import All, Any, Node, Not, Term
 from gaoku.core.search.tokens import (
-    bigrams_of,
-    index_tokens,
-    phrase_offsets,
+    Lookup,
+    gram_tokens,
+    is_han_run,
+    lookups,
     sentence_keys,
-    term_parts,
 )
 
 __all__ = ["NO_FILTERS", "Filters", "Hit", "Hits", "IndexedDoc", "Scope", "SearchIndex"]
@@ -44,20 +45,20 @@ __all__ = ["NO_FILTERS", "Filters", "Hit", "Hits", "IndexedDoc", "Scope", "Searc
 # Where a search looks: the full text (the title included) or what the free tier sees
 # (the title and the public outline).
 FULL, PUBLIC = "body", "public"
-# A term found in the title as well scores this much more: it says most about a material.
-TITLE_BOOST = 3.0
-# A run typed without spaces scores this much more for each of the bigrams joining its
-# words (实主 in 落实主体责任) that a text holds: a cheap sign of the run as typed.
-JOIN_BOOST = 1.0
+# The title says most about a material: it is indexed this many times.
+TITLE_TIMES = 3
 # Bumped whenever the schema or the tokens change: a new folder is built, and
 # search_index_sync (run by `gaoku init` and `gaoku serve`) fills it.
-SCHEMA_VERSION = 5
-_TEXTS = ("title", "public", "body")
+SCHEMA_VERSION = 6
 # The originality check's candidates: sentences holding this share of the draft
 # sentence's rarest keys, this many of them.
 SIMILAR_GRAMS = 16
 SIMILAR_SHARE = 0.4
 _WRITER_HEAP = 50_000_000
+# A batch of more documents than this (a reindex) is written with the larger budget, so
+# that it ends in few segments: each segment costs every query a lookup of its own.
+_BULK_DOCS = 1000
+_BULK_HEAP = 400_000_000
 _LOCK_WAIT_S = 30.0
 
 
@@ -104,7 +105,6 @@ class Scope:
 @dataclass(frozen=True)
 class Hit:
     id: int
-    stamp: int
     score: float
     full: bool
 
@@ -123,9 +123,9 @@ def _schema() -> tantivy.Schema:
     builder.add_integer_field("year", indexed=True)
     for name in ("doc_type", "level", "topic"):
         builder.add_text_field(name, tokenizer_name="raw")
-    for name in _TEXTS:
-        builder.add_text_field(f"{name}_g", tokenizer_name="whitespace")
-        builder.add_text_field(f"{name}_c", tokenizer_name="whitespace", index_option="freq")
+    for name in (FULL, PUBLIC):
+        builder.add_text_field(f"{name}_short", tokenizer_name="whitespace", index_option="freq")
+        builder.add_text_field(f"{name}_long", tokenizer_name="whitespace")
     return builder.build()
 
 
@@ -141,27 +141,31 @@ class SearchIndex:
         (folder / "sentences").mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
         self._index = tantivy.Index(self.schema, path=str(folder), reuse=True)
+        self._reader = _Reader(self._index, folder)
         # The sentences of every body, one document each, for the originality check.
         self._sentence_schema = _sentence_schema()
         self._sentences = tantivy.Index(
             self._sentence_schema, path=str(folder / "sentences"), reuse=True
         )
+        self._sentence_reader = _Reader(self._sentences, folder / "sentences")
 
     # -- writing ---------------------------------------------------------------------------
 
     def put(self, docs: Iterable[IndexedDoc]) -> int:
         """Add or replace documents (by id); one commit. Returns how many."""
         docs = list(docs)
-        with _writing(self._index) as writer:
+        heap = _BULK_HEAP if len(docs) > _BULK_DOCS else _WRITER_HEAP
+        with _writing(self._index, heap) as writer:
             for doc in docs:
                 writer.delete_documents_by_term("id", doc.id)
                 writer.add_document(self._document(doc))
-        with _writing(self._sentences) as writer:
+        with _writing(self._sentences, heap) as writer:
             for doc in docs:
                 writer.delete_documents_by_term("id", doc.id)
                 for sentence in sentences(doc.body):
                     if checkable(sentence):
                         writer.add_document(_sentence_document(doc.id, sentence.text))
+        self._written()
         return len(docs)
 
     def remove(self, ids: Iterable[int]) -> None:
@@ -170,11 +174,18 @@ class SearchIndex:
             with _writing(index) as writer:
                 for doc_id in ids:
                     writer.delete_documents_by_term("id", doc_id)
+        self._written()
 
     def clear(self) -> None:
         for index in (self._index, self._sentences):
             with _writing(index) as writer:
                 writer.delete_all_documents()
+        self._written()
+
+    def _written(self) -> None:
+        # The next search reads this commit, whatever meta.json's stat says.
+        self._reader.stale()
+        self._sentence_reader.stale()
 
     def _document(self, doc: IndexedDoc) -> tantivy.Document:
         fields: dict[str, object] = {
@@ -186,22 +197,18 @@ class SearchIndex:
             "level": doc.level,
             "topic": list(doc.topics),
         }
-        texts = {
-            "title": doc.title,
-            "public": f"{doc.title}\n{doc.public}",
-            "body": f"{doc.title}\n{doc.body}",
-        }
-        for name, text in texts.items():
-            tokens = index_tokens(text)
-            fields[f"{name}_g"] = tokens.grams
-            fields[f"{name}_c"] = tokens.chars
+        titles = "\n".join([doc.title] * TITLE_TIMES)
+        for name, text in ((FULL, doc.body), (PUBLIC, doc.public)):
+            tokens = gram_tokens(f"{titles}\n{text}")
+            fields[f"{name}_short"] = tokens.short
+            fields[f"{name}_long"] = tokens.long
         return tantivy.Document(**fields)
 
     # -- reading ---------------------------------------------------------------------------
 
     def stamps(self) -> dict[int, int]:
         """Every indexed id with its stamp."""
-        searcher = self._searcher()
+        searcher = self._reader.searcher()
         found = searcher.search(Query.all_query(), max(searcher.num_docs, 1), count=False)
         addresses = [address for _score, address in found.hits]
         ids = searcher.fast_field_values("id", addresses)
@@ -221,11 +228,10 @@ class SearchIndex:
         best first (or newest first with ``sort="date"``), and how many match in all."""
         if limit < 1 or offset < 0:
             raise ValueError("limit must be >= 1 and offset >= 0")
-        query = self._scoped(node, scope)
-        conditions = [(Occur.Must, query), *self._filters(filters)]
-        if len(conditions) > 1:
-            query = Query.boolean_query(conditions)
-        searcher = self._searcher()
+        searcher = self._reader.searcher()
+        query = _Compiler(self.schema, searcher).scoped(node, scope)
+        if filters != NO_FILTERS:
+            query = Query.boolean_query([(Occur.Must, query), *self._filters(filters)])
         if sort == "date":
             found = searcher.search(
                 query, limit, count=True, offset=offset, order_by_field="day", order=Order.Desc
@@ -233,18 +239,21 @@ class SearchIndex:
         else:
             found = searcher.search(query, limit, count=True, offset=offset)
         addresses = [address for _score, address in found.hits]
+        if scope.everything or scope.full_from is None:
+            full = [scope.everything] * len(addresses)
+        else:
+            opened = scope.full_from.toordinal()
+            full = [day >= opened for day in searcher.fast_field_values("day", addresses)]
         columns = zip(
             [score for score, _address in found.hits],
             searcher.fast_field_values("id", addresses),
-            searcher.fast_field_values("stamp", addresses),
-            searcher.fast_field_values("day", addresses),
+            full,
             strict=True,
         )
-        hits = []
-        for score, doc_id, stamp, day in columns:
-            opened = scope.full_from is not None and day >= scope.full_from.toordinal()
-            relevance = float(score) if sort != "date" else 0.0
-            hits.append(Hit(doc_id, stamp, relevance, scope.everything or opened))
+        hits = [
+            Hit(doc_id, float(score) if sort != "date" else 0.0, opened)
+            for score, doc_id, opened in columns
+        ]
         return Hits(found.count or 0, hits)
 
     def similar(self, text: str, *, limit: int = 5) -> list[tuple[int, str]]:
@@ -256,8 +265,7 @@ class SearchIndex:
         the most, and a light edit or a swapped synonym changes only a few — and candidates
         are ranked by BM25.
         """
-        self._sentences.reload()
-        searcher = self._sentences.searcher()
+        searcher = self._sentence_reader.searcher()
         keys = set(sentence_keys(text))
         grams = sorted(keys, key=lambda g: (searcher.doc_freq("grams", g), g))[:SIMILAR_GRAMS]
         if not grams:
@@ -275,35 +283,6 @@ class SearchIndex:
             out.append((doc["id"][0], doc["text"][0]))
         return out
 
-    def _searcher(self) -> tantivy.Searcher:
-        self._index.reload()
-        return self._index.searcher()
-
-    def _scoped(self, node: Node, scope: Scope) -> Query:
-        if scope.everything:
-            return self._compile(node, FULL)
-        public = self._compile(node, PUBLIC)
-        if scope.full_from is None:
-            return public
-        opened = scope.full_from.toordinal()
-        # Filters add nothing to the score.
-        after = Query.const_score_query(
-            Query.range_query(self.schema, "day", FieldType.Integer, lower_bound=opened), 0.0
-        )
-        before = Query.const_score_query(
-            Query.range_query(
-                self.schema, "day", FieldType.Integer, upper_bound=opened, include_upper=False
-            ),
-            0.0,
-        )
-        full = self._compile(node, FULL)
-        return Query.boolean_query(
-            [
-                (Occur.Should, Query.boolean_query([(Occur.Must, full), (Occur.Must, after)])),
-                (Occur.Should, Query.boolean_query([(Occur.Must, public), (Occur.Must, before)])),
-            ]
-        )
-
     def _filters(self, filters: Filters) -> list[tuple[Occur, Query]]:
         wanted = {
             "doc_type": filters.doc_type,
@@ -317,50 +296,121 @@ class SearchIndex:
             if value
         ]
 
-    def _compile(self, node: Node, field: str) -> Query:
+
+class _Compiler:
+    """Turns a parsed query into a tantivy query over one scope's fields."""
+
+    def __init__(self, schema: tantivy.Schema, searcher: tantivy.Searcher) -> None:
+        self.schema = schema
+        self.searcher = searcher
+
+    def scoped(self, node: Node, scope: Scope) -> Query:
+        if scope.everything:
+            return self.compile(node, FULL)
+        public = self.compile(node, PUBLIC)
+        if scope.full_from is None:
+            return public
+        opened = scope.full_from.toordinal()
+        # Filters add nothing to the score.
+        after = Query.const_score_query(
+            Query.range_query(self.schema, "day", FieldType.Integer, lower_bound=opened), 0.0
+        )
+        before = Query.const_score_query(
+            Query.range_query(
+                self.schema, "day", FieldType.Integer, upper_bound=opened, include_upper=False
+            ),
+            0.0,
+        )
+        full = self.compile(node, FULL)
+        return Query.boolean_query(
+            [
+                (Occur.Should, Query.boolean_query([(Occur.Must, full), (Occur.Must, after)])),
+                (Occur.Should, Query.boolean_query([(Occur.Must, public), (Occur.Must, before)])),
+            ]
+        )
+
+    def compile(self, node: Node, field: str) -> Query:
         if isinstance(node, Term):
-            return self._term(node, field)
+            return self.term(node, field)
         if isinstance(node, Any):
             return Query.boolean_query(
-                [(Occur.Should, self._compile(item, field)) for item in node.items]
+                [(Occur.Should, self.compile(item, field)) for item in node.items]
             )
         if isinstance(node, Not):
             # Only inside All, where it becomes a MustNot clause (the parser sees to that).
-            return self._compile(node.item, field)
+            return self.compile(node.item, field)
         if isinstance(node, All):
             return Query.boolean_query(
                 [
-                    (Occur.MustNot, self._compile(item.item, field))
+                    (Occur.MustNot, self.compile(item.item, field))
                     if isinstance(item, Not)
-                    else (Occur.Must, self._compile(item, field))
+                    else (Occur.Must, self.compile(item, field))
                     for item in node.items
                 ]
             )
         raise TypeError(f"not a query node: {node!r}")
 
-    def _term(self, term: Term, field: str) -> Query:
-        """Each word must occur in ``field``; the title and the run as typed add score."""
-        clauses = [(Occur.Must, self._word(word, field)) for word in term.words]
-        title = [(Occur.Must, self._word(word, "title")) for word in term.words]
-        clauses.append((Occur.Should, Query.boost_query(_all(title), TITLE_BOOST)))
-        for gram in _joins(term):
-            join = Query.term_query(self.schema, f"{field}_g", gram)
-            clauses.append((Occur.Should, Query.boost_query(join, JOIN_BOOST)))
+    def term(self, term: Term, field: str) -> Query:
+        """Each word must occur in ``field``; a text holding the run as typed scores higher.
+
+        That sign is one gram across a join of two words (落实全面 in 落实全面从严治党), the
+        rarest of the run's: one optional clause costs a query little, several cost it
+        much more. A join no text holds means no text holds the run, and adds nothing.
+        """
+        clauses = [(Occur.Must, self.word(word, field)) for word in term.words]
+        if len(clauses) == 1:
+            return clauses[0][1]
+        join = self._rarest_join(term, field)
+        if join is not None:
+            clauses.append((Occur.Should, self.lookup(join, field)))
         return Query.boolean_query(clauses)
 
-    def _word(self, word: str, field: str) -> Query:
-        """A word matches when each of its parts occurs in ``field``."""
-        lookups = []
-        for part in term_parts(word):
-            if part.char:
-                q = Query.term_query(self.schema, f"{field}_c", part.char, index_option="freq")
-            elif len(part.grams) == 1:
-                q = Query.term_query(self.schema, f"{field}_g", part.grams[0])
-            else:
-                words = [(i, part.grams[i]) for i in phrase_offsets(len(part.grams))]
-                q = Query.phrase_query(self.schema, f"{field}_g", words)
-            lookups.append((Occur.Must, q))
-        return _all(lookups)
+    def word(self, word: str, field: str) -> Query:
+        """A word matches when each of its lookups does."""
+        return _all([(Occur.Must, self.lookup(lookup, field)) for lookup in lookups(word)])
+
+    def lookup(self, lookup: Lookup, field: str) -> Query:
+        name = f"{field}_{lookup.field}"
+        if len(lookup.grams) == 1:
+            return Query.term_query(self.schema, name, lookup.grams[0][1], index_option="freq")
+        return Query.phrase_query(self.schema, name, list(lookup.grams))
+
+    def _rarest_join(self, term: Term, field: str) -> Lookup | None:
+        """The join of ``term`` that the fewest texts hold; None when some join is held by
+        none, since then no text holds the run."""
+        rarest, fewest = None, 0
+        for gram in _joins(term):
+            join = lookups(gram)[0]
+            count = self.searcher.doc_freq(f"{field}_{join.field}", gram)
+            if not count:
+                return None
+            if rarest is None or count < fewest:
+                rarest, fewest = join, count
+        return rarest
+
+
+class _Reader:
+    """An index's reader, reloaded after this process writes, and when another process's
+    commit has replaced the index's meta.json: a stat instead of a reload per search."""
+
+    def __init__(self, index: tantivy.Index, folder: Path) -> None:
+        self._index = index
+        self._meta = folder / "meta.json"
+        self._seen: tuple[int, int, int] | None = None
+
+    def stale(self) -> None:
+        self._seen = None
+
+    def searcher(self) -> tantivy.Searcher:
+        try:
+            stat = self._meta.stat()
+            seen = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        except FileNotFoundError:
+            seen = None
+        if seen is None or seen != self._seen:
+            self._index.reload()
+            self._seen = seen
+        return self._index.searcher()
 
 
 def _sentence_schema() -> tantivy.Schema:
@@ -376,12 +426,12 @@ def _sentence_document(doc_id: int, text: str) -> tantivy.Document:
 
 
 @contextmanager
-def _writing(index: tantivy.Index) -> Iterator[tantivy.IndexWriter]:
+def _writing(index: tantivy.Index, heap: int = _WRITER_HEAP) -> Iterator[tantivy.IndexWriter]:
     """The index's writer for one commit; another process may hold the lock a moment."""
     deadline = time.monotonic() + _LOCK_WAIT_S
     while True:
         try:
-            writer = index.writer(heap_size=_WRITER_HEAP, num_threads=1)
+            writer = index.writer(heap_size=heap, num_threads=1)
             break
         except ValueError:
             if time.monotonic() > deadline:
@@ -402,8 +452,15 @@ def _all(clauses: list[tuple[Occur, Query]]) -> Query:
 
 
 def _joins(term: Term) -> list[str]:
-    """The bigrams of a run typed without spaces that join two of its words."""
-    if len(term.words) < 2:
-        return []
-    inside = {g for word in term.words for g in bigrams_of(word)}
-    return [g for g in dict.fromkeys(bigrams_of(term.text)) if g not in inside]
+    """For a run typed without spaces, the grams across each join of two of its words: up
+    to two Han characters on either side (落实全面 in 落实全面从严治党主体责任)."""
+    joins, end = [], 0
+    for word in term.words[:-1]:
+        start = term.text.find(word, end)
+        if start < 0:
+            return joins
+        end = start + len(word)
+        gram = term.text[max(0, end - 2) : end + 2]
+        if is_han_run(gram):
+            joins.append(gram)
+    return list(dict.fromkeys(joins))

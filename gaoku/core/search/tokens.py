@@ -3,24 +3,29 @@
 Word segmentation alone loses matches: jieba writes 机关党建 as one word, so an index of
 its words cannot find 党建 there, and a whole run of Han characters indexed as one token
 finds nothing shorter than the run. A plain trigram index misses every one- and
-two-character term. Gaoku indexes each text twice, on the characters themselves:
+two-character term. Gaoku indexes the characters themselves, not words, so a term is
+found wherever it occurs, however the text around it would be segmented, and the index
+does not depend on a dictionary. Both sides are folded first: NFKC (full-width letters
+and digits made plain), lower case.
 
-- **grams**: each run of Han characters as its overlapping character bigrams, in order;
-  each run of letters and digits as one word; two :data:`GAP` tokens after every run, so
-  that a phrase never matches across punctuation or a line break.
-- **chars**: every Han character.
+The embedded engine (tantivy) indexes each text as two fields (:func:`gram_tokens`):
 
-A Han term of two or more characters then occurs in a text exactly where the phrase of
-its bigrams occurs in the grams (consecutive bigrams overlap by one character, and a run
-never crosses a gap), and a one-character term exactly where the character occurs in
-the chars. Every other bigram is enough (:func:`phrase_offsets`): two bigrams two
-positions apart can only have a bigram of their own run between them, since gaps come in
-pairs, so 主体 at p and 责任 at p + 2 is 主体责任. No segmentation is involved on the
-indexed side, so the index does not depend on a dictionary, and a term is found wherever
-it occurs, however the text around it would be segmented. (Lucene's CJK analyser indexes
-bigrams for the same reason.)
+- **short**: every substring of each Han run of 1, 2, 3, 5 or 6 characters, and each run
+  of letters and digits as one word; frequencies only;
+- **long**: the 4-character substrings (4-grams) of each Han run, in order, with
+  :data:`LONG` :data:`GAP` tokens after each run; with positions.
 
-Both sides are folded first: NFKC (full-width letters and digits made plain), lower case.
+Most terms members type (党, 党建, 主体责任, 全面从严治党) are then one term of one field,
+looked up without reading positions (:func:`lookups`). A longer term is a phrase of
+4-grams, every fourth one and the last: two 4-grams at most four positions apart in the
+long field belong to one run (a run's 4-grams lie wholly inside it, and four gaps follow
+each run), so 党支部标 at p, 准化规范 at p + 4 and 范化建设 at p + 7 is 党支部标准化规范化建设.
+Lucene's CJK analyser indexes bigrams for the same reason; longer grams make common
+terms single lookups.
+
+PostgreSQL's tsvector keeps a text's bigrams and characters instead
+(:func:`index_tokens`, :func:`term_parts`): its GIN index narrows the rows, and the engine
+checks each term on the text itself.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Private-use character: never in folded query terms, kept as a token by a whitespace
 # tokenizer.
@@ -35,6 +41,7 @@ GAP = "\ue000"
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ebef"
 _RUN = re.compile(f"[{_HAN}]+|[0-9a-z]+")
+_HAN_RUN = re.compile(f"[{_HAN}]+")
 
 
 def search_fold(text: str) -> str:
@@ -51,6 +58,67 @@ def is_han(run: str) -> bool:
     return not run[0].isascii()
 
 
+def is_han_run(text: str) -> bool:
+    """Whether ``text`` is one run of Han characters."""
+    return _HAN_RUN.fullmatch(text) is not None
+
+
+# Han substrings of these lengths are terms of the short field; 4-grams are the long one's.
+SHORT_SIZES = (1, 2, 3, 5, 6)
+LONG = 4
+
+
+@dataclass(frozen=True)
+class GramTokens:
+    """A text's tokens for the embedded index, each field as one space-separated string."""
+
+    short: str
+    long: str
+
+
+def gram_tokens(text: str) -> GramTokens:
+    """The tokens of ``text`` (folded here) for the short and long fields."""
+    short: list[str] = []
+    long: list[str] = []
+    for run in runs(search_fold(text)):
+        if not is_han(run):
+            short.append(run)
+            continue
+        for size in SHORT_SIZES:
+            short.extend(_grams(run, size))
+        fours = _grams(run, LONG)
+        if fours:
+            long += fours
+            long += [GAP] * LONG
+    return GramTokens(" ".join(short), " ".join(long))
+
+
+class Lookup(NamedTuple):
+    """One exact lookup in the embedded index: a term of the ``short`` or ``long`` field,
+    or, with several grams, a phrase of the long field's 4-grams at their offsets. (A
+    named tuple: queries build many, and it is the quickest to build.)"""
+
+    field: str
+    grams: tuple[tuple[int, str], ...]
+
+
+def lookups(term: str) -> list[Lookup]:
+    """The lookups a folded term needs, all of which must match: one per run of Han
+    characters or of letters and digits (2023年 needs 2023 and 年, which a text holding
+    the term always has)."""
+    out = []
+    for run in [term] if is_han_run(term) else runs(term):
+        if not is_han(run) or len(run) in SHORT_SIZES:
+            out.append(Lookup("short", ((0, run),)))
+        elif len(run) == LONG:
+            out.append(Lookup("long", ((0, run),)))
+        else:
+            last = len(run) - LONG
+            offsets = [*range(0, last, LONG), last]
+            out.append(Lookup("long", tuple((i, run[i : i + LONG]) for i in offsets)))
+    return out
+
+
 @dataclass(frozen=True)
 class IndexTokens:
     """A text's tokens, each field as one space-separated string."""
@@ -60,7 +128,9 @@ class IndexTokens:
 
 
 def index_tokens(text: str) -> IndexTokens:
-    """The tokens of ``text`` (folded here) for the grams and chars fields."""
+    """The tokens of ``text`` (folded here) for PostgreSQL: each Han run as its
+    overlapping bigrams, each run of letters and digits as one word, two :data:`GAP`
+    tokens after every run (grams); every Han character (chars)."""
     grams: list[str] = []
     chars: list[str] = []
     for run in runs(search_fold(text)):
@@ -86,13 +156,17 @@ def sentence_keys(text: str) -> list[str]:
 
 
 def _pairs(run: str) -> list[str]:
-    return [run[i : i + 2] for i in range(len(run) - 1)]
+    return _grams(run, 2)
+
+
+def _grams(run: str, size: int) -> list[str]:
+    return [run[i : i + size] for i in range(len(run) - size + 1)]
 
 
 @dataclass(frozen=True)
 class Part:
-    """What one piece of a term looks up: a phrase in the grams, or one char in the chars;
-    ``run`` is the piece as written."""
+    """What one piece of a term looks up in PostgreSQL's tsvector: its bigrams, or one
+    char; ``run`` is the piece as written."""
 
     grams: tuple[str, ...] = ()
     char: str = ""
@@ -104,22 +178,9 @@ class Part:
         return [self.char] if self.char else list(self.grams)
 
 
-def phrase_offsets(count: int) -> list[int]:
-    """The positions, among ``count`` consecutive bigrams, that a phrase query needs:
-    every other one, and the last (see the module docstring)."""
-    offsets = list(range(0, count, 2))
-    if offsets[-1] != count - 1:
-        offsets.append(count - 1)
-    return offsets
-
-
 def term_parts(term: str) -> list[Part]:
-    """The lookups a folded term needs, all of which must match.
-
-    A pure Han term, or a word of letters and digits, is one exact lookup. A term that
-    mixes them (2023年) needs one lookup per run; each run must occur, which a text that
-    holds the term always satisfies.
-    """
+    """The pieces of a folded term in PostgreSQL's tsvector, all of which must occur: one
+    per run of Han characters or of letters and digits, as :func:`lookups`."""
     parts = []
     for run in runs(term):
         if not is_han(run):

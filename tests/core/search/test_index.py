@@ -44,19 +44,47 @@ def _holding(docs, term):
     return {d.id for d in docs if search_fold(term) in search_fold(d.title + "\n" + d.body)}
 
 
-def test_every_substring_of_one_to_six_characters_is_found_exactly_where_it_occurs(corpus):
+def _is_han(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def _terms(docs, make, count: int, seed: int):
+    """``count`` Han terms that ``make`` cuts from random bodies (it may return None)."""
+    rng = random.Random(seed)
+    made = 0
+    while made < count:
+        term = make(rng, rng.choice(docs).body)
+        if term and _is_han(term):
+            made += 1
+            yield term
+
+
+def _substring(rng, text):
+    length = rng.randint(1, 14)
+    start = rng.randrange(len(text) - length)
+    return text[start : start + length]
+
+
+def _across_a_mark(rng, text):
+    """The characters before a punctuation mark or line break joined to those after it,
+    the first few of those skipped: where too few gaps followed a run, it would match."""
+    cut = rng.randrange(8, len(text) - 12)
+    if _is_han(text[cut]):
+        return None
+    after = cut + 1 + rng.randint(0, 3)
+    return text[cut - rng.randint(1, 6) : cut] + text[after : after + rng.randint(1, 6)]
+
+
+def test_every_substring_of_one_to_fourteen_characters_is_found_exactly_where_it_occurs(corpus):
     index, docs = corpus
-    rng = random.Random(5)
-    checked = 0
-    while checked < 300:
-        text = rng.choice(docs).body
-        length = rng.randint(1, 6)
-        start = rng.randrange(len(text) - length)
-        term = text[start : start + length]
-        if any(not ("\u4e00" <= c <= "\u9fff") for c in term):
-            continue
+    for term in _terms(docs, _substring, 400, seed=5):
         assert _ids(index, f'"{term}"') == _holding(docs, term), term
-        checked += 1
+
+
+def test_a_term_never_matches_across_punctuation_or_a_line_break(corpus):
+    index, docs = corpus
+    for term in _terms(docs, _across_a_mark, 300, seed=7):
+        assert _ids(index, f'"{term}"') == _holding(docs, term), term
 
 
 def test_two_character_words_inside_longer_words_are_found(corpus):
@@ -85,6 +113,20 @@ def test_a_run_without_spaces_needs_each_of_its_words_and_ranks_the_exact_run_fi
     assert _ids(index, "推动高质量发展") == words
     ranked = index.search(parse("推动高质量发展"), scope=EVERYTHING, limit=len(exact)).hits
     assert {h.id for h in ranked} == exact
+
+
+def test_a_term_in_the_title_ranks_the_material_first(tmp_path):
+    index = SearchIndex(tmp_path)
+    body = "会议要求，持续加强作风建设，推动各项工作落实。"
+    index.put(
+        [
+            IndexedDoc(1, 1, date(2024, 1, 1), "乡村振兴工作讲话", "", body),
+            IndexedDoc(2, 2, date(2024, 1, 1), "作风建设工作讲话", "", body),
+            IndexedDoc(3, 3, date(2024, 1, 1), "产业发展工作讲话", "", body),
+        ]
+    )
+    found = index.search(parse("作风建设"), scope=EVERYTHING)
+    assert found.hits[0].id == 2
 
 
 def test_public_scope_searches_titles_and_public_outlines_only(tmp_path):
