@@ -15,13 +15,14 @@ engine, in one process on one core:
   from a fast field.
 
 Reported: index build time (tokens or words included) and size; p50 and p95 latency of
-200 realistic queries, each from the query string to the ids of the first 10 hits and the
-exact number of matches (the median of three timings of each query); precision at 10 on 50 queries labelled with a topic (a paragraph
-is relevant when its document's primary topic is the query's); the share of paragraphs
-holding a 1- or 2-character term that each engine counts; and the share of the 200 queries
-whose count is exact, against the query's meaning checked by substring on every paragraph
-(each word occurs, wherever it occurs). A speed and agreement table of jieba and rjieba
-comes first; tantivy + jieba uses the faster where their words agree.
+200 realistic queries, each from the query string to the ids of the first 10 hits and
+the exact number of matches (the median of three timings of each query); precision at 10
+on 50 queries labelled with a topic (a paragraph is relevant when its document's primary
+topic is the query's); the share of paragraphs holding a 1- or 2-character term that
+each engine counts; and the share of the 200 queries whose count is exact, against the
+query's meaning checked by substring on every paragraph (each word occurs, wherever it
+occurs). A speed and agreement table of jieba and rjieba comes first; tantivy + jieba
+uses the faster where their words agree.
 
     .venv/bin/python bench/search.py [--paragraphs 100000] [--queries 200]
 """
