@@ -19,6 +19,7 @@ at a time; readers see each commit at their next search.
 from __future__ import annotations
 
 import math
+import os
 import shutil
 import time
 from collections.abc import Iterable, Iterator
@@ -26,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import tantivy
 from tantivy import FieldType, Occur, Order, Query
@@ -34,6 +36,7 @@ from gaoku.core.originality import checkable, sentences
 from gaoku.core.search.query import All, Any, Node, Not, Term
 from gaoku.core.search.tokens import (
     Lookup,
+    gram_field,
     gram_tokens,
     is_han_run,
     lookups,
@@ -102,8 +105,10 @@ class Scope:
     full_from: date | None = None
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """One material found; ``full`` when the search looked in its full text. (A named
+    tuple: every search builds a page of them.)"""
+
     id: int
     score: float
     full: bool
@@ -115,6 +120,12 @@ class Hits:
     hits: list[Hit]
 
 
+# Each text's two fields, by text and by the field of a Lookup.
+_FIELD_NAMES = {
+    (text, kind): f"{text}_{kind}" for text in (FULL, PUBLIC) for kind in ("short", "long")
+}
+
+
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_integer_field("id", indexed=True, fast=True)
@@ -124,8 +135,10 @@ def _schema() -> tantivy.Schema:
     for name in ("doc_type", "level", "topic"):
         builder.add_text_field(name, tokenizer_name="raw")
     for name in (FULL, PUBLIC):
-        builder.add_text_field(f"{name}_short", tokenizer_name="whitespace", index_option="freq")
-        builder.add_text_field(f"{name}_long", tokenizer_name="whitespace")
+        builder.add_text_field(
+            _FIELD_NAMES[name, "short"], tokenizer_name="whitespace", index_option="freq"
+        )
+        builder.add_text_field(_FIELD_NAMES[name, "long"], tokenizer_name="whitespace")
     return builder.build()
 
 
@@ -200,8 +213,8 @@ class SearchIndex:
         titles = "\n".join([doc.title] * TITLE_TIMES)
         for name, text in ((FULL, doc.body), (PUBLIC, doc.public)):
             tokens = gram_tokens(f"{titles}\n{text}")
-            fields[f"{name}_short"] = tokens.short
-            fields[f"{name}_long"] = tokens.long
+            fields[_FIELD_NAMES[name, "short"]] = tokens.short
+            fields[_FIELD_NAMES[name, "long"]] = tokens.long
         return tantivy.Document(**fields)
 
     # -- reading ---------------------------------------------------------------------------
@@ -229,8 +242,8 @@ class SearchIndex:
         if limit < 1 or offset < 0:
             raise ValueError("limit must be >= 1 and offset >= 0")
         searcher = self._reader.searcher()
-        query = _Compiler(self.schema, searcher).scoped(node, scope)
-        if filters != NO_FILTERS:
+        query = _Compiler(self.schema, searcher, ranked=sort != "date").scoped(node, scope)
+        if filters is not NO_FILTERS and filters != NO_FILTERS:
             query = Query.boolean_query([(Occur.Must, query), *self._filters(filters)])
         if sort == "date":
             found = searcher.search(
@@ -300,9 +313,11 @@ class SearchIndex:
 class _Compiler:
     """Turns a parsed query into a tantivy query over one scope's fields."""
 
-    def __init__(self, schema: tantivy.Schema, searcher: tantivy.Searcher) -> None:
+    def __init__(self, schema: tantivy.Schema, searcher: tantivy.Searcher, *, ranked: bool) -> None:
         self.schema = schema
         self.searcher = searcher
+        # Sorted by date, scores order nothing: the clause that only adds score is left out.
+        self.ranked = ranked
 
     def scoped(self, node: Node, scope: Scope) -> Query:
         if scope.everything:
@@ -360,6 +375,8 @@ class _Compiler:
         clauses = [(Occur.Must, self.word(word, field)) for word in term.words]
         if len(clauses) == 1:
             return clauses[0][1]
+        if not self.ranked:
+            return Query.boolean_query(clauses)
         join = self._rarest_join(term, field)
         if join is not None:
             clauses.append((Occur.Should, self.lookup(join, field)))
@@ -367,10 +384,13 @@ class _Compiler:
 
     def word(self, word: str, field: str) -> Query:
         """A word matches when each of its lookups does."""
-        return _all([(Occur.Must, self.lookup(lookup, field)) for lookup in lookups(word)])
+        found = [self.lookup(lookup, field) for lookup in lookups(word)]
+        if len(found) == 1:
+            return found[0]
+        return Query.boolean_query([(Occur.Must, query) for query in found])
 
     def lookup(self, lookup: Lookup, field: str) -> Query:
-        name = f"{field}_{lookup.field}"
+        name = _FIELD_NAMES[field, lookup.field]
         if len(lookup.grams) == 1:
             return Query.term_query(self.schema, name, lookup.grams[0][1], index_option="freq")
         return Query.phrase_query(self.schema, name, list(lookup.grams))
@@ -380,13 +400,12 @@ class _Compiler:
         none, since then no text holds the run."""
         rarest, fewest = None, 0
         for gram in _joins(term):
-            join = lookups(gram)[0]
-            count = self.searcher.doc_freq(f"{field}_{join.field}", gram)
+            count = self.searcher.doc_freq(_FIELD_NAMES[field, gram_field(gram)], gram)
             if not count:
                 return None
             if rarest is None or count < fewest:
-                rarest, fewest = join, count
-        return rarest
+                rarest, fewest = gram, count
+        return None if rarest is None else Lookup(gram_field(rarest), ((0, rarest),))
 
 
 class _Reader:
@@ -395,7 +414,7 @@ class _Reader:
 
     def __init__(self, index: tantivy.Index, folder: Path) -> None:
         self._index = index
-        self._meta = folder / "meta.json"
+        self._meta = str(folder / "meta.json")
         self._seen: tuple[int, int, int] | None = None
 
     def stale(self) -> None:
@@ -403,7 +422,7 @@ class _Reader:
 
     def searcher(self) -> tantivy.Searcher:
         try:
-            stat = self._meta.stat()
+            stat = os.stat(self._meta)
             seen = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
         except FileNotFoundError:
             seen = None
@@ -445,10 +464,6 @@ def _writing(index: tantivy.Index, heap: int = _WRITER_HEAP) -> Iterator[tantivy
         raise
     finally:
         writer.wait_merging_threads()
-
-
-def _all(clauses: list[tuple[Occur, Query]]) -> Query:
-    return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
 
 
 def _joins(term: Term) -> list[str]:

@@ -142,7 +142,8 @@ def _node(piece: str, cut: Callable[[str], list[str]]) -> Node | None:
     text = _folded(piece)
     if not text:
         return None
-    words = [w for w in (_folded(w) for w in cut(text)) if w]
+    # Cut from folded text, the words need no folding: only their spaces and punctuation go.
+    words = [w for w in (" ".join(runs(w)) for w in cut(text)) if w]
     if len(words) > 1:
         words = [w for w in words if w not in _FUNCTION_CHARS] or words
     return Term(text, tuple(dict.fromkeys(words)) or (text,))

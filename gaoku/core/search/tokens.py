@@ -66,6 +66,8 @@ def is_han_run(text: str) -> bool:
 # Han substrings of these lengths are terms of the short field; 4-grams are the long one's.
 SHORT_SIZES = (1, 2, 3, 5, 6)
 LONG = 4
+# A Han term up to this long is one term of one of the two fields.
+ONE_TERM = max(*SHORT_SIZES, LONG)
 
 
 @dataclass(frozen=True)
@@ -106,17 +108,22 @@ def lookups(term: str) -> list[Lookup]:
     """The lookups a folded term needs, all of which must match: one per run of Han
     characters or of letters and digits (2023年 needs 2023 and 年, which a text holding
     the term always has)."""
-    out = []
-    for run in [term] if is_han_run(term) else runs(term):
-        if not is_han(run) or len(run) in SHORT_SIZES:
-            out.append(Lookup("short", ((0, run),)))
-        elif len(run) == LONG:
-            out.append(Lookup("long", ((0, run),)))
-        else:
-            last = len(run) - LONG
-            offsets = [*range(0, last, LONG), last]
-            out.append(Lookup("long", tuple((i, run[i : i + LONG]) for i in offsets)))
-    return out
+    if is_han_run(term):
+        return [_han_lookup(term)]
+    return [_han_lookup(run) if is_han(run) else Lookup("short", ((0, run),)) for run in runs(term)]
+
+
+def _han_lookup(run: str) -> Lookup:
+    if len(run) <= ONE_TERM:
+        return Lookup("long" if len(run) == LONG else "short", ((0, run),))
+    last = len(run) - LONG
+    return Lookup("long", tuple((i, run[i : i + LONG]) for i in [*range(0, last, LONG), last]))
+
+
+def gram_field(gram: str) -> str:
+    """The field that holds a run of letters and digits, or a Han run of up to
+    :data:`ONE_TERM` characters, as one term."""
+    return "long" if len(gram) == LONG and is_han(gram) else "short"
 
 
 @dataclass(frozen=True)
