@@ -243,7 +243,7 @@ class SearchIndex:
             raise ValueError("limit must be >= 1 and offset >= 0")
         searcher = self._reader.searcher()
         query = _Compiler(self.schema, searcher, ranked=sort != "date").scoped(node, scope)
-        if filters is not NO_FILTERS and filters != NO_FILTERS:
+        if filters != NO_FILTERS:
             query = Query.boolean_query([(Occur.Must, query), *self._filters(filters)])
         if sort == "date":
             found = searcher.search(

@@ -108,14 +108,12 @@ def lookups(term: str) -> list[Lookup]:
     """The lookups a folded term needs, all of which must match: one per run of Han
     characters or of letters and digits (2023年 needs 2023 and 年, which a text holding
     the term always has)."""
-    if is_han_run(term):
-        return [_han_lookup(term)]
-    return [_han_lookup(run) if is_han(run) else Lookup("short", ((0, run),)) for run in runs(term)]
+    return [_lookup(run) for run in ([term] if is_han_run(term) else runs(term))]
 
 
-def _han_lookup(run: str) -> Lookup:
-    if len(run) <= ONE_TERM:
-        return Lookup("long" if len(run) == LONG else "short", ((0, run),))
+def _lookup(run: str) -> Lookup:
+    if len(run) <= ONE_TERM or not is_han(run):
+        return Lookup(gram_field(run), ((0, run),))
     last = len(run) - LONG
     return Lookup("long", tuple((i, run[i : i + LONG]) for i in [*range(0, last, LONG), last]))
 
@@ -148,11 +146,6 @@ def index_tokens(text: str) -> IndexTokens:
             grams.append(run)
         grams += [GAP, GAP]
     return IndexTokens(" ".join(grams), " ".join(chars))
-
-
-def bigrams_of(text: str) -> list[str]:
-    """The Han bigrams of ``text`` (folded here), in order."""
-    return [g for run in runs(search_fold(text)) if is_han(run) for g in _pairs(run)]
 
 
 def sentence_keys(text: str) -> list[str]:
