@@ -252,14 +252,15 @@ class SearchIndex:
             )
         else:
             found = searcher.search(query, limit, count=True, offset=offset)
-        addresses = [address for _score, address in found.hits]
+        ranked = found.hits  # built anew at each access
+        addresses = [address for _score, address in ranked]
         if scope.everything or scope.full_from is None:
             full = [scope.everything] * len(addresses)
         else:
             opened = scope.full_from.toordinal()
             full = [day >= opened for day in searcher.fast_field_values("day", addresses)]
         columns = zip(
-            [score for score, _address in found.hits],
+            [score for score, _address in ranked],
             searcher.fast_field_values("id", addresses),
             full,
             strict=True,

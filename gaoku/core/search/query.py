@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gaoku.core.search.segment import segment
-from gaoku.core.search.tokens import runs, search_fold
+from gaoku.core.search.tokens import is_han_run, runs, search_fold
 
 __all__ = [
     "All",
@@ -142,8 +142,11 @@ def _node(piece: str, cut: Callable[[str], list[str]]) -> Node | None:
     text = _folded(piece)
     if not text:
         return None
-    # Cut from folded text, the words need no folding: only their spaces and punctuation go.
-    words = [w for w in (" ".join(runs(w)) for w in cut(text)) if w]
+    if is_han_run(text):
+        words = cut(text)
+    else:
+        # Cut from folded text, the words need no folding: only spaces and punctuation go.
+        words = [w for w in (" ".join(runs(w)) for w in cut(text)) if w]
     if len(words) > 1:
         words = [w for w in words if w not in _FUNCTION_CHARS] or words
     return Term(text, tuple(dict.fromkeys(words)) or (text,))

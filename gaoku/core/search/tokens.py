@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 # Private-use character: never in folded query terms, kept as a token by a whitespace
@@ -104,11 +105,12 @@ class Lookup(NamedTuple):
     grams: tuple[tuple[int, str], ...]
 
 
-def lookups(term: str) -> list[Lookup]:
+@lru_cache(maxsize=8192)
+def lookups(term: str) -> tuple[Lookup, ...]:
     """The lookups a folded term needs, all of which must match: one per run of Han
     characters or of letters and digits (2023年 needs 2023 and 年, which a text holding
-    the term always has)."""
-    return [_lookup(run) for run in ([term] if is_han_run(term) else runs(term))]
+    the term always has). Remembered: members search the same words again and again."""
+    return tuple(_lookup(run) for run in ([term] if is_han_run(term) else runs(term)))
 
 
 def _lookup(run: str) -> Lookup:

@@ -25,16 +25,16 @@ def test_the_short_field_holds_short_substrings_and_the_long_one_4_grams_between
 
 
 def test_most_terms_are_one_lookup_and_longer_ones_a_phrase_of_every_fourth_4_gram():
-    assert lookups("党") == [Lookup("short", ((0, "党"),))]
-    assert lookups("主体责任") == [Lookup("long", ((0, "主体责任"),))]
-    assert lookups("全面从严治党") == [Lookup("short", ((0, "全面从严治党"),))]
-    assert lookups("党支部标准化规范化建设") == [
-        Lookup("long", ((0, "党支部标"), (4, "准化规范"), (7, "范化建设")))
-    ]
-    assert lookups("坚持和加强党的全面领导") == [
-        Lookup("long", ((0, "坚持和加"), (4, "强党的全"), (7, "全面领导")))
-    ]
-    assert lookups("2023年") == [Lookup("short", ((0, "2023"),)), Lookup("short", ((0, "年"),))]
+    assert lookups("党") == (Lookup("short", ((0, "党"),)),)
+    assert lookups("主体责任") == (Lookup("long", ((0, "主体责任"),)),)
+    assert lookups("全面从严治党") == (Lookup("short", ((0, "全面从严治党"),)),)
+    assert lookups("党支部标准化规范化建设") == (
+        Lookup("long", ((0, "党支部标"), (4, "准化规范"), (7, "范化建设"))),
+    )
+    assert lookups("坚持和加强党的全面领导") == (
+        Lookup("long", ((0, "坚持和加"), (4, "强党的全"), (7, "全面领导"))),
+    )
+    assert lookups("2023年") == (Lookup("short", ((0, "2023"),)), Lookup("short", ((0, "年"),)))
 
 
 def test_han_runs_become_bigrams_and_chars_with_a_gap_after_each_run():
