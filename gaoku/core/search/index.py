@@ -13,13 +13,12 @@ weighs a term in the title as BM25F weighs a field, at no cost per query. A sear
 in ``body`` where the user may read the full text and in ``public`` elsewhere. Beside it,
 a second index holds every sentence of every body, for the originality check's
 candidates (:meth:`SearchIndex.similar`). Writers take each folder's lock for one batch
-at a time; readers see each commit at their next search.
+at a time; readers see this process's commits at once, another's within half a second.
 """
 
 from __future__ import annotations
 
 import math
-import os
 import shutil
 import time
 from collections.abc import Iterable, Iterator
@@ -155,13 +154,15 @@ class SearchIndex:
         (folder / "sentences").mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
         self._index = tantivy.Index(self.schema, path=str(folder), reuse=True)
-        self._reader = _Reader(self._index, folder)
         # The sentences of every body, one document each, for the originality check.
         self._sentence_schema = _sentence_schema()
         self._sentences = tantivy.Index(
             self._sentence_schema, path=str(folder / "sentences"), reuse=True
         )
-        self._sentence_reader = _Reader(self._sentences, folder / "sentences")
+        for index in (self._index, self._sentences):
+            # tantivy watches the folder and reloads after another process commits (within
+            # half a second); this process's own commits are read at once (_written).
+            index.config_reader("OnCommit", 0)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -197,9 +198,8 @@ class SearchIndex:
         self._written()
 
     def _written(self) -> None:
-        # The next search reads this commit, whatever meta.json's stat says.
-        self._reader.stale()
-        self._sentence_reader.stale()
+        self._index.reload()
+        self._sentences.reload()
 
     def _document(self, doc: IndexedDoc) -> tantivy.Document:
         fields: dict[str, object] = {
@@ -222,7 +222,7 @@ class SearchIndex:
 
     def stamps(self) -> dict[int, int]:
         """Every indexed id with its stamp."""
-        searcher = self._reader.searcher()
+        searcher = self._index.searcher()
         found = searcher.search(Query.all_query(), max(searcher.num_docs, 1), count=False)
         addresses = [address for _score, address in found.hits]
         ids = searcher.fast_field_values("id", addresses)
@@ -242,7 +242,7 @@ class SearchIndex:
         best first (or newest first with ``sort="date"``), and how many match in all."""
         if limit < 1 or offset < 0:
             raise ValueError("limit must be >= 1 and offset >= 0")
-        searcher = self._reader.searcher()
+        searcher = self._index.searcher()
         query = _Compiler(self.schema, searcher, ranked=sort != "date").scoped(node, scope)
         if filters != NO_FILTERS:
             query = Query.boolean_query([(Occur.Must, query), *self._filters(filters)])
@@ -280,7 +280,7 @@ class SearchIndex:
         the most, and a light edit or a swapped synonym changes only a few — and candidates
         are ranked by BM25.
         """
-        searcher = self._sentence_reader.searcher()
+        searcher = self._sentences.searcher()
         keys = set(sentence_keys(text))
         grams = sorted(keys, key=lambda g: (searcher.doc_freq("grams", g), g))[:SIMILAR_GRAMS]
         if not grams:
@@ -400,30 +400,6 @@ class _Compiler:
         if len(lookup.grams) == 1:
             return Query.term_query(self.schema, name, lookup.grams[0][1], index_option="freq")
         return Query.phrase_query(self.schema, name, list(lookup.grams))
-
-
-class _Reader:
-    """An index's reader, reloaded after this process writes, and when another process's
-    commit has replaced the index's meta.json: a stat instead of a reload per search."""
-
-    def __init__(self, index: tantivy.Index, folder: Path) -> None:
-        self._index = index
-        self._meta = str(folder / "meta.json")
-        self._seen: tuple[int, int, int] | None = None
-
-    def stale(self) -> None:
-        self._seen = None
-
-    def searcher(self) -> tantivy.Searcher:
-        try:
-            stat = os.stat(self._meta)
-            seen = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        except FileNotFoundError:
-            seen = None
-        if seen is None or seen != self._seen:
-            self._index.reload()
-            self._seen = seen
-        return self._index.searcher()
 
 
 def _sentence_schema() -> tantivy.Schema:
