@@ -36,7 +36,6 @@ from gaoku.core.search.query import All, Any, Node, Not, Term
 from gaoku.core.search.tokens import (
     LONG,
     Lookup,
-    gram_field,
     gram_tokens,
     is_han_run,
     lookups,
@@ -380,7 +379,7 @@ class _Compiler:
             return clauses[0][1]
         join = _join(term) if self.ranked else ""
         if join:
-            lookup = Lookup(gram_field(join), ((0, join),))
+            [lookup] = lookups(join)
             count = self.searcher.doc_freq(_FIELD_NAMES[field, lookup.field], join)
             if count:
                 bonus = _idf(count, self.searcher.num_docs)

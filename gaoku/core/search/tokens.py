@@ -115,12 +115,12 @@ def lookups(term: str) -> tuple[Lookup, ...]:
 
 def _lookup(run: str) -> Lookup:
     if len(run) <= ONE_TERM or not is_han(run):
-        return Lookup(gram_field(run), ((0, run),))
+        return Lookup(_gram_field(run), ((0, run),))
     last = len(run) - LONG
     return Lookup("long", tuple((i, run[i : i + LONG]) for i in [*range(0, last, LONG), last]))
 
 
-def gram_field(gram: str) -> str:
+def _gram_field(gram: str) -> str:
     """The field that holds a run of letters and digits, or a Han run of up to
     :data:`ONE_TERM` characters, as one term."""
     return "long" if len(gram) == LONG and is_han(gram) else "short"
