@@ -4,22 +4,31 @@ A *slot* is a span of the master text with its interchangeable wordings; a copy 
 wording per slot, chosen by the fingerprinting code (:mod:`.tardos`). Slots come from the
 variant lexicon (:mod:`gaoku.core.lexicon`) and are found on word boundaries: the text is
 segmented by jieba (posseg, with every lexicon wording and protected phrase in its
-dictionary), and a slot is always a whole token, so a copy never alters part of a word.
+dictionary, :mod:`.segment`), and a slot is always a whole token, so a copy never alters
+part of a word.
 
 Kinds of slot:
 
 * ``synonym`` — a token that a lexicon group lists as a source, its conditions holding
-  (推进 → 推动; one-way groups such as 为了 → 为 never run backwards);
-* ``optional`` — a droppable word (了 after 取得…), never at a sentence's end;
-* ``order`` — two coordinate nouns joined by 、, 和 or 与, neither naming a rank
-  (思想和作风 → 作风和思想), both orders with each conjunction of the lexicon;
+  (特别是 → 尤其是; one-way groups such as 不断 → 持续 never run backwards);
+* ``optional`` — a droppable word (地 after an adverb), never at a sentence's end;
 * ``editor`` — a group an editor wrote in.
 
-Nothing inside a protected span is ever a slot: the title, quotations (“…”, 「…」),
-names in 《…》, placeholders (X书记, XX县, ××…), dated references, protected phrases
-(fixed formulations such as 两个维护), and numbers (numerals are never lexicon words, and
-an ``order`` item holds no numeral). A word next to another wording of its own group is
-left alone (健全完善 stays).
+(Plans made before 2026-12-05 may also hold ``order`` slots, two coordinate items in
+either order; no new plan does: in official prose most pairs have a fixed order.)
+
+Nothing inside a protected span is ever a slot: the title, headings (numbered ones, lines
+of a heading's length, and a paragraph's short first sentence that heads it), quotations
+(“…”, 「…」), names in 《…》, placeholders (X书记, XX县, ××…), dated references,
+protected phrases (fixed formulations such as 两个维护), and numbers (numerals are never
+lexicon words). A word next to another wording of its own group is left alone (健全完善
+stays), and so is a wording that recurs in its paragraph (坚定不移地…，坚定不移地… and
+着力…，着力… are parallel clauses whose words change all together or not at all) or
+stands in an item of a 、-list (an enumeration of principles or names).
+
+Given reference prose (:mod:`.attestation`), a slot inside a phrase that recurs in it
+is dropped, and so is every wording not attested there in its context (editors' groups
+excepted: the editor vouches for them, and reviews their slots).
 
 The slots are found once per version and frozen in its plan: later changes to the
 lexicon or the segmenter never move the slots of copies already issued.
@@ -29,14 +38,22 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
-from gaoku.core.lexicon import Lexicon, Rule
-from gaoku.core.structure import find_dated_references, find_placeholders
+from gaoku.core.fingerprint.attestation import (
+    AnyOf,
+    Reference,
+    TextCorpus,
+    attested,
+    in_formulation,
+)
+from gaoku.core.fingerprint.segment import EDGE, PUNCTUATION, Token, paragraph_tokens
+from gaoku.core.lexicon import Lexicon
+from gaoku.core.structure import find_dated_references, find_placeholders, heading_level
 
 # Share of the master's characters that a copy may change on average. The 6% promised is
 # a hard cap (VersionCode.copy_wordings); at 5% on average fewer than one copy in thirty
@@ -44,12 +61,12 @@ from gaoku.core.structure import find_dated_references, find_placeholders
 # than at 4.5%.
 DISTORTION_BUDGET = 0.05
 
-_PUNCT = frozenset("，。、；：！？（）《》“”‘’…—·「」『』【】,.;:!?()\"' \u3000")
+# A line this short with no sentence inside is a heading; a first sentence this short, and
+# with no comma, heads its paragraph.
+HEADING_CHARS = 40
+RUN_IN_HEADING_CHARS = 25
+_SENTENCE_END = re.compile(r"[。！？](?=[^”’」』]|$)")
 _QUOTED = re.compile(r"“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」|『[^』\n]*』|《[^》\n]*》|\"[^\"\n]*\"")
-_NUMERAL = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千万亿两]")
-_ORDER_ITEM_TAGS = ("n", "vn")
-_ORDER_ITEM_EXCLUDED = ("nr", "ns", "nt")
-_LIST_WORDS = frozenset({"、", "和", "与", "及", "以及", "或", "或者"})
 
 
 @dataclass(frozen=True)
@@ -90,27 +107,34 @@ class Slot:
         return cls(int(start), int(end), tuple(variants), str(kind))
 
 
-@dataclass(frozen=True)
-class _Token:
-    word: str
-    flag: str
-    start: int
+def find_slots(text: str, lexicon: Lexicon, reference: Reference | None = None) -> list[Slot]:
+    """Every candidate slot of ``text`` in order; see the module docstring for the rules.
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.word)
-
-
-_EDGE = _Token("", "", -1)
-
-
-def find_slots(text: str, lexicon: Lexicon) -> list[Slot]:
-    """Every candidate slot of ``text`` in order; see the module docstring for the rules."""
+    With ``reference`` (prose other than ``text``), slots inside its recurring phrases are
+    left out, and so are the wordings it does not attest; a slot keeps at least one other
+    wording than the master's or is left out.
+    """
     guarded = _protected_mask(text, lexicon)
     slots: list[Slot] = []
-    for tokens in _paragraph_tokens(text, lexicon):
+    for tokens in paragraph_tokens(text, lexicon):
         slots.extend(_paragraph_slots(tokens, lexicon, guarded))
-    return slots
+    if reference is None:
+        return slots
+    # A wording is attested by the document itself too, elsewhere in its text.
+    prose = AnyOf(reference, TextCorpus([text]))
+    return [safe for slot in slots if (safe := _checked(text, slot, reference, prose))]
+
+
+def _checked(text: str, slot: Slot, reference: Reference, prose: Reference) -> Slot | None:
+    if in_formulation(text, slot.start, slot.end, reference):
+        return None
+    if slot.kind == "editor":
+        return slot  # an editor vouched for the group, and reviews its slots
+    master, *others = slot.variants
+    kept = [v for v in others if attested(text, slot.start, slot.end, v, prose)]
+    if not kept:
+        return None
+    return Slot(slot.start, slot.end, (master, *kept), slot.kind)
 
 
 def select_slots(
@@ -156,45 +180,7 @@ def slot_density(slots: Iterable[Slot], text: str) -> float:
     return 100 * sum(s.bits for s in slots) / max(len(text), 1)
 
 
-# -- segmentation ------------------------------------------------------------------------
-
-
-@cache
-def _segmenter(words: frozenset[str], phrases: tuple[str, ...]):
-    import jieba
-    import jieba.posseg
-
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    for word in sorted(words):
-        if not tokenizer.FREQ.get(word):
-            tokenizer.add_word(word, tag="x")
-    # A protected phrase is one proper noun: never split, never taken for punctuation.
-    for phrase in phrases:
-        if not _PUNCT.intersection(phrase):
-            tokenizer.add_word(phrase, tag="nz")
-    # jieba's dictionary holds compounds of two lexicon words (切实加强, 不断完善); split
-    # them so that each word is a slot of its own.
-    for first in words:
-        for second in words:
-            if tokenizer.FREQ.get(first + second) and first + second not in phrases:
-                tokenizer.suggest_freq((first, second), tune=True)
-    return jieba.posseg.POSTokenizer(tokenizer)
-
-
-def _paragraph_tokens(text: str, lexicon: Lexicon) -> Iterable[list[_Token]]:
-    segmenter = _segmenter(frozenset(lexicon.words), lexicon.protected)
-    offset = 0
-    for paragraph in text.split("\n"):
-        tokens = []
-        position = offset
-        for pair in segmenter.cut(paragraph):
-            tokens.append(_Token(pair.word, pair.flag, position))
-            position += len(pair.word)
-        if position != offset + len(paragraph):
-            raise ValueError("segmentation lost characters")
-        yield tokens
-        offset += len(paragraph) + 1
+# -- protected spans ---------------------------------------------------------------------
 
 
 def _protected_mask(text: str, lexicon: Lexicon) -> bytearray:
@@ -203,7 +189,12 @@ def _protected_mask(text: str, lexicon: Lexicon) -> bytearray:
     def guard(start: int, end: int) -> None:
         mask[start:end] = b"\1" * (end - start)
 
-    guard(0, text.find("\n") if "\n" in text else len(text))  # the title
+    offset = 0
+    for number, paragraph in enumerate(text.split("\n")):
+        heading = _heading_length(paragraph)
+        if number == 0 or heading:
+            guard(offset, offset + (heading or len(paragraph)))
+        offset += len(paragraph) + 1
     for match in _QUOTED.finditer(text):
         guard(*match.span())
     fixed = [*lexicon.protected, *find_placeholders(text), *find_dated_references(text)]
@@ -215,32 +206,70 @@ def _protected_mask(text: str, lexicon: Lexicon) -> bytearray:
     return mask
 
 
+def _heading_length(paragraph: str) -> int:
+    """How much of ``paragraph`` heads it: its first sentence when it opens with a heading
+    marker (一、 （一） …), the whole line when it is a line of a heading's length, the
+    first sentence when it is as short as a heading run into its text (the 推进节能减排。
+    that opens a paragraph of a government work report); else 0."""
+    stop = _SENTENCE_END.search(paragraph)
+    first = stop.end() if stop else len(paragraph)
+    if heading_level(paragraph) is not None:
+        return first
+    if len(paragraph) <= HEADING_CHARS and first == len(paragraph):
+        return first
+    run_in = first <= RUN_IN_HEADING_CHARS and "，" not in paragraph[:first]
+    return first if run_in else 0
+
+
 # -- slot rules --------------------------------------------------------------------------
 
 
-def _paragraph_slots(tokens: list[_Token], lexicon: Lexicon, guarded: bytearray) -> list[Slot]:
-    slots: list[Slot] = []
-    i = 0
-    while i < len(tokens):
-        order = _order_slot(tokens, i, lexicon)
-        if order and not any(guarded[order.start : order.end]):
-            slots.append(order)
-            i += 3
+def _paragraph_slots(tokens: list[Token], lexicon: Lexicon, guarded: bytearray) -> list[Slot]:
+    slots = []
+    counts = Counter(token.word for token in tokens)
+    listed = _list_items(tokens)
+    for i in range(len(tokens)):
+        slot = _word_slot(tokens, i, lexicon)
+        if slot is None or any(guarded[slot.start : slot.end]):
             continue
-        word = _word_slot(tokens, i, lexicon)
-        if word and not any(guarded[word.start : word.end]):
-            slots.append(word)
-        i += 1
+        if listed[i] or _parallel(slot, counts):
+            continue
+        slots.append(slot)
     return slots
 
 
-def _neighbours(tokens: list[_Token], i: int, before: int = 1, after: int = 1):
-    prev = tokens[i - before] if i - before >= 0 else _EDGE
-    nxt = tokens[i + after] if i + after < len(tokens) else _EDGE
+def _list_items(tokens: list[Token]) -> list[bool]:
+    """Per token, whether it stands in an item of a 、-list. An enumeration (科学规划、合理
+    布局、…、提高质量; 主观主义、形式主义和官僚主义) is usually a formulation of principles,
+    tasks or names, and every item keeps its words."""
+    flags = [False] * len(tokens)
+    start = 0
+    for end in [*(k for k, t in enumerate(tokens) if t.word in PUNCTUATION), len(tokens)]:
+        before = tokens[start - 1].word if start > 0 else ""
+        after = tokens[end].word if end < len(tokens) else ""
+        if "、" in (before, after):
+            flags[start:end] = [True] * (end - start)
+        start = end + 1
+    return flags
+
+
+def _parallel(slot: Slot, counts: Counter[str]) -> bool:
+    """Whether the slot's wording, or another of its group's, recurs in its paragraph:
+    then it belongs to parallel clauses. Words of one character recur for no such
+    reason (和, 还) and are not counted; a dropped word (地) is always."""
+    master = slot.variants[0]
+    if len(master) < 2 and slot.kind != "optional":
+        return False
+    return counts[master] > 1 or any(counts[v] for v in slot.variants[1:] if v)
+
+
+def _neighbours(tokens: list[Token], i: int, before: int = 1, after: int = 1):
+    prev = tokens[i - before] if i - before >= 0 else EDGE
+    nxt = tokens[i + after] if i + after < len(tokens) else EDGE
     return prev, nxt
 
 
-def _word_slot(tokens: list[_Token], i: int, lexicon: Lexicon) -> Slot | None:
+def _word_slot(tokens: list[Token], i: int, lexicon: Lexicon) -> Slot | None:
     token = tokens[i]
     rule = lexicon.rule_for(token.word)
     if rule is None:
@@ -250,48 +279,7 @@ def _word_slot(tokens: list[_Token], i: int, lexicon: Lexicon) -> Slot | None:
         return None
     if prev.word in rule.variants or nxt.word in rule.variants:
         return None  # 健全完善, 不断持续: a doubled wording stays as written
-    if rule.optional and (nxt is _EDGE or nxt.word in _PUNCT or prev is _EDGE):
+    if rule.optional and (nxt is EDGE or nxt.word in PUNCTUATION or prev is EDGE):
         return None
     kind = "editor" if rule.origin == "editor" else "optional" if rule.optional else "synonym"
     return Slot(token.start, token.end, rule.alternatives(token.word), kind)
-
-
-def _order_slot(tokens: list[_Token], i: int, lexicon: Lexicon) -> Slot | None:
-    if i + 2 >= len(tokens):
-        return None
-    first, sep, second = tokens[i], tokens[i + 1], tokens[i + 2]
-    if sep.word not in ("、", "和", "与") or (sep.word != "、" and not sep.flag.startswith("c")):
-        return None
-    if not (_order_item(first, lexicon) and _order_item(second, lexicon)):
-        return None
-    if first.word == second.word or abs(len(first.word) - len(second.word)) > 1:
-        return None
-    prev, _ = _neighbours(tokens, i)
-    _, nxt = _neighbours(tokens, i + 2)
-    if prev.word in _LIST_WORDS or prev.flag.startswith(("n", "a", "m", "r")):
-        return None  # the first item may be the tail of a longer phrase or list (各科室)
-    if nxt.word in _LIST_WORDS:
-        return None  # a list of three or more
-    joins = _conjunctions(sep, tokens, i + 1, lexicon)
-    pairs = [(first.word, second.word), (second.word, first.word)]
-    variants = tuple(a + j + b for a, b in pairs for j in joins)
-    return Slot(first.start, second.end, variants, "order")
-
-
-def _order_item(token: _Token, lexicon: Lexicon) -> bool:
-    return (
-        2 <= len(token.word) <= 4
-        and token.flag.startswith(_ORDER_ITEM_TAGS)
-        and not token.flag.startswith(_ORDER_ITEM_EXCLUDED)
-        and not _NUMERAL.search(token.word)
-        and lexicon.rule_for(token.word) is None
-        and not any(rank in token.word for rank in lexicon.ranked)
-    )
-
-
-def _conjunctions(sep: _Token, tokens: list[_Token], i: int, lexicon: Lexicon) -> tuple[str, ...]:
-    rule: Rule | None = lexicon.rule_for(sep.word)
-    prev, nxt = _neighbours(tokens, i)
-    if rule and rule.applies(sep.word, sep.flag, (prev.word, prev.flag), (nxt.word, nxt.flag)):
-        return rule.alternatives(sep.word)
-    return (sep.word,)

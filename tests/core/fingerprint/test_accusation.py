@@ -4,23 +4,27 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from gaoku.core.excerpt import align
-from gaoku.core.fingerprint import VersionCode, find_slots, select_slots, strip_marks
+from gaoku.core.fingerprint import Slot, VersionCode, find_slots, select_slots, strip_marks
 from gaoku.core.fingerprint.accusation import STAGE_1, accuse
-from gaoku.core.fingerprint.reading import read_wordings
-from gaoku.core.generator import generate_document
+from gaoku.core.fingerprint.reading import Observation, read_wordings
 from gaoku.core.lexicon import load_lexicon
 
 SECRET = b"accusation-tests"
+# A hand-written speech whose wordings hold enough slots to name one of 200 members from
+# a full copy: generated text, and most real prose, hold too few since the lexicon keeps
+# only the wordings that never damage a document.
+DENSE_SPEECH = Path(__file__).parents[2] / "data" / "speech_dense.txt"
 MEMBERS = list(range(200))
 
 
 @pytest.fixture(scope="module")
 def speech():
-    text = generate_document(11, doc_type="讲话稿").text
+    text = DENSE_SPEECH.read_text()
     slots = select_slots(find_slots(text, load_lexicon()), len(text))
     return text, VersionCode.build(SECRET, 5, slots)
 
@@ -81,12 +85,14 @@ def test_innocents_are_never_accused_over_many_leaks(speech):
         assert {s.member for s in accusation.accused} <= {leaker}
 
 
-def test_two_colluders_interleaving_sentences_are_caught(speech):
-    text, code = speech
-    first, second = copy_of(text, code, 10), copy_of(text, code, 20)
-    sentences = zip(first.split("。"), second.split("。"), strict=False)
-    mixed = "。".join(a if n % 2 else b for n, (a, b) in enumerate(sentences))
-    _, accusation = trace(text, code, mixed)
+def test_two_colluders_mixing_their_wordings_are_caught_and_nobody_else():
+    # The fixture speech holds too few slots for collusion at 1e-6, so the accusation is
+    # tested alone here, on a code of 300 two-wording slots, each colluder showing half.
+    slots = [Slot(10 * i, 10 * i + 2, ("不断", "持续"), "synonym") for i in range(300)]
+    code = VersionCode.build(SECRET, 9, slots)
+    first, second = code.wordings(10), code.wordings(20)
+    observed = [Observation(i, (first if i % 2 else second)[i], 0, 1) for i in range(len(slots))]
+    accusation = accuse(code, observed, MEMBERS)
     assert accusation.accused
     assert {s.member for s in accusation.accused} <= {10, 20}
 
@@ -104,4 +110,4 @@ def test_excerpts_cut_anywhere_are_never_misread(speech):
         observed, _ = trace(text, code, unicodedata.normalize("NFKC", excerpt))
         read += len(observed)
         assert all(o.wording == worded[o.index] for o in observed)
-    assert read > 300
+    assert read > 200
