@@ -33,9 +33,11 @@ def _init(data: Path) -> dict:
     from django.core.management import call_command
 
     from gaoku.accounts.services import account_ensure, roles_sync
+    from gaoku.copies.keys import fingerprint_key_ensure
     from gaoku.search.services import search_index_sync
 
     call_command("migrate", interactive=False, verbosity=0)
+    fingerprint_key_ensure()
     roles_sync()
     # A library upgraded from before search, or an index that missed a write.
     search_index_sync()
@@ -79,9 +81,15 @@ def serve(data: Path, host: str, port: int, workers: int) -> None:
     from gaoku.site.datadir import datadir_ensure
 
     setup(datadir_ensure(data.resolve()))
+    from gaoku.copies.keys import FingerprintKeyError, fingerprint_secret
     from gaoku.search.services import search_index_sync
 
     search_index_sync()
+    try:
+        fingerprint_secret()
+    except FingerprintKeyError as exc:
+        # The site still serves the catalogue and previews; copies and full texts refuse.
+        click.echo(f"警告 warning: {exc.message}", err=True)
     _serve(host, port, workers)
 
 

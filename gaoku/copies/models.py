@@ -20,12 +20,16 @@ class Format(models.TextChoices):
     TXT = "txt", "TXT"
     DOCX = "docx", "DOCX"
     PDF = "pdf", "PDF"
+    # The full text shown on the reader page and in the API's material: one per member,
+    # version and plan revision, made when they first read it.
+    VIEW = "view", _("reading")
 
 
 class Channel(models.TextChoices):
     WEB = "web", _("web")
     API = "api", _("API")
     CLI = "cli", _("command line")
+    VIEW = "view", _("reading")
 
 
 class SlotPlan(models.Model):
@@ -99,7 +103,7 @@ class Copy(models.Model):
     version = models.ForeignKey(MaterialVersion, on_delete=models.PROTECT, related_name="copies")
     plan = models.ForeignKey(SlotPlan, on_delete=models.PROTECT, related_name="copies")
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
-    channel = models.CharField(_("channel"), max_length=3, choices=Channel.choices)
+    channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     client_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
 
@@ -108,6 +112,13 @@ class Copy(models.Model):
         verbose_name_plural = _("copies")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["version", "member"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "version", "plan"],
+                condition=models.Q(channel="view"),
+                name="one_reading_copy_per_plan",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.version} → {self.member}"
@@ -128,7 +139,7 @@ class CopyRefusal(models.Model):
     version_number = models.PositiveIntegerField(_("version"), null=True)
     format = models.CharField(_("format"), max_length=4)
     reason = models.CharField(_("reason"), max_length=20)
-    channel = models.CharField(_("channel"), max_length=3, choices=Channel.choices)
+    channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     client_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
 
@@ -136,3 +147,18 @@ class CopyRefusal(models.Model):
         verbose_name = _("refused download")
         verbose_name_plural = _("refused downloads")
         ordering = ["-created_at", "-id"]
+
+
+class FingerprintKey(models.Model):
+    """A digest of the fingerprint key the copies are made with (one row).
+
+    Written by ``gaoku init`` when it creates or first meets the key, so that a lost or
+    replaced key is noticed before it silently makes every issued copy untraceable.
+    """
+
+    digest = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("fingerprint key")
+        verbose_name_plural = _("fingerprint key")

@@ -1,40 +1,52 @@
 """Issuing copies, and the editors' say over which slots copies use.
 
-``copy_issue`` is the one way a copy leaves the platform — the download views, the JSON
-API and ``gaoku copy`` all call it. It checks the member's entitlement with the same rule
-as the reader (:class:`gaoku.members.selectors.Entitlement`), logs every refusal, and
+``copy_issue`` is the one way a file copy leaves the platform — the download views, the
+JSON API and ``gaoku copy`` all call it. It checks the member's entitlement with the same
+rule as the reader (:class:`gaoku.members.selectors.Entitlement`), logs every refusal, and
 records the copy in the same transaction that renders it, so that no file exists without
 its record and no record without a file.
+
+``reading_text`` is the one way full text is shown — the reader page and the API's
+material: a reader with full access reads their own fingerprinted text, the same wordings
+as their downloads of that version and marks of a reading copy of their own (channel
+``view``), so that text copied from the browser traces to them as a download does.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import IntegrityError, transaction
 
+from gaoku.copies.keys import fingerprint_secret
 from gaoku.copies.models import (
     Channel,
     Copy,
     CopyRefusal,
     EditorVariant,
+    Format,
     SlotPlan,
     SlotRejection,
 )
 from gaoku.core.fingerprint import Slot, VersionCode, find_slots, select_slots
+from gaoku.core.fingerprint.attestation import AnyOf, Reference, TextCorpus
 from gaoku.core.lexicon import Lexicon, load_lexicon, parse_rule
+from gaoku.core.readers import read_bytes
 from gaoku.core.render import FORMATS, CopyDocument, render
+from gaoku.core.text import normalize
 from gaoku.errors import GaokuError, InvalidInput
 from gaoku.library.models import Material, MaterialVersion
 from gaoku.library.selectors import version_get
-from gaoku.members.selectors import Entitlement, entitlement_get
+from gaoku.members.selectors import Entitlement, ReaderText, entitlement_get, reader_text
 from gaoku.members.services import profile_ensure
-from gaoku.site.datadir import key_file_ensure
+from gaoku.search.selectors import library_holds
 
 logger = logging.getLogger(__name__)
 
@@ -65,12 +77,6 @@ class IssuedCopy:
     content_type: str
 
 
-def fingerprint_secret() -> bytes:
-    """The server's fingerprint key: from the environment, or the data directory's file."""
-    key = settings.GAOKU_FINGERPRINT_KEY or key_file_ensure(settings.GAOKU_FINGERPRINT_KEY_FILE)
-    return hashlib.sha256(key.encode()).digest()
-
-
 def copy_issue(
     *,
     user: AbstractBaseUser | AnonymousUser,
@@ -96,6 +102,7 @@ def copy_issue(
         opens = entitlement.access.opens_from
         message = REFUSALS[reason].format(day=opens.isoformat() if opens else "—")
         raise CopyRefused(message, code=f"copy_refused_{reason}")
+    secret = fingerprint_secret()
     plan = plan_current(version)
     display_code = profile_ensure(user).display_code
     with transaction.atomic():
@@ -107,11 +114,8 @@ def copy_issue(
             channel=channel,
             client_address=address,
         )
-        if copy.pk >= 2**32:
-            raise GaokuError(COPY_IDS_EXHAUSTED)
-        code = VersionCode.build(fingerprint_secret(), version.pk, plan_slots(plan))
-        text = code.copy_text(version.text, member=user.pk, copy_id=copy.pk)
-        notice = settings.GAOKU_COPY_NOTICE.replace("{code}", display_code)
+        text = _fingerprinted(secret, copy)
+        notice = copy_notice(user)
         content = render(CopyDocument(text=text, notice=notice), fmt)
     title = _FILENAME_UNSAFE.sub("_", material.title)[:60]
     return IssuedCopy(
@@ -120,6 +124,51 @@ def copy_issue(
         content=content,
         content_type=FORMATS[fmt].content_type,
     )
+
+
+def reading_text(
+    *, user: AbstractBaseUser | AnonymousUser, entitlement: Entitlement, version: MaterialVersion
+) -> ReaderText:
+    """What of ``version`` this user reads: the preview, or the full text as the reader's
+    own fingerprinted copy (see the module docstring).
+
+    Raises FingerprintKeyError when the key is missing or changed: full text is then
+    not shown at all, never shown unmarked.
+    """
+    shown = reader_text(entitlement, version)
+    if not shown.full:
+        return shown
+    secret = fingerprint_secret()
+    plan = plan_current(version)
+    copy = Copy.objects.filter(
+        member=user, version=version, plan=plan, channel=Channel.VIEW
+    ).first()
+    if copy is None:
+        try:
+            with transaction.atomic():
+                copy = Copy.objects.create(
+                    member=user,
+                    version=version,
+                    plan=plan,
+                    format=Format.VIEW,
+                    channel=Channel.VIEW,
+                )
+        except IntegrityError:  # the same reader's other request made it first
+            copy = Copy.objects.get(member=user, version=version, plan=plan, channel=Channel.VIEW)
+    return ReaderText(text=_fingerprinted(secret, copy), full=True, outline=shown.outline)
+
+
+def copy_notice(user: AbstractBaseUser) -> str:
+    """The visible notice every copy and full text shown to ``user`` carries."""
+    return settings.GAOKU_COPY_NOTICE.replace("{code}", profile_ensure(user).display_code)
+
+
+def _fingerprinted(secret: bytes, copy: Copy) -> str:
+    """The text of ``copy``: its member's wordings in its plan, then its marks."""
+    if copy.pk >= 2**32:
+        raise GaokuError(COPY_IDS_EXHAUSTED)
+    code = VersionCode.build(secret, copy.version_id, plan_slots(copy.plan))
+    return code.copy_text(copy.version.text, member=copy.member_id, copy_id=copy.pk)
 
 
 def _refusal(entitlement: Entitlement, material: Material) -> str | None:
@@ -172,16 +221,22 @@ def lexicon_current() -> Lexicon:
 
 def plan_current(version: MaterialVersion) -> SlotPlan:
     """The plan new copies of ``version`` use: the latest, or a new revision if its basis
-    (lexicon, editors' groups, rejections) has changed since."""
+    (lexicon, editors' groups, reference corpus, rejections) has changed since.
+
+    The library's other materials are read when a revision is made, not watched after:
+    later imports never move the slots of a plan in use.
+    """
     lexicon = lexicon_current()
     rejected = sorted(version.slot_rejections.values_list("key", flat=True))
     basis = hashlib.sha256(
-        "\n".join([lexicon.digest, version.content_hash, *rejected]).encode()
+        "\n".join(
+            [lexicon.digest, version.content_hash, reference_corpus_digest(), *rejected]
+        ).encode()
     ).hexdigest()
     latest = version.slot_plans.order_by("-revision").first()
     if latest and latest.basis == basis:
         return latest
-    slots = select_slots(find_slots(version.text, lexicon), len(version.text), rejected=rejected)
+    slots = select_slots(version_slots(version, lexicon), len(version.text), rejected=rejected)
     try:
         with transaction.atomic():
             return SlotPlan.objects.create(
@@ -196,6 +251,57 @@ def plan_current(version: MaterialVersion) -> SlotPlan:
 
 def plan_slots(plan: SlotPlan) -> list[Slot]:
     return [Slot.from_json(item) for item in plan.slots]
+
+
+def version_slots(version: MaterialVersion, lexicon: Lexicon) -> list[Slot]:
+    """Every candidate slot of ``version``, held to the reference prose: its library's
+    other materials and the operator's reference corpus (gaoku.core.fingerprint.lexical)."""
+    return find_slots(version.text, lexicon, reference_prose(version))
+
+
+class _LibraryProse:
+    """The current text of every material but one, asked through the search index."""
+
+    def __init__(self, excluding: int) -> None:
+        self.excluding = excluding
+        self._known: dict[str, bool] = {}
+
+    def holds(self, phrase: str) -> bool:
+        if phrase not in self._known:
+            self._known[phrase] = library_holds(phrase, excluding=self.excluding)
+        return self._known[phrase]
+
+
+def reference_prose(version: MaterialVersion) -> Reference:
+    """Prose other than ``version``'s material: the library's other materials and the
+    reference corpus (``GAOKU_REFERENCE_CORPUS``)."""
+    library = _LibraryProse(version.material_id)
+    corpus = _reference_corpus(settings.GAOKU_REFERENCE_CORPUS)
+    return AnyOf(corpus[0], library) if corpus else library
+
+
+def reference_corpus_digest() -> str:
+    """A digest of the reference corpus's texts ("" without one)."""
+    corpus = _reference_corpus(settings.GAOKU_REFERENCE_CORPUS)
+    return corpus[1] if corpus else ""
+
+
+@functools.cache
+def _reference_corpus(folder: str) -> tuple[TextCorpus, str] | None:
+    """The texts of the ``.txt`` files under ``folder``, read once per process."""
+    if not folder:
+        return None
+    texts = []
+    for path in sorted(Path(folder).rglob("*.txt")):
+        try:
+            texts.append(normalize(read_bytes(path.read_bytes(), name=path.name).text))
+        except (OSError, GaokuError) as exc:
+            logger.warning("reference corpus: %s skipped: %s", path, exc)
+    if not texts:
+        logger.warning("reference corpus %s holds no readable .txt file", folder)
+        return None
+    digest = hashlib.sha256("\0".join(texts).encode()).hexdigest()
+    return TextCorpus(texts), digest
 
 
 def slot_reject(*, version: MaterialVersion, key: str, by: AbstractBaseUser) -> None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gaoku.accounts.lockout import client_address
+from gaoku.copies.keys import FingerprintKeyError
 from gaoku.copies.models import Channel
 from gaoku.copies.selectors import slot_review, variant_list
 from gaoku.copies.services import (
@@ -43,10 +44,9 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    except (CopyRefused, InvalidInput) as exc:
-        status = 403 if isinstance(exc, CopyRefused) else 400
+    except (CopyRefused, InvalidInput, FingerprintKeyError) as exc:
         context = {"material": material, "message": exc.message, "reason": exc.code}
-        return render(request, "copies/refused.html", context, status=status)
+        return render(request, "copies/refused.html", context, status=exc.status)
     response = HttpResponse(issued.content, content_type=issued.content_type)
     response["Content-Disposition"] = content_disposition_header(True, issued.filename)
     response["Cache-Control"] = "no-store"

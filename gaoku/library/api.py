@@ -7,9 +7,10 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
+from gaoku.copies.services import copy_notice, reading_text
 from gaoku.library.selectors import material_get, material_list, version_get
 from gaoku.library.serializers import material_summary_to_dict, material_to_dict
-from gaoku.members.selectors import entitlement_get, reader_text
+from gaoku.members.selectors import entitlement_get
 
 router = Router(tags=["materials"])
 
@@ -53,6 +54,7 @@ class MaterialDetail(MaterialSummary):
     dated_references: list[str]
     text: str
     full: bool
+    notice: str
 
 
 class MaterialPage(Schema):
@@ -84,16 +86,20 @@ def materials(request: HttpRequest, filters: Query[CatalogueFilters]) -> dict:
     "/{material_id}",
     response=MaterialDetail,
     summary="One material: outline, and its text as far as the caller is entitled",
-    description="`full` is false when `text` is only the free preview.",
+    description=(
+        "`full` is false when `text` is only the free preview. A full text is the "
+        "caller's own fingerprinted copy, the same as the reader page shows them."
+    ),
 )
 def material(request: HttpRequest, material_id: int, version: str | None = None) -> dict:
     found = material_get(material_id)
     shown_version = version_get(found, version)
     entitlement = entitlement_get(request.user)
-    shown = reader_text(entitlement, shown_version)
+    shown = reading_text(user=request.user, entitlement=entitlement, version=shown_version)
     return material_to_dict(found, version=shown_version) | {
         "readable": entitlement.covers(found),
         "outline": shown.outline,
         "text": shown.text,
         "full": shown.full,
+        "notice": copy_notice(request.user) if shown.full else "",
     }

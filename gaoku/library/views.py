@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
@@ -10,15 +12,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gaoku.copies.keys import FingerprintKeyError
+from gaoku.copies.services import copy_notice, reading_text
 from gaoku.core.text import paragraphs
 from gaoku.errors import GaokuError, NotFound
 from gaoku.library.forms import DraftChoiceForm, ImportForm
 from gaoku.library.models import DocType
 from gaoku.library.selectors import material_get, material_list, topic_list, version_get
 from gaoku.library.services import import_draft_resolve, material_import
-from gaoku.members.selectors import entitlement_get, reader_text
+from gaoku.members.selectors import ReaderText, entitlement_get, outline_preview, preview_of
 
 PAGE_SIZE = 24
+logger = logging.getLogger(__name__)
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
@@ -49,7 +54,13 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
     except NotFound as exc:
         raise Http404(exc.message) from exc
     entitlement = entitlement_get(request.user)
-    shown = reader_text(entitlement, version)
+    try:
+        shown = reading_text(user=request.user, entitlement=entitlement, version=version)
+    except FingerprintKeyError as exc:
+        # Full text is shown only fingerprinted: without the key, the preview.
+        logger.error("reader page of version %s without full text: %s", version.pk, exc)
+        messages.error(request, _("The full text cannot be shown right now; please try later."))
+        shown = ReaderText(preview_of(version.text), False, outline_preview(version.outline))
     return render(
         request,
         "library/reader.html",
@@ -60,6 +71,7 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
             "outline": shown.outline,
             "paragraphs": _paragraph_rows(shown.text, version.part_spans),
             "full": shown.full,
+            "notice": copy_notice(request.user) if shown.full else "",
             "entitlement": entitlement,
         },
     )

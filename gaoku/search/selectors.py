@@ -21,10 +21,12 @@ from gaoku.core.search import (
     QueryError,
     Scope,
     Snippet,
+    Term,
     parse,
     positive_words,
     snippet,
 )
+from gaoku.core.search.tokens import search_fold
 from gaoku.core.text import normalize
 from gaoku.errors import Forbidden, InvalidInput
 from gaoku.library.models import Material
@@ -103,6 +105,16 @@ def search_run(
             SearchResult(material, hit.score, _snippet(material, words, hit.full), hit.full)
         )
     return SearchPage(query, found.total, results, limit, offset)
+
+
+def library_holds(phrase: str, *, excluding: int) -> bool:
+    """Whether the current text of a material other than ``excluding`` holds ``phrase``
+    (a run of Han characters) as written. Both engines match a term exactly."""
+    folded = search_fold(phrase)
+    found = search_engine().search(
+        Term(folded, (folded,)), scope=Scope(everything=True), sort="date", limit=2
+    )
+    return any(hit.id != excluding for hit in found.hits)
 
 
 def _scope(entitlement: Entitlement | None) -> Scope:

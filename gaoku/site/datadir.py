@@ -12,10 +12,13 @@ FINGERPRINT_KEY_NAME = "fingerprint_key"
 
 
 def datadir_ensure(path: Path) -> Path:
-    """Create the data directory and its keys (readable by the owner only)."""
+    """Create the data directory and its web secret key (readable by the owner only).
+
+    The fingerprint key is not made here: only `gaoku init` makes it, once it has checked
+    that the library never had one (gaoku.copies.keys).
+    """
     path.mkdir(parents=True, exist_ok=True)
-    for name in (SECRET_KEY_NAME, FINGERPRINT_KEY_NAME):
-        key_file_ensure(path / name)
+    key_file_ensure(path / SECRET_KEY_NAME)
     return path
 
 

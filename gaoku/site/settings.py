@@ -15,6 +15,9 @@ GAOKU_FINGERPRINT_KEY  overrides the key that `gaoku init` writes to
 GAOKU_COPY_NOTICE  the visible notice on every copy; {code} is the member's display code
     (default "仅供学习 禁止外传 · {code}")
 GAOKU_TRACE_LEVEL  false-accusation level of leak traces (default 1e-6)
+GAOKU_REFERENCE_CORPUS  folder of .txt files of published official writing: the phrases
+    that recur in it keep their wording in copies, and a copy's wordings must be found
+    in it or in the library (default: none, the library alone)
 GAOKU_SEARCH_DIR  folder of the embedded search index (default GAOKU_DATA/search-index;
     unused on PostgreSQL, which indexes in the database)
 """
@@ -160,4 +163,5 @@ GAOKU_COPY_NOTICE = os.environ.get("GAOKU_COPY_NOTICE", "仅供学习 禁止外�
 # A trace accuses only where the probability that any innocent candidate is accused is
 # at most this (gaoku.core.fingerprint.accusation).
 GAOKU_TRACE_LEVEL = float(os.environ.get("GAOKU_TRACE_LEVEL", "1e-6"))
+GAOKU_REFERENCE_CORPUS = os.environ.get("GAOKU_REFERENCE_CORPUS", "")
 GAOKU_SEARCH_DIR = Path(os.environ.get("GAOKU_SEARCH_DIR", DATA_DIR / "search-index"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
+from gaoku.copies.keys import fingerprint_secret
 from gaoku.copies.models import Copy
-from gaoku.copies.services import fingerprint_secret, plan_slots
+from gaoku.copies.services import plan_slots
 from gaoku.core.excerpt import align, diff_pieces, fold, nfkc
 from gaoku.core.fingerprint import VersionCode, apply_choices, strip_marks
 from gaoku.errors import NotFound

@@ -26,8 +26,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from gaoku.copies.keys import fingerprint_secret
 from gaoku.copies.models import Copy
-from gaoku.copies.services import fingerprint_secret, plan_slots
+from gaoku.copies.services import plan_slots
 from gaoku.core.excerpt import Alignment, align, fold
 from gaoku.core.fingerprint import VersionCode, read_marks, strip_marks
 from gaoku.core.fingerprint.accusation import Suspect, accuse, marks_bound

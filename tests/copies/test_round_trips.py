@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 from docx import Document
 
-from gaoku.copies.services import copy_issue, fingerprint_secret, plan_slots
+from gaoku.copies.keys import fingerprint_secret
+from gaoku.copies.services import copy_issue, plan_slots
 from gaoku.core.fingerprint import VersionCode, apply_choices, read_marks, strip_marks
 from gaoku.members.services import profile_ensure
 from tests.conftest import account, material_published

@@ -5,11 +5,11 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from gaoku.copies.keys import fingerprint_secret
 from gaoku.copies.models import Copy, CopyRefusal, SlotPlan
 from gaoku.copies.services import (
     CopyRefused,
     copy_issue,
-    fingerprint_secret,
     plan_current,
     plan_slots,
     slot_reject,

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from gaoku.copies.keys import fingerprint_secret
 from gaoku.copies.models import Copy, CopyRefusal, EditorVariant, SlotRejection
-from gaoku.copies.services import fingerprint_secret
 from gaoku.core.fingerprint import read_marks
 from tests.conftest import account, material_published
 from tests.copies.conftest import copy_text
@@ -32,7 +32,8 @@ def test_a_member_downloads_from_the_reader_and_sees_it_in_the_account(client, m
     response = download(client, material, format="docx", v=material.current.number)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
-    copy = Copy.objects.get()
+    reading, copy = Copy.objects.order_by("pk")
+    assert (reading.channel, reading.format) == ("view", "view")
     assert (copy.member, copy.format, copy.client_address) == (member, "docx", "127.0.0.1")
     marks = read_marks(fingerprint_secret(), copy_text(response.content, "docx"))
     assert [m.copy for m in marks] == [copy.pk]

@@ -6,8 +6,8 @@ import subprocess
 import pytest
 from django.utils import timezone
 
+from gaoku.copies.keys import fingerprint_secret
 from gaoku.copies.models import Copy, SlotRejection
-from gaoku.copies.services import fingerprint_secret
 from gaoku.core.fingerprint import read_marks
 from gaoku.core.generator import generate_document
 from gaoku.library.services import ImportMetadata, material_import
@@ -46,7 +46,7 @@ def test_a_member_downloads_a_pdf_that_names_them(page, live_server, material, t
         page.get_by_test_id("downloads").get_by_role("button", name="PDF").click()
     path = tmp_path / "copy.pdf"
     info.value.save_as(path)
-    copy = Copy.objects.get()
+    copy = Copy.objects.get(channel="web")
     assert copy.member == member and copy.format == "pdf"
     assert info.value.suggested_filename.endswith(".pdf")
     text = subprocess.run(

@@ -18,7 +18,7 @@ TEXT = "要不断提高工作水平，持续推进作风建设。特别是要加
 
 @pytest.mark.parametrize("font", FONTS)
 def test_marked_text_has_the_width_of_plain_text(page, font):
-    marked = embed_marks(TEXT, mark_groups(b"render-test", 987654))
+    marked = embed_marks(TEXT, mark_groups(b"render-test", 987654), spacing=0)
     assert len(marked) > len(TEXT) + 30
     page.set_content(
         f"""<p><span id=plain style="font: 24px '{font}'">{TEXT}</span></p>

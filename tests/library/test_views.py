@@ -1,10 +1,11 @@
 import pytest
 from django.urls import reverse
 
+from gaoku.copies.models import Copy
 from gaoku.core.generator import generate_document
 from gaoku.library.models import ImportDraft, Material
 from gaoku.library.services import material_import
-from tests.conftest import account, docx_bytes
+from tests.conftest import account, docx_bytes, reading_copy_shown
 
 pytestmark = pytest.mark.django_db
 
@@ -46,11 +47,14 @@ def test_visitor_sees_outline_and_preview_only(client, material, speech):
     assert "预览" in page
 
 
-def test_member_reads_the_whole_text(client, material, speech):
-    _login(client, "member")
+def test_member_reads_the_whole_text_as_their_own_reading_copy(client, material, speech):
+    member = _login(client, "member")
     page = client.get(reverse("library:reader", args=[material.pk])).content.decode()
-    assert speech.text.split("\n")[-1] in page
+    assert reading_copy_shown(page, material, member)
     assert 'id="part-1"' in page
+    again = client.get(reverse("library:reader", args=[material.pk])).content.decode()
+    assert reading_copy_shown(again, material, member)
+    assert Copy.objects.filter(member=member, channel="view").count() == 1
 
 
 def test_missing_material_and_version_are_404(client, material):

@@ -12,16 +12,16 @@ from django.utils import timezone
 from gaoku.copies.services import copy_issue
 from gaoku.core.fingerprint import strip_marks
 from gaoku.traces.models import Trace
-from tests.conftest import account, material_published
+from tests.conftest import account, dense_material_published
 from tests.copies.conftest import copy_text
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def leaked():
+def leaked(attesting_reference):
     """A stripped, normalised copy of member 'li', one of three members with copies."""
-    material = material_published(timezone.localdate(), seed=21)
+    material = dense_material_published(timezone.localdate())
     copies = {}
     for name in ("li", "wang", "zhang"):
         issued = copy_issue(
