@@ -31,6 +31,7 @@ bench: runtime-packages $(BIN)/gaoku
 	$(BIN)/python bench/structure_accuracy.py
 	$(BIN)/python bench/fingerprint.py
 	$(BIN)/python bench/leak_trace.py
+	$(BIN)/python bench/wording_safety.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/originality.py
 

@@ -153,7 +153,7 @@ def _spread(bounds: list[float]) -> tuple[float, float]:
     return statistics.median(separated), separated[len(separated) // 20]
 
 
-def invisible_rates(text: str, lengths=(30, 40, 50, 60, 80)) -> dict[int, float]:
+def invisible_rates(text: str, lengths=(40, 80, 120, 160, 200)) -> dict[int, float]:
     code = VersionCode.build(SECRET, 1, [])
     marked = code.copy_text(text, member=1, copy_id=4242)
     visible = [i for i, c in enumerate(marked) if c not in MARK_ALPHABET]
@@ -210,6 +210,9 @@ def main() -> None:
     print("\ninvisible layer: excerpts decoding to the exact copy")
     for length, rate in invisible_rates(speech).items():
         print(f"  {length:>3} characters  {rate:.1%}")
+    marked = VersionCode.build(SECRET, 1, []).copy_text(speech, member=1, copy_id=4242)
+    share = sum(c in MARK_ALPHABET for c in marked) / len(marked)
+    print(f"  marks in a TXT copy (goal under 15%): {share:.1%} of its characters")
 
 
 if __name__ == "__main__":

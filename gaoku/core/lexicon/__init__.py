@@ -10,8 +10,7 @@ can read and extend them without reading code:
   Conditions after `` | `` must all hold: ``pos=``, ``next=``, ``prev=`` (jieba posseg
   tag prefixes of the word, the next token, the previous token), ``nextword=`` and
   ``prevword=`` (exact neighbouring words), each also negated with a ``not`` prefix.
-* ``protected.txt`` — fixed formulations never changed nor split; after ``[ranked]``,
-  words whose order in a coordinate pair carries rank (党, 国家, 领导…).
+* ``protected.txt`` — fixed formulations never changed nor split.
 
 Editors add groups of their own in the same one-line syntax (:func:`parse_rule`); they are
 passed to :func:`load_lexicon` as ``extra`` and override a built-in group of the same word.
@@ -76,11 +75,10 @@ class Rule:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Rules by source word, protected phrases, rank words, and a digest of all of it."""
+    """Rules by source word, protected phrases, and a digest of all of it."""
 
     rules: dict[str, Rule]
     protected: tuple[str, ...]
-    ranked: frozenset[str]
     digest: str
 
     def rule_for(self, word: str) -> Rule | None:
@@ -147,7 +145,7 @@ def _sections(text: str) -> Iterable[tuple[str, str]]:
 
 
 @cache
-def _builtin() -> tuple[tuple[Rule, ...], tuple[str, ...], frozenset[str], str]:
+def _builtin() -> tuple[tuple[Rule, ...], tuple[str, ...], str]:
     variants, protected = _data("variants.txt"), _data("protected.txt")
     rules: list[Rule] = []
     seen: set[str] = set()
@@ -157,15 +155,14 @@ def _builtin() -> tuple[tuple[Rule, ...], tuple[str, ...], frozenset[str], str]:
             raise ValueError(f"variants.txt: {sorted(clash)} in two groups")
         seen |= rule.sources
         rules.append(rule)
-    phrases = [line for section, line in _sections(protected) if section != "ranked"]
-    ranked = frozenset(line for section, line in _sections(protected) if section == "ranked")
+    phrases = [line for _, line in _sections(protected)]
     digest = hashlib.sha256((variants + "\0" + protected).encode()).hexdigest()
-    return tuple(rules), tuple(phrases), ranked, digest
+    return tuple(rules), tuple(phrases), digest
 
 
 def load_lexicon(extra: Iterable[Rule] = ()) -> Lexicon:
     """The built-in lexicon with ``extra`` (editors' groups) laid over it."""
-    rules, protected, ranked, digest = _builtin()
+    rules, protected, digest = _builtin()
     by_word = {word: rule for rule in rules for word in rule.sources}
     extra_lines = []
     for rule in extra:
@@ -173,4 +170,4 @@ def load_lexicon(extra: Iterable[Rule] = ()) -> Lexicon:
         extra_lines.append(repr(rule))
     if extra_lines:
         digest = hashlib.sha256("\n".join([digest, *extra_lines]).encode()).hexdigest()
-    return Lexicon(rules=by_word, protected=protected, ranked=ranked, digest=digest)
+    return Lexicon(rules=by_word, protected=protected, digest=digest)

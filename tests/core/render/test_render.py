@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from io import BytesIO
 
@@ -221,3 +222,24 @@ def test_pdf_characters_outside_every_font_still_extract(tmp_path) -> None:
     text = "标题\n野家\U0001f600表情\u0378未分配"
     extracted = pdftotext(render(CopyDocument(text, NOTICE), "pdf"), tmp_path)
     assert body_of(extracted) == squeeze(text)
+
+
+needs_pdftoppm = pytest.mark.skipif(
+    not shutil.which("pdftoppm"), reason="poppler-utils is not installed (pdftoppm)"
+)
+
+
+@needs_pdftoppm
+def test_a_pdf_copy_renders_pixel_for_pixel_as_its_text_without_marks(tmp_path) -> None:
+    text = generate_document(3, doc_type="讲话稿").text
+    marked = embed_marks(text, mark_groups(b"pixels", 77))
+    assert marked != text
+    pages = {}
+    for name, body in (("plain", text), ("marked", marked)):
+        (tmp_path / f"{name}.pdf").write_bytes(render(CopyDocument(body, NOTICE), "pdf"))
+        subprocess.run(
+            ["pdftoppm", "-r", "100", "-gray", f"{name}.pdf", name], cwd=tmp_path, check=True
+        )
+        pages[name] = [p.read_bytes() for p in sorted(tmp_path.glob(f"{name}-*.pgm"))]
+    assert len(pages["plain"]) > 1
+    assert pages["marked"] == pages["plain"]
