@@ -11,7 +11,7 @@ from gaoku.copies.keys import fingerprint_secret
 from gaoku.copies.services import copy_issue, plan_slots
 from gaoku.core.fingerprint import VersionCode, apply_choices, read_marks, strip_marks
 from gaoku.members.services import profile_ensure
-from tests.conftest import account, material_published
+from tests.conftest import account, dense_material_published
 from tests.core.render.copies import (
     body_of,
     libreoffice_resave,
@@ -25,9 +25,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def issued():
-    """A member's DOCX and PDF copies of one material, with the wording they must carry."""
-    material = material_published(timezone.localdate(), seed=41)
+def issued(attesting_reference):
+    """A member's DOCX and PDF copies of one material, with the wording they must carry
+    (the hand-written dense speech: some 50 slots, so the member's wording is their own)."""
+    material = dense_material_published(timezone.localdate())
     member = account("member")
     copies = {
         fmt: copy_issue(user=member, material=material, fmt=fmt, address=None)
