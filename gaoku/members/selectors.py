@@ -1,5 +1,7 @@
-"""Who may read what. Every path that returns a material's text asks ``reader_text``;
-every path that lists announcements asks ``announcement_list``.
+"""Who may read what. Every path that returns a material's text asks ``reader_text``
+(through ``gaoku.copies.services.reading_text``, which shows a full text only as the
+reader's own fingerprinted copy); every path that lists announcements asks
+``announcement_list``.
 
 Editors and admins (anyone allowed to view material versions) read everything, since
 they curate it. Everyone else reads in full only what ``gaoku.core.entitlement`` opens
