@@ -1,6 +1,7 @@
 """Fingerprints: each copy names its member in three layers (see DESIGN.md).
 
-* :mod:`.lexical` — slots of interchangeable wording, found with the variant lexicon;
+* :mod:`.lexical` — slots of interchangeable wording, found with the variant lexicon
+  on the words of :mod:`.segment`, and held to real prose by :mod:`.attestation`;
 * :mod:`.tardos` — the keyed code that picks each member's wording at each slot, and the
   bound on accusing an innocent;
 * :mod:`.invisible` — the copy's id in zero-width characters at punctuation.
