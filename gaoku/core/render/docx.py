@@ -96,6 +96,13 @@ def _template() -> bytes:
 
     normal = word.styles["Normal"]
     _fonts(normal, BODY_FONT, 16)
+    # Chinese text, said so: LibreOffice, lacking 仿宋, then substitutes one simplified-
+    # Chinese face for every line, instead of a face per line chosen by what the line
+    # holds (a line with a mark got AR PL UKai, the only face here with U+200C/200D).
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), "zh-CN")
+    language.set(qn("w:eastAsia"), "zh-CN")
+    normal.element.get_or_add_rPr().append(language)
     fmt = normal.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(28)
