@@ -33,6 +33,8 @@ from functools import cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from gaoku.core.text import HAN_RANGES
+
 SHINGLE = 5
 SAMPLING = 8
 # Stretches of equal characters shorter than this are chance agreement, not a match.
@@ -46,7 +48,7 @@ MIN_SHARE = 0.5
 # with the whole master matches.
 WINDOW_SHARE = 0.9
 
-_KEPT = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ebef]")
+_KEPT = re.compile(f"[0-9a-z{HAN_RANGES}]")
 
 
 @dataclass(frozen=True)

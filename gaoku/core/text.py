@@ -41,7 +41,10 @@ def paragraphs(text: str) -> list[str]:
     return [p for p in text.split("\n") if p]
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ebef]")
+# The Han characters (CJK unified ideographs, extension A, and the supplementary planes),
+# as a character-class body: every module that tells Han text apart uses this one.
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ebef"
+_HAN = re.compile(f"[{HAN_RANGES}]")
 
 
 def han_count(text: str) -> int:

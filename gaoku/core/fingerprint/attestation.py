@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterable
 from typing import Protocol
 
+from gaoku.core.text import HAN_RANGES
+
 # Characters around a slot that make a phrase: with 8, 实施[更加]积极的就业 and 将[坚定不移]
 # 地贯彻 are found in other government work reports, while stock pairs of two words
 # (进一步加强) are not yet formulations.
@@ -34,8 +36,7 @@ CONTEXT = 1
 # A run shorter than this around a slot is too short to say anything about formulations.
 SHORTEST_RUN = 6
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ebef"
-_HAN_RUN = re.compile(f"[{_HAN}]+")
+_HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
 
 
 class Reference(Protocol):

@@ -36,13 +36,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from gaoku.core.text import HAN_RANGES
+
 # Private-use character: never in folded query terms, kept as a token by a whitespace
 # tokenizer.
 GAP = "\ue000"
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ebef"
-_RUN = re.compile(f"[{_HAN}]+|[0-9a-z]+")
-_HAN_RUN = re.compile(f"[{_HAN}]+")
+_RUN = re.compile(f"[{HAN_RANGES}]+|[0-9a-z]+")
+_HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
 
 
 def search_fold(text: str) -> str:
