@@ -75,11 +75,17 @@ def han_run_at(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The run of Han characters of ``text`` holding ``[start, end)``, or None."""
     if start == end or not _HAN_RUN.fullmatch(text, start, end):
         return None
+    return _widened(text, start, end, 0, len(text))
+
+
+def _widened(text: str, start: int, end: int, lowest: int, highest: int) -> tuple[int, int]:
+    """``[start, end)`` grown over the Han characters on each side, no further than
+    ``[lowest, highest)``."""
     left = start
-    while left > 0 and _HAN_RUN.fullmatch(text, left - 1, left):
+    while left > lowest and _HAN_RUN.fullmatch(text, left - 1, left):
         left -= 1
     right = end
-    while right < len(text) and _HAN_RUN.fullmatch(text, right, right + 1):
+    while right < highest and _HAN_RUN.fullmatch(text, right, right + 1):
         right += 1
     return left, right
 
@@ -109,12 +115,7 @@ def attested(text: str, start: int, end: int, wording: str, reference: Reference
     it, each found in the reference (a seam at punctuation needs nothing). A dropped word
     (an empty wording) is attested when its two neighbours are found side by side.
     """
-    left = start
-    while left > max(start - CONTEXT, 0) and _HAN_RUN.fullmatch(text, left - 1, left):
-        left -= 1
-    right = end
-    while right < min(end + CONTEXT, len(text)) and _HAN_RUN.fullmatch(text, right, right + 1):
-        right += 1
+    left, right = _widened(text, start, end, max(start - CONTEXT, 0), end + CONTEXT)
     before, after = text[left:start], text[end:right]
     if not wording:
         return not (before and after) or reference.holds(before + after)
