@@ -115,7 +115,7 @@ def copy_issue(
             client_address=address,
         )
         text = _fingerprinted(secret, copy)
-        notice = copy_notice(user)
+        notice = _notice(display_code)
         content = render(CopyDocument(text=text, notice=notice), fmt)
     title = _FILENAME_UNSAFE.sub("_", material.title)[:60]
     return IssuedCopy(
@@ -140,27 +140,24 @@ def reading_text(
         return shown
     secret = fingerprint_secret()
     plan = plan_current(version)
-    copy = Copy.objects.filter(
-        member=user, version=version, plan=plan, channel=Channel.VIEW
-    ).first()
-    if copy is None:
-        try:
-            with transaction.atomic():
-                copy = Copy.objects.create(
-                    member=user,
-                    version=version,
-                    plan=plan,
-                    format=Format.VIEW,
-                    channel=Channel.VIEW,
-                )
-        except IntegrityError:  # the same reader's other request made it first
-            copy = Copy.objects.get(member=user, version=version, plan=plan, channel=Channel.VIEW)
+    # get_or_create reads the row again when another request of the reader made it first.
+    copy, _ = Copy.objects.get_or_create(
+        member=user,
+        version=version,
+        plan=plan,
+        channel=Channel.VIEW,
+        defaults={"format": Format.VIEW},
+    )
     return ReaderText(text=_fingerprinted(secret, copy), full=True, outline=shown.outline)
 
 
 def copy_notice(user: AbstractBaseUser) -> str:
     """The visible notice every copy and full text shown to ``user`` carries."""
-    return settings.GAOKU_COPY_NOTICE.replace("{code}", profile_ensure(user).display_code)
+    return _notice(profile_ensure(user).display_code)
+
+
+def _notice(display_code: str) -> str:
+    return settings.GAOKU_COPY_NOTICE.replace("{code}", display_code)
 
 
 def _fingerprinted(secret: bytes, copy: Copy) -> str:

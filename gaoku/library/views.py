@@ -20,7 +20,7 @@ from gaoku.library.forms import DraftChoiceForm, ImportForm
 from gaoku.library.models import DocType
 from gaoku.library.selectors import material_get, material_list, topic_list, version_get
 from gaoku.library.services import import_draft_resolve, material_import
-from gaoku.members.selectors import ReaderText, entitlement_get, outline_preview, preview_of
+from gaoku.members.selectors import entitlement_get, reader_preview
 
 PAGE_SIZE = 24
 logger = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
         # Full text is shown only fingerprinted: without the key, the preview.
         logger.error("reader page of version %s without full text: %s", version.pk, exc)
         messages.error(request, _("The full text cannot be shown right now; please try later."))
-        shown = ReaderText(preview_of(version.text), False, outline_preview(version.outline))
+        shown = reader_preview(version)
     return render(
         request,
         "library/reader.html",

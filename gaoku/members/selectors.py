@@ -117,6 +117,11 @@ def reader_text(entitlement: Entitlement, version: MaterialVersion) -> ReaderTex
     and an outline whose items are clipped to their leads."""
     if entitlement.covers(version.material):
         return ReaderText(text=version.text, full=True, outline=version.outline)
+    return reader_preview(version)
+
+
+def reader_preview(version: MaterialVersion) -> ReaderText:
+    """The free tier's view of ``version``: the preview, and the outline clipped."""
     return ReaderText(
         text=preview_of(version.text), full=False, outline=outline_preview(version.outline)
     )
