@@ -14,7 +14,9 @@ hand-written speech in bench/data, with a fixed key:
   score gives P(an innocent scores as high) ≤ b, so up to 1e-6 / b recipients keep the
   union bound under 1e-6; with no collusion, and for two colluders who interleave the
   sentences of their copies (the better-placed colluder counts);
-* invisible layer — share of excerpts of 30…80 characters whose marks decode exactly.
+* invisible layer — share of excerpts of 40…800 characters whose marks decode exactly, in
+  the TXT copy and in the text of the DOCX copy (which gathers each paragraph's marks at
+  its end: see gaoku.core.render.docx).
 
     .venv/bin/python bench/fingerprint.py [--docs 200] [--members 50] [--trials 200]
 """
@@ -27,8 +29,10 @@ import platform
 import random
 import statistics
 import time
+from io import BytesIO
 from pathlib import Path
 
+from docx import Document
 from rapidfuzz.distance import Levenshtein
 
 from gaoku.core.fingerprint import (
@@ -48,6 +52,8 @@ from gaoku.core.text import MARK_ALPHABET
 SECRET = b"bench-fingerprint-key"
 LEVEL = 1e-6
 HANDWRITTEN = Path(__file__).parent / "data" / "speech_handwritten.txt"
+# Real government work reports, read in place (never copied into the project).
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 NOTICE = "仅供学习 禁止外传 · GK7Q2M9X"
 
 
@@ -153,9 +159,14 @@ def _spread(bounds: list[float]) -> tuple[float, float]:
     return statistics.median(separated), separated[len(separated) // 20]
 
 
-def invisible_rates(text: str, lengths=(40, 80, 120, 160, 200)) -> dict[int, float]:
+def invisible_rates(
+    text: str, fmt: str, lengths=(40, 80, 120, 160, 200, 400, 800)
+) -> dict[int, float]:
     code = VersionCode.build(SECRET, 1, [])
     marked = code.copy_text(text, member=1, copy_id=4242)
+    if fmt == "docx":
+        word = Document(BytesIO(render(CopyDocument(marked, "notice"), "docx")))
+        marked = "\n".join(paragraph.text for paragraph in word.paragraphs[1:])
     visible = [i for i, c in enumerate(marked) if c not in MARK_ALPHABET]
     rng = random.Random(1)
     rates = {}
@@ -167,6 +178,10 @@ def invisible_rates(text: str, lengths=(40, 80, 120, 160, 200)) -> dict[int, flo
             hits += [r.copy for r in read_marks(SECRET, excerpt)] == [4242]
         rates[length] = hits / 500
     return rates
+
+
+def _mean_rates(rates: list[dict[int, float]]) -> dict[int, float]:
+    return {length: statistics.mean(r[length] for r in rates) for length in rates[0]}
 
 
 def main() -> None:
@@ -208,8 +223,18 @@ def main() -> None:
             print(f"  {name:<22}{case:<26} 10^{median:.0f} / 10^{low:.0f}")
 
     print("\ninvisible layer: excerpts decoding to the exact copy")
-    for length, rate in invisible_rates(speech).items():
-        print(f"  {length:>3} characters  {rate:.1%}")
+    texts = {"speech": [speech], "hand-written": [handwritten]}
+    reports = sorted(CORPUS.glob("*.txt"))[:6]
+    if reports:
+        texts[f"{len(reports)} reports"] = [path.read_text("utf-8") for path in reports]
+    rates = {
+        (name, fmt): _mean_rates([invisible_rates(text, fmt) for text in group])
+        for name, group in texts.items()
+        for fmt in ("txt", "docx")
+    }
+    print(f"  {'characters':<12}" + "".join(f"{n + ' ' + f:>20}" for n, f in rates))
+    for length in next(iter(rates.values())):
+        print(f"  {length:<12}" + "".join(f"{r[length]:>20.1%}" for r in rates.values()))
     marked = VersionCode.build(SECRET, 1, []).copy_text(speech, member=1, copy_id=4242)
     share = sum(c in MARK_ALPHABET for c in marked) / len(marked)
     print(f"  marks in a TXT copy (goal under 15%): {share:.1%} of its characters")

@@ -6,8 +6,17 @@ headings); where one is missing, Word substitutes its own. Sizes are 二号 (22 
 title and 三号 (16 pt) otherwise, lines exactly 28 pt apart, the first line indented two
 characters (``firstLineChars``, with the same indent in points for LibreOffice).
 
-The marks stay inside the runs, so that joining the paragraphs' texts gives back the text;
-LibreOffice keeps them when it opens and re-saves the file (tested). The notice is the
+A paragraph's marks are gathered into one run of their own, just before the punctuation
+that closes the paragraph (or at its end). Anywhere else LibreOffice, justifying a line,
+spreads the line's slack over the zero-width marks as over any character and moves the
+line by points; the last line of a paragraph is never justified, so there they move
+nothing. The run names a face of its own (``MARK_FONT``), so that in a PDF exported from
+the copy the marks take no glyphs from the body face's subset, which would move later
+glyphs into another subset and shift them by a rounding. Both are tested pixel by pixel
+in LibreOffice. Joining the paragraphs' texts gives back the text with every mark, in
+order, each paragraph's marks at its end; LibreOffice keeps them when it opens and
+re-saves the file (tested). Excerpts copied from a DOCX therefore carry marks only where
+they take in a paragraph's end. The notice is the
 first paragraph and is repeated in the page header and footer, beside the folio. The only
 metadata is the title, without its marks; python-docx's default author and comment are
 blanked.
@@ -37,12 +46,17 @@ BODY_FONT = "仿宋"
 HEADING1_FONT = "黑体"
 HEADING2_FONT = "楷体"
 NOTICE_FONT = "宋体"
+# Any face but the body's (see the module docstring); the marks draw as nothing in any.
+MARK_FONT = "DejaVu Sans"
 
 _TITLE, _SUBTITLE, _BODY, _NOTICE = "公文标题", "公文副标题", "公文正文", "复制提示"
 _HEADING_STYLES = {Role.HEADING1: "一级标题", Role.HEADING2: "二级标题"}
 _GREY = RGBColor(0x80, 0x80, 0x80)
 # XML 1.0 cannot hold these; a normalised text never has them, but a copy must not crash.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_MARKS = re.compile(f"[{MARK_ALPHABET}]+")
+# The punctuation that closes a paragraph, with the quotes and brackets after it.
+_CLOSING = re.compile("[，。；：、！？”’）》」』…—]*$")
 
 
 def write_docx(document: CopyDocument) -> bytes:
@@ -62,11 +76,16 @@ def write_docx(document: CopyDocument) -> bytes:
     body = word.element.body
     _add_paragraph(body, ids[_NOTICE], notice)
     for block in blocks(text):
-        p = _add_paragraph(body, paragraph_ids.get(block.role, ids[_BODY]), block.head)
-        if block.head and block.role in _HEADING_STYLES:
-            p.r_lst[0].style = ids[block.role]
-        if block.rest:
-            p.add_r().add_t(block.rest)
+        p = _add_paragraph(body, paragraph_ids.get(block.role, ids[_BODY]), "")
+        for piece, face in _pieces(block.head, block.rest):
+            run = p.add_r()
+            run.add_t(piece)
+            if face == "head" and block.role in _HEADING_STYLES:
+                run.style = ids[block.role]
+            elif face == "marks":
+                fonts = run.get_or_add_rPr().get_or_add_rFonts()
+                for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                    fonts.set(qn(attribute), MARK_FONT)
     word.core_properties.title = text.split("\n", 1)[0].translate(_NO_MARKS).strip()
     out = BytesIO()
     word.save(out)
@@ -82,6 +101,19 @@ def _add_paragraph(body, style_id: str, text: str):
 
 
 _NO_MARKS = str.maketrans("", "", MARK_ALPHABET)
+
+
+def _pieces(head: str, rest: str) -> list[tuple[str, str]]:
+    """The runs of a paragraph, as (text, "head" | "rest" | "marks"): its marks taken out
+    of the text and put in one run before the punctuation that closes the paragraph."""
+    marks = "".join(_MARKS.findall(head + rest))
+    pieces = [(head.translate(_NO_MARKS), "head"), (rest.translate(_NO_MARKS), "rest")]
+    pieces = [(piece, face) for piece, face in pieces if piece]
+    if marks:
+        last, face = pieces.pop() if pieces else ("", "rest")
+        cut = _CLOSING.search(last).start()
+        pieces += [(last[:cut], face), (marks, "marks"), (last[cut:], face)]
+    return [(piece, face) for piece, face in pieces if piece]
 
 
 @functools.cache

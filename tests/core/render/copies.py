@@ -42,8 +42,8 @@ def marked(text: str, seed: int = 7) -> str:
     return "".join(pieces)[:-1]
 
 
-def libreoffice_resave(data: bytes, tmp_path: Path) -> bytes:
-    """``data``, a .docx, opened and saved again by LibreOffice headless."""
+def libreoffice_resave(data: bytes, tmp_path: Path, to: str = "docx") -> bytes:
+    """``data``, a .docx, opened by LibreOffice headless and saved again as ``to``."""
     source = tmp_path / "copy.docx"
     source.write_bytes(data)
     out = tmp_path / "resaved"
@@ -52,13 +52,13 @@ def libreoffice_resave(data: bytes, tmp_path: Path) -> bytes:
         f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
         "--headless",
         "--convert-to",
-        "docx",
+        to,
         "--outdir",
         str(out),
         str(source),
     ]
     subprocess.run(command, capture_output=True, check=True, timeout=180)
-    return (out / "copy.docx").read_bytes()
+    return (out / f"copy.{to}").read_bytes()
 
 
 def squeeze(text: str) -> str:
