@@ -8,8 +8,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
 from gaoku.copies.models import Copy, EditorVariant, SlotRejection
-from gaoku.copies.services import lexicon_current
-from gaoku.core.fingerprint import Slot, find_slots, select_slots, slot_density
+from gaoku.copies.services import lexicon_current, version_slots
+from gaoku.core.fingerprint import Slot, select_slots, slot_density
 from gaoku.core.text import paragraphs
 from gaoku.library.models import MaterialVersion
 
@@ -38,9 +38,10 @@ class SlotReview:
 
 
 def slot_review(version: MaterialVersion) -> SlotReview:
-    """Every candidate slot of ``version`` in place, marked used, unused or rejected."""
+    """Every candidate slot of ``version`` in place, marked used, unused or rejected: the
+    candidates that copies choose from, held to the reference prose as they are."""
     text = version.text
-    candidates = find_slots(text, lexicon_current())
+    candidates = version_slots(version, lexicon_current())
     rejected = set(SlotRejection.objects.filter(version=version).values_list("key", flat=True))
     used = select_slots(candidates, len(text), rejected=rejected)
     used_keys = {slot.key for slot in used}

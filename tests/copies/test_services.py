@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from gaoku.copies.keys import fingerprint_secret
 from gaoku.copies.models import Copy, CopyRefusal, SlotPlan
+from gaoku.copies.selectors import slot_review
 from gaoku.copies.services import (
     CopyRefused,
     copy_issue,
@@ -160,3 +161,14 @@ def test_an_editors_group_makes_new_slots(material):
     variant_add(line=f"{word} 事务", by=editor)
     kinds = {s.kind for s in plan_slots(plan_current(material.current))}
     assert "editor" in kinds
+
+
+def test_the_slot_review_shows_the_slots_copies_use(material, settings, tmp_path):
+    # A reference corpus holding the material's own text: every phrase of it recurs in
+    # official prose, so no slot is safe, and the review must not offer one as used.
+    review = slot_review(material.current)
+    assert review.used == len(plan_slots(plan_current(material.current))) > 0
+    (tmp_path / "reference.txt").write_text(material.current.text, encoding="utf-8")
+    settings.GAOKU_REFERENCE_CORPUS = str(tmp_path)
+    review = slot_review(material.current)
+    assert review.used == len(plan_slots(plan_current(material.current))) == 0
