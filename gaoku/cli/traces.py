@@ -41,10 +41,20 @@ def trace(data: Path, source: str, by_name: str | None, as_json: bool) -> None:
 def _summary(document: dict, pk: int) -> str:
     if document["material"] is None:
         return f"追查 #{pk}：库中没有与之相符的资料，未指认任何人。"
-    lines = [
-        f"追查 #{pk}：资料 {document['material']} 第 {document['version']} 版，"
-        f"相符 {document['matched_chars']} 字，候选会员 {document['candidates']} 人。"
-    ]
+    segments = document["segments"]
+    if len(segments) > 1:
+        lines = [f"追查 #{pk}：文字中有 {len(segments)} 段出自库中资料，逐段追查："]
+        for s in segments:
+            named = "、".join(a["member"] for a in s["accused"]) or "未指认"
+            lines.append(
+                f"  第 {s['start']}–{s['end']} 字：资料 {s['material']} 第 {s['version']} 版，"
+                f"相符 {s['matched_chars']} 字，候选 {s['candidates']} 人；{named}"
+            )
+    else:
+        lines = [
+            f"追查 #{pk}：资料 {document['material']} 第 {document['version']} 版，"
+            f"相符 {document['matched_chars']} 字，候选会员 {document['candidates']} 人。"
+        ]
     for accused in document["accused"]:
         lines.append(
             f"指认 {accused['member']}：误判上界 {accused['false_accusation_bound']:.1e}，"

@@ -58,6 +58,10 @@ class Folded:
     text: str
     positions: tuple[int, ...]
 
+    def slice(self, start: int, end: int) -> Folded:
+        """Folded characters ``[start, end)``, still mapped to the original positions."""
+        return Folded(self.text[start:end], self.positions[start:end])
+
     def original(self, index: int, end: int) -> int:
         """Original position of folded ``index``; ``end`` (original length) past the end."""
         return self.positions[index] if index < len(self.positions) else end
@@ -93,14 +97,19 @@ def fold_text(text: str) -> str:
 
 def locator_keys(text: str) -> list[int]:
     """The sampled 5-gram keys of ``text``, signed 64-bit (a database BIGINT), distinct."""
-    folded = fold_text(text)
-    keys = set()
-    for i in range(len(folded) - SHINGLE + 1):
-        digest = hashlib.blake2b(folded[i : i + SHINGLE].encode(), digest_size=8).digest()
+    return sorted({key for key, _ in keys_at(fold(text))})
+
+
+def keys_at(folded: Folded) -> list[tuple[int, int]]:
+    """Each sampled 5-gram key of a folded text with the folded position of its 5-gram."""
+    text = folded.text
+    found = []
+    for i in range(len(text) - SHINGLE + 1):
+        digest = hashlib.blake2b(text[i : i + SHINGLE].encode(), digest_size=8).digest()
         value = int.from_bytes(digest, "big", signed=True)
         if value % SAMPLING == 0:
-            keys.add(value)
-    return sorted(keys)
+            found.append((value, i))
+    return found
 
 
 @dataclass(frozen=True)
@@ -128,6 +137,13 @@ class Alignment:
     def found(self) -> bool:
         """Whether the excerpt comes from this master (see MIN_MATCHED, MIN_SHARE)."""
         return self.matched >= max(MIN_MATCHED, MIN_SHARE * len(self.excerpt.text))
+
+    @property
+    def covered(self) -> tuple[int, int]:
+        """The folded excerpt span from the first to the last master character matched."""
+        if self.end <= self.start:
+            return 0, 0
+        return self.to_excerpt[self.start], self.to_excerpt[self.end - 1] + 1
 
     def excerpt_span(self, start: int, end: int) -> tuple[int, int]:
         """The folded excerpt span that master span ``[start, end)`` became."""

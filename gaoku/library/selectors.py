@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from django.db.models import Count, Prefetch, QuerySet
 
 from gaoku.core.cleaning import compile_patterns
-from gaoku.core.excerpt import locator_keys
 from gaoku.core.ingest import PreparedText
 from gaoku.core.similarity import MIN_SHARED, SIMILAR_THRESHOLD, similarity
 from gaoku.errors import NotFound
@@ -21,8 +21,10 @@ from gaoku.library.models import (
 )
 
 MATERIAL_NOT_FOUND = "资料 {id} 不存在。"
-# Keys looked up per excerpt: a whole document has hundreds; a few hundred locate it.
-_EXCERPT_KEYS = 400
+# Keys asked of the database at once: well under every backend's limit on parameters.
+_KEYS_PER_QUERY = 500
+# A key that this many versions hold is a stock phrase: it locates nothing.
+_COMMON_KEY = 50
 VERSION_NOT_FOUND = "资料 {id} 没有第 {number} 版。"
 # Near-duplicate candidates compared in full, best sketch overlap first.
 _CANDIDATES = 5
@@ -53,22 +55,25 @@ def similar_version_find(prepared: PreparedText) -> tuple[MaterialVersion, float
     return best
 
 
-def excerpt_sources(text: str, *, limit: int = 5) -> list[MaterialVersion]:
-    """The versions that share the most locator keys with ``text``, best first.
+def excerpt_hits(keys: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """Version → the positions (as given with each key) of ``keys`` the version holds.
 
-    Two shared keys at least: one can be chance, two in one version rarely are.
+    ``keys`` are :func:`gaoku.core.excerpt.keys_at`'s: key and folded input position.
     """
-    keys = locator_keys(text)[:_EXCERPT_KEYS]
-    rows = (
-        ExcerptKey.objects.filter(value__in=keys)
-        .values("version_id")
-        .annotate(shared=Count("id"))
-        .filter(shared__gte=2)
-        .order_by("-shared", "-version_id")[:limit]
-    )
-    order = [row["version_id"] for row in rows]
-    found = MaterialVersion.objects.filter(id__in=order).select_related("material")
-    return sorted(found, key=lambda v: order.index(v.pk))
+    positions: dict[int, list[int]] = defaultdict(list)
+    for key, position in keys:
+        positions[key].append(position)
+    values = list(positions)
+    hits: dict[int, list[int]] = defaultdict(list)
+    for chunk in range(0, len(values), _KEYS_PER_QUERY):
+        asked = ExcerptKey.objects.filter(value__in=values[chunk : chunk + _KEYS_PER_QUERY])
+        common = (
+            asked.values("value").annotate(n=Count("id")).filter(n__gt=_COMMON_KEY).values("value")
+        )
+        rows = asked.exclude(value__in=common).values_list("version_id", "value")
+        for version, value in rows:
+            hits[version] += positions[value]
+    return dict(hits)
 
 
 def material_list(*, doc_type: str | None = None, topic: str | None = None) -> QuerySet[Material]:

@@ -11,6 +11,7 @@ from gaoku.copies.services import plan_slots
 from gaoku.core.excerpt import align, diff_pieces, fold, nfkc
 from gaoku.core.fingerprint import VersionCode, apply_choices, strip_marks
 from gaoku.errors import NotFound
+from gaoku.library.models import Material
 from gaoku.traces.models import Trace
 
 TRACE_NOT_FOUND = "追查记录 {id} 不存在。"
@@ -25,6 +26,22 @@ def trace_get(pk: int) -> Trace:
     if trace is None:
         raise NotFound(TRACE_NOT_FOUND.format(id=pk))
     return trace
+
+
+def segment_rows(trace: Trace) -> list[dict]:
+    """The trace's segments with their materials' titles and the text of each stretch."""
+    segments = trace.result.get("segments", [])
+    titles = dict(
+        Material.objects.filter(pk__in=[s["material"] for s in segments]).values_list("pk", "title")
+    )
+    return [
+        segment
+        | {
+            "title": titles.get(segment["material"], ""),
+            "text": strip_marks(trace.text[segment["start"] : segment["end"]]),
+        }
+        for segment in segments
+    ]
 
 
 def member_copy_beside(trace: Trace, username: str) -> list[tuple[str, str, str]]:
@@ -49,7 +66,7 @@ def member_copy_beside(trace: Trace, username: str) -> list[tuple[str, str, str]
     master = copy.version.text
     code = VersionCode.build(fingerprint_secret(), version_id, plan_slots(copy.plan))
     text = nfkc(apply_choices(master, code.slots, code.copy_wordings(member.pk, len(master))))
-    excerpt = nfkc(strip_marks(trace.text))
+    excerpt = nfkc(strip_marks(_evidence_stretch(trace, username)))
     own, seen = fold(text), fold(excerpt)
     alignment = align(own, seen)
     if alignment.end <= alignment.start:
@@ -58,3 +75,14 @@ def member_copy_beside(trace: Trace, username: str) -> list[tuple[str, str, str]
     source = text[own.positions[alignment.start] : own.positions[alignment.end - 1] + 1]
     shown = excerpt[seen.positions[first] : seen.positions[max(last - 1, first)] + 1]
     return diff_pieces(source, shown)
+
+
+def _evidence_stretch(trace: Trace, username: str) -> str:
+    """The stretch of the traced text the member's evidence was read from: in a
+    compilation, their segment only."""
+    span = trace.result.get("evidence_spans", {}).get(username)
+    if not span:
+        return trace.text
+    folded = fold(trace.text)
+    start, end = span
+    return trace.text[folded.original(start, len(trace.text)) : folded.positions[end - 1] + 1]

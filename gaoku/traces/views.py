@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 
 from gaoku.errors import GaokuError, NotFound
 from gaoku.traces.forms import TraceForm
-from gaoku.traces.selectors import member_copy_beside, trace_get, trace_list
+from gaoku.traces.selectors import member_copy_beside, segment_rows, trace_get, trace_list
 from gaoku.traces.services import trace_run
 
 RECENT = 20
@@ -64,5 +64,5 @@ def trace_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "traces/detail.html",
-        {"trace": trace, "result": result, "accused": accused},
+        {"trace": trace, "result": result, "accused": accused, "segments": segment_rows(trace)},
     )

@@ -25,8 +25,21 @@ def test_trace_prints_the_contract_and_names_the_leaker(data, tmp_path):
         "layers",
         "accused",
         "suspects",
+        "segments",
     ]
     assert (out["material"], out["version"], out["candidates"]) == (material, 1, 1)
+    (segment,) = out["segments"]
+    assert list(segment) == [
+        "start",
+        "end",
+        "material",
+        "version",
+        "matched_chars",
+        "candidates",
+        "accused",
+        "suspects",
+    ]
+    assert (segment["material"], segment["accused"]) == (material, out["accused"])
     assert [a["member"] for a in out["accused"]] == ["qian"]
     assert set(out["accused"][0]) == {"member", "score", "false_accusation_bound"}
     assert out["accused"][0]["false_accusation_bound"] <= 1e-6
@@ -38,7 +51,7 @@ def test_trace_of_unknown_text_says_so_and_bad_input_is_one_line(data, tmp_path)
     unknown = tmp_path / "unknown.txt"
     unknown.write_text(generate_document(909).text, encoding="utf-8")
     out = json.loads(gaoku(data, "trace", str(unknown), "--json").stdout)
-    assert out["material"] is None and out["accused"] == []
+    assert out["material"] is None and out["accused"] == [] and out["segments"] == []
     missing = gaoku(data, "trace", str(tmp_path / "nope.pdf"))
     assert missing.returncode == 1 and missing.stderr.count("\n") == 1
     corrupt = tmp_path / "corrupt.pdf"

@@ -149,3 +149,81 @@ def test_a_leak_from_an_older_version_is_traced_to_that_versions_member(library)
     assert result["candidates"] == MEMBERS + 1
     beside = member_copy_beside(trace, "m04")
     assert sum(len(own) for tag, own, _ in beside if tag == "equal") > 1000
+
+
+def unrelated(seed: int) -> str:
+    """Official prose the library does not hold: a reseller's padding in a compilation."""
+    return generate_document(seed, doc_type="讲话稿").text
+
+
+def stripped(text: str) -> str:
+    return unicodedata.normalize("NFKC", strip_marks(text))
+
+
+def test_a_copy_inside_a_compilation_of_other_text_is_found_and_traced(library):
+    material, admin, copies = library
+    alone = run(admin, text=stripped(copies["m03"]))
+    posted = "\n".join([unrelated(11), stripped(copies["m03"]), unrelated(12), unrelated(13)])
+    result = run(admin, text=posted)
+    (segment,) = result["segments"]
+    assert segment["material"] == material.pk
+    assert posted[segment["start"] : segment["end"]] in stripped(copies["m03"])
+    assert segment["end"] - segment["start"] > 0.9 * len(stripped(copies["m03"]))
+    assert [a["member"] for a in result["accused"]] == ["m03"]
+    assert result["accused"] == alone["accused"]
+
+
+def test_two_leaked_copies_in_one_text_are_two_segments_each_traced_at_half_the_level(
+    library,
+):
+    _, admin, copies = library
+    alone = run(admin, text=stripped(copies["m03"]))["accused"][0]["false_accusation_bound"]
+    posted = "\n".join([stripped(copies["m03"]), unrelated(21), stripped(copies["m08"])])
+    result = run(admin, text=posted)
+    first, second = result["segments"]
+    assert first["end"] <= second["start"]
+    assert [a["member"] for a in first["accused"]] == ["m03"]
+    assert [a["member"] for a in second["accused"]] == ["m08"]
+    assert sorted(a["member"] for a in result["accused"]) == ["m03", "m08"]
+    # Each segment is tested at level / 2: its bound counts twice what it would alone.
+    assert first["accused"][0]["false_accusation_bound"] == pytest.approx(2 * alone)
+
+
+def test_stock_phrases_shared_with_the_library_are_no_segment(library):
+    material, admin, _ = library
+    # Two short clauses of the master inside unrelated prose: stock agreement, not a leak.
+    clause = material.current.text.split("。")[3][:15]
+    posted = unrelated(31) + clause + unrelated(32)[:400]
+    result = run(admin, text=posted)
+    assert result["segments"] == [] and result["accused"] == []
+
+
+def test_innocents_are_never_accused_in_seeded_compilations(library):
+    """Calibration of the segment path at a loose level: compilations of two or three
+    stripped excerpts from random members among unrelated text; each segment may name
+    only its own leaker."""
+    import random
+
+    from gaoku.traces.services import trace_text
+
+    _, _, copies = library
+    rng = random.Random(15)
+    named = 0
+    for trial in range(8):
+        leakers = rng.sample(sorted(copies), rng.choice([2, 3]))
+        pieces, spans = [unrelated(600 + trial)[:500]], []
+        for leaker in leakers:
+            copy = stripped(copies[leaker])
+            start = rng.randrange(len(copy) - 900)
+            excerpt = copy[start : start + rng.randrange(500, 900)]
+            offset = sum(len(p) + 1 for p in pieces)
+            spans.append((offset, offset + len(excerpt), leaker))
+            pieces += [excerpt, unrelated(700 + trial)[: rng.randrange(100, 600)]]
+        result, _, _ = trace_text("\n".join(pieces), level=1e-2)
+        for segment in result["segments"]:
+            owners = {who for a, b, who in spans if a < segment["end"] and segment["start"] < b}
+            accused = {a["member"] for a in segment["accused"]}
+            assert accused <= owners, (trial, segment, spans)
+            named += len(accused)
+        assert {a["member"] for a in result["accused"]} <= set(leakers)
+    assert named > 0

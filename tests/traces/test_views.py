@@ -31,6 +31,22 @@ def leaked(attesting_reference):
     return unicodedata.normalize("NFKC", strip_marks(copies["li"]))
 
 
+def test_a_compilation_shows_each_segment_and_its_member(client, leaked):
+    from gaoku.core.generator import generate_document
+
+    # The copy broken by a reseller's line, another document, and the copy again.
+    half = len(leaked) // 2
+    advert = "更多精品范文请关注公众号笔杆子文库每日更新\n" * 3
+    posted = "\n".join([leaked[:half] + advert + leaked[half:], generate_document(5).text, leaked])
+    client.force_login(account("admin"))
+    response = client.post(reverse("traces:new"), {"text": posted}, follow=True)
+    page = response.content.decode()
+    assert page.count('data-testid="segment"') == 2
+    assert "分段" in page and "li" in page
+    trace = Trace.objects.get()
+    assert [s["accused"][0]["member"] for s in trace.result["segments"]] == ["li", "li"]
+
+
 def test_an_admin_traces_pasted_text_and_reads_the_evidence(client, leaked):
     client.force_login(account("admin"))
     response = client.post(reverse("traces:new"), {"text": leaked})
@@ -103,6 +119,7 @@ def test_the_api_traces_text_and_files_and_returns_the_contract(client, leaked):
         "layers",
         "accused",
         "suspects",
+        "segments",
     }
     assert [a["member"] for a in body["accused"]] == ["li"]
     assert client.get(f"/api/traces/{body['id']}").json() == body

@@ -32,6 +32,13 @@ it). Each accused member's *false-accusation bound* is ``N·t_j / 0.8`` (or
 procedure would still accuse them, covering all candidates together.
 Nothing here is estimated from trials; the bound holds whatever the leakers did, as long
 as the key is secret and ``N`` counts every member issued the version.
+
+**Several segments.** An input holding ``k`` stretches from the library
+(:mod:`gaoku.core.segments`) is traced stretch by stretch, each with its own candidates
+and at level ``L/k`` (each bound reported times ``k``). The stretches are found from the
+input and the library alone, so for a fixed input each segment's test keeps the bound
+above, and the union over the ``k`` segments keeps ``P(some innocent is accused) ≤ L``
+for the whole trace.
 """
 
 from __future__ import annotations
