@@ -11,9 +11,10 @@ hand-written speech in bench/data, with a fixed key:
   notice, file) for TXT, DOCX and PDF;
 * capacity — how many recipients a full copy separates at a false-accusation level of
   1e-6: the Chernoff bound of the code (gaoku.core.fingerprint.tardos) on the leaker's
-  score gives P(an innocent scores as high) ≤ b, so up to 1e-6 / b recipients keep the
-  union bound under 1e-6; with no collusion, and for two colluders who interleave the
-  sentences of their copies (the better-placed colluder counts);
+  score gives P(an innocent scores as high) ≤ b, so up to 0.8 · 1e-6 / b recipients keep the
+  union bound under 1e-6, with the level's shares of the product (STAGE_1 for single
+  tests; for the second colluder, STAGE_2 over the N(N-1) ordered pairs); with no
+  collusion, and for two colluders who interleave the sentences of their copies;
 * invisible layer — share of excerpts of 40…800 characters whose marks decode exactly, in
   the TXT copy and in the text of the DOCX copy (which gathers each paragraph's marks at
   its end: see gaoku.core.render.docx).
@@ -43,6 +44,7 @@ from gaoku.core.fingerprint import (
     slot_density,
     strip_marks,
 )
+from gaoku.core.fingerprint.accusation import STAGE_1, STAGE_2
 from gaoku.core.fingerprint.tardos import innocent_tail, likelihood_weights
 from gaoku.core.generator import generate_corpus, generate_document
 from gaoku.core.lexicon import load_lexicon
@@ -124,7 +126,7 @@ def capacity(text: str, lexicon, trials: int) -> dict[str, tuple[float, float]]:
     alone, one, both = [], [], []
     for trial in range(trials):
         mine, theirs = code.wordings(2 * trial), code.wordings(2 * trial + 1)
-        alone.append(_bound(code, mine, mine))
+        alone.append(_recipients(_bound(code, mine, mine)))
         mixed = [
             m if sentence[s.start] % 2 else t for s, m, t in zip(slots, mine, theirs, strict=True)
         ]
@@ -132,13 +134,15 @@ def capacity(text: str, lexicon, trials: int) -> dict[str, tuple[float, float]]:
             [(_bound(code, mixed, mine), mine), (_bound(code, mixed, theirs), theirs)],
             key=lambda pair: pair[0],
         )
-        one.append(b1)
-        # Joint decoding: once the first colluder is named, the second is scored on the
-        # slots the first cannot explain; an innocent's wordings there are still
-        # independent of the copy, so the same bound holds. Each stage gets half the level.
+        one.append(_recipients(b1))
+        # Joint decoding, as the product does it (gaoku.core.fingerprint.accusation): once
+        # the first colluder is named, the second is scored on the slots the first cannot
+        # explain, and the union bound runs over the N(N-1) ordered pairs at STAGE_2's
+        # share of the level: N^2 · b2 / STAGE_2 <= LEVEL.
         rest = [i for i, (o, f) in enumerate(zip(mixed, first, strict=True)) if o != f]
         b2 = _bound(code, mixed, second, only=rest)
-        both.append(2 * max(b1, b2))
+        pairs = 0.5 * (math.log10(STAGE_2 * LEVEL) - math.log10(max(b2, 1e-300)))
+        both.append(min(_recipients(b1), pairs))
     return {
         "alone": _spread(alone),
         "2 colluders, one named": _spread(one),
@@ -153,9 +157,14 @@ def _bound(code: VersionCode, observed: list[int], member: list[int], only=None)
     return innocent_tail(weights.score([observed[i] == member[i] for i in indices]), weights)
 
 
-def _spread(bounds: list[float]) -> tuple[float, float]:
+def _recipients(bound: float) -> float:
+    """log10 of the recipients N a single test separates: N · bound / STAGE_1 <= LEVEL."""
+    return math.log10(STAGE_1 * LEVEL) - math.log10(max(bound, 1e-300))
+
+
+def _spread(separated: list[float]) -> tuple[float, float]:
     """log10 of the recipients separated: median trial, and the worst 5% of trials."""
-    separated = sorted(math.log10(LEVEL) - math.log10(max(b, 1e-300)) for b in bounds)
+    separated = sorted(separated)
     return statistics.median(separated), separated[len(separated) // 20]
 
 

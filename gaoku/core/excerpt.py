@@ -1,10 +1,13 @@
 """Finding where an excerpt comes from, and lining it up with its source.
 
 A leaked excerpt arrives re-typed, re-wrapped, re-punctuated, normalised (NFKC turns
-``，`` into ``,``), stripped of its invisible marks or read back by OCR. Both location and
-alignment therefore work on the *folded* text: Han characters, letters and digits only,
-letters in lower case, after NFKC. Everything else — spaces, line breaks, punctuation,
-zero-width characters — is dropped, with a map back to the original positions.
+``，`` into ``,``), converted to traditional script, stripped of its invisible marks or
+read back by OCR. Both location and alignment therefore work on the *folded* text: Han
+characters, letters and digits only, after NFKC, letters in lower case and Han characters
+in simplified script (OpenCC's character table, ``t2s``: one character at a time, so that
+a master and any excerpt of it fold alike whatever surrounds them). Everything else —
+spaces, line breaks, punctuation, zero-width characters — is dropped, with a map back to
+the original positions.
 
 **Location** (:func:`locator_keys`). A text's keys are the 64-bit hashes of its folded
 character 5-grams, keeping only those whose hash is 0 modulo :data:`SAMPLING`. The choice
@@ -30,6 +33,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+import opencc
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
@@ -82,7 +86,13 @@ def fold(text: str) -> Folded:
 def _folded_char(char: str) -> str:
     # Texts repeat a few thousand distinct characters; folding each once is most of the
     # speed of fold().
-    return "".join(c for c in unicodedata.normalize("NFKC", char).lower() if _KEPT.fullmatch(c))
+    kept = "".join(c for c in unicodedata.normalize("NFKC", char).lower() if _KEPT.fullmatch(c))
+    return _simplified().convert(kept) if kept else kept
+
+
+@cache
+def _simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
 
 
 def nfkc(text: str) -> str:

@@ -45,3 +45,10 @@ def test_diff_pieces_rebuild_both_texts():
     pieces = diff_pieces(a, b)
     assert "".join(p[1] for p in pieces) == a and "".join(p[2] for p in pieces) == b
     assert {tag for tag, *_ in pieces} >= {"equal", "replace"}
+
+
+def test_traditional_script_and_full_width_forms_fold_as_simplified_text() -> None:
+    simplified = "坚持以习近平新时代中国特色社会主义思想为指导，发展ABC123"
+    converted = "堅持以習近平新時代中國特色社會主義思想為指導，發展ＡＢＣ１２３"
+    assert fold(converted).text == fold(simplified).text
+    assert locator_keys(converted) == locator_keys(simplified)

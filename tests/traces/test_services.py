@@ -227,3 +227,18 @@ def test_innocents_are_never_accused_in_seeded_compilations(library):
             named += len(accused)
         assert {a["member"] for a in result["accused"]} <= set(leakers)
     assert named > 0
+
+
+def test_a_copy_converted_to_traditional_script_traces_as_the_simplified_one(library):
+    import opencc
+
+    _, admin, copies = library
+    simplified = stripped(copies["m09"])
+    traditional = opencc.OpenCC("s2t").convert(simplified)
+    assert traditional != simplified
+    expected = run(admin, text=simplified)
+    result = run(admin, text=traditional)
+    assert [a["member"] for a in result["accused"]] == ["m09"]
+    assert result["accused"] == expected["accused"]
+    # A character or two may not come back as it was (s2t then t2s is not the identity).
+    assert result["matched_chars"] >= 0.99 * expected["matched_chars"]
