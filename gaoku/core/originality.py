@@ -46,7 +46,9 @@ NEAR = 0.7
 MIN_CHARS = 10
 # Library sentences a search engine proposes for each draft sentence.
 CANDIDATES = 16
-_END = re.compile(r"[。！？；!?;]+[”’」）)]*|\n")
+# Sentence ends, full- or half-width; a half-width full stop only where it is not a
+# decimal point (3.5) — drafts typed on a Latin keyboard end sentences with "." too.
+_END = re.compile(r"(?:[。！？；!?;]|(?<!\d)\.|\.(?!\d))+[”’」）)\"']*|\n")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class Sentence:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text``: up to and including each 。！？； or line end."""
+    """The sentences of ``text``: up to and including each 。！？；.!?; or line end."""
     out = []
     start = 0
     for end in [m.end() for m in _END.finditer(text)] + [len(text)]:

@@ -72,3 +72,12 @@ def test_nothing_matched_is_a_share_of_zero():
     assert matched_share("", []) == 0.0
     lone = CheckedSentence(Sentence("独立成文。", 0, 5), [])
     assert matched_share("独立成文。", [lone]) == 0.0
+
+
+def test_half_width_full_stops_end_sentences_but_decimal_points_do_not():
+    text = "增长3.5个百分点.全年完成投资12亿元.下一步要抓好落实。"
+    assert [s.text for s in sentences(text)] == [
+        "增长3.5个百分点.",
+        "全年完成投资12亿元.",
+        "下一步要抓好落实。",
+    ]

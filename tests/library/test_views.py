@@ -90,6 +90,19 @@ def test_editor_imports_a_docx_and_a_bad_file(client, speech):
     assert material.current.removed_lines == list(speech.wrapper_lines)
 
 
+def test_an_empty_file_in_a_batch_is_named_and_the_others_import(client, speech):
+    _login(client, "editor")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    files = [
+        SimpleUploadedFile("空白.txt", b""),
+        SimpleUploadedFile("讲话.txt", speech.text.encode()),
+    ]
+    page = client.post(reverse("library:import"), {"files": files}).content.decode()
+    assert "空白.txt" in page and "文件为空" in page
+    assert Material.objects.get().title == speech.outline["title"]
+
+
 def test_similar_upload_is_offered_as_next_version(client, material, speech):
     _login(client, "editor")
     from django.core.files.uploadedfile import SimpleUploadedFile

@@ -108,3 +108,12 @@ def test_the_api_answers_the_contract_and_refuses_visitors(client, library):
     client.force_login(account("member"))
     answer = client.post("/api/search/check", {"text": draft}).json()
     assert [s["text"] for s in answer["sentences"]] == copied
+
+
+def test_copied_sentences_ending_in_half_width_stops_are_found(library):
+    material = library["机关党建"]
+    copied = _long_sentences(material, 2)
+    half_width = "".join(s.replace("。", ".").replace("，", ",") for s in copied)
+    report = draft_check(text=f"{ORIGINAL}\n{half_width}", entitlement=None)
+    assert len(report.matched) == 2
+    assert all(s.sources[0].similarity == 1.0 for s in report.matched)

@@ -5,9 +5,9 @@
   ``党建 乡村振兴 OR 脱贫攻坚`` is 党建 AND (乡村振兴 OR 脱贫攻坚).
 - ``-term`` or ``NOT term`` excludes texts holding the term.
 - ``"a quoted phrase"`` (straight or Chinese quotes) matches exactly as written.
-- A term of Chinese typed without spaces is cut into its words (:mod:`.segment`); each
-  word must occur, and texts holding the whole run as written score higher. Function
-  characters (的, 和, 在 …) cut out of a longer run are dropped.
+- A term of Chinese typed without spaces, three characters or more, is cut into its words
+  (:mod:`.segment`); each word must occur, and texts holding the whole run as written
+  score higher. Function characters (的, 和, 在 …) cut out of a longer run are dropped.
 - Any term, of one character or twenty, matches wherever it occurs in the text.
 
 :func:`parse` turns a query into a tree of :class:`Term`, :class:`All`, :class:`Any` and
@@ -142,7 +142,11 @@ def _node(piece: str, cut: Callable[[str], list[str]]) -> Node | None:
     text = _folded(piece)
     if not text:
         return None
-    if is_han_run(text):
+    if is_han_run(text) and len(text) <= 2:
+        # A term of one or two characters matches as written (DESIGN.md), even where the
+        # dictionary lacks it (初心) and would cut it into characters that may stand apart.
+        words = [text]
+    elif is_han_run(text):
         words = cut(text)
     else:
         # Cut from folded text, the words need no folding: only spaces and punctuation go.

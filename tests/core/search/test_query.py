@@ -72,3 +72,10 @@ def test_queries_that_cannot_run_say_why(query, message):
 
 def test_positive_words_leave_out_the_excluded():
     assert positive_words(parse("乡村振兴产业 -疫情")) == ["乡村振兴产业", "乡村振兴", "产业"]
+
+
+def test_a_term_of_one_or_two_characters_matches_as_written_even_outside_the_dictionary():
+    cut_apart = parse("初心", cut=lambda text: list(text))
+    assert cut_apart == Term("初心", ("初心",))
+    assert parse("党", cut=lambda text: list(text)) == Term("党", ("党",))
+    assert parse("守初心", cut=lambda text: list(text)).words == ("守", "初", "心")
