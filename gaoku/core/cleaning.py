@@ -1,15 +1,32 @@
-"""Strip distributor boilerplate from imported texts.
+"""Strip distributor boilerplate from imported texts: find the document, then the wrapper.
 
-Documents passed around by distributors arrive wrapped in notices and ads (仅供学习
-禁止外传, "…整理，咨询QQ…", 会员群, subscription offers) and filler lines (————, ＊＊＊).
-A pattern removes a whole line, wherever it stands; what was removed is reported so an
-editor can see it. The patterns are data: the defaults live in ``data/boilerplate.txt``,
-and the platform keeps the editable copy (seeded from the defaults) that it passes in.
+Documents passed around by distributors arrive wrapped in their brand, slogans, notices,
+contact lines, banners and page furniture (仅供学习 禁止外传, "…整理，咨询QQ…", a brand name
+alone on the first line, ★★★ banners, 第2页 共5页). A list of patterns cannot know the next
+distributor's wording, so the cleaner first finds the document and then judges every
+line outside it, and every short interruption inside it, by what the line is:
+
+1. **The title** is the first of the opening lines that reads as an official title: it
+   names a kind of document (在…会议上的讲话, 关于…的报告, …实施方案, …心得体会,
+   …述职报告, …致辞, …党课讲稿, …主持词) and is neither a sentence nor promotion. Every
+   line before it is wrapper: a document starts with its title.
+2. **The end** is the last line that reads as the document's own: a sentence (ending in
+   。！？…), or a signature (a date, an issuing body). Every line after it is wrapper.
+3. **Inside**, a line is wrapper when it is filler (no letter, digit or Han character),
+   matches one of the editable patterns, or reads as promotion (:func:`promotion`): a
+   web address or contact number, a disclaimer or copyright line, a banner, a slogan of
+   what a site offers. Sentences of the document that mention 会员 or QQ群 for a reason
+   of their own stay: only the strongest signs remove a line that reads as a sentence.
+
+What was removed is reported, each line with its reason, so an editor can see why. The
+patterns are data: the defaults live in ``data/boilerplate.txt``, and the platform keeps
+the editable copy (seeded from the defaults) that it passes in.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -26,10 +43,55 @@ _MEANINGFUL = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 
 @dataclass(frozen=True)
 class CleanResult:
-    """A cleaned text and the lines that were removed from it, in document order."""
+    """A cleaned text, the lines removed from it in document order, and why each was."""
 
     text: str
     removed_lines: tuple[str, ...]
+    reasons: tuple[str, ...] = ()
+
+
+# Why a line was removed, in the editor's words.
+BEFORE_TITLE = "标题之前"
+AFTER_END = "正文之后"
+FILLER = "分隔线"
+PATTERN = "清理规则"
+PROMOTION = "推广或声明"
+
+# Opening lines searched for the title.
+TITLE_WINDOW = 12
+_KINDS = (
+    "讲话|致辞|发言|讲稿|党课|主持词|报告|方案|总结|体会|要点|汇报|提纲|意见|通知|决定|"
+    "规划|计划|纲要|办法|细则|制度|公报|倡议书|承诺书|述职|研讨"
+)
+_TITLE = re.compile(f"(?:{_KINDS})")
+_SENTENCE_END = re.compile("[。！？!?…][”’」』）)]*$")
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[，、,]|"
+    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])"
+)
+# A signature after the last sentence: a date, an issuing body, or a labelled field
+# (述职人：＿＿＿, 汇报单位：…).
+_SIGNATURE = re.compile(
+    r"^(?:[\d〇○零一二三四五六七八九十XＸ×]{2,4}年[\d一二三四五六七八九十XＸ×]{1,2}月"
+    r"(?:[\d一二三四五六七八九十XＸ×]{1,3}日)?"
+    r"|[^\s，。！？：；]{2,30}(?:委员会|人民政府|政府|办公室|办公厅|党委|党组|党工委|支部|"
+    r"委|局|厅|部|处|科|中心|公司|集团|学校|医院|协会|学会|队|所|院|街道|镇|乡)"
+    r"|[\u4e00-\u9fff]{2,5}[:：].{0,24})$"
+)
+# Signs that a line is promotion or a notice, not the document. Strong ones remove even a
+# line that reads as a sentence; weak ones only a line that does not.
+_STRONG = re.compile(
+    r"https?://|www\.|\.(?:com|cn|net|org)\b|(?:QQ|ＱＱ|qq)群?\s*[:：]?\s*\d{5,}|"
+    r"群\s*[:：]\s*\d{5,}|公众号\s*[:：]|免责声明|版权所有|转载请注明|不得转载|请勿商用|"
+    r"仅供学习交流|严禁倒卖|一经查实|举报(?:属实|核实)|免费会员|会员资格|"
+    r"更多.{0,4}(?:范文|材料|资料|精品|好稿)|"
+    r"每[日周天][一二三四五六日]?更新|本(?:文|资料|材料|文档)由.{1,12}整理|"
+    r"以下为正文|正文完|^第\s*\d+\s*页\s*共\s*\d+\s*页$"
+)
+_WEAK = re.compile(
+    r"^【.*】$|原创|精品|范文|精选|文库|书斋|"
+    r"文苑|笔苑|文舍|资料站|素材坊|材料铺|加油站|篇篇|字字|整理|下载|搜索|获取|关注"
+)
 
 
 def default_patterns() -> list[str]:
@@ -49,27 +111,88 @@ def compile_patterns(patterns: Iterable[str]) -> list[re.Pattern[str]]:
     return compiled
 
 
-def is_boilerplate(line: str, patterns: Sequence[re.Pattern[str]]) -> bool:
-    """Whether a single (normalised, non-empty) line is distributor boilerplate."""
-    if not _MEANINGFUL.search(line):
+def promotion(line: str) -> bool:
+    """Whether a line reads as promotion or a notice rather than the document."""
+    if _STRONG.search(line):
         return True
-    if len(line) > MAX_WRAPPER_LINE:
+    if _SENTENCE_END.search(line) or _HEADING.match(line) or len(line) > 60:
         return False
-    return any(p.search(line) for p in patterns)
+    return _banner(line) or bool(_WEAK.search(line))
+
+
+def _banner(line: str) -> bool:
+    """A line framed by symbols (★★★ …, ❈❈ … ❈❈, ═══): a banner, whatever the symbol."""
+    ends = (line[:2], line[-2:])
+    return any(
+        len(end) == 2 and all(unicodedata.category(c).startswith("S") for c in end) for end in ends
+    )
+
+
+def is_title(line: str) -> bool:
+    """Whether a line reads as an official document's title."""
+    return (
+        4 <= len(line) <= 60
+        and bool(_TITLE.search(line))
+        and not _SENTENCE_END.search(line)
+        and not _HEADING.match(line)
+        and "：" not in line[:4]
+        and not promotion(line)
+    )
 
 
 def strip_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> CleanResult:
-    """Remove boilerplate lines from a normalised text.
+    """Remove the wrapper from a normalised text (see the module docstring).
 
     Args:
         text: a text as ``gaoku.core.text.normalize`` returns it.
         patterns: compiled patterns, usually ``compile_patterns(default_patterns())``
             or the platform's editable table.
     """
+    lines = [line for line in text.split("\n") if line]
+    inside = [_inside_reason(line, patterns) for line in lines]
+    start = _title_index(lines, inside)
+    end = _end_index(lines, inside, start)
     kept: list[str] = []
-    removed: list[str] = []
-    for line in text.split("\n"):
-        if not line:
-            continue
-        (removed if is_boilerplate(line, patterns) else kept).append(line)
-    return CleanResult("\n".join(kept), tuple(removed))
+    removed: list[tuple[str, str]] = []
+    for index, line in enumerate(lines):
+        reason = BEFORE_TITLE if index < start else AFTER_END if index > end else inside[index]
+        if reason:
+            removed.append((line, reason))
+        else:
+            kept.append(line)
+    return CleanResult(
+        "\n".join(kept), tuple(line for line, _ in removed), tuple(r for _, r in removed)
+    )
+
+
+def _inside_reason(line: str, patterns: Sequence[re.Pattern[str]]) -> str:
+    if not _MEANINGFUL.search(line):
+        return FILLER
+    if len(line) > MAX_WRAPPER_LINE:
+        return ""
+    if any(p.search(line) for p in patterns):
+        return PATTERN
+    return PROMOTION if promotion(line) else ""
+
+
+def _title_index(lines: list[str], inside: list[str]) -> int:
+    """The title's line: the first opening line that reads as a title, or else the first
+    line not judged wrapper on its own."""
+    for index, line in enumerate(lines[:TITLE_WINDOW]):
+        if not inside[index] and is_title(line):
+            # ——在…会议上的讲话 is a subtitle: the title is the line above it.
+            if line.startswith(("—", "－", "-")) and index and not inside[index - 1]:
+                return index - 1
+            return index
+    return next((i for i, reason in enumerate(inside) if not reason), len(lines))
+
+
+def _end_index(lines: list[str], inside: list[str], start: int) -> int:
+    """The document's last line: the last sentence or signature after the title, or, in
+    a text with neither, its last line not judged wrapper on its own."""
+    own = [i for i in range(start, len(lines)) if not inside[i]]
+    for index in reversed(own):
+        line = lines[index]
+        if _SENTENCE_END.search(line) or _SIGNATURE.match(line):
+            return index
+    return own[-1] if own else start

@@ -39,6 +39,12 @@ class PreparedText:
     content_hash: str
     sketch: tuple[int, ...]
     locator_keys: tuple[int, ...]
+    removal_reasons: tuple[str, ...] = ()
+
+    @property
+    def removals(self) -> list[tuple[str, str]]:
+        """Each removed line with why it was removed (gaoku.core.cleaning)."""
+        return list(zip(self.removed_lines, self.removal_reasons, strict=False))
 
     @property
     def chars(self) -> int:
@@ -64,4 +70,5 @@ def prepare_text(raw: str, patterns: Sequence[re.Pattern[str]]) -> PreparedText:
         content_hash=content_hash(cleaned.text),
         sketch=tuple(sketch(cleaned.text)),
         locator_keys=tuple(locator_keys(cleaned.text)),
+        removal_reasons=cleaned.reasons,
     )

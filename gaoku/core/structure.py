@@ -77,9 +77,10 @@ _LEVELS: tuple[re.Pattern[str], ...] = (
 _SENTENCE_END = re.compile("[。！？]")
 _CLAUSE_END = re.compile("[，。；：！？]")
 _SUBTITLE = re.compile(r"^(?:[—–-]{1,2}.+|[（(][^（）()]{2,40}[）)])$")
+_SEQUENCE_PART = re.compile("^(?:首先|其次|再次|然后|最后)[，,]")
 _CLOSING = re.compile("^(?:同志们[，！,!]|总之[，,]|综上所述[，,]|让我们)")
 _POINT = re.compile(
-    rf"(?:^|(?<=[。；！？：\n]))(?:(?P<num>{_CN_NUM})(?P<verb>是|要)|(?P<seq>首先|其次|再次|最后))"
+    rf"(?:^|(?<=[。；！？：，\n]))(?:(?P<num>{_CN_NUM})(?P<verb>是|要)|(?P<seq>首先|其次|再次|最后))"
 )
 
 
@@ -98,7 +99,7 @@ def parse_outline(text: str) -> Outline:
 
     level = _top_level(paras[body:])
     starts = (
-        []
+        _sequence_starts(paras, body)
         if level is None
         else [i for i in range(body, len(paras)) if _level_of(paras[i]) == level]
     )
@@ -155,6 +156,15 @@ def _top_level(paras: list[str]) -> int | None:
     return min(levels) if levels else None
 
 
+def _sequence_starts(paras: list[str], body: int) -> list[int]:
+    """In a text with no numbered headings, parts written as paragraphs that open with
+    首先，/其次，/再次，/最后，: the first such run of at least two, 首先 first."""
+    starts = [i for i in range(body, len(paras)) if _SEQUENCE_PART.match(paras[i])]
+    if len(starts) < 2 or not paras[starts[0]].startswith("首先"):
+        return []
+    return starts
+
+
 def _closing_index(paras: list[str], start: int) -> int | None:
     return next((i for i in range(start, len(paras)) if _CLOSING.match(paras[i])), None)
 
@@ -164,10 +174,10 @@ def _first_sentence(paragraph: str) -> str:
     return (paragraph[: end.start()] if end else paragraph).rstrip("：；:;")
 
 
-def _points(part: list[str], level: int) -> tuple[str, ...]:
+def _points(part: list[str], level: int | None) -> tuple[str, ...]:
     """Points of one part: next-level headings if any, else enumerated points."""
     sub_level = _top_level(part[1:])
-    if sub_level is not None and sub_level > level:
+    if sub_level is not None and (level is None or sub_level > level):
         return tuple(_first_sentence(p) for p in part[1:] if _level_of(p) == sub_level)
     # The heading paragraph's own text after its first sentence may hold points too.
     return tuple(_enumerated_points("\n".join(part)))
@@ -230,9 +240,9 @@ def _cn_to_int(numeral: str) -> int:
 
 # Placeholders: runs of X/×, 某某, blanks to fill, with an optional role or place suffix.
 _PLACEHOLDER = re.compile(
-    r"(?<![0-9A-Za-z])(?:[XＸ×]+|某某|[＿_]{2,}|[○□]{2,})"
-    r"(?:部长|书记|县长|市长|局长|主任|同志|单位|公司|部门|[省市县区乡镇村局年月日])?"
-    r"(?![0-9A-Za-z])"
+    r"(?:19|20)[XＸ×]{2}年(?:度)?|[XＸ×]{1,2}月[XＸ×]{1,2}日|"
+    r"(?<![0-9A-Za-z])(?:[XＸ×]+(?![0-9A-Za-z])|某某|[＿_]{2,}|[○□]{2,})"
+    r"(?:部长|书记|县长|市长|区长|镇长|局长|主任|同志|单位|公司|部门|街道|[省市县区乡镇村局年月日])?"
 )
 
 
@@ -284,6 +294,9 @@ _TYPE_WORDS = (
     ("发言", "发言材料"),
     ("讲话", "讲话稿"),
     ("致辞", "讲话稿"),
+    ("讲稿", "讲话稿"),
+    ("党课", "讲话稿"),
+    ("主持词", "讲话稿"),
     ("工作报告", "工作报告"),
     ("方案", "方案"),
     ("总结", "总结"),

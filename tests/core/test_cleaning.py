@@ -74,3 +74,52 @@ def test_generated_wrappers_are_removed_exactly():
 def test_invalid_pattern_is_named():
     with pytest.raises(InvalidInput, match=r"\(unclosed"):
         compile_patterns(["仅供学习", "(unclosed"])
+
+
+# A hand-written speech, wrapped as distributors wrap documents no pattern names: a brand
+# alone on the first line and a bare slogan, a banner and an offer between paragraphs,
+# page furniture, and a footer after the signature.
+WRAPPED = """云笺书房
+一字一句 皆为匠心
+在全镇秋冬季防火工作部署会上的讲话
+——镇长 ××同志
+同志们：
+今天召开这次会议，主要任务是部署今冬明春的防火工作。村里的防火微信群要用起来，每天通报火情。
+❈❈❈ 云笺书房 用心做好每一篇 ❈❈❈
+一、压实责任
+各村要把责任落实到山头地块，做到人人有责。
+第2页 共3页
+二、抓好宣传
+要通过村民QQ群和大喇叭，把防火常识讲到每家每户。
+谢谢大家！
+XX镇人民政府
+2026年11月2日
+云笺书房 · 篇篇精修
+"""
+
+
+def test_the_document_is_found_first_and_the_wrapper_judged_by_what_it_is():
+    result = strip_boilerplate(normalize(WRAPPED), PATTERNS)
+    kept = result.text.split("\n")
+    assert kept[0] == "在全镇秋冬季防火工作部署会上的讲话"
+    assert kept[-2:] == ["XX镇人民政府", "2026年11月2日"]
+    assert "村里的防火微信群要用起来" in result.text  # a sentence that mentions a group
+    assert "要通过村民QQ群和大喇叭" in result.text
+    assert dict(zip(result.removed_lines, result.reasons, strict=True)) == {
+        "云笺书房": "标题之前",
+        "一字一句 皆为匠心": "标题之前",
+        "❈❈❈ 云笺书房 用心做好每一篇 ❈❈❈": "推广或声明",
+        "第2页 共3页": "推广或声明",
+        "云笺书房 · 篇篇精修": "正文之后",
+    }
+
+
+def test_a_slogan_title_keeps_its_subtitle_and_headings_with_promotion_words_stay():
+    text = "砥砺奋进谱新篇\n——在区委理论学习中心组上的发言\n（三）规范资料整理\n要抓好落实。"
+    result = strip_boilerplate(text, PATTERNS)
+    assert result.text == text and result.removed_lines == ()
+
+
+def test_a_text_without_sentences_loses_nothing():
+    text = "工作要点\n一、加强党建\n二、推进改革\n三、改善民生"
+    assert strip_boilerplate(text, PATTERNS).text == text

@@ -32,6 +32,8 @@ CAMPAIGNS = {
     "脱贫攻坚", "全面建成小康社会", "不忘初心、牢记使命主题教育", "党史学习教育",
     "扫黑除恶专项斗争", "两学一做", "三严三实", "新冠肺炎疫情", "疫情防控",
 }  # fmt: skip
+# Learning campaigns and the first year they can be named.
+EDUCATION_SINCE = {"主题教育": 2023, "党纪学习教育": 2024, "中央八项规定精神学习教育": 2025}
 LENGTHS = {
     "讲话稿": (1500, 6000),
     "工作报告": (1800, 6000),
@@ -236,6 +238,8 @@ def test_dated_references_are_consistent_with_the_date(corpus):
                 assert f"“{token}”" in doc.text
             elif token in CAMPAIGNS:
                 assert token not in ("新冠肺炎疫情", "疫情防控") or 2020 <= year <= 2022
+            elif token in EDUCATION_SINCE:
+                assert year >= EDUCATION_SINCE[token]
             else:
                 assert re.fullmatch(
                     r"(?:党的)?(?:十[八九]|二十)(?:大|届[一二三四五六七]中全会)", token

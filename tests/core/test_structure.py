@@ -107,3 +107,37 @@ def test_generated_documents_are_parsed_exactly():
     for doc in docs:
         assert find_placeholders(doc.text) == list(doc.placeholders)
         assert find_dated_references(doc.text) == list(doc.dated_references)
+
+
+def test_parts_written_as_shouxian_qici_zuihou_and_points_inline_after_commas():
+    text = "\n".join(
+        [
+            "学习心得体会",
+            "通过学习，我有三点体会。",
+            "首先，要坚定理想信念。一要读原著，二要悟原理，三要用实践检验。",
+            "其次，要提高本领。",
+            "最后，要严守纪律。",
+        ]
+    )
+    outline = parse_outline(text).to_dict()
+    assert [p["heading"] for p in outline["parts"]] == [
+        "首先，要坚定理想信念",
+        "其次，要提高本领",
+        "最后，要严守纪律",
+    ]
+    assert outline["parts"][0]["points"] == ["一要读原著", "二要悟原理", "三要用实践检验"]
+
+
+def test_year_and_date_placeholders_and_a_place_before_a_figure():
+    text = "20XX年X月X日，XX市2026年计划由××同志牵头。"
+    assert find_placeholders(text) == ["20XX年", "X月X日", "XX市", "××同志"]
+
+
+def test_learning_campaigns_of_recent_years_are_dated_references():
+    text = "扎实开展党纪学习教育，巩固主题教育成果，做好过渡期衔接。"
+    assert find_dated_references(text) == ["党纪学习教育", "主题教育", "过渡期"]
+
+
+def test_a_lesson_and_a_host_script_are_speeches():
+    assert guess_doc_type("七一专题党课：坚定理想信念") == "讲话稿"
+    assert guess_doc_type("推进大会主持词") == "讲话稿"

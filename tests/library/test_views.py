@@ -88,6 +88,8 @@ def test_editor_imports_a_docx_and_a_bad_file(client, speech):
     material = Material.objects.get()
     assert sorted(t.name for t in material.topics.all()) == ["作风建设", "机关党建"]
     assert material.current.removed_lines == list(speech.wrapper_lines)
+    # Each removed line is shown with why it was removed.
+    assert any(why in page for why in ("标题之前", "正文之后", "清理规则", "推广或声明"))
 
 
 def test_an_empty_file_in_a_batch_is_named_and_the_others_import(client, speech):

@@ -9,28 +9,29 @@ unawares is labelled too. The rules:
   市长 局长 主任 同志 单位 公司 部门 局 年 月 日; the longest suffix that fits);
 * a dated reference is an explicit year (2021年, 二〇二一年), 今年是 up to and including
   the first 之年, a numbered congress or plenum (党的十九大, 十九届五中全会, 党的 included
-  when present), a five-year plan (十四五) or a named campaign from a fixed list.
+  when present), a five-year plan (十四五) or a named campaign of the political calendar
+  (``gaoku/core/data/campaigns.txt``, the list the platform's finder reads).
 """
 
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 PLACEHOLDER_RE = re.compile(
     r"(?:[XＸ×]+|某某|[＿_]{2,})"
     r"(?:部长|书记|县长|市长|局长|主任|同志|单位|公司|部门|省|市|县|区|乡|镇|村|局|年|月|日)?"
 )
 
-CAMPAIGNS = (
-    "脱贫攻坚",
-    "全面建成小康社会",
-    "不忘初心、牢记使命主题教育",
-    "党史学习教育",
-    "扫黑除恶专项斗争",
-    "两学一做",
-    "三严三实",
-    "新冠肺炎疫情",
-    "疫情防控",
+# The named campaigns of the political calendar, one list for the platform and the
+# generator (gaoku/core/data/campaigns.txt).
+CAMPAIGNS = tuple(
+    line
+    for line in resources.files("gaoku.core")
+    .joinpath("data/campaigns.txt")
+    .read_text("utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
 )
 
 _NUM = "一二三四五六七八九"
