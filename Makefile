@@ -29,6 +29,7 @@ bench: runtime-packages $(BIN)/gaoku
 	$(BIN)/pip install -q -e '.[dev,bench]'
 	$(BIN)/python bench/import_throughput.py
 	$(BIN)/python bench/structure_accuracy.py
+	$(BIN)/python bench/import_accuracy.py
 	$(BIN)/python bench/fingerprint.py
 	$(BIN)/python bench/leak_trace.py
 	$(BIN)/python bench/wording_safety.py

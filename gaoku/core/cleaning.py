@@ -100,6 +100,14 @@ def default_patterns() -> list[str]:
     return [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
 
 
+CONTAINS = "contains"
+
+
+def rule_regex(text: str, kind: str) -> str:
+    """An editor's rule as a regular expression: a plain "line contains" text is escaped."""
+    return re.escape(text) if kind == CONTAINS else text
+
+
 def compile_patterns(patterns: Iterable[str]) -> list[re.Pattern[str]]:
     """Compile patterns, naming the one that is not a valid regular expression."""
     compiled = []

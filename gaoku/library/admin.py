@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
-from gaoku.core.cleaning import compile_patterns
+from gaoku.core.cleaning import compile_patterns, rule_regex
 from gaoku.errors import InvalidInput
 from gaoku.library.models import CleaningPattern, Material, MaterialVersion, Topic
+from gaoku.library.selectors import cleaning_rule_preview
 from gaoku.search.services import search_index_remove, search_index_update
 
 _VERSION_FIELDS = (
@@ -92,20 +97,59 @@ class TopicAdmin(admin.ModelAdmin):
 class CleaningPatternForm(forms.ModelForm):
     class Meta:
         model = CleaningPattern
-        fields = ("pattern", "note", "enabled")
+        fields = ("kind", "pattern", "note", "enabled")
 
-    def clean_pattern(self) -> str:
-        pattern = self.cleaned_data["pattern"]
-        try:
-            compile_patterns([pattern])
-        except InvalidInput as exc:
-            raise forms.ValidationError(exc.message) from exc
-        return pattern
+    def clean(self) -> dict:
+        data = super().clean()
+        pattern, kind = data.get("pattern"), data.get("kind")
+        if pattern and kind:
+            try:
+                compile_patterns([rule_regex(pattern, kind)])
+            except InvalidInput as exc:
+                self.add_error("pattern", exc.message)
+        return data
 
 
 @admin.register(CleaningPattern)
 class CleaningPatternAdmin(admin.ModelAdmin):
+    """Rules, each either a plain "line contains" text or a regular expression; the form's
+    预览 button shows what a rule would remove across the library before it is saved."""
+
     form = CleaningPatternForm
-    list_display = ("pattern", "note", "enabled")
+    list_display = ("pattern", "kind", "note", "enabled")
     list_editable = ("enabled",)
+    list_filter = ("kind", "enabled")
     search_fields = ("pattern", "note")
+    change_form_template = "admin/library/cleaningpattern/change_form.html"
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [
+            path("preview/", preview, name="library_cleaningpattern_preview"),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        pattern = request.GET.get("pattern", "")[:300]
+        kind = request.GET.get("kind", CleaningPattern.Kind.CONTAINS)
+        if kind not in CleaningPattern.Kind.values:
+            kind = CleaningPattern.Kind.CONTAINS
+        error, hits = "", []
+        if pattern:
+            try:
+                hits = cleaning_rule_preview(pattern, kind)
+            except InvalidInput as exc:
+                error = exc.message
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("What this rule would remove"),
+            "pattern": pattern,
+            "kind": CleaningPattern.Kind(kind).label,
+            "error": error,
+            "in_text": [h for h in hits if not h.removed],
+            "already_removed": [h for h in hits if h.removed],
+        }
+        return TemplateResponse(request, "admin/library/cleaningpattern/preview.html", context)

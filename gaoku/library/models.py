@@ -112,9 +112,14 @@ class ExcerptKey(models.Model):
 
 
 class CleaningPattern(models.Model):
-    """A distributor-boilerplate pattern; imports remove lines that match an enabled one."""
+    """A distributor-boilerplate rule; imports remove lines that match an enabled one."""
+
+    class Kind(models.TextChoices):
+        CONTAINS = "contains", _("Line contains")
+        REGEX = "regex", _("Regular expression")
 
     pattern = models.CharField(_("pattern"), max_length=300, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REGEX)
     note = models.CharField(_("note"), max_length=200, blank=True)
     enabled = models.BooleanField(_("enabled"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

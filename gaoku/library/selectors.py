@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from gaoku.core.cleaning import compile_patterns
+from gaoku.core.cleaning import MAX_WRAPPER_LINE, compile_patterns, rule_regex
 from gaoku.core.ingest import PreparedText
 from gaoku.core.similarity import MIN_SHARED, SIMILAR_THRESHOLD, similarity
 from gaoku.errors import NotFound
@@ -31,10 +32,40 @@ _CANDIDATES = 5
 
 
 def cleaning_patterns_enabled() -> list[re.Pattern[str]]:
-    """The editable boilerplate patterns, compiled."""
-    return compile_patterns(
-        CleaningPattern.objects.filter(enabled=True).values_list("pattern", flat=True)
-    )
+    """The editable boilerplate rules, compiled."""
+    rules = CleaningPattern.objects.filter(enabled=True).values_list("pattern", "kind")
+    return compile_patterns(rule_regex(pattern, kind) for pattern, kind in rules)
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    material: int
+    title: str
+    line: str
+    removed: bool  # already removed at import, or a line of the text the rule would cut
+
+
+def cleaning_rule_preview(pattern: str, kind: str, *, limit: int = 200) -> list[RuleHit]:
+    """What a rule would remove across the library: the lines of current texts it
+    matches (text a member reads, which the rule would cut from future imports of the
+    same wording) and the lines already removed at import that it matches.
+
+    Raises:
+        InvalidInput: the pattern is not a valid regular expression.
+    """
+    [compiled] = compile_patterns([rule_regex(pattern, kind)])
+    hits: list[RuleHit] = []
+    for material in Material.objects.filter(current__isnull=False).select_related("current"):
+        version = material.current
+        for line in version.text.split("\n"):
+            if line and len(line) <= MAX_WRAPPER_LINE and compiled.search(line):
+                hits.append(RuleHit(material.pk, material.title, line, False))
+        for line in version.removed_lines:
+            if compiled.search(line):
+                hits.append(RuleHit(material.pk, material.title, line, True))
+        if len(hits) >= limit:
+            break
+    return hits[:limit]
 
 
 def similar_version_find(prepared: PreparedText) -> tuple[MaterialVersion, float] | None:

@@ -159,6 +159,42 @@ def test_admin_lists_materials(client, material):
     assert client.get(reverse("admin:library_cleaningpattern_changelist")).status_code == 200
 
 
+def test_a_line_contains_rule_is_previewed_across_the_library_then_applies(client, speech):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gaoku.library.models import CleaningPattern
+
+    _login(client, "admin")
+    line = "云笺书房出品"
+    text = speech.text.replace("\n", f"\n{line}\n", 1)
+    client.post(reverse("library:import"), {"files": [SimpleUploadedFile("a.txt", text.encode())]})
+    preview = reverse("admin:library_cleaningpattern_preview")
+    page = client.get(preview, {"pattern": "云笺书房", "kind": "contains"}).content.decode()
+    assert "云笺书房出品" in page and 'data-testid="rule-hits"' in page
+    assert "errornote" in client.get(preview, {"pattern": "([", "kind": "regex"}).content.decode()
+    # As a plain text, "([" is a rule like any other, not a broken expression.
+    assert (
+        "errornote"
+        not in client.get(preview, {"pattern": "([", "kind": "contains"}).content.decode()
+    )
+    add = reverse("admin:library_cleaningpattern_add")
+    assert 'data-testid="rule-preview"' in client.get(add).content.decode()
+    client.post(add, {"kind": "contains", "pattern": "云笺书房", "note": "", "enabled": "on"})
+    assert CleaningPattern.objects.get(pattern="云笺书房").kind == "contains"
+    from gaoku.core.generator import generate_document
+    from gaoku.library.models import MaterialVersion
+
+    other = generate_document(77).text.replace("\n", "\n云笺书房（第二版）\n", 1)
+    client.post(reverse("library:import"), {"files": [SimpleUploadedFile("b.txt", other.encode())]})
+    assert "云笺书房（第二版）" in MaterialVersion.objects.order_by("-pk").first().removed_lines
+
+
+def test_members_cannot_preview_cleaning_rules(client):
+    _login(client, "member")
+    response = client.get(reverse("admin:library_cleaningpattern_preview"), {"pattern": "x"})
+    assert response.status_code == 302
+
+
 def test_the_stylesheet_is_served(client):
     # Pages link it; a missing finder path once left every page unstyled.
     response = client.get("/static/gaoku/gaoku.css", HTTP_HOST="127.0.0.1")
