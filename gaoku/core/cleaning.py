@@ -18,6 +18,11 @@ line outside it, and every short interruption inside it, by what the line is:
    what a site offers. Sentences of the document that mention 会员 or QQ群 for a reason
    of their own stay: only the strongest signs remove a line that reads as a sentence.
 
+4. **Learned**: a line that recurs verbatim across the library's documents and is
+   neither a sentence, a heading, a title, a salutation nor a signature is its source's
+   wrapper (a distributor wraps every document the same way): the platform passes such
+   lines in as ``known`` (:func:`learnable_lines` says which lines count).
+
 What was removed is reported, each line with its reason, so an editor can see why. The
 patterns are data: the defaults live in ``data/boilerplate.txt``, and the platform keeps
 the editable copy (seeded from the defaults) that it passes in.
@@ -37,8 +42,11 @@ from gaoku.errors import InvalidInput
 # QQ or a website, and removing it would lose the member's text.
 MAX_WRAPPER_LINE = 120
 
-# A line without a single letter, digit or Han character is filler (————, ＊＊＊, ……).
+# A line without a single letter, digit or Han character is filler (————, ＊＊＊, ……),
+# unless it is a fragment of a sentence that a converter broke across lines (》、《 or 。
+# alone, where a web page held a link): a few marks of sentence punctuation.
 _MEANINGFUL = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+_FRAGMENT = re.compile("[《》〈〉、，。；：！？“”‘’（）]{1,3}")
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,7 @@ AFTER_END = "正文之后"
 FILLER = "分隔线"
 PATTERN = "清理规则"
 PROMOTION = "推广或声明"
+RECURRING = "多份文件中重复"
 
 # Opening lines searched for the title.
 TITLE_WINDOW = 12
@@ -78,6 +87,12 @@ _SIGNATURE = re.compile(
     r"委|局|厅|部|处|科|中心|公司|集团|学校|医院|协会|学会|队|所|院|街道|镇|乡)"
     r"|[\u4e00-\u9fff]{2,5}[:：].{0,24})$"
 )
+# The opening of a notice about the text itself, and the length of a paragraph no notice
+# has after it.
+_NOTICE_START = re.compile(r"^(?:本作品|本文档?|本资料|本材料|注[:：]|声明[:：]|免责声明|版权)")
+_PARAGRAPH = 100
+# A subtitle or byline: ——在…上的讲话, ——县委书记 XXX, （2024年3月5日）.
+_SUBTITLE = re.compile(r"^(?:[—–－-]{1,2}.+|[（(][^（）()]{2,40}[）)])$")
 # Signs that a line is promotion or a notice, not the document. Strong ones remove even a
 # line that reads as a sentence; weak ones only a line that does not.
 _STRONG = re.compile(
@@ -148,16 +163,19 @@ def is_title(line: str) -> bool:
     )
 
 
-def strip_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> CleanResult:
+def strip_boilerplate(
+    text: str, patterns: Sequence[re.Pattern[str]], known: frozenset[str] = frozenset()
+) -> CleanResult:
     """Remove the wrapper from a normalised text (see the module docstring).
 
     Args:
         text: a text as ``gaoku.core.text.normalize`` returns it.
         patterns: compiled patterns, usually ``compile_patterns(default_patterns())``
             or the platform's editable table.
+        known: lines learned as wrapper from other documents (:func:`learnable_lines`).
     """
     lines = [line for line in text.split("\n") if line]
-    inside = [_inside_reason(line, patterns) for line in lines]
+    inside = [RECURRING if line in known else _inside_reason(line, patterns) for line in lines]
     start = _title_index(lines, inside)
     end = _end_index(lines, inside, start)
     kept: list[str] = []
@@ -173,8 +191,29 @@ def strip_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> CleanRe
     )
 
 
+def learnable_lines(text: str) -> list[str]:
+    """The lines of a normalised text that are wrapper if they recur in other documents:
+    short, and neither a sentence, a heading, a title, a subtitle, a salutation nor a
+    signature — lines a document does not share with another one."""
+    found = []
+    for line in dict.fromkeys(line for line in text.split("\n") if line):
+        if (
+            len(line) > 60
+            or not _MEANINGFUL.search(line)
+            or _SENTENCE_END.search(line)
+            or _HEADING.match(line)
+            or _SIGNATURE.match(line)
+            or _SUBTITLE.match(line)
+            or line.endswith(("：", ":"))
+            or is_title(line)
+        ):
+            continue
+        found.append(line)
+    return found
+
+
 def _inside_reason(line: str, patterns: Sequence[re.Pattern[str]]) -> str:
-    if not _MEANINGFUL.search(line):
+    if not _MEANINGFUL.search(line) and not _FRAGMENT.fullmatch(line):
         return FILLER
     if len(line) > MAX_WRAPPER_LINE:
         return ""
@@ -199,6 +238,20 @@ def _end_index(lines: list[str], inside: list[str], start: int) -> int:
     """The document's last line: the last sentence or signature after the title, or, in
     a text with neither, its last line not judged wrapper on its own."""
     own = [i for i in range(start, len(lines)) if not inside[i]]
+    # A notice that runs to the end (本作品…, 注：…, 免责声明…) after the last paragraph
+    # of any length ends the document, whatever its own lines end with.
+    notice = next(
+        (
+            i
+            for i in own
+            if i > start
+            and _NOTICE_START.match(lines[i])
+            and all(len(lines[j]) < _PARAGRAPH for j in own if j > i)
+        ),
+        None,
+    )
+    if notice is not None:
+        own = [i for i in own if i < notice]
     for index in reversed(own):
         line = lines[index]
         if _SENTENCE_END.search(line) or _SIGNATURE.match(line):

@@ -52,13 +52,16 @@ class PreparedText:
         return len(self.text) - self.text.count("\n")
 
 
-def prepare_text(raw: str, patterns: Sequence[re.Pattern[str]]) -> PreparedText:
-    """Run the import pipeline on a text read from a file.
+def prepare_text(
+    raw: str, patterns: Sequence[re.Pattern[str]], known: frozenset[str] = frozenset()
+) -> PreparedText:
+    """Run the import pipeline on a text read from a file; ``known`` are wrapper lines
+    learned from other documents (gaoku.core.cleaning.learnable_lines).
 
     Raises:
         ImportRejected: nothing but boilerplate or blank lines is left.
     """
-    cleaned = strip_boilerplate(normalize(raw), patterns)
+    cleaned = strip_boilerplate(normalize(raw), patterns, known)
     if not cleaned.text:
         raise ImportRejected(EMPTY_AFTER_CLEANING, code="empty")
     return PreparedText(

@@ -145,3 +145,16 @@ class ImportDraft(models.Model):
     metadata = models.JSONField(default=dict)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class LineSighting(models.Model):
+    """A line of an imported text that would be wrapper if other documents hold it too
+    (gaoku.core.cleaning.learnable_lines); one row per line and material."""
+
+    line = models.CharField(max_length=200, db_index=True)
+    material = models.ForeignKey(Material, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["line", "material"], name="one_sighting_per_material")
+        ]

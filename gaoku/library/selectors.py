@@ -15,6 +15,7 @@ from gaoku.errors import NotFound
 from gaoku.library.models import (
     CleaningPattern,
     ExcerptKey,
+    LineSighting,
     Material,
     MaterialVersion,
     SketchValue,
@@ -35,6 +36,22 @@ def cleaning_patterns_enabled() -> list[re.Pattern[str]]:
     """The editable boilerplate rules, compiled."""
     rules = CleaningPattern.objects.filter(enabled=True).values_list("pattern", "kind")
     return compile_patterns(rule_regex(pattern, kind) for pattern, kind in rules)
+
+
+# A learnable line held by this many materials already is its source's wrapper: two, so
+# that a line one material repeats across its own versions is never learned from it.
+RECURRING_IN = 2
+
+
+def recurring_wrapper_lines(candidates: list[str]) -> frozenset[str]:
+    """Those of a text's learnable lines that other materials of the library hold too."""
+    rows = (
+        LineSighting.objects.filter(line__in=candidates)
+        .values("line")
+        .annotate(materials=Count("material", distinct=True))
+        .filter(materials__gte=RECURRING_IN)
+    )
+    return frozenset(row["line"] for row in rows)
 
 
 @dataclass(frozen=True)

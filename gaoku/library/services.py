@@ -19,20 +19,27 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gaoku.core.cleaning import learnable_lines
 from gaoku.core.ingest import PreparedText, prepare_text
 from gaoku.core.readers import ReadResult, read_bytes, read_path
 from gaoku.core.structure import guess_doc_type
+from gaoku.core.text import normalize
 from gaoku.errors import NotFound
 from gaoku.library.models import (
     DocType,
     ExcerptKey,
     ImportDraft,
+    LineSighting,
     Material,
     MaterialVersion,
     SketchValue,
     Topic,
 )
-from gaoku.library.selectors import cleaning_patterns_enabled, similar_version_find
+from gaoku.library.selectors import (
+    cleaning_patterns_enabled,
+    recurring_wrapper_lines,
+    similar_version_find,
+)
 from gaoku.search.services import search_index_update
 
 OnSimilar = Literal["version", "new", "ask"]
@@ -136,7 +143,12 @@ def text_import(
     patterns: Sequence[re.Pattern[str]] | None = None,
 ) -> ImportOutcome:
     """Import a text already read from its file (see ``material_import``)."""
-    prepared = prepare_text(raw, patterns if patterns is not None else cleaning_patterns_enabled())
+    candidates = learnable_lines(normalize(raw))
+    prepared = prepare_text(
+        raw,
+        patterns if patterns is not None else cleaning_patterns_enabled(),
+        known=recurring_wrapper_lines(candidates),
+    )
     try:
         return _import_prepared(prepared, raw, source, metadata, on_similar, version_of, user)
     except IntegrityError:
@@ -223,8 +235,19 @@ def _version_add(
     material.current = version
     material.title = prepared.outline.title[:200]
     material.save(update_fields=["current", "title", "updated_at"])
+    _sightings_record(material, prepared)
     search_index_update(material=material)
     return version
+
+
+def _sightings_record(material: Material, prepared: PreparedText) -> None:
+    """Remember the material's learnable lines, kept or removed, so that a line other
+    documents hold too is known as wrapper (see recurring_wrapper_lines)."""
+    lines = learnable_lines("\n".join([*prepared.removed_lines, *prepared.text.split("\n")]))
+    LineSighting.objects.bulk_create(
+        [LineSighting(line=line, material=material) for line in lines if len(line) <= 200],
+        ignore_conflicts=True,
+    )
 
 
 def topics_ensure(names: Sequence[str]) -> list[Topic]:

@@ -132,3 +132,31 @@ def test_files_over_the_limit_are_rejected(settings, speech):
     with pytest.raises(ImportRejected) as info:
         material_import(data=speech.text.encode() * 10, name="big.txt")
     assert info.value.code == "too_large"
+
+
+def test_a_line_that_recurs_across_the_librarys_documents_is_learned_as_wrapper():
+    from gaoku.core.cleaning import RECURRING
+    from gaoku.core.generator import generate_document
+
+    brand = "云笺书房 三审定稿"  # reads like a heading: no rule or sign names it
+    outcomes = []
+    for seed in (301, 302, 303):
+        lines = generate_document(seed).text.split("\n")
+        text = "\n".join([lines[0], lines[1], brand, *lines[2:]])
+        outcomes.append(material_import(data=text.encode(), name=f"{seed}.txt"))
+    # Two documents hold it: the third knows it as its source's wrapper.
+    assert brand not in outcomes[0].prepared.removed_lines
+    assert brand not in outcomes[1].prepared.removed_lines
+    assert (brand, RECURRING) in outcomes[2].prepared.removals
+    assert brand not in outcomes[2].version.text
+
+
+def test_a_material_repeating_its_own_line_across_versions_learns_nothing():
+    from gaoku.core.generator import generate_document
+
+    lines = generate_document(311).text.split("\n")
+    line = "坚持党建引领 夯实基层基础"
+    first = "\n".join([lines[0], line, *lines[1:]])
+    material_import(data=first.encode(), name="v1.txt")
+    second = material_import(data=(first + "\n补充一句话。").encode(), name="v2.txt")
+    assert second.status == "new_version" and line in second.version.text
