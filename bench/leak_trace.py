@@ -1,10 +1,12 @@
 """Leak trace: the attack suite, on Gaoku and on the public peers, in one run; and latency.
 
-One generated speech of about 2,500 characters is issued to 1,000 recipients by each
-system. Every trial picks a leaker (or two), applies an attack to what they received and
-asks the system who leaked it. Per attack the table prints the share of trials where the
-right member was accused (for colluders: at least one of them, and nobody else) and the
-number of trials where an innocent member was accused — which must be 0.
+One generated speech of about 2,500 characters, and then the first 2,500 characters of
+the latest real government work report in ``../shared/corpus`` (read in place), is issued
+to 1,000 recipients by each system. Every trial picks a leaker (or two), applies an
+attack to what they received and asks the system who leaked it. Per attack the table
+prints the share of trials where the right member was accused (for colluders: at least
+one of them, and nobody else) and the number of trials where an innocent member was
+accused — which must be 0.
 
 Attacks, as the leak-trace issue lists them:
 
@@ -16,6 +18,11 @@ Attacks, as the leak-trace issue lists them:
 * ``OCR of PDF`` — the whole copy rendered as a PDF (Gaoku's renderer, for every system),
   each page rasterised at 150 dpi by pdftoppm and read back by tesseract (chi_sim), through
   Gaoku's own OCR reader;
+* ``合集, digital 400`` — a 400-character excerpt, marks intact, among four whole documents
+  the library does not hold, as resellers post compilations; ``laundered whole`` and
+  ``合集, laundered whole`` — the whole copy laundered, alone and in such a compilation;
+* ``繁體, digital 200`` / ``繁體, laundered 800`` — the excerpt converted to traditional
+  script (OpenCC ``s2t``);
 * ``2 colluders`` — two recipients' copies, sentences taken alternately from each;
 * ``never issued`` / ``non-recipient`` — generated official text that nobody received, and
   laundered copies made for members who are not among the recipients: nobody may be
@@ -27,8 +34,9 @@ the trace service does, at the default level of 1e-6. The peers are adapters in
 says (``pip install -e '.[bench]'``; ``make bench`` does it).
 
 Latency: an 800-character laundered excerpt traced against a library of 10,000 generated
-materials (located through the same excerpt keys the database holds, here in memory) with
-1,000 recipients of the version, on one core.
+materials with 1,000 recipients of the version, on one core, as the trace service does
+it: the excerpt keys the database holds (here in memory) with their positions, every
+segment found and aligned (gaoku.core.segments), the master's segments read and scored.
 
     .venv/bin/python bench/leak_trace.py [--recipients 1000] [--trials 200] [--ocr-trials 10]
 """
@@ -36,6 +44,7 @@ materials (located through the same excerpt keys the database holds, here in mem
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import platform
 import random
@@ -48,10 +57,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from fingerprint import speech_of
+import opencc
+from fingerprint import CORPUS, speech_of
 from peers import available_peers
 
-from gaoku.core.excerpt import align, fold, locator_keys
+from gaoku.core.excerpt import align, fold, keys_at, locator_keys
 from gaoku.core.fingerprint import VersionCode, find_slots, read_marks, select_slots, strip_marks
 from gaoku.core.fingerprint.accusation import accuse, marks_bound
 from gaoku.core.fingerprint.reading import read_wordings
@@ -59,9 +69,12 @@ from gaoku.core.generator import generate_corpus, generate_document
 from gaoku.core.lexicon import load_lexicon
 from gaoku.core.readers import read_bytes
 from gaoku.core.render import CopyDocument, render
+from gaoku.core.segments import find_segments
 from gaoku.core.text import MARK_ALPHABET
 
 SECRET = b"bench-trace-key"
+# As gaoku.library.selectors.excerpt_hits: a key this many versions hold locates nothing.
+COMMON_KEY = 50
 LEVEL = 1e-6
 VERSION = 1
 NOTICE = "仅供学习 禁止外传 · GK7Q2M9X"
@@ -75,6 +88,7 @@ class Gaoku:
     def __init__(self, master: str) -> None:
         self.master = master
         self.folded = fold(master)
+        self.keys = set(locator_keys(master))
         slots = select_slots(find_slots(master, load_lexicon()), len(master))
         self.code = VersionCode.build(SECRET, VERSION, slots)
         self.copies: dict[int, int] = {}  # copy id -> member
@@ -84,18 +98,32 @@ class Gaoku:
         self.copies[copy_id] = member
         return self.code.copy_text(text, member, copy_id)
 
-    def trace(self, excerpt: str, members: Sequence[int]) -> list[int]:
-        named = {
-            self.copies[r.copy]
-            for r in read_marks(SECRET, excerpt)
-            if r.copy in self.copies and marks_bound(r) <= LEVEL
-        }
-        alignment = align(self.folded, excerpt)
-        if alignment.found:
-            observed = read_wordings(alignment, self.code.slots)
-            accusation = accuse(self.code, observed, members, level=LEVEL)
+    def trace(self, text: str, members: Sequence[int]) -> list[int]:
+        readings = [r for r in read_marks(SECRET, text) if r.copy in self.copies]
+        named = {self.copies[r.copy] for r in readings if marks_bound(r) <= LEVEL}
+        segments = self.segments(text, marked=bool(readings))
+        for segment in segments:
+            observed = read_wordings(segment.best.alignment, self.code.slots)
+            accusation = accuse(self.code, observed, members, level=LEVEL / len(segments))
             named |= {s.member for s in accusation.accused}
         return sorted(named)
+
+    def segments(self, text: str, *, marked: bool = False) -> list:
+        """Every stretch of the input from the master, as the trace service finds them."""
+        excerpt = fold(text)
+        hits = [position for key, position in keys_at(excerpt) if key in self.keys]
+        return find_segments(
+            excerpt,
+            {VERSION: hits} if hits else {},
+            lambda _: self.folded,
+            whole=[VERSION] if marked and not hits else [],
+        )
+
+    def slots_read(self, text: str) -> int:
+        """The evidence a trace gets from ``text``: slots read over all its segments."""
+        return sum(
+            len(read_wordings(s.best.alignment, self.code.slots)) for s in self.segments(text)
+        )
 
 
 # -- attacks ---------------------------------------------------------------------------------
@@ -132,6 +160,23 @@ def ocr_of_pdf(text: str) -> str:
         subprocess.run(["pdftoppm", "-r", "150", "-png", "copy.pdf", "page"], cwd=tmp, check=True)
         pages = sorted(Path(tmp).glob("page*.png"))
         return "\n".join(read_bytes(p.read_bytes(), name=p.name).text for p in pages)
+
+
+def compilation(leaked: str, rng: random.Random, others: int = 4) -> str:
+    """``leaked`` among ``others`` whole documents the library does not hold, in a random
+    place: a reseller's 合集."""
+    pieces = [
+        generate_document(rng.randrange(10**6), doc_type="讲话稿").text for _ in range(others)
+    ]
+    pieces.insert(rng.randrange(others + 1), leaked)
+    return "\n\n".join(pieces)
+
+
+def traditional(text: str) -> str:
+    return _TO_TRADITIONAL.convert(text)
+
+
+_TO_TRADITIONAL = opencc.OpenCC("s2t")
 
 
 def interleave(first: str, second: str) -> str:
@@ -176,6 +221,21 @@ def run_suite(system, master: str, recipients: list[int], args, rng_seed: int) -
         one(lambda t: launder(visible_excerpt(t, 400, rng), rng)),
     )
     attack("OCR of PDF", args.ocr_trials, one(ocr_of_pdf))
+    attack(
+        "合集, digital 400",
+        args.trials,
+        one(lambda t: compilation(visible_excerpt(t, 400, rng), rng)),
+    )
+    attack("laundered whole", args.trials, one(lambda t: launder(t, rng)))
+    attack("合集, laundered whole", args.trials, one(lambda t: compilation(launder(t, rng), rng)))
+    attack(
+        "繁體, digital 200", args.trials, one(lambda t: traditional(visible_excerpt(t, 200, rng)))
+    )
+    attack(
+        "繁體, laundered 800",
+        args.trials,
+        one(lambda t: traditional(launder(visible_excerpt(t, 800, rng), rng))),
+    )
 
     def colluders():
         a, b = rng.sample(recipients, 2)
@@ -190,9 +250,26 @@ def run_suite(system, master: str, recipients: list[int], args, rng_seed: int) -
         return visible_excerpt(doc, 800, rng), set()
 
     attack("never issued", args.trials, never_issued)
+    if isinstance(system, Gaoku):
+        rows["evidence kept"] = evidence_kept(system, copies, recipients, args.trials, rng)
     # Marks stripped: they would rightly name the outsider, who did receive that copy.
     attack("non-recipient", args.trials, lambda: (launder(rng.choice(outsiders), rng), set()))
     return rows
+
+
+def evidence_kept(
+    gaoku: Gaoku, copies: dict, recipients: list[int], trials: int, rng: random.Random
+) -> dict[str, float]:
+    """Slots read from a laundered whole copy in a 合集, and from one converted to
+    traditional script, as a share of those read from the same copy alone."""
+    shares: dict[str, list[float]] = {"合集": [], "繁體": []}
+    for _ in range(trials // 4):
+        leaked = launder(copies[rng.choice(recipients)], rng)
+        alone = gaoku.slots_read(leaked)
+        if alone:
+            shares["合集"].append(gaoku.slots_read(compilation(leaked, rng)) / alone)
+            shares["繁體"].append(gaoku.slots_read(traditional(leaked)) / alone)
+    return {name: statistics.mean(values) if values else 0.0 for name, values in shares.items()}
 
 
 GOALS = {
@@ -200,6 +277,11 @@ GOALS = {
     "laundered 800": "95%+",
     "laundered 400": "70%+",
     "OCR of PDF": "90%+",
+    "合集, digital 400": "= alone",
+    "laundered whole": "–",
+    "合集, laundered whole": "= alone",
+    "繁體, digital 200": "= 简体",
+    "繁體, laundered 800": "= 简体",
     "2 colluders": "80%+",
     "never issued": "nobody",
     "non-recipient": "nobody",
@@ -216,6 +298,13 @@ def print_table(results: dict[str, dict]) -> None:
             cells.append(f"{share:>7.0%} ({innocents} innocent, n={trials})")
         print(f"  {attack:<16}{goal:>8}" + "".join(f"{c:>28}" for c in cells))
     print("  (share: right member accused — for 'never issued' / 'non-recipient': nobody accused)")
+    kept = results.get("Gaoku", {}).get("evidence kept")
+    if kept:
+        print(
+            f"  Gaoku, slots read from a laundered whole copy, as a share of the copy alone: "
+            f"in a 合集 of 5 documents {kept['合集']:.1%}, in traditional script {kept['繁體']:.1%}"
+            f" (goal ≥ 95%)"
+        )
 
 
 # -- latency ---------------------------------------------------------------------------------
@@ -231,18 +320,29 @@ def latency(master: str, recipients: list[int], materials: int, runs: int) -> di
     gaoku = Gaoku(master)
     rng = random.Random(3)
     timings = []
+
+    @functools.cache
+    def folded_text(number: int):
+        return fold(library[number])
+
     for _ in range(runs):
         member = rng.choice(recipients)
         excerpt = launder(visible_excerpt(gaoku.code.copy_text(master, member, 1), 800, rng), rng)
         start = time.perf_counter()
-        hits = Counter(n for key in locator_keys(excerpt)[:400] for n in index.get(key, ()))
+        # As the trace service does it: keys with their positions, stock keys skipped,
+        # every segment found and aligned, the master's segments read and scored.
         seen = fold(excerpt)
-        best = max(
-            (align(library[n], seen) for n, shared in hits.most_common(5) if shared >= 2),
-            key=lambda a: a.matched,
-        )
-        observed = read_wordings(best, gaoku.code.slots)
-        accuse(gaoku.code, observed, recipients, level=LEVEL)
+        hits: dict[int, list[int]] = defaultdict(list)
+        for key, position in keys_at(seen):
+            holders = index.get(key, ())
+            if len(holders) <= COMMON_KEY:
+                for number in holders:
+                    hits[number].append(position)
+        segments = find_segments(seen, dict(hits), folded_text)
+        for segment in segments:
+            if segment.best.source == len(library) - 1:
+                observed = read_wordings(segment.best.alignment, gaoku.code.slots)
+                accuse(gaoku.code, observed, recipients, level=LEVEL / len(segments))
         timings.append(time.perf_counter() - start)
     timings.sort()
     return {
@@ -280,22 +380,31 @@ def main() -> None:
     parser.add_argument("--ocr-trials", type=int, default=10)
     parser.add_argument("--materials", type=int, default=10_000)
     parser.add_argument("--latency-runs", type=int, default=20)
+    parser.add_argument("--real-chars", type=int, default=2500)
     args = parser.parse_args()
     master = speech_of(2500)
     recipients = list(range(1, args.recipients + 1))
     print(
         f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}"
     )
-    print(f"speech: {len(master)} characters, {args.recipients} recipients per system\n")
+    masters = {f"generated speech, {len(master)} characters": master}
+    reports = sorted(CORPUS.glob("*.txt"))
+    if reports:
+        # The latest real work report, read in place: its first paragraphs, about as long
+        # as the generated speech, so that the two tables compare like with like.
+        text = reports[-1].read_text("utf-8")
+        cut = text.index("\n", args.real_chars) if len(text) > args.real_chars else len(text)
+        masters[f"real report {reports[-1].stem}, {cut} characters"] = text[:cut]
     calibration = [d.text for d in generate_corpus(30, seed=7)]
-    systems = [Gaoku(master), *available_peers(calibration)]
-    results = {}
-    for system in systems:
-        started = time.perf_counter()
-        results[system.name] = run_suite(system, master, recipients, args, rng_seed=1)
-        print(f"  {system.name}: {time.perf_counter() - started:.0f} s", flush=True)
-    print("\nattack suite")
-    print_table(results)
+    for label, issued in masters.items():
+        print(f"\n{label}: {args.recipients} recipients per system")
+        results = {}
+        for system in [Gaoku(issued), *available_peers(calibration)]:
+            started = time.perf_counter()
+            results[system.name] = run_suite(system, issued, recipients, args, rng_seed=1)
+            print(f"  {system.name}: {time.perf_counter() - started:.0f} s", flush=True)
+        print("attack suite")
+        print_table(results)
 
     timing = latency(master, recipients, args.materials, args.latency_runs)
     print(
