@@ -18,12 +18,15 @@ from gaoku.core.readers import read_bytes
 from gaoku.core.search import (
     NO_FILTERS,
     Filters,
+    Hits,
     QueryError,
     Scope,
     Snippet,
     Term,
     parse,
+    phrase_pattern,
     positive_words,
+    required_phrases,
     snippet,
 )
 from gaoku.core.search.tokens import search_fold
@@ -86,14 +89,17 @@ def search_run(
         node = parse(query)
     except QueryError as exc:
         raise InvalidInput(str(exc), code="invalid_query") from exc
+    phrases = required_phrases(node)
     found = search_engine().search(
         node,
         scope=_scope(entitlement),
         filters=filters,
         sort=sort,
-        limit=limit,
-        offset=offset,
+        limit=PHRASE_CANDIDATES if phrases else limit,
+        offset=0 if phrases else offset,
     )
+    if phrases:
+        found = _phrases_checked(found, phrases, limit, offset)
     materials = Material.objects.select_related("current").in_bulk([h.id for h in found.hits])
     words = positive_words(node)
     results = []
@@ -105,6 +111,29 @@ def search_run(
             SearchResult(material, hit.score, _snippet(material, words, hit.full), hit.full)
         )
     return SearchPage(query, found.total, results, limit, offset)
+
+
+# Matches of a query with a quoted phrase of several runs that are checked on their texts.
+PHRASE_CANDIDATES = 2000
+
+
+def _phrases_checked(found: Hits, phrases: list[Term], limit: int, offset: int) -> Hits:
+    """The page of ``found`` whose texts hold every phrase as written (see
+    gaoku.core.search.query.phrase_pattern); the text searched is the full text, or the
+    public outline where the search looked only there."""
+    patterns = [phrase_pattern(term) for term in phrases]
+    materials = Material.objects.select_related("current").in_bulk([h.id for h in found.hits])
+    kept = []
+    for hit in found.hits:
+        material = materials.get(hit.id)
+        if material is None or material.current_id is None:
+            continue
+        version = material.current
+        text = version.text if hit.full else public_outline_text(version.outline)
+        folded = search_fold(f"{material.title}\n{text}")
+        if all(p.search(folded) for p in patterns):
+            kept.append(hit)
+    return Hits(len(kept), kept[offset : offset + limit])
 
 
 def library_holds(phrase: str, *, excluding: int) -> bool:

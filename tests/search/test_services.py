@@ -45,6 +45,22 @@ def test_one_and_two_character_terms_match_wherever_they_occur(library):
         assert _ids(term) == holding, term
 
 
+def test_a_quoted_phrase_with_punctuation_or_figures_matches_only_as_written(library):
+    import re
+
+    material = library["机关党建"]
+    text = material.current.text
+    # Two neighbouring clauses of the text, and the same two words with a clause between.
+    first, second = re.findall("[\u4e00-\u9fff]{4,}", text.split("。")[2])[:2]
+    joined = f'"{first}，{second}"'
+    assert material.pk in _ids(joined)
+    assert _ids(f'"{second}，{first}"') == set()  # both runs occur, but not so
+    # Figures: a run of digits, a point, more digits and a character.
+    assert _ids('"3.5个百分点"') == set()
+    page = search_run(query=joined, entitlement=None, limit=1)
+    assert page.total == len(_ids(joined)) >= 1 and len(page.results) == 1
+
+
 def test_visitors_search_titles_and_public_outlines_and_snippets_never_leak(library):
     visitor = entitlement_get(account("visitor"))
     for material in library.values():

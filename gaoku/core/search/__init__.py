@@ -13,7 +13,9 @@ from gaoku.core.search.query import (
     QueryError,
     Term,
     parse,
+    phrase_pattern,
     positive_words,
+    required_phrases,
     wanted_terms,
 )
 from gaoku.core.search.snippet import Snippet, snippet
@@ -36,7 +38,9 @@ __all__ = [
     "Term",
     "index_tokens",
     "parse",
+    "phrase_pattern",
     "positive_words",
+    "required_phrases",
     "search_fold",
     "snippet",
     "term_parts",

@@ -4,7 +4,9 @@
 - ``OR`` between two terms matches either; it binds tighter than the spaces, so
   ``党建 乡村振兴 OR 脱贫攻坚`` is 党建 AND (乡村振兴 OR 脱贫攻坚).
 - ``-term`` or ``NOT term`` excludes texts holding the term.
-- ``"a quoted phrase"`` (straight or Chinese quotes) matches exactly as written.
+- ``"a quoted phrase"`` (straight or Chinese quotes) matches exactly as written; spaces
+  and punctuation inside it match any spaces and punctuation (``"3.5个"`` is 3.5个 or
+  3．5个, never 3 and 5个 apart).
 - A term of Chinese typed without spaces, three characters or more, is cut into its words
   (:mod:`.segment`); each word must occur, and texts holding the whole run as written
   score higher. Function characters (的, 和, 在 …) cut out of a longer run are dropped.
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 
 from gaoku.core.search.segment import segment
 from gaoku.core.search.tokens import is_han_run, runs, search_fold
+from gaoku.core.text import HAN_RANGES
 
 __all__ = [
     "All",
@@ -31,7 +34,9 @@ __all__ = [
     "QueryError",
     "Term",
     "parse",
+    "phrase_pattern",
     "positive_words",
+    "required_phrases",
     "wanted_terms",
 ]
 
@@ -65,6 +70,9 @@ class Term:
 
     text: str
     words: tuple[str, ...]
+    # A quoted phrase of several runs (3.5个, 加强，党建): the index finds its runs
+    # anywhere, so a match is checked on the text (:func:`phrase_pattern`).
+    phrase: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,7 +143,7 @@ def _node(piece: str, cut: Callable[[str], list[str]]) -> Node | None:
     """One piece of the query: a quoted phrase, ``-term``, or a bare term."""
     if piece[0] in '"“':
         text = _folded(piece.strip('"“”'))
-        return Term(text, (text,)) if text else None
+        return Term(text, (text,), phrase=" " in text) if text else None
     if piece.startswith(("-", "－")) and len(piece) > 1:
         text = _folded(piece[1:])
         return Not(Term(text, (text,))) if text else None
@@ -159,6 +167,20 @@ def _node(piece: str, cut: Callable[[str], list[str]]) -> Node | None:
 def _folded(text: str) -> str:
     """Folded, its runs joined by one space: punctuation cannot be looked up."""
     return " ".join(runs(search_fold(text)))
+
+
+def required_phrases(node: Node) -> list[Term]:
+    """The quoted phrases of several runs that every match must hold: those joined by AND
+    at the top of the query (inside OR or NOT the index's looser match stands)."""
+    items = node.items if isinstance(node, All) else (node,)
+    return [item for item in items if isinstance(item, Term) and item.phrase]
+
+
+def phrase_pattern(term: Term) -> re.Pattern[str]:
+    """The runs of a phrase in order with only spaces or punctuation between them, on
+    text folded as the index folds it (:func:`gaoku.core.search.tokens.search_fold`)."""
+    between = f"[^0-9a-z{HAN_RANGES}]*"
+    return re.compile(between.join(re.escape(run) for run in term.text.split()))
 
 
 def wanted_terms(node: Node) -> list[Term]:

@@ -46,7 +46,7 @@ def test_a_quoted_phrase_is_one_word_in_straight_or_chinese_quotes():
 
 def test_full_width_and_case_fold_and_punctuation_splits():
     assert parse("ＧＤＰ") == Term("gdp", ("gdp",))
-    assert parse('"加强，党建"') == Term("加强 党建", ("加强 党建",))
+    assert parse('"加强，党建"') == Term("加强 党建", ("加强 党建",), phrase=True)
 
 
 @pytest.mark.parametrize(
