@@ -33,7 +33,7 @@ from pathlib import Path
 
 from gaoku.core.cleaning import compile_patterns, default_patterns
 from gaoku.core.ingest import prepare_text
-from gaoku.core.structure import guess_doc_type
+from gaoku.core.structure import document_type
 from gaoku.core.text import normalize
 
 DATA = Path(__file__).parent / "data"
@@ -67,7 +67,7 @@ def score(label: dict, patterns) -> dict:
         "wrapper kept": [line for line in wrapper if line in kept],
         "body removed": [line for line in body if line not in kept],
         "title": outline["title"] == label["title"],
-        "type": (guess_doc_type(outline["title"]) or "其他") == label["doc_type"],
+        "type": (document_type(prepared.outline) or "其他") == label["doc_type"],
         "structure": outline == want,
         "refs found": (len(found_refs), len(label["dated_references"])),
         "refs exact": list(prepared.dated_references) == label["dated_references"],

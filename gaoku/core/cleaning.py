@@ -91,6 +91,9 @@ _SIGNATURE = re.compile(
 # has after it.
 _NOTICE_START = re.compile(r"^(?:本作品|本文档?|本资料|本材料|注[:：]|声明[:：]|免责声明|版权)")
 _PARAGRAPH = 100
+# A short line wholly in quotation marks: a slogan, even when it ends as a sentence.
+_QUOTED = re.compile("“[^“”]{2,38}”")
+_QUOTES = "\"'“”‘’「」『』"
 # A subtitle or byline: ——在…上的讲话, ——县委书记 XXX, （2024年3月5日）.
 _SUBTITLE = re.compile(r"^(?:[—–－-]{1,2}.+|[（(][^（）()]{2,40}[）)])$")
 # Signs that a line is promotion or a notice, not the document. Strong ones remove even a
@@ -101,10 +104,11 @@ _STRONG = re.compile(
     r"仅供学习交流|严禁倒卖|一经查实|举报(?:属实|核实)|免费会员|会员资格|"
     r"更多.{0,4}(?:范文|材料|资料|精品|好稿)|"
     r"每[日周天][一二三四五六日]?更新|本(?:文|资料|材料|文档)由.{1,12}整理|"
-    r"以下为正文|正文完|^第\s*\d+\s*页\s*共\s*\d+\s*页$"
+    r"以下为正文|正文完|^第\s*\d+\s*页\s*共\s*\d+\s*页$|^[-—–－]\s*\d{1,4}\s*[-—–－]$|"
+    r"来源[:：].{0,24}(?:网|站|号|平台|文库)$"
 )
 _WEAK = re.compile(
-    r"^【.*】$|原创|精品|范文|精选|文库|书斋|"
+    r"^【.*】$|[｜|]|第[一二三四五六七八九十百\d]+[辑期]|您|原创|精品|范文|精选|文库|书斋|"
     r"文苑|笔苑|文舍|资料站|素材坊|材料铺|加油站|篇篇|字字|整理|下载|搜索|获取|关注"
 )
 
@@ -138,16 +142,30 @@ def promotion(line: str) -> bool:
     """Whether a line reads as promotion or a notice rather than the document."""
     if _STRONG.search(line):
         return True
-    if _SENTENCE_END.search(line) or _HEADING.match(line) or len(line) > 60:
+    if _HEADING.match(line) or len(line) > 60:
         return False
-    return _banner(line) or bool(_WEAK.search(line))
+    if _banner(line):
+        return True
+    if _SENTENCE_END.search(line) and not _QUOTED.fullmatch(line):
+        return False
+    return bool(_WEAK.search(line))
 
 
 def _banner(line: str) -> bool:
-    """A line framed by symbols (★★★ …, ❈❈ … ❈❈, ═══): a banner, whatever the symbol."""
+    """A line framed by symbols (★★★ …, ◆ … ◆, ……·…·……, ═══): a banner, whatever the
+    symbol."""
     ends = (line[:2], line[-2:])
-    return any(
+    if any(
         len(end) == 2 and all(unicodedata.category(c).startswith("S") for c in end) for end in ends
+    ):
+        return True
+    first = line[0]
+    return (
+        len(line) >= 3
+        and first == line[-1]
+        and first not in _QUOTES
+        and not _MEANINGFUL.match(first)
+        and unicodedata.category(first)[0] in "SP"
     )
 
 

@@ -53,6 +53,7 @@ class Outline:
     opening: str
     parts: tuple[Part, ...]
     closing: str
+    subtitle: str = ""  # the lines between title and body (——在…上的讲话, a date)
 
     def to_dict(self) -> dict:
         return {
@@ -92,6 +93,7 @@ def parse_outline(text: str) -> Outline:
     body = 1
     while body < len(paras) and body <= 3 and _SUBTITLE.match(paras[body]):
         body += 1
+    body_start = body
     salutation = ""
     if body < len(paras) and len(paras[body]) <= 30 and paras[body].endswith(("：", ":")):
         salutation = paras[body]
@@ -117,6 +119,7 @@ def parse_outline(text: str) -> Outline:
         opening="\n".join(paras[body:opening_end]),
         parts=tuple(parts),
         closing=_first_sentence(paras[closing_at]) if closing_at is not None else "",
+        subtitle="\n".join(paras[1:body_start]),
     )
 
 
@@ -302,6 +305,12 @@ _TYPE_WORDS = (
     ("总结", "总结"),
     ("报告", "工作报告"),
 )
+
+
+def document_type(outline: Outline) -> str | None:
+    """The type the title names, or where a slogan title names none, its subtitle
+    (——在…会议上的讲话)."""
+    return guess_doc_type(outline.title) or guess_doc_type(outline.subtitle)
 
 
 def guess_doc_type(title: str) -> str | None:

@@ -22,7 +22,7 @@ from django.utils import timezone
 from gaoku.core.cleaning import learnable_lines
 from gaoku.core.ingest import PreparedText, prepare_text
 from gaoku.core.readers import ReadResult, read_bytes, read_path
-from gaoku.core.structure import guess_doc_type
+from gaoku.core.structure import document_type
 from gaoku.core.text import normalize
 from gaoku.errors import NotFound
 from gaoku.library.models import (
@@ -194,7 +194,7 @@ def _import_prepared(
         return ImportOutcome("new_version", prepared, version, version_of, similarity)
     material = Material.objects.create(
         title=prepared.outline.title[:200],
-        doc_type=metadata.doc_type or guess_doc_type(prepared.outline.title) or DocType.OTHER,
+        doc_type=metadata.doc_type or document_type(prepared.outline) or DocType.OTHER,
         level=metadata.level,
         occasion=metadata.occasion,
         published=metadata.published or timezone.localdate(),

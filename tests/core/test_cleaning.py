@@ -123,3 +123,25 @@ def test_a_slogan_title_keeps_its_subtitle_and_headings_with_promotion_words_sta
 def test_a_text_without_sentences_loses_nothing():
     text = "工作要点\n一、加强党建\n二、推进改革\n三、改善民生"
     assert strip_boilerplate(text, PATTERNS).text == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- 3 -",
+        "～～ 松间文坊 ～～",
+        "·····松间文坊·····",
+        "“一字一句，只为您的那次发言。”",
+        "松间文坊｜第十二期·党建专辑",
+        "文章来源：松间公文网",
+    ],
+)
+def test_page_numbers_framed_lines_quoted_slogans_and_source_lines_are_wrapper(line):
+    text = f"在全区党建工作会议上的讲话\n同志们：\n{line}\n要抓好落实。\n谢谢大家！"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)
+
+
+def test_a_quoted_sentence_of_the_speech_itself_stays():
+    quoted = "“空谈误国，实干兴邦。”这句话我们要牢记，抓好各项工作的落实。"
+    text = f"在全区党建工作会议上的讲话\n同志们：\n{quoted}\n“实干兴邦。”\n谢谢大家！"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == ()

@@ -141,3 +141,12 @@ def test_learning_campaigns_of_recent_years_are_dated_references():
 def test_a_lesson_and_a_host_script_are_speeches():
     assert guess_doc_type("七一专题党课：坚定理想信念") == "讲话稿"
     assert guess_doc_type("推进大会主持词") == "讲话稿"
+
+
+def test_a_slogan_title_takes_its_type_from_the_subtitle():
+    from gaoku.core.structure import document_type
+
+    outline = parse_outline("凝心聚力谋发展\n——在全镇干部大会上的讲话\n同志们：\n今天开会。")
+    assert outline.title == "凝心聚力谋发展"
+    assert document_type(outline) == "讲话稿"
+    assert outline.to_dict().keys() == {"title", "salutation", "parts", "closing"}
