@@ -35,6 +35,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import Protocol
+
+import re2
 
 from gaoku.errors import InvalidInput
 
@@ -127,15 +130,53 @@ def rule_regex(text: str, kind: str) -> str:
     return re.escape(text) if kind == CONTAINS else text
 
 
-def compile_patterns(patterns: Iterable[str]) -> list[re.Pattern[str]]:
-    """Compile patterns, naming the one that is not a valid regular expression."""
-    compiled = []
-    for pattern in patterns:
+class Rule(Protocol):
+    """A compiled cleaning rule: RE2's pattern, or Python's where RE2 cannot hold it."""
+
+    def search(self, string: str) -> object: ...
+
+
+# RE2 has no lookaround and no backreference; a rule that uses one runs in Python's engine.
+_NEEDS_PYTHON = re.compile(r"\(\?<?[=!]|\\[1-9]")
+# A quantified group holding a quantifier — (\S+)+, (a*)*, (?:x+y){2,} — can take
+# exponential time in a backtracking engine.
+_NESTED_QUANTIFIER = re.compile(r"\([^()]*[+*}][^()]*\)[+*{]")
+INVALID_RULE = "清理规则不是有效的正则表达式：{pattern}（{why}）"
+SLOW_RULE = "清理规则可能让导入卡住（量词套量词，如 (\\S+)+）：{pattern}"
+
+
+def compile_patterns(patterns: Iterable[str]) -> list[Rule]:
+    """Compile rules, naming the one that is not a valid regular expression.
+
+    Rules run in RE2, whose time is linear in the line's length, so no rule an editor
+    writes can hang an import; a rule with lookaround or a backreference runs in Python's
+    engine, and is refused when it nests quantifiers.
+    """
+    return [_compiled(pattern) for pattern in patterns]
+
+
+def _compiled(pattern: str) -> Rule:
+    if _NEEDS_PYTHON.search(pattern):
+        if _NESTED_QUANTIFIER.search(pattern):
+            raise InvalidInput(SLOW_RULE.format(pattern=pattern), code="slow_rule")
         try:
-            compiled.append(re.compile(pattern))
+            return re.compile(pattern)
         except re.error as exc:
-            raise InvalidInput(f"清理规则不是有效的正则表达式：{pattern}（{exc}）") from exc
-    return compiled
+            raise InvalidInput(INVALID_RULE.format(pattern=pattern, why=exc)) from exc
+    try:
+        return re2.compile(pattern, options=_RE2_OPTIONS)
+    except re2.error as exc:
+        why = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else exc
+        raise InvalidInput(INVALID_RULE.format(pattern=pattern, why=why)) from exc
+
+
+def _re2_options() -> re2.Options:
+    options = re2.Options()
+    options.log_errors = False  # the refusal says why; RE2's own log line is noise
+    return options
+
+
+_RE2_OPTIONS = _re2_options()
 
 
 def promotion(line: str) -> bool:
@@ -182,7 +223,7 @@ def is_title(line: str) -> bool:
 
 
 def strip_boilerplate(
-    text: str, patterns: Sequence[re.Pattern[str]], known: frozenset[str] = frozenset()
+    text: str, patterns: Sequence[Rule], known: frozenset[str] = frozenset()
 ) -> CleanResult:
     """Remove the wrapper from a normalised text (see the module docstring).
 
@@ -230,7 +271,7 @@ def learnable_lines(text: str) -> list[str]:
     return found
 
 
-def _inside_reason(line: str, patterns: Sequence[re.Pattern[str]]) -> str:
+def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
     if not _MEANINGFUL.search(line) and not _FRAGMENT.fullmatch(line):
         return FILLER
     if len(line) > MAX_WRAPPER_LINE:

@@ -8,11 +8,10 @@ the order is visible.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gaoku.core.cleaning import strip_boilerplate
+from gaoku.core.cleaning import Rule, strip_boilerplate
 from gaoku.core.excerpt import locator_keys
 from gaoku.core.similarity import content_hash, sketch
 from gaoku.core.structure import (
@@ -53,7 +52,7 @@ class PreparedText:
 
 
 def prepare_text(
-    raw: str, patterns: Sequence[re.Pattern[str]], known: frozenset[str] = frozenset()
+    raw: str, patterns: Sequence[Rule], known: frozenset[str] = frozenset()
 ) -> PreparedText:
     """Run the import pipeline on a text read from a file; ``known`` are wrapper lines
     learned from other documents (gaoku.core.cleaning.learnable_lines).

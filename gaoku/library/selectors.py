@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from gaoku.core.cleaning import MAX_WRAPPER_LINE, compile_patterns, rule_regex
+from gaoku.core.cleaning import MAX_WRAPPER_LINE, Rule, compile_patterns, rule_regex
 from gaoku.core.ingest import PreparedText
 from gaoku.core.similarity import MIN_SHARED, SIMILAR_THRESHOLD, similarity
 from gaoku.errors import NotFound
@@ -32,7 +32,7 @@ VERSION_NOT_FOUND = "资料 {id} 没有第 {number} 版。"
 _CANDIDATES = 5
 
 
-def cleaning_patterns_enabled() -> list[re.Pattern[str]]:
+def cleaning_patterns_enabled() -> list[Rule]:
     """The editable boilerplate rules, compiled."""
     rules = CleaningPattern.objects.filter(enabled=True).values_list("pattern", "kind")
     return compile_patterns(rule_regex(pattern, kind) for pattern, kind in rules)

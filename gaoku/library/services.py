@@ -8,7 +8,6 @@ decides what the library does with their result.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gaoku.core.cleaning import learnable_lines
+from gaoku.core.cleaning import Rule, learnable_lines
 from gaoku.core.ingest import PreparedText, prepare_text
 from gaoku.core.readers import ReadResult, read_bytes, read_path
 from gaoku.core.structure import document_type
@@ -90,7 +89,7 @@ def material_import(
     metadata: ImportMetadata = ImportMetadata(),
     on_similar: OnSimilar = "version",
     user: AbstractBaseUser | None = None,
-    patterns: Sequence[re.Pattern[str]] | None = None,
+    patterns: Sequence[Rule] | None = None,
 ) -> ImportOutcome:
     """Import one file's bytes as a material or as a new version of a similar one.
 
@@ -107,7 +106,7 @@ def material_import_file(
     metadata: ImportMetadata = ImportMetadata(),
     on_similar: OnSimilar = "version",
     user: AbstractBaseUser | None = None,
-    patterns: Sequence[re.Pattern[str]] | None = None,
+    patterns: Sequence[Rule] | None = None,
 ) -> ImportOutcome:
     """``material_import`` for a file on disk; its size is checked before it is read."""
     read = read_path(path, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES)
@@ -120,7 +119,7 @@ def _read_import(
     metadata: ImportMetadata,
     on_similar: OnSimilar,
     user: AbstractBaseUser | None,
-    patterns: Sequence[re.Pattern[str]] | None,
+    patterns: Sequence[Rule] | None,
 ) -> ImportOutcome:
     return text_import(
         raw=read.text,
@@ -140,7 +139,7 @@ def text_import(
     on_similar: OnSimilar = "version",
     version_of: Material | None = None,
     user: AbstractBaseUser | None = None,
-    patterns: Sequence[re.Pattern[str]] | None = None,
+    patterns: Sequence[Rule] | None = None,
 ) -> ImportOutcome:
     """Import a text already read from its file (see ``material_import``)."""
     candidates = learnable_lines(normalize(raw))

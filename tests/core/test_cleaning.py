@@ -145,3 +145,13 @@ def test_a_quoted_sentence_of_the_speech_itself_stays():
     quoted = "“空谈误国，实干兴邦。”这句话我们要牢记，抓好各项工作的落实。"
     text = f"在全区党建工作会议上的讲话\n同志们：\n{quoted}\n“实干兴邦。”\n谢谢大家！"
     assert strip_boilerplate(text, PATTERNS).removed_lines == ()
+
+
+def test_a_rule_that_would_backtrack_forever_runs_in_linear_time_or_is_refused():
+    [linear] = compile_patterns([r"^(\S+)+x$"])
+    assert type(linear).__module__ == "re2"  # linear time: no backtracking at all
+    assert linear.search("a" * 20000 + "y") is None
+    with pytest.raises(InvalidInput, match="卡住"):
+        compile_patterns([r"(?<=a)(\S+)+x"])  # lookaround needs Python's engine
+    [lookahead] = compile_patterns(["会员群(?!众)"])
+    assert lookahead.search("加入会员群") and not lookahead.search("会员群众")
