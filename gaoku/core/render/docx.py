@@ -86,7 +86,8 @@ def write_docx(document: CopyDocument) -> bytes:
                 fonts = run.get_or_add_rPr().get_or_add_rFonts()
                 for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
                     fonts.set(qn(attribute), MARK_FONT)
-    word.core_properties.title = text.split("\n", 1)[0].translate(_NO_MARKS).strip()
+    # Word's core properties hold at most 255 characters.
+    word.core_properties.title = text.split("\n", 1)[0].translate(_NO_MARKS).strip()[:255]
     out = BytesIO()
     word.save(out)
     return out.getvalue()

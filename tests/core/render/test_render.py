@@ -301,3 +301,9 @@ def test_a_docx_copy_renders_pixel_for_pixel_in_libreoffice_as_its_text_without_
     assert len(marks_in(marked)) > 200
     assert len(pages["plain"]) > 1
     assert pages["marked"] == pages["plain"]
+
+
+def test_a_first_line_longer_than_words_title_limit_still_renders_a_docx() -> None:
+    text = "很长的标题" * 80 + "\n正文。"
+    properties = Document(BytesIO(render(CopyDocument(text, NOTICE), "docx"))).core_properties
+    assert properties.title == text[:255]
