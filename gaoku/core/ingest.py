@@ -24,6 +24,10 @@ from gaoku.core.text import normalize
 from gaoku.errors import ImportRejected
 
 EMPTY_AFTER_CLEANING = "清理后没有剩下正文：文件只有空白或分发者的广告、声明。"
+TOO_LONG = "正文太长（{chars} 字）：一份资料最多 {limit} 字，请拆分后再导入。"
+# The longest official document this library expects is a government work report of
+# some 20,000 characters; a text fifteen times that is a compilation or a broken file.
+MAX_CHARS = 300_000
 
 
 @dataclass(frozen=True)
@@ -58,11 +62,16 @@ def prepare_text(
     learned from other documents (gaoku.core.cleaning.learnable_lines).
 
     Raises:
-        ImportRejected: nothing but boilerplate or blank lines is left.
+        ImportRejected: nothing but boilerplate or blank lines is left, or a text longer
+            than MAX_CHARS.
     """
     cleaned = strip_boilerplate(normalize(raw), patterns, known)
     if not cleaned.text:
         raise ImportRejected(EMPTY_AFTER_CLEANING, code="empty")
+    if len(cleaned.text) > MAX_CHARS:
+        raise ImportRejected(
+            TOO_LONG.format(chars=len(cleaned.text), limit=MAX_CHARS), code="too_long"
+        )
     return PreparedText(
         text=cleaned.text,
         removed_lines=cleaned.removed_lines,

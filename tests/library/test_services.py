@@ -134,6 +134,16 @@ def test_files_over_the_limit_are_rejected(settings, speech):
     assert info.value.code == "too_large"
 
 
+def test_a_text_longer_than_any_official_document_is_rejected_whole(monkeypatch, speech):
+    import gaoku.core.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_CHARS", 1000)
+    with pytest.raises(ImportRejected) as info:
+        material_import(data=speech.text.encode(), name="long.txt")
+    assert info.value.code == "too_long" and "请拆分" in info.value.message
+    assert not Material.objects.exists()
+
+
 def test_a_line_that_recurs_across_the_librarys_documents_is_learned_as_wrapper():
     from gaoku.core.cleaning import RECURRING
     from gaoku.core.generator import generate_document
