@@ -23,6 +23,10 @@ from gaoku.errors import ImportRejected
 
 LANGUAGE = "chi_sim"
 DPI = 300
+# Pixels a rendered PDF page may have: an A3 page at 300 dpi has 17 million. A larger page
+# (a 5,000-point square is 1.8 m wide) is rendered at a lower resolution, so that no page
+# can take minutes and gigabytes of memory.
+MAX_PAGE_PIXELS = 40_000_000
 TIMEOUT_S = 300
 # An indent of 1.5 character heights: official paragraphs are indented by two
 # characters, and the left edges of unindented lines jitter by a fraction of one.
@@ -120,13 +124,21 @@ def ocr_image_file(path: Path) -> list[Line]:
     return parse_tsv(done.stdout)
 
 
-def ocr_pdf_page(pdf_path: Path, page_number: int, workdir: Path) -> list[Line]:
-    """Render one page of a PDF at ``DPI`` with pdftoppm and OCR it.
+def page_dpi(width_pt: float, height_pt: float) -> int:
+    """The resolution a page of this size is rendered at: ``DPI``, or less for a page so
+    large that ``DPI`` would give it more than ``MAX_PAGE_PIXELS``."""
+    area_in = max(width_pt, 1.0) * max(height_pt, 1.0) / 72**2
+    return max(1, min(DPI, int((MAX_PAGE_PIXELS / area_in) ** 0.5)))
+
+
+def ocr_pdf_page(pdf_path: Path, page_number: int, workdir: Path, *, dpi: int = DPI) -> list[Line]:
+    """Render one page of a PDF at ``dpi`` with pdftoppm and OCR it.
 
     Args:
         pdf_path: The PDF file.
         page_number: 1-based page number.
         workdir: A directory for the rendered image, removed by the caller.
+        dpi: The resolution, :func:`page_dpi` of the page's size.
 
     Raises:
         ImportRejected: as :func:`ocr_image_file`, and ``ocr_failed`` when the page
@@ -141,7 +153,7 @@ def ocr_pdf_page(pdf_path: Path, page_number: int, workdir: Path) -> list[Line]:
         [
             pdftoppm,
             "-r",
-            str(DPI),
+            str(dpi),
             "-png",
             "-f",
             page,

@@ -105,17 +105,29 @@ def _meaningful_chars(lines: list[Line]) -> int:
     return sum(len(_MEANINGFUL.findall(line.text)) for line in lines)
 
 
-def _ocr_pages(data: bytes, pages: list[list[Line]], wanted: list[int]) -> bool:
+def _ocr_pages(
+    data: bytes, pages: list[list[Line]], wanted: list[int], sizes: list[tuple[float, float]]
+) -> bool:
     """Replace the wanted pages' lines by their OCR; whether OCR found any text."""
     found = False
     with tempfile.TemporaryDirectory(prefix="gaoku-pdf-") as workdir:
         pdf_path = Path(workdir) / "input.pdf"
         pdf_path.write_bytes(data)
         for index in wanted:
-            lines = ocr.ocr_pdf_page(pdf_path, index + 1, Path(workdir))
+            dpi = ocr.page_dpi(*sizes[index])
+            lines = ocr.ocr_pdf_page(pdf_path, index + 1, Path(workdir), dpi=dpi)
             if lines:
                 pages[index], found = lines, True
     return found
+
+
+def _size(page: PageObject) -> tuple[float, float]:
+    """A page's width and height in points (a broken box counts as a letter page)."""
+    try:
+        box = page.mediabox
+        return abs(float(box.width)), abs(float(box.height))
+    except Exception:  # a malformed box must not fail the import
+        return 612.0, 792.0
 
 
 class PdfReader:
@@ -143,7 +155,8 @@ class PdfReader:
         used_ocr = False
         if scanned:
             if ocr.is_available(pdf=True):
-                used_ocr = _ocr_pages(data, pages, scanned)
+                sizes = [_size(page) for page in reader.pages]
+                used_ocr = _ocr_pages(data, pages, scanned, sizes)
             elif len(scanned) == len(pages):
                 raise ImportRejected(messages.OCR_UNAVAILABLE, code="ocr_unavailable")
         return ReadResult(

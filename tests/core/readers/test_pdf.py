@@ -147,3 +147,26 @@ def test_text_pages_are_kept_when_ocr_is_missing_for_a_blank_one(monkeypatch) ->
     result = read_bytes(data)
     assert result.ocr is False
     assert result.text == "二是要压实工作任务，三是要加强督促检查。\n" + SPEECH[5]
+
+
+def test_a_huge_blank_page_is_rendered_for_ocr_within_the_pixel_budget(monkeypatch):
+    from io import BytesIO
+
+    from reportlab.pdfgen import canvas
+
+    from gaoku.core.readers import ocr
+
+    buffer = BytesIO()
+    page = canvas.Canvas(buffer, pagesize=(5000, 5000))  # 1.8 m square, 433 bytes
+    page.showPage()
+    page.save()
+    asked = []
+    monkeypatch.setattr(ocr, "is_available", lambda pdf=False: True)
+    monkeypatch.setattr(
+        ocr, "ocr_pdf_page", lambda path, number, workdir, dpi: asked.append(dpi) or []
+    )
+    with pytest.raises(ImportRejected):
+        read_bytes(buffer.getvalue(), name="huge.pdf")
+    (dpi,) = asked
+    assert (5000 / 72 * dpi) ** 2 <= ocr.MAX_PAGE_PIXELS
+    assert ocr.page_dpi(595, 842) == ocr.DPI  # an A4 page keeps the full resolution
