@@ -56,17 +56,19 @@ def _init(data: Path) -> dict:
 @click.option("--no-serve", is_flag=True, help="Set up the demo without serving it.")
 def demo(data: Path, host: str, port: int, count: int, no_serve: bool) -> None:
     """Set up a demo library with accounts, then serve it."""
-    _init(data)
+    made = _init(data)
     from gaoku.library.demo import demo_library_populate
     from gaoku.members.demo import demo_accounts_ensure, demo_announcements_ensure
 
-    accounts = demo_accounts_ensure()
+    fresh = frozenset({"admin"} if made["admin"]["password"] else ())
+    accounts = demo_accounts_ensure(fresh=fresh)
     demo_announcements_ensure()
     created = demo_library_populate(count=count, progress=progress_bar("生成演示资料"))
     click.echo(f"演示资料库 demo library: {created} new materials in {data.resolve()}")
     click.echo("演示账号 demo logins (username / password):")
     for username, password, role in accounts:
-        click.echo(f"  {role:<8} {username} / {password}")
+        shown = password or "（已有账号，密码未改 existing account, password kept）"
+        click.echo(f"  {role:<8} {username} / {shown}")
     if not no_serve:
         _serve(host, port, workers=1)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 
 from gaoku.accounts.services import account_ensure
@@ -33,16 +34,30 @@ _ANNOUNCEMENTS = (
 )
 
 
-def demo_accounts_ensure() -> list[tuple[str, str, str]]:
-    """Create (or reset) the demo accounts; the member gets a year from today."""
+def demo_accounts_ensure(
+    *, fresh: frozenset[str] = frozenset()
+) -> list[tuple[str, str | None, str]]:
+    """Create the demo accounts that do not exist yet, with their published passwords;
+    the member gets a year from today. An account that exists keeps its password and role
+    (re-running the demo must never open an installation with a published password),
+    unless it is in ``fresh`` (made a moment ago by ``gaoku init`` with a random one).
+
+    Returns (username, password, role) per account; password None where it was kept.
+    """
+    shown = []
+    User = get_user_model()
     for username, password, role in DEMO_ACCOUNTS:
+        if User.objects.filter(username=username).exists() and username not in fresh:
+            shown.append((username, None, role))
+            continue
         user = account_ensure(
             username=username, password=password, role="visitor" if role == "member" else role
         )
         profile_ensure(user)
         if role == "member":
             _subscribe_once(user)
-    return list(DEMO_ACCOUNTS)
+        shown.append((username, password, role))
+    return shown
 
 
 def _subscribe_once(user: AbstractUser) -> None:

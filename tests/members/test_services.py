@@ -268,3 +268,23 @@ def test_dates_outside_the_calendar_are_refused(visitor, annual):
         with pytest.raises(InvalidInput, match="2000"):
             subscription_add(user=visitor, plan=annual, start=start)
     assert not Subscription.objects.exists()
+
+
+def test_rerunning_the_demo_never_resets_an_existing_accounts_password():
+    from django.contrib.auth import get_user_model
+
+    from gaoku.members.demo import DEMO_ACCOUNTS, demo_accounts_ensure
+
+    first = demo_accounts_ensure()
+    assert [password for _, password, _ in first] == [p for _, p, _ in DEMO_ACCOUNTS]
+    admin = get_user_model().objects.get(username="admin")
+    admin.set_password("the operator's own secret")
+    admin.save()
+    again = demo_accounts_ensure()
+    assert all(password is None for _, password, _ in again)
+    admin.refresh_from_db()
+    assert admin.check_password("the operator's own secret")
+    # An admin `gaoku init` made a moment ago with a random password gets the demo's.
+    demo_accounts_ensure(fresh=frozenset({"admin"}))
+    admin.refresh_from_db()
+    assert admin.check_password(DEMO_ACCOUNTS[0][1])
