@@ -99,4 +99,13 @@ def _serve(host: str, port: int, workers: int) -> None:
     import uvicorn
 
     click.echo(f"稿库 Gaoku: http://{host}:{port}/")
-    uvicorn.run("gaoku.site.asgi:application", host=host, port=port, workers=workers)
+    # proxy_headers off: uvicorn would otherwise take X-Forwarded-For from any loopback
+    # client as the address; the site believes it only from GAOKU_TRUSTED_PROXY
+    # (gaoku.accounts.lockout.client_address).
+    uvicorn.run(
+        "gaoku.site.asgi:application",
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=False,
+    )

@@ -44,3 +44,14 @@ def test_a_lost_or_replaced_key_stops_copies_and_traces_and_init_does_not_remake
     assert [c["member"] for c in json.loads(traced.stdout)["layers"]["invisible"]["copies"]] == [
         "li"
     ]
+
+
+def test_serve_never_lets_uvicorn_believe_forwarded_addresses(monkeypatch):
+    import uvicorn
+
+    from gaoku.cli.site import _serve
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.update(options))
+    _serve("127.0.0.1", 8000, 1)
+    assert seen["proxy_headers"] is False
