@@ -12,12 +12,19 @@ FINGERPRINT_KEY_NAME = "fingerprint_key"
 
 
 def datadir_ensure(path: Path) -> Path:
-    """Create the data directory and its web secret key (readable by the owner only).
+    """Create the data directory and its web secret key, all readable by the owner only.
 
-    The fingerprint key is not made here: only `gaoku init` makes it, once it has checked
-    that the library never had one (gaoku.copies.keys).
+    The database, its journal, the search index (every sentence of the library) and the
+    keys are private: the directory is 0700, what is in it 0600, and the process's umask
+    keeps what it writes later so. The fingerprint key is not made here: only `gaoku init`
+    makes it, once it has checked that the library never had one (gaoku.copies.keys).
     """
+    os.umask(0o077)
     path.mkdir(parents=True, exist_ok=True)
+    for folder, _subfolders, files in os.walk(path):
+        os.chmod(folder, 0o700)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o600)
     key_file_ensure(path / SECRET_KEY_NAME)
     return path
 
