@@ -6,6 +6,7 @@ GAOKU_SECRET_KEY  overrides the key that `gaoku init` writes to GAOKU_DATA/secre
 GAOKU_DEBUG       "1" for Django's debug mode
 GAOKU_ALLOWED_HOSTS  comma-separated (default: localhost names)
 GAOKU_MAX_IMPORT_MB  largest importable file (default 20)
+GAOKU_MAX_REQUEST_MB  largest request body, refused before it is read (default 200)
 GAOKU_PREVIEW_CHARS  length of the free preview (default 300)
 GAOKU_SIGNIN_MAX_FAILURES / _MAX_SOURCE_FAILURES / _LOCK_MINUTES  sign-in lockout
     (default 5 failures per account, 20 per client address, within 15 minutes)
@@ -145,6 +146,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 
 GAOKU_MAX_IMPORT_BYTES = int(os.environ.get("GAOKU_MAX_IMPORT_MB", "20")) * 1024 * 1024
+GAOKU_MAX_REQUEST_BYTES = int(os.environ.get("GAOKU_MAX_REQUEST_MB", "200")) * 1024 * 1024
 # Uploads above this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 200
