@@ -104,11 +104,16 @@ _SUBTITLE = re.compile(r"^(?:[—–－-]{1,2}.+|[（(][^（）()]{2,40}[）)])$
 _STRONG = re.compile(
     r"https?://|www\.|\.(?:com|cn|net|org)\b|(?:QQ|ＱＱ|qq)群?\s*[:：]?\s*\d{5,}|"
     r"群\s*[:：]\s*\d{5,}|公众号\s*[:：]|免责声明|版权所有|转载请注明|不得转载|请勿商用|"
-    r"仅供学习交流|严禁倒卖|一经查实|举报(?:属实|核实)|免费会员|会员资格|"
-    r"更多.{0,4}(?:范文|材料|资料|精品|好稿)|"
-    r"每[日周天][一二三四五六日]?更新|本(?:文|资料|材料|文档)由.{1,12}整理|"
     r"以下为正文|正文完|^第\s*\d+\s*页\s*共\s*\d+\s*页$|^[-—–－]\s*\d{1,4}\s*[-—–－]$|"
     r"来源[:：].{0,24}(?:网|站|号|平台|文库)$"
+)
+# Offers and notices a document's own sentence may also use (a school's 校友会终身会员
+# 资格, a report on 举报核实): they remove a sentence only when it is short.
+_SHORT = 32
+_OFFER = re.compile(
+    r"仅供学习交流|严禁倒卖|一经查实|举报(?:属实|核实)|免费会员|会员资格|"
+    r"更多.{0,4}(?:范文|材料|资料|精品|好稿)|"
+    r"每[日周天][一二三四五六日]?更新|本(?:文|资料|材料|文档)由.{1,12}整理"
 )
 _WEAK = re.compile(
     r"^【.*】$|[｜|]|第[一二三四五六七八九十百\d]+[辑期]|您|原创|精品|范文|精选|文库|书斋|"
@@ -185,6 +190,8 @@ def promotion(line: str) -> bool:
         return True
     if _HEADING.match(line) or len(line) > 60:
         return False
+    if _OFFER.search(line) and (len(line) <= _SHORT or not _SENTENCE_END.search(line)):
+        return True
     if _banner(line):
         return True
     if _SENTENCE_END.search(line) and not _QUOTED.fullmatch(line):

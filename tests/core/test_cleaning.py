@@ -155,3 +155,13 @@ def test_a_rule_that_would_backtrack_forever_runs_in_linear_time_or_is_refused()
         compile_patterns([r"(?<=a)(\S+)+x"])  # lookaround needs Python's engine
     [lookahead] = compile_patterns(["会员群(?!众)"])
     assert lookahead.search("加入会员群") and not lookahead.search("会员群众")
+
+
+def test_a_long_sentence_of_the_document_may_use_the_words_of_an_offer():
+    sentence = (
+        "学校已为每一位毕业生开通校友会终身会员资格，大家扫描证书封套上的二维码，"
+        "就能随时了解母校的发展动态，参与校友活动。"
+    )
+    offer = "举报属实即赠年度会员资格"
+    text = f"在毕业典礼上的致辞\n同学们：\n{sentence}\n{offer}\n祝大家前程似锦！"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (offer,)
