@@ -3,8 +3,9 @@
 ``copy_issue`` is the one way a file copy leaves the platform — the download views, the
 JSON API and ``gaoku copy`` all call it. It checks the member's entitlement with the same
 rule as the reader (:class:`gaoku.members.selectors.Entitlement`), logs every refusal, and
-records the copy in the same transaction that renders it, so that no file exists without
-its record and no record without a file.
+records the copy before it renders the file, outside any transaction, taking the record
+back if the render fails: no file exists without its record, and no record outlives a
+failed render.
 
 ``reading_text`` is the one way full text is shown — the reader page and the API's
 material: a reader with full access reads their own fingerprinted text, the same wordings
@@ -105,18 +106,24 @@ def copy_issue(
     secret = fingerprint_secret()
     plan = plan_current(version)
     display_code = profile_ensure(user).display_code
-    with transaction.atomic():
-        copy = Copy.objects.create(
-            member=user,
-            version=version,
-            plan=plan,
-            format=fmt,
-            channel=channel,
-            client_address=address,
-        )
+    # The record is written (and its id known) before the file is drawn, and the file is
+    # drawn outside any transaction: a PDF takes a second, and on SQLite a transaction
+    # holds the one write lock that every other request waits on. A render that fails
+    # takes its record back with it.
+    copy = Copy.objects.create(
+        member=user,
+        version=version,
+        plan=plan,
+        format=fmt,
+        channel=channel,
+        client_address=address,
+    )
+    try:
         text = _fingerprinted(secret, copy)
-        notice = _notice(display_code)
-        content = render(CopyDocument(text=text, notice=notice), fmt)
+        content = render(CopyDocument(text=text, notice=_notice(display_code)), fmt)
+    except BaseException:
+        copy.delete()
+        raise
     title = _FILENAME_UNSAFE.sub("_", material.title)[:60]
     return IssuedCopy(
         copy=copy,
