@@ -69,20 +69,22 @@ def emit(document: Any) -> None:
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
 
-def setup(data: Path) -> Path:
-    """Point Django at the data directory and start it."""
+def setup(data: Path, *, quiet: bool = True) -> Path:
+    """Point Django at the data directory and start it; ``quiet`` (every command but
+    ``serve``) keeps the log off stderr."""
     data = data.resolve()
-    # pypdf logs every oddity of a damaged PDF; the reader already turns what matters into
-    # one clear error, and stderr must stay one line.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    # The services' own warnings (a refused copy…) are recorded in the database; the CLI
-    # reports the error itself on one line.
-    logging.getLogger("gaoku").addHandler(logging.NullHandler())
     os.environ["GAOKU_DATA"] = str(data)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gaoku.site.settings")
     import django
 
     django.setup()
+    if quiet:
+        # The services' own warnings (a refused copy…) are recorded in the database; a
+        # command reports its error itself, on one line of stderr.
+        root = logging.getLogger()
+        for handler in [h for h in root.handlers if h.name == "stderr"]:
+            root.removeHandler(handler)
+        root.addHandler(logging.NullHandler())  # not Python's last-resort stderr either
     return data
 
 

@@ -82,7 +82,7 @@ def serve(data: Path, host: str, port: int, workers: int) -> None:
     """Serve the web site (ASGI, uvicorn)."""
     from gaoku.site.datadir import datadir_ensure
 
-    setup(datadir_ensure(data.resolve()))
+    setup(datadir_ensure(data.resolve()), quiet=False)
     from gaoku.copies.keys import FingerprintKeyError, fingerprint_secret
     from gaoku.search.services import search_index_sync
 
@@ -96,7 +96,13 @@ def serve(data: Path, host: str, port: int, workers: int) -> None:
 
 
 def _serve(host: str, port: int, workers: int) -> None:
+    import logging.config
+
     import uvicorn
+    from django.conf import settings
+
+    # A server logs to stderr, whatever command set it up (gaoku demo does it quietly).
+    logging.config.dictConfig(settings.LOGGING)
 
     click.echo(f"稿库 Gaoku: http://{host}:{port}/")
     # proxy_headers off: uvicorn would otherwise take X-Forwarded-For from any loopback
