@@ -1,8 +1,9 @@
 """The JSON API: one NinjaAPI, a router per app, one error envelope.
 
 Every error answers ``{"error": {"code": S, "message": S}}`` with a fitting status, the
-same code and message that `gaoku --json` prints on failure. Schema: /api/openapi.json;
-browsable docs: /api/docs.
+same code and message that `gaoku --json` prints on failure; what the handlers below do
+not see (405, an unparsable body, an unexpected exception) is enveloped by
+gaoku.site.apierrors. Schema: /api/openapi.json; browsable docs: /api/docs.
 """
 
 from __future__ import annotations

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "gaoku.site.apierrors.ApiErrorMiddleware",
 ]
 
 # Warnings and errors of Django and Gaoku (a refused copy, a failed index write, a 500)

@@ -137,3 +137,43 @@ def test_me_does_not_name_the_admin_who_granted(client):
     member_grant(user=member, days=10, reason="活动", by=account("admin", "boss"))
     client.force_login(member)
     assert "boss" not in client.get("/api/me").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "options", "status", "code"),
+    [
+        ("get", "/api/traces", {}, 405, "method_not_allowed"),
+        ("get", "/api/no-such-endpoint", {}, 404, "not_found"),
+        (
+            "post",
+            "/api/materials/1/copies",
+            {"data": "{not json", "content_type": "application/json"},
+            400,
+            "bad_request",
+        ),
+    ],
+)
+def test_no_api_answer_is_html(client, method, path, options, status, code):
+    client.force_login(account("admin"))
+    response = getattr(client, method)(path, **options)
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["error"]["code"] == code
+
+
+def test_an_unexpected_failure_is_a_logged_500_envelope_naming_the_request(
+    client, recent, monkeypatch, caplog
+):
+    import gaoku.library.api as library_api
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(library_api, "material_list", broken)
+    with caplog.at_level("ERROR"):
+        response = client.get("/api/materials/")
+    assert response.status_code == 500
+    error = response.json()["error"]
+    assert error["code"] == "server_error" and response["X-Request-ID"] in error["message"]
+    [record] = [r for r in caplog.records if r.name == "gaoku.site.apierrors"]
+    assert record.request_id == response["X-Request-ID"] and record.exc_info
