@@ -14,9 +14,11 @@ import json
 import logging
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 
 logger = logging.getLogger(__name__)
+_DJANGO_ANSWERS = (Http404, PermissionDenied, BadRequest, SuspiciousOperation)
 
 PREFIX = "/api/"
 SERVER_ERROR = "服务器内部错误，请稍后再试；如需报告，请附上请求编号 {id}。"
@@ -51,7 +53,8 @@ class ApiErrorMiddleware:
         return enveloped
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not request.path.startswith(PREFIX):
+        # Django answers its own (404, 403, 400) itself; __call__ then envelopes them.
+        if not request.path.startswith(PREFIX) or isinstance(exception, _DJANGO_ANSWERS):
             return None
         logger.exception("API request failed: %s %s", request.method, request.path)
         return _envelope("server_error", SERVER_ERROR.format(id=_id(request)), 500)
