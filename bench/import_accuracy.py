@@ -31,13 +31,14 @@ import platform
 from collections import Counter
 from pathlib import Path
 
+from fingerprint import CORPUS
+
 from gaoku.core.cleaning import compile_patterns, default_patterns
 from gaoku.core.ingest import prepare_text
 from gaoku.core.structure import document_type
 from gaoku.core.text import normalize
 
 DATA = Path(__file__).parent / "data"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 # The set the cleaner was tuned on, and one written afterwards by a writer who saw neither
 # the set nor the code: only the second says what the cleaner does with new distributors.
 SETS = ("import_set", "import_holdout", "import_holdout2")

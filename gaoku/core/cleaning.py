@@ -39,6 +39,7 @@ from typing import Protocol
 
 import re2
 
+from gaoku.core.structure import is_subtitle
 from gaoku.errors import InvalidInput
 
 # A boilerplate line is short; a longer line is a content paragraph that happens to mention
@@ -97,8 +98,6 @@ _PARAGRAPH = 100
 # A short line wholly in quotation marks: a slogan, even when it ends as a sentence.
 _QUOTED = re.compile("“[^“”]{2,38}”")
 _QUOTES = "\"'“”‘’「」『』"
-# A subtitle or byline: ——在…上的讲话, ——县委书记 XXX, （2024年3月5日）.
-_SUBTITLE = re.compile(r"^(?:[—–－-]{1,2}.+|[（(][^（）()]{2,40}[）)])$")
 # Signs that a line is promotion or a notice, not the document. Strong ones remove even a
 # line that reads as a sentence; weak ones only a line that does not.
 _STRONG = re.compile(
@@ -269,7 +268,7 @@ def learnable_lines(text: str) -> list[str]:
             or _SENTENCE_END.search(line)
             or _HEADING.match(line)
             or _SIGNATURE.match(line)
-            or _SUBTITLE.match(line)
+            or is_subtitle(line)
             or line.endswith(("：", ":"))
             or is_title(line)
         ):

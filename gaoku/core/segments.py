@@ -151,8 +151,7 @@ def find_segments(
             alignment = align(master(version), excerpt.slice(low, high))
         if not significant(alignment, len(excerpt.text)):
             continue
-        first, last = alignment.covered
-        match = Match(version, alignment, low + first, low + last)
+        match = _match(version, alignment, low)
         matches.append(match)
         # Hits the alignment did not take in: the same passage posted again, elsewhere.
         rest = [p for p in hits.get(version, ()) if start <= p < end]
@@ -230,6 +229,11 @@ def _realigned(
         alignment = align(master(match.source), excerpt.slice(segment.start, end))
         if not significant(alignment, len(excerpt.text)):
             return None
-        first, last = alignment.covered
-        matches.append(Match(match.source, alignment, segment.start + first, segment.start + last))
+        matches.append(_match(match.source, alignment, segment.start))
     return Segment(tuple(matches))
+
+
+def _match(source: int, alignment: Alignment, offset: int) -> Match:
+    """A match of an alignment made on the input slice that starts at ``offset``."""
+    first, last = alignment.covered
+    return Match(source, alignment, offset + first, offset + last)

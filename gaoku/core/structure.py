@@ -77,7 +77,7 @@ _LEVELS: tuple[re.Pattern[str], ...] = (
 )
 _SENTENCE_END = re.compile("[。！？]")
 _CLAUSE_END = re.compile("[，。；：！？]")
-_SUBTITLE = re.compile(r"^(?:[—–-]{1,2}.+|[（(][^（）()]{2,40}[）)])$")
+_SUBTITLE = re.compile(r"^(?:[—–－-]{1,2}.+|[（(][^（）()]{2,40}[）)])$")
 _SEQUENCE_PART = re.compile("^(?:首先|其次|再次|然后|最后)[，,]")
 _CLOSING = re.compile("^(?:同志们[，！,!]|总之[，,]|综上所述[，,]|让我们)")
 _POINT = re.compile(
