@@ -8,15 +8,18 @@ line outside it, and every short interruption inside it, by what the line is:
 
 1. **The title** is the first of the opening lines that reads as an official title: it
    names a kind of document (在…会议上的讲话, 关于…的报告, …实施方案, …心得体会,
-   …述职报告, …致辞, …党课讲稿, …主持词) and is neither a sentence nor promotion. Every
-   line before it is wrapper: a document starts with its title.
+   …述职报告, …致辞, …党课讲稿, …主持词) and is neither a sentence, an entry of a
+   numbered list (01 …, a post's table of contents) nor promotion. Every line before it
+   is wrapper: a document starts with its title.
 2. **The end** is the last line that reads as the document's own: a sentence (ending in
    。！？…), or a signature (a date, an issuing body). Every line after it is wrapper.
 3. **Inside**, a line is wrapper when it is filler (no letter, digit or Han character),
    matches one of the editable patterns, or reads as promotion (:func:`promotion`): a
    web address or contact number, a disclaimer or copyright line, a banner, a slogan of
-   what a site offers. Sentences of the document that mention 会员 or QQ群 for a reason
-   of their own stay: only the strongest signs remove a line that reads as a sentence.
+   what a site offers, what a web page leaves behind (a bracketed label such as [图片],
+   emoji, an entry of its reading list, its calls to action, a note of reading time).
+   Sentences of the document that mention 会员 or QQ群 for a reason of their own stay:
+   only the strongest signs remove a line that reads as a sentence.
 
 4. **Learned**: a line that recurs verbatim across the library's documents and is
    neither a sentence, a heading, a title, a salutation nor a signature is its source's
@@ -103,7 +106,7 @@ _QUOTES = "\"'“”‘’「」『』"
 _STRONG = re.compile(
     r"https?://|www\.|\.(?:com|cn|net|org)\b|(?:QQ|ＱＱ|qq)群?\s*[:：]?\s*\d{5,}|"
     r"群\s*[:：]\s*\d{5,}|公众号\s*[:：]|免责声明|版权所有|转载请注明|不得转载|请勿商用|"
-    r"以下为正文|正文完|^第\s*\d+\s*页\s*共\s*\d+\s*页$|^[-—–－]\s*\d{1,4}\s*[-—–－]$|"
+    r"以下为正文|正文完|第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页$|^[-—–－]\s*\d{1,4}\s*[-—–－]$|"
     r"来源[:：].{0,24}(?:网|站|号|平台|文库)$"
 )
 # Offers and notices a document's own sentence may also use (a school's 校友会终身会员
@@ -115,9 +118,32 @@ _OFFER = re.compile(
     r"每[日周天][一二三四五六日]?更新|本(?:文|资料|材料|文档)由.{1,12}整理"
 )
 _WEAK = re.compile(
-    r"^【.*】$|[｜|]|第[一二三四五六七八九十百\d]+[辑期]|您|原创|精品|范文|精选|文库|书斋|"
-    r"文苑|笔苑|文舍|资料站|素材坊|材料铺|加油站|篇篇|字字|整理|下载|搜索|获取|关注"
+    "|".join(
+        (
+            r"[｜|]|第[一二三四五六七八九十百\d]+[辑期]|您|原创|精品|范文|精选|文库|书斋|文苑|笔苑|"
+            r"文舍|资料站|素材坊|材料铺|加油站|篇篇|字字|整理|下载|搜索|获取|关注",
+            # A line wholly in brackets is a label: a brand's (【…】, 〔…〕) or what a web
+            # page left where it held a picture or a code to scan ([图片], [二维码]).
+            r"^[【〔〖\[［].*[】〕〗\]］]$",
+            # Emoji (the pictographs of U+1F000–U+1FAFF, the arrows and stars of
+            # U+2B00–U+2BFF, the emoji presentation selector) are a web post's; official
+            # prose never uses them.
+            "[\U0001f000-\U0001faff\u2b00-\u2bff\ufe0f]",
+            # An entry of a post's table of contents or reading list (01 …): official
+            # numbering is 一、 1. （1）, never zero-padded.
+            r"^0\d[ \u3000]",
+            # A note on the text's length or reading time (本文约1200字，预计阅读4分钟).
+            r"本文(?:约|共)\s*[\d.,，万千]+\s*字|预计阅读",
+            # The calls to action of a social-media post and a web shop's promises: words
+            # that no official title or heading uses, since these judge titles too.
+            r"本站|后台回复|长按识别|转发给|星标|私信|阅读原文|拍下|秒发|包邮|拉黑",
+        )
+    )
 )
+# An entry of a numbered list of articles (01 …, 2 …: a number and a space): what a
+# bulletin's table of contents or a "recommended reading" block is made of. An official
+# title never opens that way (a year is followed by 年, a heading marker by 、 or .).
+_LIST_ENTRY = re.compile(r"^\d{1,2}[ \u3000]")
 
 
 def default_patterns() -> list[str]:
@@ -223,6 +249,7 @@ def is_title(line: str) -> bool:
         and bool(_TITLE.search(line))
         and not _SENTENCE_END.search(line)
         and not _HEADING.match(line)
+        and not _LIST_ENTRY.match(line)
         and "：" not in line[:4]
         and not promotion(line)
     )

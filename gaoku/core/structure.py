@@ -11,7 +11,8 @@ which the document generator's labels follow too:
 * **parts** — the paragraphs that open with a heading marker of the highest level the
   document uses. Levels, highest first: ``一、``; ``第一，``/``第一、``/``第一部分``;
   ``（一）``; ``1.``/``1、``/``1．``; ``（1）``. A heading is its paragraph up to the first
-  ``。！？`` (exclusive), marker included, with trailing ``：；`` dropped.
+  ``。！？`` (exclusive), marker included, with trailing ``：；`` dropped; a paragraph that
+  ends inside an open ``《`` goes on in the next ones (a converter cut a link there).
 * **points** of a part — the headings of the next lower level inside it when there are
   any; otherwise the enumerated points in its paragraphs: a run of ``一是、二是…``,
   ``一要、二要…`` or ``首先、其次、再次、最后`` starting a sentence (after the start of a
@@ -111,7 +112,7 @@ def parse_outline(text: str) -> Outline:
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else end_of_parts
         points = _points(paras[start:end], level)
-        parts.append(Part(_first_sentence(paras[start]), points, start, end))
+        parts.append(Part(_heading(paras[start:end]), points, start, end))
     opening_end = starts[0] if starts else (closing_at if closing_at is not None else len(paras))
     return Outline(
         title=paras[0],
@@ -177,11 +178,29 @@ def _first_sentence(paragraph: str) -> str:
     return (paragraph[: end.start()] if end else paragraph).rstrip("：；:;")
 
 
+# A book title is never broken by its writer: lines that a converter cut inside 《…》
+# (a web page's link: 三、关于《 / …纲要（草案） / 》的说明) are one heading.
+_MAX_BROKEN_LINES = 4
+
+
+def _heading(paras: list[str]) -> str:
+    """The heading of the paragraph ``paras[0]``, read on into the next paragraphs while
+    it has no sentence end and a 《 left open."""
+    text = paras[0]
+    for more in paras[1:_MAX_BROKEN_LINES]:
+        if _SENTENCE_END.search(text) or text.count("《") <= text.count("》"):
+            break
+        text += more
+    return _first_sentence(text)
+
+
 def _points(part: list[str], level: int | None) -> tuple[str, ...]:
     """Points of one part: next-level headings if any, else enumerated points."""
     sub_level = _top_level(part[1:])
     if sub_level is not None and (level is None or sub_level > level):
-        return tuple(_first_sentence(p) for p in part[1:] if _level_of(p) == sub_level)
+        return tuple(
+            _heading(part[i:]) for i in range(1, len(part)) if _level_of(part[i]) == sub_level
+        )
     # The heading paragraph's own text after its first sentence may hold points too.
     return tuple(_enumerated_points("\n".join(part)))
 
@@ -256,14 +275,7 @@ def find_placeholders(text: str) -> list[str]:
 
 _CN_ORD = "[一二三四五六七八九]"
 _CONGRESS = rf"(?:十{_CN_ORD}|二十{_CN_ORD}?)"
-_DATED_PATTERNS = (
-    r"(?<!\d)(?:19|20)\d{2}年",
-    r"[〇零一二三四五六七八九]{4}年",
-    r"(?:今|明)年是[^。；！？\n]{1,40}?之年",
-    rf"(?:党的)?{_CONGRESS}届{_CN_ORD}中全会",
-    rf"(?:党的){_CONGRESS}大|{_CONGRESS}大(?=精神|以来|报告|召开|胜利|代表|提出|作出|明确)",
-    rf"十{_CN_ORD}五(?=[”\"]|规划|时期|期间)",
-)
+_YEAR = r"(?<!\d)(?:19|20)\d{2}年|[〇零一二三四五六七八九]{4}年"
 
 
 def _campaigns() -> list[str]:
@@ -271,8 +283,39 @@ def _campaigns() -> list[str]:
     return [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
 
 
+# The calendar's names, longest first, so that a name is never cut to a shorter one.
+_CALENDAR = "|".join(sorted(map(re.escape, _campaigns()), key=len, reverse=True))
+# References that name a moment by themselves, without the 是…之年 phrases.
+_NAMED = (
+    _YEAR,
+    # A plenum, or several of one congress named together (十七届三中、四中全会).
+    rf"(?:党的)?{_CONGRESS}届{_CN_ORD}中(?:、{_CN_ORD}中)*全会",
+    rf"(?:党的){_CONGRESS}大|{_CONGRESS}大(?=精神|以来|报告|召开|胜利|代表|提出|作出|明确)",
+    # Five-year plans: “十四五” and the like, the quoted “十五”, 第十个五年计划.
+    rf"十{_CN_ORD}五(?=[”\"]|规划|时期|期间)",
+    r"(?<=[“\"])十五(?=[”\"])",
+    rf"第{_CN_NUM}个五年(?:计划|规划)",
+    # An outbreak named by its strain or acronym (甲型H1N1流感疫情, SARS疫情) is one
+    # epidemic; the letters may be misread (HlN1) and still name it.
+    r"(?:[甲乙]型|(?<![0-9A-Za-z]))[A-Z][0-9A-Za-z]{1,5}(?:禽流感|流感)?疫情",
+    # A campaign of education quoted by its slogan (“三讲”教育, “讲学习、讲政治、讲正气”
+    # 的教育), unless the calendar knows the slogan: the calendar's spelling wins.
+    rf"“(?!(?:{_CALENDAR})”)[^“”\n]{{1,16}}”的?(?:学习|专题|主题)?教育(?:实践)?(?:活动)?",
+    _CALENDAR,
+)
 _DATED = re.compile(
-    "|".join([*_DATED_PATTERNS, *sorted(map(re.escape, _campaigns()), key=len, reverse=True)])
+    "|".join(
+        (
+            # 今年是…之年 is one reference, whatever it holds (the generator's labels and
+            # the import sets' guide spell it so).
+            r"今年是[^。；！？\n]{1,40}?之年",
+            # A year, 明年 or 新的一年 with its 是…之年 is one reference when the phrase
+            # names nothing dated itself; otherwise what it names is found on its own
+            # (2025年是“十四五”收官之年 → 2025年, 十四五).
+            rf"(?:(?:{_YEAR})|明年|新的一年)是(?:(?!{'|'.join(_NAMED)})[^。；！？\n]){{1,40}}?之年",
+            *_NAMED,
+        )
+    )
 )
 
 
@@ -280,7 +323,12 @@ def find_dated_references(text: str) -> list[str]:
     """Unique references tied to a moment (years, congresses, campaigns…), in order.
 
     Matching is leftmost and, among alternatives at one position, the first listed wins;
-    the campaign names are tried longest first, so 新冠肺炎疫情防控 yields 新冠肺炎疫情.
+    the calendar's names (``data/campaigns.txt``: campaigns, programmes, epidemics,
+    crises, disasters) are tried longest first, so 新冠肺炎疫情防控 yields 新冠肺炎疫情.
+    Besides the calendar, the finder knows the forms such references take: years and
+    ``…是…之年``, congresses and plenums (several named together too: 十七届三中、四中全会),
+    five-year plans (“十四五”, “十五”, 第十个五年计划), an outbreak named by its strain
+    (甲型H1N1流感疫情) and an education campaign quoted by its slogan (“三讲”教育).
     """
     return _unique(m.group() for m in _DATED.finditer(text))
 

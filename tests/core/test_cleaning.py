@@ -165,3 +165,81 @@ def test_a_long_sentence_of_the_document_may_use_the_words_of_an_offer():
     offer = "举报属实即赠年度会员资格"
     text = f"在毕业典礼上的致辞\n同学们：\n{sentence}\n{offer}\n祝大家前程似锦！"
     assert strip_boilerplate(text, PATTERNS).removed_lines == (offer,)
+
+
+# A hand-written speech as a social-media bulletin passes it on: its issue line, a table of
+# contents whose entries name kinds of document too, an emoji teaser, then the speech with
+# a picture left behind by the page, a call to action and a shop's promise between its
+# paragraphs, and its own sentences about a WeChat group and members.
+BULLETIN = """笔谈周刊｜第58期
+目录
+01 在全区防汛工作会议上的讲话（可直接套用）
+02 防汛工作总结写作要领
+⬇ 往下翻，本期有惊喜
+在全区防汛备汛工作部署会议上的讲话
+同志们：
+今年汛期来得早，各街道要把值班表贴到墙上，把抢险队员拉进防汛微信群。
+[图片]
+长按识别下方图标，后台回复“防汛”获取全文
+一、压紧压实防汛责任
+区防汛办的成员单位要落实会员单位联络制度，汛情一有变化就通报。
+拍下秒发，材料定制请私信
+本文约1500字，预计阅读5分钟
+二、做好抢险物资储备
+各街道要在月底前把沙袋、救生衣备齐。
+谢谢大家！
+🎁 喜欢就转发给身边的同事吧
+"""
+
+
+def test_a_bulletins_reading_list_is_not_the_title_and_its_web_furniture_is_wrapper():
+    result = strip_boilerplate(normalize(BULLETIN), PATTERNS)
+    kept = result.text.split("\n")
+    assert kept[0] == "在全区防汛备汛工作部署会议上的讲话"
+    assert "今年汛期来得早，各街道要把值班表贴到墙上，把抢险队员拉进防汛微信群。" in kept
+    assert "区防汛办的成员单位要落实会员单位联络制度，汛情一有变化就通报。" in kept
+    assert kept[-1] == "谢谢大家！"
+    assert dict(zip(result.removed_lines, result.reasons, strict=True)) == {
+        "笔谈周刊｜第58期": "标题之前",
+        "目录": "标题之前",
+        "01 在全区防汛工作会议上的讲话（可直接套用）": "标题之前",
+        "02 防汛工作总结写作要领": "标题之前",
+        "⬇ 往下翻，本期有惊喜": "标题之前",
+        "[图片]": "推广或声明",
+        "长按识别下方图标，后台回复“防汛”获取全文": "推广或声明",
+        "拍下秒发，材料定制请私信": "推广或声明",
+        "本文约1500字，预计阅读5分钟": "推广或声明",
+        "🎁 喜欢就转发给身边的同事吧": "正文之后",
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[视频]",
+        "［扫码关注］",
+        "〔松风书屋 · 精校本〕",
+        "🔥 每周三期，期期能用",
+        "05 年终总结开头十例",
+        "星标本号，好稿不错过",
+        "阅读原文，查看更多",
+        "松风书屋　第 2 页 / 共 4 页",
+    ],
+)
+def test_web_page_labels_emoji_lines_reading_lists_and_page_furniture_are_wrapper(line):
+    text = f"在全区党建工作会议上的讲话\n同志们：\n{line}\n要抓好落实。\n谢谢大家！"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "关于全县淘宝村发展情况的调研报告",
+        "关于规范预付卡退款管理的实施方案",
+        "关于延长图书馆阅读时间的通知",
+        "2025年度个人述职报告",
+    ],
+)
+def test_titles_that_share_words_with_web_furniture_are_still_titles(title):
+    text = f"XX文库\n{title}\n各有关单位：\n现将有关事项通知如下。"
+    assert strip_boilerplate(text, PATTERNS).text.split("\n")[0] == title

@@ -150,3 +150,78 @@ def test_a_slogan_title_takes_its_type_from_the_subtitle():
     assert outline.title == "凝心聚力谋发展"
     assert document_type(outline) == "讲话稿"
     assert outline.to_dict().keys() == {"title", "salutation", "parts", "closing"}
+
+
+def test_plenums_named_together_are_one_reference():
+    text = "全面贯彻党的十九大和十九届二中、三中全会精神，落实二十届二中、三中、四中全会部署。"
+    assert find_dated_references(text) == [
+        "党的十九大",
+        "十九届二中、三中全会",
+        "二十届二中、三中、四中全会",
+    ]
+
+
+def test_a_year_phrase_is_one_reference_unless_it_names_something_dated():
+    text = (
+        "2018年是改革开放四十周年之年。新的一年是全面攻坚的关键之年。"
+        "明年是“十五五”规划开局之年。2021年是党史学习教育的开展之年。"
+    )
+    assert find_dated_references(text) == [
+        "2018年是改革开放四十周年之年",
+        "新的一年是全面攻坚的关键之年",
+        "十五五",
+        "2021年",
+        "党史学习教育",
+    ]
+
+
+def test_quoted_education_campaigns_and_five_year_plans_are_dated_references():
+    text = (
+        "巩固“守初心、担使命”的教育成果，深化“四史”专题教育，推进“两学一做”学习教育。"
+        "“十五”期间打下的基础，要在第十二个五年规划中用好。"
+    )
+    assert find_dated_references(text) == [
+        "“守初心、担使命”的教育",
+        "“四史”专题教育",
+        "两学一做",  # the calendar's spelling wins for a slogan it knows
+        "十五",
+        "第十二个五年规划",
+    ]
+
+
+def test_named_crises_disasters_and_outbreaks_are_dated_references():
+    text = (
+        "应对国际金融危机冲击，做好汶川特大地震灾后重建，"
+        "防控甲型H1N1流感疫情和H7N9疫情，妥善处置突发疫情，援助抗击埃博拉疫情。"
+    )
+    assert find_dated_references(text) == [
+        "国际金融危机",
+        "汶川特大地震",
+        "甲型H1N1流感疫情",
+        "H7N9疫情",
+        "埃博拉疫情",
+    ]
+
+
+def test_a_heading_broken_inside_a_book_title_is_read_as_one():
+    text = "\n".join(
+        [
+            "关于计划执行情况的报告",
+            "一、今年工作回顾",
+            "各项工作稳步推进。",
+            "二、关于《",
+            "XX市城市总体规划（修编稿）",
+            "》的说明",
+            "规划期限为十五年。",
+            "三、明年工作安排。要继续贯彻《",
+            "条例",
+            "》。",
+        ]
+    )
+    outline = parse_outline(text)
+    assert [p.heading for p in outline.parts] == [
+        "一、今年工作回顾",
+        "二、关于《XX市城市总体规划（修编稿）》的说明",
+        "三、明年工作安排",
+    ]
+    assert [(p.start, p.end) for p in outline.parts] == [(1, 3), (3, 7), (7, 10)]
