@@ -55,9 +55,11 @@ def material_published(day, seed: int = 7):
 
 
 @pytest.fixture(autouse=True)
-def _search_dir(settings, tmp_path):
-    """Each test has its own embedded search index, never the data directory's."""
+def _private_dirs(settings, tmp_path):
+    """Each test has its own embedded search index and uploads, never the data
+    directory's."""
     settings.GAOKU_SEARCH_DIR = tmp_path / "search-index"
+    settings.DATA_DIR = tmp_path / "data"
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import secrets
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import click
@@ -78,8 +81,13 @@ def demo(data: Path, host: str, port: int, count: int, no_serve: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=1, show_default=True, type=int)
-def serve(data: Path, host: str, port: int, workers: int) -> None:
-    """Serve the web site (ASGI, uvicorn)."""
+@click.option(
+    "--no-worker",
+    is_flag=True,
+    help="Do not start a background worker beside the server (run `gaoku worker` yourself).",
+)
+def serve(data: Path, host: str, port: int, workers: int, no_worker: bool) -> None:
+    """Serve the web site (ASGI, uvicorn) and, beside it, a background worker."""
     from gaoku.site.datadir import datadir_ensure
 
     setup(datadir_ensure(data.resolve()), quiet=False)
@@ -92,10 +100,24 @@ def serve(data: Path, host: str, port: int, workers: int) -> None:
     except FingerprintKeyError as exc:
         # The site still serves the catalogue and previews; copies and full texts refuse.
         click.echo(f"警告 warning: {exc.message}", err=True)
-    _serve(host, port, workers)
+    _serve(host, port, workers, background=not no_worker)
 
 
-def _serve(host: str, port: int, workers: int) -> None:
+@main.command()
+@data_option
+@click.option("--once", is_flag=True, help="Run the tasks waiting now, then exit.")
+def worker(data: Path, once: bool) -> None:
+    """Run background tasks (imports of scans, traces of files, reindexing)."""
+    from gaoku.site.datadir import datadir_ensure
+
+    # A failed job is logged on stderr, with its reason (the job's page shows it too).
+    setup(datadir_ensure(data.resolve()), quiet=False)
+    from gaoku.ops.worker import worker_run
+
+    worker_run(once=once)
+
+
+def _serve(host: str, port: int, workers: int, *, background: bool = True) -> None:
     import logging.config
 
     import uvicorn
@@ -105,6 +127,9 @@ def _serve(host: str, port: int, workers: int) -> None:
     logging.config.dictConfig(settings.LOGGING)
 
     click.echo(f"稿库 Gaoku: http://{host}:{port}/")
+    # The worker is a process of its own, so that an OCR job never slows a request; it
+    # is started again if it dies, and goes when the server goes.
+    helper = _WorkerProcess() if background else None
     # proxy_headers off: uvicorn would otherwise take X-Forwarded-For from any loopback
     # client as the address; the site believes it only from GAOKU_TRUSTED_PROXY
     # (gaoku.accounts.lockout.client_address).
@@ -115,3 +140,33 @@ def _serve(host: str, port: int, workers: int) -> None:
         workers=workers,
         proxy_headers=False,
     )
+    if helper is not None:
+        helper.stop()
+
+
+class _WorkerProcess:
+    """`gaoku worker` beside the server, watched: started again when it exits."""
+
+    CHECK_SECONDS = 5
+
+    def __init__(self) -> None:
+        from django.conf import settings
+
+        self.command = [sys.executable, "-m", "gaoku", "worker", "--data", str(settings.DATA_DIR)]
+        self.process = subprocess.Popen(self.command)
+        self.stopping = threading.Event()
+        threading.Thread(target=self._watch, daemon=True, name="gaoku-worker-watch").start()
+
+    def _watch(self) -> None:
+        while not self.stopping.wait(self.CHECK_SECONDS):
+            if self.process.poll() is not None and not self.stopping.is_set():
+                click.echo(f"后台任务进程已退出（{self.process.returncode}），重新启动。", err=True)
+                self.process = subprocess.Popen(self.command)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()

@@ -97,7 +97,7 @@ def material_import(
         ImportRejected: the file cannot be read, or holds no text once cleaned.
     """
     read = read_bytes(data, name=name, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES)
-    return _read_import(read, name, metadata, on_similar, user, patterns)
+    return read_result_import(read, name, metadata, on_similar, user, patterns)
 
 
 def material_import_file(
@@ -110,10 +110,10 @@ def material_import_file(
 ) -> ImportOutcome:
     """``material_import`` for a file on disk; its size is checked before it is read."""
     read = read_path(path, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES)
-    return _read_import(read, path.name, metadata, on_similar, user, patterns)
+    return read_result_import(read, path.name, metadata, on_similar, user, patterns)
 
 
-def _read_import(
+def read_result_import(
     read: ReadResult,
     name: str,
     metadata: ImportMetadata,
@@ -121,6 +121,8 @@ def _read_import(
     user: AbstractBaseUser | None,
     patterns: Sequence[Rule] | None,
 ) -> ImportOutcome:
+    """``material_import`` for a file already read (a background import reads it first,
+    outside any transaction)."""
     return text_import(
         raw=read.text,
         source=Source(name=name, format=read.format, encoding=read.encoding or ""),
@@ -184,7 +186,7 @@ def _import_prepared(
             source_format=source.format,
             source_encoding=source.encoding,
             raw_text=raw,
-            metadata=_metadata_to_json(metadata),
+            metadata=metadata_to_json(metadata),
             created_by=user,
         )
         return ImportOutcome("draft", prepared, None, version_of, similarity, draft)
@@ -269,7 +271,7 @@ def import_draft_resolve(
         outcome = text_import(
             raw=draft.raw_text,
             source=Source(draft.source_name, draft.source_format, draft.source_encoding),
-            metadata=_metadata_from_json(draft.metadata),
+            metadata=metadata_from_json(draft.metadata),
             on_similar=choice,
             version_of=draft.similar_to if choice == "version" else None,
             user=user,
@@ -278,7 +280,7 @@ def import_draft_resolve(
     return outcome
 
 
-def _metadata_to_json(metadata: ImportMetadata) -> dict:
+def metadata_to_json(metadata: ImportMetadata) -> dict:
     return {
         "doc_type": metadata.doc_type,
         "topics": list(metadata.topics),
@@ -288,7 +290,7 @@ def _metadata_to_json(metadata: ImportMetadata) -> dict:
     }
 
 
-def _metadata_from_json(data: dict) -> ImportMetadata:
+def metadata_from_json(data: dict) -> ImportMetadata:
     published = data.get("published")
     return ImportMetadata(
         doc_type=data.get("doc_type"),

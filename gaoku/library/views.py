@@ -19,8 +19,10 @@ from gaoku.errors import GaokuError, NotFound
 from gaoku.library.forms import DraftChoiceForm, ImportForm
 from gaoku.library.models import DocType
 from gaoku.library.selectors import material_get, material_list, topic_list, version_get
-from gaoku.library.services import import_draft_resolve, material_import
+from gaoku.library.services import import_draft_resolve, metadata_to_json
 from gaoku.members.selectors import entitlement_get, reader_preview
+from gaoku.ops.jobs import job_list, job_submit
+from gaoku.ops.models import Job
 
 PAGE_SIZE = 24
 logger = logging.getLogger(__name__)
@@ -85,24 +87,18 @@ def _paragraph_rows(text: str, spans: list[list[int]]) -> list[dict]:
 
 @permission_required("library.add_material")
 def import_page(request: HttpRequest) -> HttpResponse:
+    """Files are stored and imported in the background; the job's page follows them."""
     form = ImportForm(request.POST or None, request.FILES or None)
-    results: list[dict] = []
     if request.method == "POST" and form.is_valid():
-        metadata = form.metadata()
-        for upload in form.cleaned_data["files"]:
-            try:
-                outcome = material_import(
-                    data=upload.read(),
-                    name=upload.name,
-                    metadata=metadata,
-                    on_similar="ask",
-                    user=request.user,
-                )
-            except GaokuError as exc:
-                results.append({"name": upload.name, "error": exc.message})
-                continue
-            results.append({"name": upload.name, "outcome": outcome})
-    return render(request, "library/import.html", {"form": form, "results": results})
+        job = job_submit(
+            kind=Job.Kind.IMPORT,
+            by=request.user,
+            params={"metadata": metadata_to_json(form.metadata())},
+            files=[(upload.name, upload) for upload in form.cleaned_data["files"]],
+        )
+        return redirect("ops:job", pk=job.pk)
+    recent = job_list(user=request.user, kind=Job.Kind.IMPORT)
+    return render(request, "library/import.html", {"form": form, "recent": recent})
 
 
 @require_POST

@@ -17,6 +17,7 @@ from gaoku.copies.api import router as copies_router
 from gaoku.errors import GaokuError
 from gaoku.library.api import router as library_router
 from gaoku.members.api import router as members_router
+from gaoku.ops.api import router as ops_router
 from gaoku.search.api import router as search_router
 from gaoku.traces.api import router as traces_router
 
@@ -39,6 +40,7 @@ api.add_router("/", members_router)
 api.add_router("/", copies_router)
 api.add_router("/traces", traces_router)
 api.add_router("/search", search_router)
+api.add_router("/jobs", ops_router)
 
 
 def error_envelope(request: HttpRequest, code: str, message: str, status: int) -> HttpResponse:

@@ -61,12 +61,15 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "gaoku.accounts",
     "gaoku.library",
     "gaoku.members",
     "gaoku.copies",
     "gaoku.traces",
     "gaoku.search",
+    "gaoku.ops",
 ]
 
 MIDDLEWARE = [
@@ -193,4 +196,8 @@ GAOKU_COPY_NOTICE = os.environ.get("GAOKU_COPY_NOTICE", "仅供学习 禁止外�
 # at most this (gaoku.core.fingerprint.accusation).
 GAOKU_TRACE_LEVEL = float(os.environ.get("GAOKU_TRACE_LEVEL", "1e-6"))
 GAOKU_REFERENCE_CORPUS = os.environ.get("GAOKU_REFERENCE_CORPUS", "")
+# Background work (gaoku.ops.jobs): tasks wait in the database until `gaoku worker` (which
+# `gaoku serve` starts beside the server) runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 GAOKU_SEARCH_DIR = Path(os.environ.get("GAOKU_SEARCH_DIR", DATA_DIR / "search-index"))

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("gaoku.copies.urls")),
     path("", include("gaoku.traces.urls")),
     path("", include("gaoku.search.urls")),
+    path("", include("gaoku.ops.urls")),
     path("accounts/", include("gaoku.accounts.urls")),
     path(
         "accounts/password/",

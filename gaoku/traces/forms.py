@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,3 +25,13 @@ class TraceForm(forms.Form):
         if not cleaned.get("file") and not (cleaned.get("text") or "").strip():
             raise forms.ValidationError(_("Paste the suspected text or choose a file."))
         return cleaned
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        limit = settings.GAOKU_MAX_IMPORT_BYTES
+        if upload and upload.size > limit:
+            raise forms.ValidationError(
+                _("%(name)s is larger than %(mb)d MB.")
+                % {"name": upload.name, "mb": limit // (1024 * 1024)}
+            )
+        return upload

@@ -19,6 +19,7 @@ The trace is stored with its input, result and who ran it, in one transaction.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -95,8 +96,12 @@ def trace_run(
     text: str | None = None,
     data: bytes | None = None,
     filename: str = "",
+    recorded: Callable[[Trace], None] | None = None,
 ) -> Trace:
-    """Trace a suspected copy and keep the trace; see the module docstring."""
+    """Trace a suspected copy and keep the trace; see the module docstring.
+
+    ``recorded`` runs in the transaction that keeps the trace (a background job notes
+    the trace there, so that a job run again never traces twice)."""
     source = trace_input_read(text=text, data=data, filename=filename)
     level = settings.GAOKU_TRACE_LEVEL
     result, version, accused = trace_text(source.text, level=level)
@@ -118,6 +123,8 @@ def trace_run(
             result=result,
         )
         trace.accused.set(accused)
+        if recorded is not None:
+            recorded(trace)
     return trace
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from django.conf import settings
+import io
+
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from gaoku.core.readers import may_need_ocr
 from gaoku.errors import GaokuError, NotFound
+from gaoku.ops.jobs import job_submit
+from gaoku.ops.models import Job
 from gaoku.traces.forms import TraceForm
 from gaoku.traces.selectors import member_copy_beside, segment_rows, trace_get, trace_list
 from gaoku.traces.services import trace_run
@@ -20,14 +24,19 @@ def trace_new(request: HttpRequest) -> HttpResponse:
     form = TraceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("file")
+        data = upload.read() if upload else None
+        name = upload.name if upload else ""
+        if data and may_need_ocr(data, name):
+            # A scan or a photo: read (OCR) and traced in the background.
+            job = job_submit(kind=Job.Kind.TRACE, by=request.user, files=[(name, io.BytesIO(data))])
+            return redirect("ops:job", pk=job.pk)
         try:
             trace = trace_run(
                 by=request.user,
                 channel="web",
                 text=form.cleaned_data.get("text"),
-                # One byte past the limit is enough for the reader to refuse it as too large.
-                data=upload.read(settings.GAOKU_MAX_IMPORT_BYTES + 1) if upload else None,
-                filename=upload.name if upload else "",
+                data=data,
+                filename=name,
             )
         except GaokuError as exc:
             form.add_error(None, exc.message)

@@ -3,6 +3,7 @@ import pytest
 from gaoku.accounts.services import account_ensure
 from gaoku.core.generator import generate_document
 from gaoku.library.services import ImportMetadata, material_import
+from gaoku.ops.worker import jobs_run_pending
 from tests.conftest import docx_bytes
 
 pytestmark = [
@@ -48,6 +49,12 @@ def test_editor_imports_a_docx_through_the_page_and_sees_its_outline(page, live_
     page.get_by_label("专题").fill("机关党建 作风建设")
     page.get_by_role("button", name="导入").click()
 
+    # The file waits for the background worker; the job's page follows it and shows
+    # the outcome by itself once the worker is done.
+    page.wait_for_url("**/jobs/*/")
+    assert page.get_by_test_id("job").get_attribute("data-state") == "queued"
+    jobs_run_pending()
+    page.wait_for_selector('[data-testid="job"][data-state="done"]', timeout=15000)
     result = page.locator("ul.results > li")
     assert "新资料" in result.inner_text()
     for part in doc.outline["parts"]:

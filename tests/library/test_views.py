@@ -5,6 +5,7 @@ from gaoku.copies.models import Copy
 from gaoku.core.generator import generate_document
 from gaoku.library.models import ImportDraft, Material
 from gaoku.library.services import material_import
+from gaoku.ops.worker import jobs_run_pending
 from tests.conftest import account, docx_bytes, reading_copy_shown
 
 pytestmark = pytest.mark.django_db
@@ -13,6 +14,15 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def material(speech):
     return material_import(data=speech.wrapped.encode(), name="speech.txt").version.material
+
+
+def imported(client, form: dict) -> str:
+    """Post the import form, run the background job it queued, and read the job's page."""
+    response = client.post(reverse("library:import"), form)
+    assert response.status_code == 302 and "/jobs/" in response.url
+    assert 'data-state="queued"' in client.get(response.url).content.decode()
+    jobs_run_pending()
+    return client.get(response.url).content.decode()
 
 
 def _login(client, role):
@@ -78,11 +88,7 @@ def test_editor_imports_a_docx_and_a_bad_file(client, speech):
         SimpleUploadedFile("讲话.docx", docx_bytes(speech.wrapped)),
         SimpleUploadedFile("坏文件.pdf", b"%PDF-1.4 broken"),
     ]
-    response = client.post(
-        reverse("library:import"), {"files": files, "topics": "机关党建，作风建设"}
-    )
-    page = response.content.decode()
-    assert response.status_code == 200
+    page = imported(client, {"files": files, "topics": "机关党建，作风建设"})
     assert speech.outline["parts"][0]["heading"] in page
     assert "坏文件.pdf" in page
     material = Material.objects.get()
@@ -100,7 +106,7 @@ def test_an_empty_file_in_a_batch_is_named_and_the_others_import(client, speech)
         SimpleUploadedFile("空白.txt", b""),
         SimpleUploadedFile("讲话.txt", speech.text.encode()),
     ]
-    page = client.post(reverse("library:import"), {"files": files}).content.decode()
+    page = imported(client, {"files": files})
     assert "空白.txt" in page and "文件为空" in page
     assert Material.objects.get().title == speech.outline["title"]
 
@@ -110,10 +116,9 @@ def test_similar_upload_is_offered_as_next_version(client, material, speech):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     revised = speech.text.replace("要", "必须", 3)
-    client.post(
-        reverse("library:import"), {"files": [SimpleUploadedFile("r.txt", revised.encode())]}
-    )
+    page = imported(client, {"files": [SimpleUploadedFile("r.txt", revised.encode())]})
     draft = ImportDraft.objects.get()
+    assert reverse("library:draft_resolve", args=[draft.pk]) in page
     response = client.post(reverse("library:draft_resolve", args=[draft.pk]), {"choice": "version"})
     assert response.status_code == 302
     assert material.versions.count() == 2
@@ -167,7 +172,7 @@ def test_a_line_contains_rule_is_previewed_across_the_library_then_applies(clien
     _login(client, "admin")
     line = "云笺书房出品"
     text = speech.text.replace("\n", f"\n{line}\n", 1)
-    client.post(reverse("library:import"), {"files": [SimpleUploadedFile("a.txt", text.encode())]})
+    imported(client, {"files": [SimpleUploadedFile("a.txt", text.encode())]})
     preview = reverse("admin:library_cleaningpattern_preview")
     page = client.get(preview, {"pattern": "云笺书房", "kind": "contains"}).content.decode()
     assert "云笺书房出品" in page and 'data-testid="rule-hits"' in page
@@ -185,7 +190,7 @@ def test_a_line_contains_rule_is_previewed_across_the_library_then_applies(clien
     from gaoku.library.models import MaterialVersion
 
     other = generate_document(77).text.replace("\n", "\n云笺书房（第二版）\n", 1)
-    client.post(reverse("library:import"), {"files": [SimpleUploadedFile("b.txt", other.encode())]})
+    imported(client, {"files": [SimpleUploadedFile("b.txt", other.encode())]})
     assert "云笺书房（第二版）" in MaterialVersion.objects.order_by("-pk").first().removed_lines
 
 

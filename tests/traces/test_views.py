@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from gaoku.copies.services import copy_issue
 from gaoku.core.fingerprint import strip_marks
+from gaoku.ops.models import Job
+from gaoku.ops.worker import jobs_run_pending
 from gaoku.traces.models import Trace
 from tests.conftest import account, dense_material_published
 from tests.copies.conftest import copy_text
@@ -98,10 +100,35 @@ def test_unreadable_uploads_are_clear_errors_and_keep_nothing(
 
     client.force_login(account("admin"))
     response = client.post(reverse("traces:new"), {"file": SimpleUploadedFile(name, content)})
-    assert response.status_code == 200
-    assert 'class="errorlist' in response.content.decode()
-    assert message in response.content.decode()
+    if name.endswith(".png"):
+        # An image is read by OCR in the background; the job fails with the reason.
+        assert response.status_code == 302 and "/jobs/" in response.url
+        jobs_run_pending()
+        page = client.get(response.url).content.decode()
+        assert 'data-state="failed"' in page and 'role="alert"' in page
+        assert Job.objects.get().error
+    else:
+        assert response.status_code == 200
+        assert 'class="errorlist' in response.content.decode()
+        assert message in response.content.decode()
     assert not Trace.objects.exists()
+
+
+def test_a_scan_is_traced_in_the_background_and_its_page_leads_to_the_trace(client, leaked):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.core.readers.reader_files import typeset_pdf
+
+    client.force_login(account("admin"))
+    scan = SimpleUploadedFile("leak.pdf", typeset_pdf("", leaked.split("\n")))
+    response = client.post(reverse("traces:new"), {"file": scan})
+    assert response.status_code == 302 and "/jobs/" in response.url
+    assert not Trace.objects.exists()
+    jobs_run_pending()
+    trace = Trace.objects.get()
+    assert client.get(response.url)["Location"] == f"/traces/{trace.pk}/"
+    assert "li" in [u.username for u in trace.accused.all()]
+    assert Job.objects.get().items == [{"name": "leak.pdf", "trace": trace.pk}]
 
 
 def test_the_api_traces_text_and_files_and_returns_the_contract(client, leaked):

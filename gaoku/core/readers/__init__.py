@@ -30,6 +30,7 @@ __all__ = [
     "ReadResult",
     "Reader",
     "decode_text",
+    "may_need_ocr",
     "pick_reader",
     "read_bytes",
     "read_path",
@@ -62,6 +63,15 @@ def pick_reader(data: bytes, name: str = "") -> Reader:
     if best.score(data, name) <= 0:
         raise ImportRejected(messages.UNSUPPORTED_FORMAT, code="unsupported_format")
     return best
+
+
+def may_need_ocr(data: bytes, name: str = "") -> bool:
+    """Whether reading ``data`` may take OCR, seconds a page (a PDF may be a scan, an
+    image always is): such files are read in the background."""
+    try:
+        return isinstance(pick_reader(data, name), PdfReader | ImageReader)
+    except ImportRejected:
+        return False
 
 
 def read_bytes(data: bytes, *, name: str = "", max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:

@@ -1,0 +1,1 @@
+"""Operations: background tasks, the audit log, backup and restore."""

@@ -1,0 +1,67 @@
+"""Background jobs (work that outlives a request) and the audit log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Job(models.Model):
+    """One piece of background work as its user sees it: what was asked, how far it got,
+    what came of it. The task queue (django-tasks) only carries the job's id; the job
+    keeps its input until it succeeds, so a failed or interrupted job can run again."""
+
+    class Kind(models.TextChoices):
+        IMPORT = "import", _("Import")
+        TRACE = "trace", _("Leak trace")
+        REINDEX = "reindex", _("Search reindex")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    state = models.CharField(
+        _("state"), max_length=16, choices=State.choices, default=State.QUEUED, db_index=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Touched by the worker while the job runs; a running job whose heartbeat stopped was
+    # interrupted (the worker was killed) and is queued again (gaoku.ops.jobs.jobs_recover).
+    heartbeat = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # The folder under GAOKU_DATA/uploads/jobs/ holding the job's input files.
+    inputs = models.CharField(max_length=64, blank=True)
+    params = models.JSONField(default=dict)
+    total = models.PositiveIntegerField(default=0)
+    # One entry per input handled, written in the transaction that did the input's work,
+    # so that a job run again after a crash goes on from where it stopped.
+    items = models.JSONField(default=list)
+    result = models.JSONField(default=dict)
+    error = models.TextField(_("error"), blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)

@@ -1,0 +1,78 @@
+"""`gaoku worker`: django-tasks-db's worker, with a heartbeat for the job it runs.
+
+The heartbeat thread touches the running job every few seconds and, now and then,
+queues again the jobs whose worker stopped beating (gaoku.ops.jobs.jobs_recover), so a
+worker killed midway costs a minute, never the job.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+
+from django.db import close_old_connections, connections
+from django.utils.crypto import get_random_string
+from django_tasks_db.management.commands.db_worker import Worker
+
+from gaoku.ops import jobs
+
+logger = logging.getLogger(__name__)
+BEAT_SECONDS = 5.0
+RECOVER_EVERY = 6  # beats
+
+
+def worker_run(*, once: bool = False, interval: float = 1.0) -> None:
+    """Run queued tasks; ``once``: run what is queued, then return."""
+    jobs.jobs_recover()
+    stop = threading.Event()
+    beat = threading.Thread(target=_beat, args=(stop,), name="gaoku-heartbeat", daemon=True)
+    beat.start()
+    worker = Worker(
+        queue_names=["default"],
+        interval=interval,
+        batch=once,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=f"{os.uname().nodename[:40]}-{os.getpid()}-{get_random_string(6)}",
+        excluded_queue_names=[],
+    )
+    if not once:
+        worker.configure_signals()
+    try:
+        worker.run()
+    finally:
+        stop.set()
+        beat.join(timeout=BEAT_SECONDS * 2)
+
+
+def jobs_run_pending() -> None:
+    """Run every queued task here and now, in this thread (tests, and `worker --once`
+    where no heartbeat is needed)."""
+    Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=f"inline-{os.getpid()}",
+        excluded_queue_names=[],
+    ).run()
+
+
+def _beat(stop: threading.Event) -> None:
+    beats = 0
+    while not stop.wait(BEAT_SECONDS):
+        beats += 1
+        try:
+            close_old_connections()
+            if jobs.running_job is not None:
+                jobs.heartbeat_touch(jobs.running_job)
+            if beats % RECOVER_EVERY == 0:
+                jobs.jobs_recover()
+        except Exception:
+            # A locked or briefly unreachable database: the next beat tries again.
+            logger.warning("worker heartbeat failed", exc_info=True)
+    connections.close_all()

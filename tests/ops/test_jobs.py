@@ -1,0 +1,142 @@
+"""Background jobs: queued with their input, run by the worker, failed with a reason and
+retried, resumed after a crash without doing anything twice."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from gaoku.core.generator import generate_document
+from gaoku.library.models import Material
+from gaoku.ops import jobs
+from gaoku.ops.jobs import job_retry, job_submit, jobs_recover, uploads_dir
+from gaoku.ops.models import Job
+from gaoku.ops.worker import jobs_run_pending
+from tests.conftest import account
+
+pytestmark = pytest.mark.django_db
+
+
+def _texts(*seeds: int) -> list[tuple[str, io.BytesIO]]:
+    return [(f"{s}.txt", io.BytesIO(generate_document(s).text.encode())) for s in seeds]
+
+
+def _import_job(editor, *seeds: int) -> Job:
+    return job_submit(
+        kind=Job.Kind.IMPORT, by=editor, params={"metadata": {}}, files=_texts(*seeds)
+    )
+
+
+def broken_runner(job, inputs):
+    raise RuntimeError("disk on fire")
+
+
+def test_a_job_waits_with_its_input_until_the_worker_runs_it():
+    job = _import_job(account("editor"), 1, 2)
+    assert job.state == "queued" and job.total == 2
+    assert sorted(p.name for p in (uploads_dir() / job.inputs).iterdir()) == ["0000", "0001"]
+    assert not Material.objects.exists()
+    jobs_run_pending()
+    job.refresh_from_db()
+    assert job.state == "done" and job.attempts == 1 and len(job.items) == 2
+    assert Material.objects.count() == 2
+    # Done: the input is not kept twice (the materials hold their text).
+    assert not (uploads_dir() / job.inputs).exists()
+
+
+def test_a_failing_job_says_why_keeps_its_input_and_can_be_retried(monkeypatch, caplog):
+    job = _import_job(account("editor"), 3)
+    monkeypatch.setitem(jobs.RUNNERS, Job.Kind.IMPORT, f"{__name__}.broken_runner")
+    jobs_run_pending()
+    job.refresh_from_db()
+    assert job.state == "failed" and f"编号 {job.pk}" in job.error
+    assert "disk on fire" not in job.error  # the reason is logged, not shown
+    assert any("disk on fire" in r.exc_text for r in caplog.records if r.exc_text)
+    assert (uploads_dir() / job.inputs / "0000").exists()
+    monkeypatch.undo()
+    job_retry(job)
+    jobs_run_pending()
+    job.refresh_from_db()
+    assert job.state == "done" and Material.objects.count() == 1
+
+
+def test_only_a_failed_job_can_be_retried():
+    job = _import_job(account("editor"), 4)
+    with pytest.raises(Exception, match="只有失败的任务"):
+        job_retry(job)
+
+
+def test_a_job_interrupted_midway_goes_on_from_where_it_stopped(monkeypatch):
+    """The worker dies after the first file: the job is found stale, queued again, and
+    imports the rest; nothing is imported twice."""
+    job = _import_job(account("editor"), 5, 6, 7)
+    import gaoku.library.jobs as import_jobs
+
+    real = import_jobs.read_path
+    calls = []
+
+    def dies_on_the_second(path, **kwargs):
+        calls.append(path)
+        if len(calls) == 2:
+            raise SystemExit("killed")  # as a killed process: nothing after this runs
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(import_jobs, "read_path", dies_on_the_second)
+    with pytest.raises(SystemExit):
+        jobs.job_execute(job.pk)
+    job.refresh_from_db()
+    assert job.state == "running" and len(job.items) == 1
+    assert jobs_recover() == 0  # its heartbeat is fresh: maybe still running elsewhere
+    Job.objects.filter(pk=job.pk).update(heartbeat=timezone.now() - timedelta(minutes=5))
+    assert jobs_recover() == 1
+    monkeypatch.setattr(import_jobs, "read_path", real)
+    jobs_run_pending()
+    job.refresh_from_db()
+    assert job.state == "done" and job.attempts == 2
+    assert [item["status"] for item in job.items] == ["created"] * 3
+    assert Material.objects.count() == 3
+
+
+def test_a_job_that_keeps_killing_its_worker_is_stopped():
+    job = _import_job(account("editor"), 8)
+    Job.objects.filter(pk=job.pk).update(attempts=jobs.MAX_ATTEMPTS)
+    jobs.job_execute(job.pk)
+    job.refresh_from_db()
+    assert job.state == "failed" and "中断" in job.error
+
+
+def test_a_job_page_is_its_submitters(client):
+    editor = account("editor")
+    job = _import_job(editor, 9)
+    url = reverse("ops:job", args=[job.pk])
+    assert client.get(url).status_code == 302  # sign in first
+    client.force_login(account("editor", "another-editor"))
+    assert client.get(url).status_code == 403
+    assert client.get(f"/api/jobs/{job.pk}").status_code == 403
+    assert client.post(reverse("ops:job_retry", args=[job.pk])).status_code == 403
+    client.force_login(editor)
+    assert client.get(url).status_code == 200
+    data = client.get(f"/api/jobs/{job.pk}").json()
+    assert data["state"] == "queued" and data["total"] == 1 and data["done"] == 0
+    assert client.get("/api/jobs/99999").json()["error"]["code"] == "not_found"
+    client.force_login(account("admin"))
+    assert client.get(url).status_code == 200
+
+
+def test_the_import_page_queues_the_files_and_the_job_page_shows_what_came_of_them(client):
+    client.force_login(account("editor"))
+    doc = generate_document(11)
+    files = [SimpleUploadedFile("a.txt", doc.wrapped.encode("gb18030"))]
+    response = client.post(reverse("library:import"), {"files": files})
+    job = Job.objects.get()
+    assert response["Location"] == reverse("ops:job", args=[job.pk])
+    jobs_run_pending()
+    page = client.get(response["Location"]).content.decode()
+    assert 'data-state="done"' in page and "data-poll" not in page
+    assert doc.outline["title"] in page
+    assert doc.wrapper_lines[0].strip() in page
