@@ -78,6 +78,9 @@ def setup(data: Path, *, quiet: bool = True) -> Path:
     import django
 
     django.setup()
+    from gaoku.ops.audit import audit_source_cli
+
+    audit_source_cli()
     if quiet:
         # The services' own warnings (a refused copy…) are recorded in the database; a
         # command reports its error itself, on one line of stderr.

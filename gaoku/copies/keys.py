@@ -15,6 +15,7 @@ from django.conf import settings
 
 from gaoku.copies.models import Copy, FingerprintKey
 from gaoku.errors import GaokuError
+from gaoku.ops.audit import audit_record
 from gaoku.site.datadir import key_file_ensure
 
 KEY_MISSING = (
@@ -77,6 +78,13 @@ def fingerprint_key_ensure() -> bool:
         created = True
     if (recorded or _record(key)) != key_digest(key):
         raise FingerprintKeyError(KEY_CHANGED)
+    if recorded is None:
+        audit_record(
+            "key.create" if created else "key.record",
+            actor=None,
+            object="fingerprint_key",
+            detail={"digest": key_digest(key)[:16]},
+        )
     return created
 
 

@@ -47,6 +47,7 @@ from gaoku.library.models import Material, MaterialVersion
 from gaoku.library.selectors import version_get
 from gaoku.members.selectors import Entitlement, ReaderText, entitlement_get, reader_text
 from gaoku.members.services import profile_ensure
+from gaoku.ops.audit import audit_record
 from gaoku.search.selectors import library_holds
 
 logger = logging.getLogger(__name__)
@@ -310,11 +311,26 @@ def _reference_corpus(folder: str) -> tuple[TextCorpus, str] | None:
 
 def slot_reject(*, version: MaterialVersion, key: str, by: AbstractBaseUser) -> None:
     """Rule a slot out for future copies of ``version``; copies already made keep theirs."""
-    SlotRejection.objects.get_or_create(version=version, key=key, defaults={"rejected_by": by})
+    with transaction.atomic():
+        _, created = SlotRejection.objects.get_or_create(
+            version=version, key=key, defaults={"rejected_by": by}
+        )
+        if created:
+            audit_record(
+                "slot.reject", actor=by, object=_version_name(version), detail={"slot": key}
+            )
 
 
-def slot_restore(*, version: MaterialVersion, key: str) -> None:
-    SlotRejection.objects.filter(version=version, key=key).delete()
+def slot_restore(*, version: MaterialVersion, key: str, by: AbstractBaseUser | None = None) -> None:
+    with transaction.atomic():
+        if SlotRejection.objects.filter(version=version, key=key).delete()[0]:
+            audit_record(
+                "slot.restore", actor=by, object=_version_name(version), detail={"slot": key}
+            )
+
+
+def _version_name(version: MaterialVersion) -> str:
+    return f"material:{version.material_id} v{version.number}"
 
 
 def variant_add(*, line: str, note: str = "", by: AbstractBaseUser) -> EditorVariant:

@@ -82,7 +82,7 @@ def _slots_action(request: HttpRequest, version) -> None:
     if key := request.POST.get("reject"):
         slot_reject(version=version, key=key[:300], by=request.user)
     elif key := request.POST.get("restore"):
-        slot_restore(version=version, key=key)
+        slot_restore(version=version, key=key, by=request.user)
     elif action == "add-variant":
         try:
             variant_add(line=request.POST.get("line", ""), note="", by=request.user)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -14,6 +15,7 @@ from gaoku.core.cleaning import compile_patterns, rule_regex
 from gaoku.errors import InvalidInput
 from gaoku.library.models import CleaningPattern, Material, MaterialVersion, Topic
 from gaoku.library.selectors import cleaning_rule_preview
+from gaoku.ops.audit import audit_record
 from gaoku.search.services import search_index_remove, search_index_update
 
 _VERSION_FIELDS = (
@@ -65,14 +67,20 @@ class MaterialAdmin(admin.ModelAdmin):
         search_index_update(material=form.instance)
 
     def delete_model(self, request: HttpRequest, obj: Material) -> None:
-        pk = obj.pk
-        super().delete_model(request, obj)
-        search_index_remove(material_ids=[pk])
+        self.delete_queryset(request, Material.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request: HttpRequest, queryset) -> None:
-        ids = list(queryset.values_list("pk", flat=True))
-        super().delete_queryset(request, queryset)
-        search_index_remove(material_ids=ids)
+        gone = list(queryset.values_list("pk", "title"))
+        with transaction.atomic():
+            super().delete_queryset(request, queryset)
+            search_index_remove(material_ids=[pk for pk, _title in gone])
+            for pk, title in gone:
+                audit_record(
+                    "material.delete",
+                    actor=request.user,
+                    object=f"material:{pk}",
+                    detail={"title": title},
+                )
 
 
 @admin.register(MaterialVersion)
@@ -92,6 +100,22 @@ class MaterialVersionAdmin(admin.ModelAdmin):
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
     search_fields = ("name",)
+
+    def save_model(self, request: HttpRequest, obj: Topic, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # Search filters on topic names: every material of a renamed topic is indexed again.
+        for material in obj.materials.all():
+            search_index_update(material=material)
+
+    def delete_model(self, request: HttpRequest, obj: Topic) -> None:
+        self.delete_queryset(request, Topic.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: HttpRequest, queryset) -> None:
+        with transaction.atomic():
+            materials = list(Material.objects.filter(topics__in=queryset).distinct())
+            super().delete_queryset(request, queryset)
+            for material in materials:
+                search_index_update(material=material)
 
 
 class CleaningPatternForm(forms.ModelForm):

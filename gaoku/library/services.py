@@ -39,6 +39,7 @@ from gaoku.library.selectors import (
     recurring_wrapper_lines,
     similar_version_find,
 )
+from gaoku.ops.audit import audit_record
 from gaoku.search.services import search_index_update
 
 OnSimilar = Literal["version", "new", "ask"]
@@ -192,6 +193,7 @@ def _import_prepared(
         return ImportOutcome("draft", prepared, None, version_of, similarity, draft)
     if version_of is not None:
         version = _version_add(version_of, prepared, source, user)
+        _import_audit("version.add", version, source, user)
         return ImportOutcome("new_version", prepared, version, version_of, similarity)
     material = Material.objects.create(
         title=prepared.outline.title[:200],
@@ -201,7 +203,20 @@ def _import_prepared(
         published=metadata.published or timezone.localdate(),
     )
     material.topics.set(topics_ensure(metadata.topics))
-    return ImportOutcome("created", prepared, _version_add(material, prepared, source, user))
+    version = _version_add(material, prepared, source, user)
+    _import_audit("material.import", version, source, user)
+    return ImportOutcome("created", prepared, version)
+
+
+def _import_audit(
+    action: str, version: MaterialVersion, source: Source, user: AbstractBaseUser | None
+) -> None:
+    audit_record(
+        action,
+        actor=user,
+        object=f"material:{version.material_id}",
+        detail={"version": version.number, "title": version.material.title, "file": source.name},
+    )
 
 
 def _version_add(

@@ -27,6 +27,7 @@ from gaoku.members.models import (
     Suspension,
 )
 from gaoku.members.selectors import subscription_term, subscriptions_in_force, suspension_open
+from gaoku.ops.audit import audit_record
 
 FREE_PLAN_NOT_SUBSCRIBABLE = "“{plan}”是免费方案，无需订阅。"
 NO_DURATION = "订阅需要一个付费方案或赠送天数。"
@@ -93,7 +94,7 @@ def subscription_add(
         row.start, row.last_day = moved.start, moved.last_day
         row.save(update_fields=["start", "last_day"])
     profile_ensure(user)
-    return Subscription.objects.create(
+    subscription = Subscription.objects.create(
         user=user,
         plan=plan,
         kind=kind,
@@ -103,6 +104,20 @@ def subscription_add(
         reason=reason.strip(),
         granted_by=by,
     )
+    audit_record(
+        "subscription.add",
+        actor=by,
+        object=f"member:{user.get_username()}",
+        detail={
+            "subscription": subscription.pk,
+            "plan": plan.slug if plan else None,
+            "kind": kind,
+            "start": first_day.isoformat(),
+            "last_day": last_day.isoformat(),
+            "reason": subscription.reason,
+        },
+    )
+    return subscription
 
 
 @transaction.atomic
@@ -112,6 +127,12 @@ def subscription_cancel(*, subscription: Subscription, by: AbstractUser | None =
         subscription.cancelled_at = timezone.now()
         subscription.cancelled_by = by
         subscription.save(update_fields=["cancelled_at", "cancelled_by"])
+        audit_record(
+            "subscription.cancel",
+            actor=by,
+            object=f"member:{subscription.user.get_username()}",
+            detail={"subscription": subscription.pk},
+        )
 
 
 def subscription_validate(
@@ -171,6 +192,7 @@ def member_add(
     except IntegrityError as exc:  # the same name added at the same moment
         raise InvalidInput(MEMBER_EXISTS.format(username=username)) from exc
     profile_ensure(user)
+    audit_record("member.add", actor=by, object=f"member:{username}")
     subscription = None
     if plan is not None and not plan.is_free:
         subscription = subscription_add(user=user, plan=plan, start=start, by=by)
@@ -206,7 +228,14 @@ def member_suspend(
     _member_lock(user)
     if suspension_open(user) is not None:
         raise InvalidInput(ALREADY_SUSPENDED.format(username=user.get_username()))
-    return Suspension.objects.create(user=user, reason=reason.strip(), suspended_by=by)
+    suspension = Suspension.objects.create(user=user, reason=reason.strip(), suspended_by=by)
+    audit_record(
+        "member.suspend",
+        actor=by,
+        object=f"member:{user.get_username()}",
+        detail={"reason": suspension.reason},
+    )
+    return suspension
 
 
 @transaction.atomic
@@ -223,6 +252,7 @@ def member_unsuspend(*, user: AbstractUser, by: AbstractUser | None = None) -> S
     suspension.lifted_at = timezone.now()
     suspension.lifted_by = by
     suspension.save(update_fields=["lifted_at", "lifted_by"])
+    audit_record("member.unsuspend", actor=by, object=f"member:{user.get_username()}")
     return suspension
 
 

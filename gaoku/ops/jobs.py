@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from gaoku.errors import Forbidden, GaokuError, InvalidInput, NotFound
+from gaoku.ops.audit import audit_source_set
 from gaoku.ops.models import Job
 
 logger = logging.getLogger(__name__)
@@ -146,6 +147,7 @@ def job_execute(job_id: int) -> None:
         job.started_at = job.started_at or now
         job.save(update_fields=["state", "heartbeat", "attempts", "started_at"])
     running_job = job.pk
+    audit_source_set("worker")
     try:
         runner: Callable[[Job, list[JobInput]], None] = import_string(RUNNERS[job.kind])
         runner(job, job_inputs(job))

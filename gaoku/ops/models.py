@@ -65,3 +65,51 @@ class Job(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in (self.State.DONE, self.State.FAILED)
+
+
+class AppendOnly(Exception):
+    """An audit entry was about to be changed or deleted."""
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnly("the audit log is append-only")
+
+    def delete(self):
+        raise AppendOnly("the audit log is append-only")
+
+
+class AuditEntry(models.Model):
+    """One action that touched access or evidence: who, what, when, from where.
+
+    Append-only: rows are added by ``gaoku.ops.audit.audit_record`` and never changed or
+    deleted through the ORM; on PostgreSQL a trigger refuses UPDATE and DELETE for every
+    client (migration 0003). The actor is kept as a name, not a key, so that deleting an
+    account never touches the log.
+    """
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    actor = models.CharField(_("actor"), max_length=150, null=True, blank=True)
+    action = models.CharField(_("action"), max_length=40, db_index=True)
+    object = models.CharField(_("object"), max_length=200, blank=True)
+    detail = models.JSONField(_("detail"), default=dict)
+    # The client address of a web request, "cli:<user>" for a command, "worker" for a job.
+    source = models.CharField(_("from"), max_length=100, blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnly("the audit log is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnly("the audit log is append-only")

@@ -1,6 +1,7 @@
 """`gaoku worker`: django-tasks-db's worker, with a heartbeat for the job it runs.
 
-The heartbeat thread touches the running job every few seconds and, now and then,
+The heartbeat thread touches the running job every few seconds, applies what the search
+index's outbox holds (gaoku.search.services) and, now and then,
 queues again the jobs whose worker stopped beating (gaoku.ops.jobs.jobs_recover), so a
 worker killed midway costs a minute, never the job.
 """
@@ -14,8 +15,11 @@ import threading
 from django.db import close_old_connections, connections
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import exclusive_transaction
 
 from gaoku.ops import jobs
+from gaoku.search.services import index_changes_apply
 
 logger = logging.getLogger(__name__)
 BEAT_SECONDS = 5.0
@@ -48,9 +52,9 @@ def worker_run(*, once: bool = False, interval: float = 1.0) -> None:
 
 
 def jobs_run_pending() -> None:
-    """Run every queued task here and now, in this thread (tests, and `worker --once`
-    where no heartbeat is needed)."""
-    Worker(
+    """Run every queued task here and now, in this thread and this transaction (tests):
+    the worker's own loop would close the connection between tasks."""
+    worker = Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -59,7 +63,14 @@ def jobs_run_pending() -> None:
         max_tasks=None,
         worker_id=f"inline-{os.getpid()}",
         excluded_queue_names=[],
-    ).run()
+    )
+    while True:
+        with exclusive_transaction():
+            task = DBTaskResult.objects.ready().filter(backend_name="default").get_locked()
+            if task is None:
+                return
+            task.claim(worker.worker_id)
+        worker.run_task(task)
 
 
 def _beat(stop: threading.Event) -> None:
@@ -70,6 +81,7 @@ def _beat(stop: threading.Event) -> None:
             close_old_connections()
             if jobs.running_job is not None:
                 jobs.heartbeat_touch(jobs.running_job)
+            index_changes_apply()
             if beats % RECOVER_EVERY == 0:
                 jobs.jobs_recover()
         except Exception:

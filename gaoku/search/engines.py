@@ -1,12 +1,12 @@
 """The two search engines behind one interface.
 
 - :class:`EmbeddedEngine` (SQLite deployments): gaoku.core.search.SearchIndex, a tantivy
-  index in ``GAOKU_SEARCH_DIR``. Writes happen after the database transaction commits,
-  so a rolled-back import never reaches the index, and a failed index write never undoes
-  or fails an import.
+  index in ``GAOKU_SEARCH_DIR``. It is written from the outbox once the database
+  transaction commits (gaoku.search.services), so a rolled-back import never reaches the
+  index, and a failed index write never undoes or fails an import.
 - :class:`PostgresEngine`: PostgreSQL's own full-text machinery. Each material's grams and
-  chars are stored as a tsvector with a GIN index, written in the same transaction as
-  the material. A term's lexemes narrow the rows through the index; ``strpos`` on the
+  chars are stored as a tsvector with a GIN index, written from the outbox in the
+  transaction that empties it. A term's lexemes narrow the rows through the index; ``strpos`` on the
   folded text then checks that the term occurs as written, so matches are exactly the
   embedded engine's.
 
@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 
 from gaoku.core.originality import checkable, sentences
 from gaoku.core.search import (
@@ -47,6 +47,8 @@ from gaoku.search.models import SearchDocument, SearchSentence
 
 
 class EmbeddedEngine:
+    in_database = False
+
     def __init__(self, path: Path) -> None:
         self.path = path
 
@@ -54,13 +56,11 @@ class EmbeddedEngine:
     def index(self) -> SearchIndex:
         return _open_index(self.path)
 
-    # robust: the material is committed whatever happens to the index; a failed write is
-    # logged by Django and repaired by search_index_sync (serve, init) or `gaoku reindex`.
     def put(self, docs: list[IndexedDoc]) -> None:
-        transaction.on_commit(lambda: self.index.put(docs), robust=True)
+        self.index.put(docs)
 
     def remove(self, ids: list[int]) -> None:
-        transaction.on_commit(lambda: self.index.remove(ids), robust=True)
+        self.index.remove(ids)
 
     def clear(self) -> None:
         self.index.clear()
@@ -90,6 +90,8 @@ _MAX_TSVECTOR_BYTES = 900_000
 
 
 class PostgresEngine:
+    in_database = True
+
     def put(self, docs: list[IndexedDoc]) -> None:
         with connection.cursor() as cursor:
             for doc in docs:

@@ -32,3 +32,14 @@ class SearchSentence(models.Model):
 
     material = models.ForeignKey(Material, on_delete=models.CASCADE, related_name="+")
     text = models.TextField()
+
+
+class IndexChange(models.Model):
+    """A material whose search entry must be written again (or removed): written in the
+    transaction that changed the material, applied after it commits, kept until applied
+    (gaoku.search.services.index_changes_apply)."""
+
+    material_id = models.BigIntegerField(db_index=True)  # not a key: the material may be gone
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)

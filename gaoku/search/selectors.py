@@ -9,6 +9,7 @@ links it) only where the member may read that material.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from gaoku.core.readers import read_bytes
 from gaoku.core.search import (
     NO_FILTERS,
     Filters,
+    Hit,
     Hits,
     QueryError,
     Scope,
@@ -35,7 +37,9 @@ from gaoku.errors import Forbidden, InvalidInput
 from gaoku.library.models import Material
 from gaoku.members.selectors import Entitlement
 from gaoku.search.engines import search_engine
-from gaoku.search.services import public_outline_text
+from gaoku.search.services import public_outline_text, search_index_update
+
+logger = logging.getLogger(__name__)
 
 SORTS = ("relevance", "date")
 MAX_LIMIT = 100
@@ -99,25 +103,43 @@ def search_run(
         offset=0 if phrases else offset,
     )
     if phrases:
-        found = _phrases_checked(found, phrases, limit, offset)
+        found = _phrases_checked(found, phrases, limit, offset, entitlement)
     materials = Material.objects.select_related("current").in_bulk([h.id for h in found.hits])
     words = positive_words(node)
     results = []
     for hit in found.hits:
         material = materials.get(hit.id)
-        if material is None or material.current_id is None:
+        if not _gate(hit, material, entitlement):
             continue
         results.append(
             SearchResult(material, hit.score, _snippet(material, words, hit.full), hit.full)
         )
-    return SearchPage(query, found.total, results, limit, offset)
+    # A hit the gate held back is not counted either (a stale entry on another page still
+    # is, until the outbox has applied its repair).
+    total = found.total - (len(found.hits) - len(results))
+    return SearchPage(query, total, results, limit, offset)
 
 
 # Matches of a query with a quoted phrase of several runs that are checked on their texts.
 PHRASE_CANDIDATES = 2000
 
 
-def _phrases_checked(found: Hits, phrases: list[Term], limit: int, offset: int) -> Hits:
+def _gate(hit: Hit, material: Material | None, entitlement: Entitlement | None) -> bool:
+    """The reading gate for a hit: the index proposes, the database decides. A hit the
+    index found in a full text stands only where the user may read that text now (the
+    reader page's rule); an index that lags behind a change never shows more."""
+    if material is None or material.current_id is None:
+        return False
+    if hit.full and entitlement is not None and not entitlement.covers(material):
+        logger.warning("search index entry of material %s is stale; repaired", material.pk)
+        search_index_update(material=material)
+        return False
+    return True
+
+
+def _phrases_checked(
+    found: Hits, phrases: list[Term], limit: int, offset: int, entitlement: Entitlement | None
+) -> Hits:
     """The page of ``found`` whose texts hold every phrase as written (see
     gaoku.core.search.query.phrase_pattern); the text searched is the full text, or the
     public outline where the search looked only there."""
@@ -126,7 +148,7 @@ def _phrases_checked(found: Hits, phrases: list[Term], limit: int, offset: int) 
     kept = []
     for hit in found.hits:
         material = materials.get(hit.id)
-        if material is None or material.current_id is None:
+        if not _gate(hit, material, entitlement):
             continue
         version = material.current
         text = version.text if hit.full else public_outline_text(version.outline)

@@ -1,21 +1,33 @@
-"""Keeping the search index in step with the library.
+"""Keeping the search index in step with the library: an outbox.
 
-The library calls :func:`search_index_update` whenever a material gets a version or its
-metadata changes, and :func:`search_index_remove` when materials are deleted; both run
-inside the caller's transaction. ``gaoku reindex`` rebuilds everything;
-:func:`search_index_sync` repairs entries that missed an update (a crash between the
-database commit and the embedded index's) and runs when the server starts.
+Whatever changes what search shows (an import, a version, metadata, a topic renamed, a
+deletion) calls :func:`search_index_update` or :func:`search_index_remove` inside its own
+transaction. They write an :class:`IndexChange` row there, so the change and the duty to
+index it commit together; once the transaction commits the change is applied here and
+now, and whatever could not be applied (the index locked, the disk full) stays in the
+outbox, logged, and is retried by `gaoku worker` every few seconds and by
+:func:`search_index_sync` when the server starts. The index is a cache: search decides
+what a hit may show from the database (gaoku.search.selectors). ``gaoku reindex``
+rebuilds everything.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from itertools import islice
+
+from django.db import transaction
+from django.db.models import F
 
 from gaoku.core.search import IndexedDoc
 from gaoku.library.models import Material
 from gaoku.members.selectors import outline_preview, publication_day
 from gaoku.search.engines import search_engine
+from gaoku.search.models import IndexChange
+
+logger = logging.getLogger(__name__)
 
 _BATCH = 500
 
@@ -49,16 +61,45 @@ def public_outline_text(outline: dict) -> str:
 
 
 def search_index_update(*, material: Material) -> None:
-    """Index ``material`` as it now stands (its current version and metadata)."""
-    entry = search_entry(material)
-    if entry is None:
-        search_index_remove(material_ids=[material.pk])
-    else:
-        search_engine().put([entry])
+    """Index ``material`` as it will stand once the caller's transaction commits."""
+    _changed([material.pk])
 
 
 def search_index_remove(*, material_ids: list[int]) -> None:
-    search_engine().remove(list(material_ids))
+    _changed(material_ids)
+
+
+def _changed(material_ids: Iterable[int]) -> None:
+    IndexChange.objects.bulk_create([IndexChange(material_id=pk) for pk in material_ids])
+    transaction.on_commit(index_changes_apply)
+
+
+def index_changes_apply(*, limit: int = _BATCH) -> int:
+    """Apply the outbox, oldest first; the number of changes applied. A batch that fails
+    stays, with its error, for the next call."""
+    applied = 0
+    while rows := list(IndexChange.objects.order_by("pk")[:limit]):
+        ids = sorted({row.material_id for row in rows})
+        engine = search_engine()
+        try:
+            # PostgreSQL's index is tables: written and emptied of its changes at once.
+            # The embedded index is files, never written inside a database transaction.
+            with transaction.atomic() if engine.in_database else nullcontext():
+                entries = [e for e in map(search_entry, _materials().filter(pk__in=ids)) if e]
+                gone = sorted(set(ids) - {e.id for e in entries})
+                if entries:
+                    engine.put(entries)
+                if gone:
+                    engine.remove(gone)
+                IndexChange.objects.filter(pk__in=[r.pk for r in rows]).delete()
+        except Exception as exc:  # the index is a cache: never fail the caller
+            logger.warning("search index write failed, %d changes kept: %s", len(rows), exc)
+            IndexChange.objects.filter(pk__in=[r.pk for r in rows]).update(
+                attempts=F("attempts") + 1, last_error=str(exc)[:500]
+            )
+            return applied
+        applied += len(rows)
+    return applied
 
 
 def search_reindex(*, progress: Callable[[Iterable], Iterable] = lambda x: x) -> int:
@@ -73,7 +114,10 @@ def search_reindex(*, progress: Callable[[Iterable], Iterable] = lambda x: x) ->
 
 
 def search_index_sync() -> int:
-    """Index what is missing or stale, drop what is gone. Returns the entries fixed."""
+    """Apply the outbox, then index what is still missing or stale and drop what is gone
+    (an index restored from elsewhere, or older than the outbox). Returns the entries
+    fixed."""
+    applied = index_changes_apply()
     engine = search_engine()
     indexed = engine.stamps()
     current = dict(Material.objects.filter(current__isnull=False).values_list("pk", "current_id"))
@@ -83,7 +127,7 @@ def search_index_sync() -> int:
         engine.remove(gone)
     for batch in _batches(_materials().filter(pk__in=stale)):
         engine.put([e for e in (search_entry(m) for m in batch) if e is not None])
-    return len(gone) + len(stale)
+    return applied + len(gone) + len(stale)
 
 
 def _materials():

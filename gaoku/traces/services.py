@@ -39,6 +39,7 @@ from gaoku.core.segments import Segment, find_segments
 from gaoku.errors import InvalidInput
 from gaoku.library.models import MaterialVersion
 from gaoku.library.selectors import excerpt_hits
+from gaoku.ops.audit import audit_record
 from gaoku.traces.models import Trace
 
 NO_TEXT = "没有可以追查的文字：请粘贴文字或上传文件。"
@@ -123,6 +124,17 @@ def trace_run(
             result=result,
         )
         trace.accused.set(accused)
+        audit_record(
+            "trace.run",
+            actor=by or operator or None,
+            object=f"trace:{trace.pk}",
+            detail={
+                "material": trace.material_id,
+                "version": version.number if version else None,
+                "accused": [entry["member"] for entry in result["accused"]],
+                "file": source.filename,
+            },
+        )
         if recorded is not None:
             recorded(trace)
     return trace
