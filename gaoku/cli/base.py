@@ -35,12 +35,16 @@ class CliError(click.ClickException):
 
 
 class GaokuCommand(click.Command):
-    """Turns the library's own errors into CLI errors, at one place."""
+    """Turns the library's own errors into CLI errors, at one place. With ``--json`` the
+    error is also the one document on stdout, as the API answers it:
+    ``{"error": {"code": S, "message": S}}``."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except GaokuError as exc:
+            if ctx.params.get("as_json"):
+                emit({"error": {"code": exc.code, "message": exc.message}})
             raise CliError(exc.message) from exc
 
 
@@ -123,7 +127,7 @@ def read_source(source: str, limit: int) -> tuple[bytes, str]:
         with open(source, "rb") as handle:
             return handle.read(limit + 1), Path(source).name
     except OSError as exc:
-        raise CliError(f"无法读取 {source}：{exc.strerror}") from exc
+        raise InvalidInput(f"无法读取 {source}：{exc.strerror}", code="unreadable") from exc
 
 
 def parse_date(value: str | None) -> datetime.date | None:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from gaoku.cli.base import CliError, data_option, emit, json_option, main, setup
+from gaoku.cli.base import data_option, emit, json_option, main, setup
+from gaoku.errors import InvalidInput
 
 FORMATS = ("txt", "docx", "pdf")
 
@@ -49,7 +50,7 @@ def copy(
         fd, draft = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         os.close(fd)
     except OSError as exc:
-        raise CliError(f"无法写入 {target}：{exc.strerror}") from exc
+        raise InvalidInput(f"无法写入 {target}：{exc.strerror}", code="unwritable") from exc
     try:
         issued = copy_issue(
             user=member_get(username),

@@ -19,6 +19,7 @@ GAOKU_TRACE_LEVEL  false-accusation level of leak traces (default 1e-6)
 GAOKU_REFERENCE_CORPUS  folder of .txt files of published official writing: the phrases
     that recur in it keep their wording in copies, and a copy's wordings must be found
     in it or in the library (default: none, the library alone)
+GAOKU_DB_POOL     PostgreSQL connections per process (default 8)
 GAOKU_SEARCH_DIR  folder of the embedded search index (default GAOKU_DATA/search-index;
     unused on PostgreSQL, which indexes in the database)
 """
@@ -131,7 +132,16 @@ TEMPLATES = [
 ]
 
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    # A pool per process (psycopg's): the ASGI server runs each request in a thread of
+    # its own, and connections kept per thread piled up to "too many clients". Each request
+    # borrows a connection and gives it back when it ends. GAOKU_DB_POOL sets the pool's
+    # size per process (default 8: with 2 workers and a background worker, 24 at most).
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=0)}
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("GAOKU_DB_POOL", "8")),
+        "timeout": 20,
+    }
 else:
     DATABASES = {
         "default": {

@@ -60,3 +60,16 @@ def test_copy_errors_are_one_line(data, tmp_path):
         data, "copy", "1", "--member", "zhao", "--format", "txt", "-o", "/proc/gaoku/x.txt"
     )
     assert unwritable.returncode == 1 and unwritable.stderr.count("\n") == 1
+
+
+def test_with_json_an_error_is_also_the_one_document_on_stdout(data, tmp_path):
+    args = ("copy", "999999", "--member", "zhao", "--format", "txt", "-o", str(tmp_path / "x"))
+    result = gaoku(data, *args, "--json")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    document = json.loads(result.stdout)
+    assert document["error"]["code"] == "not_found"
+    assert document["error"]["message"] in result.stderr
+    unwritable = gaoku(
+        data, "copy", "1", "--member", "zhao", "--format", "txt", "-o", "/proc/x/y", "--json"
+    )
+    assert json.loads(unwritable.stdout)["error"]["code"] in ("unwritable", "not_found")
