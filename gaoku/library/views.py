@@ -23,6 +23,7 @@ from gaoku.library.services import import_draft_resolve, metadata_to_json
 from gaoku.members.selectors import entitlement_get, reader_preview
 from gaoku.ops.jobs import job_list, job_submit
 from gaoku.ops.models import Job
+from gaoku.ops.ratelimit import rate_spend
 
 PAGE_SIZE = 24
 logger = logging.getLogger(__name__)
@@ -90,13 +91,19 @@ def import_page(request: HttpRequest) -> HttpResponse:
     """Files are stored and imported in the background; the job's page follows them."""
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        job = job_submit(
-            kind=Job.Kind.IMPORT,
-            by=request.user,
-            params={"metadata": metadata_to_json(form.metadata())},
-            files=[(upload.name, upload) for upload in form.cleaned_data["files"]],
-        )
-        return redirect("ops:job", pk=job.pk)
+        uploads = form.cleaned_data["files"]
+        try:
+            rate_spend(request.user, "upload", len(uploads))
+        except GaokuError as exc:
+            form.add_error(None, exc.message)
+        else:
+            job = job_submit(
+                kind=Job.Kind.IMPORT,
+                by=request.user,
+                params={"metadata": metadata_to_json(form.metadata())},
+                files=[(upload.name, upload) for upload in uploads],
+            )
+            return redirect("ops:job", pk=job.pk)
     recent = job_list(user=request.user, kind=Job.Kind.IMPORT)
     return render(request, "library/import.html", {"form": form, "recent": recent})
 

@@ -113,3 +113,15 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnly("the audit log is append-only")
+
+
+class RateEvent(models.Model):
+    """One use of a limited action (an upload, an originality check) by one account,
+    counted by gaoku.ops.ratelimit; rows older than the longest window are dropped."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    action = models.CharField(max_length=20)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "action", "at"])]

@@ -12,6 +12,7 @@ from ninja.security import django_auth
 
 from gaoku.core.search import Filters
 from gaoku.members.selectors import entitlement_get
+from gaoku.ops.ratelimit import rate_spend
 from gaoku.search.selectors import (
     check_document,
     draft_check,
@@ -89,6 +90,7 @@ class CheckOut(Schema):
     summary="Originality check of a draft (text, or a file upload); members",
 )
 def check(request: HttpRequest, text: Form[str] = "", file: File[UploadedFile] = None) -> dict:
+    rate_spend(request.auth, "check")
     draft = draft_read(
         text=text,
         data=file.read(settings.GAOKU_MAX_IMPORT_BYTES + 1) if file else None,

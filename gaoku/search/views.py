@@ -11,6 +11,7 @@ from gaoku.errors import GaokuError
 from gaoku.library.models import DocType
 from gaoku.library.selectors import facet_values, topic_list
 from gaoku.members.selectors import entitlement_get
+from gaoku.ops.ratelimit import rate_spend
 from gaoku.search.forms import CheckForm, SearchForm
 from gaoku.search.selectors import draft_check, draft_read, search_run
 
@@ -66,6 +67,7 @@ def check_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            rate_spend(request.user, "check")
             text = draft_read(
                 text=form.cleaned_data["text"],
                 data=upload.read(settings.GAOKU_MAX_IMPORT_BYTES + 1) if upload else None,

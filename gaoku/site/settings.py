@@ -8,9 +8,12 @@ GAOKU_ALLOWED_HOSTS  comma-separated (default: localhost names)
 GAOKU_MAX_IMPORT_MB  largest importable file (default 20)
 GAOKU_MAX_REQUEST_MB  largest request body, refused before it is read (default 200)
 GAOKU_PREVIEW_CHARS  length of the free preview (default 300)
+GAOKU_RATE_UPLOADS_PER_HOUR / _CHECKS_PER_HOUR  per-account limits (default 300 files, 120)
 GAOKU_SIGNIN_MAX_FAILURES / _MAX_SOURCE_FAILURES / _LOCK_MINUTES  sign-in lockout
     (default 5 failures per account, 20 per client address, within 15 minutes)
-GAOKU_TRUSTED_PROXY  address of a reverse proxy whose X-Forwarded-For is believed
+GAOKU_TRUSTED_PROXY  address of a reverse proxy whose X-Forwarded-For (and, with
+    GAOKU_HTTPS, X-Forwarded-Proto) is believed
+GAOKU_HTTPS       "1" when the site is served over HTTPS: secure cookies, HSTS, redirects
 GAOKU_FINGERPRINT_KEY  overrides the key that `gaoku init` writes to
     GAOKU_DATA/fingerprint_key; every copy's marks depend on it: back it up, never change it
 GAOKU_COPY_NOTICE  the visible notice on every copy; {code} is the member's display code
@@ -31,6 +34,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from gaoku.site.datadir import FINGERPRINT_KEY_NAME, SECRET_KEY_NAME
 
@@ -71,11 +75,13 @@ INSTALLED_APPS = [
     "gaoku.traces",
     "gaoku.search",
     "gaoku.ops",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "gaoku.site.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -112,6 +118,35 @@ LOGGING = {
         "pypdf": {"level": "ERROR"},
     },
 }
+
+# Content Security Policy (django-csp): scripts, styles and everything else from this site
+# only; no inline script or style anywhere in the templates, the admin's included.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# Behind HTTPS (GAOKU_HTTPS=1): cookies only over HTTPS, HSTS for a year, plain HTTP
+# redirected. Behind a reverse proxy that ends TLS, its X-Forwarded-Proto is believed only
+# when GAOKU_TRUSTED_PROXY names it (the proxy must set the header itself).
+if os.environ.get("GAOKU_HTTPS") == "1":
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    if os.environ.get("GAOKU_TRUSTED_PROXY"):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 ROOT_URLCONF = "gaoku.site.urls"
 ASGI_APPLICATION = "gaoku.site.asgi.application"
@@ -191,6 +226,9 @@ GAOKU_MAX_REQUEST_BYTES = int(os.environ.get("GAOKU_MAX_REQUEST_MB", "200")) * 1
 # Uploads above this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 200
+# Per account and hour (gaoku.ops.ratelimit): files uploaded, originality checks.
+GAOKU_RATE_UPLOADS_PER_HOUR = int(os.environ.get("GAOKU_RATE_UPLOADS_PER_HOUR", "300"))
+GAOKU_RATE_CHECKS_PER_HOUR = int(os.environ.get("GAOKU_RATE_CHECKS_PER_HOUR", "120"))
 GAOKU_PREVIEW_CHARS = int(os.environ.get("GAOKU_PREVIEW_CHARS", "300"))
 
 # Sign-in lockout (gaoku.accounts.lockout).

@@ -9,6 +9,7 @@ from ninja.files import UploadedFile
 from ninja.security import django_auth
 
 from gaoku.errors import Forbidden
+from gaoku.ops.ratelimit import rate_spend
 from gaoku.traces.selectors import trace_get
 from gaoku.traces.services import trace_document, trace_run
 
@@ -26,6 +27,7 @@ def trace_create(
     request: HttpRequest, text: Form[str] = "", file: File[UploadedFile] = None
 ) -> dict:
     _require(request, "traces.add_trace")
+    rate_spend(request.auth, "upload", 1 if file else 0)
     trace = trace_run(
         by=request.auth,
         channel="api",

@@ -12,6 +12,7 @@ from gaoku.core.readers import may_need_ocr
 from gaoku.errors import GaokuError, NotFound
 from gaoku.ops.jobs import job_submit
 from gaoku.ops.models import Job
+from gaoku.ops.ratelimit import rate_spend
 from gaoku.traces.forms import TraceForm
 from gaoku.traces.selectors import member_copy_beside, segment_rows, trace_get, trace_list
 from gaoku.traces.services import trace_run
@@ -26,11 +27,13 @@ def trace_new(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data.get("file")
         data = upload.read() if upload else None
         name = upload.name if upload else ""
-        if data and may_need_ocr(data, name):
-            # A scan or a photo: read (OCR) and traced in the background.
-            job = job_submit(kind=Job.Kind.TRACE, by=request.user, files=[(name, io.BytesIO(data))])
-            return redirect("ops:job", pk=job.pk)
         try:
+            rate_spend(request.user, "upload", 1 if upload else 0)
+            if data and may_need_ocr(data, name):
+                # A scan or a photo: read (OCR) and traced in the background.
+                files = [(name, io.BytesIO(data))]
+                job = job_submit(kind=Job.Kind.TRACE, by=request.user, files=files)
+                return redirect("ops:job", pk=job.pk)
             trace = trace_run(
                 by=request.user,
                 channel="web",

@@ -1,0 +1,49 @@
+"""Per-account limits on uploads and originality checks: a clear message with the time the
+limit resets, never an error page; admins are not limited."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from gaoku.ops.models import Job, RateEvent
+from gaoku.ops.ratelimit import RateLimited, rate_spend
+from tests.conftest import account
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_limit_counts_per_account_and_says_when_it_resets(settings):
+    settings.GAOKU_RATE_CHECKS_PER_HOUR = 3
+    member, other = account("member"), account("member", "other")
+    for _ in range(3):
+        rate_spend(member, "check")
+    with pytest.raises(RateLimited, match=r"每小时最多 3 次查重，请在 \d\d:\d\d 之后再试"):
+        rate_spend(member, "check")
+    rate_spend(other, "check")  # another account has its own count
+    rate_spend(account("admin"), "check", 50)  # admins are not limited
+    with pytest.raises(RateLimited, match="一次最多 3 次"):
+        rate_spend(other, "check", 4)
+    assert RateEvent.objects.filter(user=member).count() == 3
+
+
+def test_an_editor_over_the_upload_limit_gets_a_message_and_nothing_is_queued(client, settings):
+    settings.GAOKU_RATE_UPLOADS_PER_HOUR = 2
+    client.force_login(account("editor"))
+    files = [
+        SimpleUploadedFile(f"{n}.txt", "关于加强作风建设的通知\n正文。".encode()) for n in range(3)
+    ]
+    response = client.post(reverse("library:import"), {"files": files})
+    assert response.status_code == 200
+    assert "最多 2 次上传文件" in response.content.decode()
+    assert not Job.objects.exists()
+
+
+def test_the_check_api_answers_429_with_the_envelope(client, settings):
+    settings.GAOKU_RATE_CHECKS_PER_HOUR = 1
+    client.force_login(account("member"))
+    assert client.post("/api/search/check", {"text": "一段草稿文字。"}).status_code == 200
+    refused = client.post("/api/search/check", {"text": "一段草稿文字。"})
+    assert refused.status_code == 429
+    assert refused.json()["error"]["code"] == "rate_limited"
