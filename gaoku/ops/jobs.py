@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 RUNNERS = {
     Job.Kind.IMPORT: "gaoku.library.jobs.import_job_run",
     Job.Kind.TRACE: "gaoku.traces.jobs.trace_job_run",
+    Job.Kind.CHECK: "gaoku.search.jobs.check_job_run",
     Job.Kind.REINDEX: "gaoku.search.jobs.reindex_job_run",
 }
 # A running job whose heartbeat is older than this lost its worker.
@@ -45,6 +46,8 @@ STALE_AFTER = timedelta(seconds=60)
 # A job interrupted this many times is failed rather than run again: its input may be
 # what kills the worker.
 MAX_ATTEMPTS = 3
+# How long the text read from a member's draft (an originality check of a scan) is kept.
+DRAFTS_KEPT = timedelta(hours=1)
 INTERNAL = "后台任务意外失败（已记入日志，编号 {job}）。可以重试；若再次失败，请联系管理员。"
 INTERRUPTED = "后台任务被中断了 {n} 次（进程被终止），已停止重试。"
 NOT_RETRYABLE = "只有失败的任务可以重试。"
@@ -218,6 +221,22 @@ def jobs_recover() -> int:
             _enqueue(job)
             recovered += 1
     return recovered
+
+
+def jobs_expire() -> int:
+    """Forget what originality-check jobs read, an hour after they finished: a member's
+    draft is not kept (its file goes when the job is done, its text here)."""
+    expired = 0
+    old = Job.objects.filter(
+        kind=Job.Kind.CHECK, finished_at__lt=timezone.now() - DRAFTS_KEPT
+    ).exclude(result={}, inputs="")
+    for job in old:
+        if job.inputs:
+            shutil.rmtree(uploads_dir() / job.inputs, ignore_errors=True)
+        job.result, job.inputs = {}, ""
+        job.save(update_fields=["result", "inputs"])
+        expired += 1
+    return expired
 
 
 def _stale(job: Job) -> bool:

@@ -16,6 +16,7 @@ class Job(models.Model):
     class Kind(models.TextChoices):
         IMPORT = "import", _("Import")
         TRACE = "trace", _("Leak trace")
+        CHECK = "check", _("Originality check")
         REINDEX = "reindex", _("Search reindex")
 
     class State(models.TextChoices):

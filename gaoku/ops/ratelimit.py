@@ -8,6 +8,7 @@ GAOKU_RATE_CHECKS_PER_HOUR (default 120). Admins are not limited.
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.utils import timezone
 from gaoku.errors import GaokuError
 from gaoku.ops.models import RateEvent
 
+logger = logging.getLogger(__name__)
 WINDOW = timedelta(hours=1)
 LIMITS = {"upload": "GAOKU_RATE_UPLOADS_PER_HOUR", "check": "GAOKU_RATE_CHECKS_PER_HOUR"}
 TOO_MANY = "操作太频繁：每小时最多 {limit} 次{what}，请在 {at} 之后再试。"
@@ -45,6 +47,8 @@ def rate_spend(user: AbstractBaseUser, action: str, count: int = 1) -> None:
             .values_list("at", flat=True)
         )
         leave = len(recent) + count - limit  # uses that must leave the window first
+        if leave > 0:
+            logger.warning("rate limit: %s refused %d %s", user.get_username(), count, action)
         if leave > len(recent):
             raise RateLimited(AT_ONCE.format(limit=limit, what=WHAT[action]))
         if leave > 0:

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gaoku.errors import Forbidden, GaokuError, NotFound
@@ -28,6 +29,8 @@ def job_page(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
     if job.kind == Job.Kind.TRACE and job.state == Job.State.DONE and job.items:
         return redirect("traces:detail", pk=job.items[-1]["trace"])
+    if job.kind == Job.Kind.CHECK and job.state == Job.State.DONE and job.result:
+        return redirect(f"{reverse('search:check')}?job={job.pk}")
     return render(request, "ops/job.html", {"job": job, "done": len(job.items)})
 
 

@@ -84,6 +84,7 @@ def _beat(stop: threading.Event) -> None:
             index_changes_apply()
             if beats % RECOVER_EVERY == 0:
                 jobs.jobs_recover()
+                jobs.jobs_expire()
         except Exception:
             # A locked or briefly unreachable database: the next beat tries again.
             logger.warning("worker heartbeat failed", exc_info=True)

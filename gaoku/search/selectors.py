@@ -262,6 +262,12 @@ def draft_read(*, text: str | None = None, data: bytes | None = None, filename: 
     return draft
 
 
+def check_permitted(entitlement: Entitlement | None) -> None:
+    """Raises Forbidden unless the user may run originality checks (members in force)."""
+    if entitlement is not None and not entitlement.active:
+        raise Forbidden(MEMBERS_ONLY)
+
+
 def draft_check(*, text: str, entitlement: Entitlement | None) -> CheckReport:
     """Check a draft against the library's current versions; ``entitlement`` None is the
     operator (every source readable).
@@ -269,8 +275,7 @@ def draft_check(*, text: str, entitlement: Entitlement | None) -> CheckReport:
     Raises:
         Forbidden: the user is not a member in force (nor an editor or admin).
     """
-    if entitlement is not None and not entitlement.active:
-        raise Forbidden(MEMBERS_ONLY)
+    check_permitted(entitlement)
     engine = search_engine()
     checked = draft_sentences_check(text, propose=lambda s: engine.similar(s, limit=CANDIDATES))
     keys = {m.key for c in checked for m in c.matches}

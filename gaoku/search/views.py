@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import io
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
-from gaoku.errors import GaokuError
+from gaoku.core.readers import may_need_ocr
+from gaoku.errors import GaokuError, NotFound
 from gaoku.library.models import DocType
 from gaoku.library.selectors import facet_values, topic_list
 from gaoku.members.selectors import entitlement_get
+from gaoku.ops.jobs import job_get, job_submit
+from gaoku.ops.models import Job
 from gaoku.ops.ratelimit import rate_spend
 from gaoku.search.forms import CheckForm, SearchForm
-from gaoku.search.selectors import draft_check, draft_read, search_run
+from gaoku.search.selectors import check_permitted, draft_check, draft_read, search_run
 
 PAGE_SIZE = 20
+DRAFT_GONE = "这份草稿的识别结果已删除（保留一小时）或还没有读完。"
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
@@ -64,16 +70,31 @@ def _without_page(request: HttpRequest) -> str:
 def check_page(request: HttpRequest) -> HttpResponse:
     form = CheckForm(request.POST or None, request.FILES or None)
     context: dict = {"form": form}
+    entitlement = entitlement_get(request.user)
+    if request.method == "GET" and request.GET.get("job", "").isdigit():
+        # A scanned draft read in the background: checked now, against today's library.
+        try:
+            job = job_get(int(request.GET["job"]), user=request.user)
+            text = job.result.get("text")
+            if not text:
+                raise NotFound(DRAFT_GONE)
+            context["report"] = draft_check(text=text, entitlement=entitlement)
+        except GaokuError as exc:
+            context["error"] = exc.message
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            check_permitted(entitlement)
             rate_spend(request.user, "check")
+            data = upload.read(settings.GAOKU_MAX_IMPORT_BYTES + 1) if upload else None
+            if data and may_need_ocr(data, upload.name):
+                files = [(upload.name, io.BytesIO(data))]
+                job = job_submit(kind=Job.Kind.CHECK, by=request.user, files=files)
+                return redirect("ops:job", pk=job.pk)
             text = draft_read(
-                text=form.cleaned_data["text"],
-                data=upload.read(settings.GAOKU_MAX_IMPORT_BYTES + 1) if upload else None,
-                filename=upload.name if upload else "",
+                text=form.cleaned_data["text"], data=data, filename=upload.name if upload else ""
             )
-            context["report"] = draft_check(text=text, entitlement=entitlement_get(request.user))
+            context["report"] = draft_check(text=text, entitlement=entitlement)
         except GaokuError as exc:
             context["error"] = exc.message
     elif form.is_bound:

@@ -140,3 +140,32 @@ def test_the_import_page_queues_the_files_and_the_job_page_shows_what_came_of_th
     assert 'data-state="done"' in page and "data-poll" not in page
     assert doc.outline["title"] in page
     assert doc.wrapper_lines[0].strip() in page
+
+
+def test_a_scanned_draft_is_read_in_the_background_checked_on_opening_and_then_forgotten(
+    client, django_capture_on_commit_callbacks
+):
+    from gaoku.library.services import material_import
+    from gaoku.ops.jobs import jobs_expire
+    from tests.core.readers.reader_files import typeset_pdf
+
+    text = generate_document(12).text
+    with django_capture_on_commit_callbacks(execute=True):
+        material_import(data=text.encode(), name="12.txt")
+    client.force_login(account("member"))
+    draft = typeset_pdf("", text.split("\n")[1:4])
+    response = client.post(reverse("search:check"), {"file": SimpleUploadedFile("d.pdf", draft)})
+    job = Job.objects.get(kind="check")
+    assert response["Location"] == reverse("ops:job", args=[job.pk])
+    jobs_run_pending()
+    done = client.get(response["Location"])
+    assert done["Location"] == f"{reverse('search:check')}?job={job.pk}"
+    page = client.get(done["Location"]).content.decode()
+    assert "<mark" in page  # its sentences were found in the library
+    # An hour after, what was read from the draft is gone.
+    Job.objects.filter(pk=job.pk).update(finished_at=timezone.now() - timedelta(hours=2))
+    assert jobs_expire() == 1
+    assert "已删除" in client.get(done["Location"]).content.decode()
+    # Another member cannot open it.
+    client.force_login(account("member", "other"))
+    assert "<mark" not in client.get(done["Location"]).content.decode()
