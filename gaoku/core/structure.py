@@ -3,9 +3,10 @@
 The parser works on paragraphs: the non-empty lines of a cleaned text. Its conventions,
 which the document generator's labels follow too:
 
-* **title** — the first paragraph. Subtitle lines right after it (starting with a dash
-  such as ``——在…会议上的讲话``, or wholly in parentheses such as ``（2023年3月15日）``)
-  belong to neither the title nor the opening.
+* **title** — the first paragraph, after an official document's header if it has one
+  (某某县人民政府办公室文件, 某政办发〔2026〕5号: ``is_document_header``). Subtitle
+  lines right after it (starting with a dash such as ``——在…会议上的讲话``, or wholly in
+  parentheses such as ``（2023年3月15日）``) belong to neither the title nor the opening.
 * **salutation** — a paragraph of at most 30 characters ending with ``：`` before the
   first part, such as ``同志们：`` or ``各位领导、同志们：``; ``""`` when there is none.
 * **parts** — the paragraphs that open with a heading marker of the highest level the
@@ -91,8 +92,11 @@ def parse_outline(text: str) -> Outline:
     paras = paragraphs(text)
     if not paras:
         return Outline("", "", "", (), "")
-    body = 1
-    while body < len(paras) and body <= 3 and _SUBTITLE.match(paras[body]):
+    first = 0
+    while first + 1 < len(paras) and is_document_header(paras[first]):
+        first += 1
+    body = first + 1
+    while body < len(paras) and body <= first + 3 and _SUBTITLE.match(paras[body]):
         body += 1
     body_start = body
     salutation = ""
@@ -115,12 +119,12 @@ def parse_outline(text: str) -> Outline:
         parts.append(Part(_heading(paras[start:end]), points, start, end))
     opening_end = starts[0] if starts else (closing_at if closing_at is not None else len(paras))
     return Outline(
-        title=paras[0],
+        title=paras[first],
         salutation=salutation,
         opening="\n".join(paras[body:opening_end]),
         parts=tuple(parts),
         closing=_first_sentence(paras[closing_at]) if closing_at is not None else "",
-        subtitle="\n".join(paras[1:body_start]),
+        subtitle="\n".join(paras[first + 1 : body_start]),
     )
 
 
@@ -137,6 +141,21 @@ def heading_level(paragraph: str) -> int | None:
     """
     level = _level_of(paragraph.translate(_NO_MARKS))
     return None if level is None else level + 1
+
+
+# The header of an official document above its title (GB/T 9704): the issuing body's
+# mark (某某县人民政府办公室文件), the document number (某政办发〔2026〕5号), the signer.
+_DOCUMENT_HEADER = re.compile(
+    r"^(?:[\u4e00-\u9fffXＸ×○（）]{2,40}(?:委员会|政府|办公室|办公厅|委|局|厅|部|院|中心|公司|集团)文件"
+    r"|\S{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号"
+    r"|签发人[:：]\s*\S{1,12})$"
+)
+
+
+def is_document_header(paragraph: str) -> bool:
+    """Whether a paragraph is part of an official document's header above its title: the
+    issuing body's 文件 line, the document number (〔2026〕5号) or the signer."""
+    return _DOCUMENT_HEADER.match(paragraph.translate(_NO_MARKS)) is not None
 
 
 def is_subtitle(paragraph: str) -> bool:
@@ -262,7 +281,7 @@ def _cn_to_int(numeral: str) -> int:
 
 # Placeholders: runs of X/×, 某某, blanks to fill, with an optional role or place suffix.
 _PLACEHOLDER = re.compile(
-    r"(?:19|20)[XＸ×]{2}年(?:度)?|[XＸ×]{1,2}月[XＸ×]{1,2}日|"
+    r"(?:19|20)[XＸ×]{2}年|[XＸ×]{1,2}月[XＸ×]{1,2}日|"
     r"(?<![0-9A-Za-z])(?:[XＸ×]+(?![0-9A-Za-z])|某某|[＿_]{2,}|[○□]{2,})"
     r"(?:部长|书记|县长|市长|区长|镇长|局长|主任|同志|单位|公司|部门|街道|[省市县区乡镇村局年月日])?"
 )
@@ -352,6 +371,8 @@ _TYPE_WORDS = (
     ("方案", "方案"),
     ("总结", "总结"),
     ("报告", "工作报告"),
+    # A 研讨 paper (专题研讨交流材料) is a 心得体会 unless the title names another kind.
+    ("研讨", "心得体会"),
 )
 
 

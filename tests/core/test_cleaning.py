@@ -4,6 +4,7 @@ from gaoku.core.cleaning import (
     MAX_WRAPPER_LINE,
     compile_patterns,
     default_patterns,
+    learnable_lines,
     strip_boilerplate,
 )
 from gaoku.core.generator import generate_corpus
@@ -243,3 +244,133 @@ def test_web_page_labels_emoji_lines_reading_lists_and_page_furniture_are_wrappe
 def test_titles_that_share_words_with_web_furniture_are_still_titles(title):
     text = f"XX文库\n{title}\n各有关单位：\n现将有关事项通知如下。"
     assert strip_boilerplate(text, PATTERNS).text.split("\n")[0] == title
+
+
+def _middle(line: str) -> str:
+    """A short hand-written speech with ``line`` between two of its paragraphs."""
+    return (
+        "在全镇秋收工作部署会上的讲话\n同志们：\n今天召开会议，部署秋收工作。\n"
+        f"{line}\n各村要抢抓晴好天气，确保颗粒归仓。\n谢谢大家！"
+    )
+
+
+def test_a_line_of_topic_tags_is_never_the_title_and_a_numbered_unit_stays():
+    text = "#机关写作 #讲话稿 #秋收\n" + _middle("#2烘干机组已完成检修。")
+    result = strip_boilerplate(text, PATTERNS)
+    assert result.text.split("\n")[0] == "在全镇秋收工作部署会上的讲话"
+    assert result.removed_lines == ("#机关写作 #讲话稿 #秋收",)
+
+
+def test_a_title_opening_with_a_blank_to_fill_is_not_a_banner():
+    text = "□□文库\n○○镇人民政府2026年工作要点\n各村要抓好落实。\n镇党委书记：○○"
+    result = strip_boilerplate(text, PATTERNS)
+    assert result.text.split("\n") == [
+        "○○镇人民政府2026年工作要点",
+        "各村要抓好落实。",
+        "镇党委书记：○○",
+    ]
+
+
+@pytest.mark.parametrize("slogan", ["云舒墨卷　妙笔生花", "一纸风雅 千字用心 匠心打磨好材料"])
+def test_a_slogan_set_as_display_text_between_paragraphs_is_wrapper(slogan):
+    assert strip_boilerplate(_middle(slogan), PATTERNS).removed_lines == (slogan,)
+
+
+def test_spaced_lines_that_are_the_documents_own_stay():
+    headings = (
+        "在全镇秋收工作部署会上的讲话\n抢抓农时　颗粒归仓\n同志们：\n今天召开会议。\n"
+        "压实工作责任　确保秋粮入仓\n各村要落实责任。\n"
+        "强化机械调度　提升收割效率\n农机站要统筹调度。\n"
+        "序号　工作任务　责任单位\n1　秋粮收购　粮站\n"
+        "中共某某镇委员会　某某镇人民政府\n2026年9月1日"
+    )
+    assert strip_boilerplate(headings, PATTERNS).removed_lines == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "联系人：镇农办 李明，联系电话：13905710000",
+        "联系电话：0571-86001234",
+        "监督举报电话：0571-86001111，举报邮箱：jubao@mzjw.gov.cn。",
+        "请各村于9月10日前将统计表报送镇农办邮箱nongban2026@163.com，逾期不再受理。",
+        "群众可登录镇政府网站www.mz.gov.cn查询补贴发放情况。",
+    ],
+)
+def test_a_documents_own_contacts_and_government_addresses_stay(line):
+    assert strip_boilerplate(_middle(line), PATTERNS).removed_lines == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "购买请拨打13800001111",
+        "服务热线 400-800-1234",
+        "@云舒墨卷 每周更新",
+        "喜欢的话记得收藏转发～",
+        "整理不易，看完再走哦",
+        "亲，用得顺手请给个五星好评",
+        "感谢阅读，欢迎转发分享！",
+        "如需Word版请联系小编。",
+        "上传者：云舒墨卷　上传时间：2026-08-01",
+        "文档编号：YS2026-0801",
+        "责任编辑：张小明",
+        "阅读 2.6万 · 评论 88",
+        "首页 > 公文范文 > 讲话稿",
+        "共4页 第2页",
+        "Page 2 of 4",
+        "2/4",
+        "（接上页）",
+        "由某某扫描王扫描创建",
+    ],
+)
+def test_web_and_shop_furniture_seller_numbers_and_a_posts_register_are_wrapper(line):
+    assert strip_boilerplate(_middle(line), PATTERNS).removed_lines == (line,)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "某某村党支部书记王某某同志先进事迹材料",
+        "领导班子民主生活会对照检查材料",
+        "在全县老干部迎春茶话会上的祝酒词",
+        "某某县2026年春节慰问信",
+        "关于某某县2025年财政决算草案的说明",
+        "致全县广大退役军人的一封信",
+    ],
+)
+def test_titles_that_name_their_kind_by_a_compound_or_by_their_grammar(title):
+    text = f"云舒墨卷\n用心写好每一篇材料\n{title}\n同志们：\n今天召开会议。"
+    assert strip_boilerplate(text, PATTERNS).text.split("\n")[0] == title
+
+
+def test_a_title_that_names_no_kind_is_the_last_line_before_the_body():
+    text = "云舒墨卷\n一个山村的十年蝶变\n（2026年9月1日）\n青石村地处深山，十年前还是贫困村。"
+    result = strip_boilerplate(text, PATTERNS)
+    assert result.removed_lines == ("云舒墨卷",)
+    assert result.text.split("\n")[0] == "一个山村的十年蝶变"
+
+
+def test_a_slogan_title_keeps_its_subtitle_past_wrapper_lines_and_whatever_its_words():
+    worded = (
+        "★★ 云舒墨卷 ★★\n篇篇华章颂党恩\n——在全县七一表彰大会上的讲话\n同志们：\n今天召开大会。"
+    )
+    result = strip_boilerplate(worded, PATTERNS)
+    assert result.removed_lines == ("★★ 云舒墨卷 ★★",)
+    assert result.text.split("\n")[:2] == ["篇篇华章颂党恩", "——在全县七一表彰大会上的讲话"]
+    apart = "赓续红色血脉\n📌 收藏备用\n————\n——在全县七一表彰大会上的讲话\n今天召开大会。"
+    result = strip_boilerplate(apart, PATTERNS)
+    assert result.removed_lines == ("📌 收藏备用", "————")
+    assert result.text.split("\n")[0] == "赓续红色血脉"
+
+
+def test_an_official_documents_header_above_its_title_stays():
+    text = (
+        "云舒墨卷 · 公文范本\n某某县人民政府办公室文件\n某政办发〔2026〕7号\n"
+        "关于做好2026年秋粮收购工作的通知\n各乡镇人民政府：\n现将有关事项通知如下。"
+    )
+    result = strip_boilerplate(text, PATTERNS)
+    assert result.removed_lines == ("云舒墨卷 · 公文范本",)
+    assert result.text.startswith("某某县人民政府办公室文件\n某政办发〔2026〕7号\n关于")
+    # A county's documents share their header: it is never learned as a source's wrapper.
+    assert learnable_lines(text) == ["云舒墨卷 · 公文范本"]

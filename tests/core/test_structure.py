@@ -3,6 +3,7 @@ from gaoku.core.structure import (
     find_dated_references,
     find_placeholders,
     guess_doc_type,
+    is_document_header,
     parse_outline,
 )
 
@@ -225,3 +226,28 @@ def test_a_heading_broken_inside_a_book_title_is_read_as_one():
         "三、明年工作安排",
     ]
     assert [(p.start, p.end) for p in outline.parts] == [(1, 3), (3, 7), (7, 10)]
+
+
+def test_a_seminar_paper_is_a_xinde_unless_its_title_names_another_kind():
+    assert guess_doc_type("深入推进移风易俗专题研讨交流材料") == "心得体会"
+    assert guess_doc_type("在全县乡村治理专题研讨班上的讲话") == "讲话稿"
+    assert guess_doc_type("乡村治理专题研讨会筹备工作方案") == "方案"
+
+
+def test_a_year_to_fill_is_the_year_whether_or_not_it_names_a_fiscal_year():
+    text = "20XX年度个人述职报告\n20XX年，本人在X书记领导下工作。"
+    assert find_placeholders(text) == ["20XX年", "X书记"]
+
+
+def test_an_official_documents_header_is_not_its_title():
+    text = (
+        "某某县人民政府办公室文件\n某政办发〔2026〕7号\n关于做好秋粮收购工作的通知\n"
+        "各乡镇人民政府：\n现将有关事项通知如下。\n一、加强组织领导\n二、做好资金保障"
+    )
+    outline = parse_outline(text)
+    assert outline.title == "关于做好秋粮收购工作的通知"
+    assert outline.salutation == "各乡镇人民政府："
+    assert [p.heading for p in outline.parts] == ["一、加强组织领导", "二、做好资金保障"]
+    assert [(p.start, p.end) for p in outline.parts] == [(5, 6), (6, 7)]
+    assert not is_document_header("关于做好秋粮收购工作的通知")
+    assert not is_document_header("认真学习文件")

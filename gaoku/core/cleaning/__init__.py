@@ -1,0 +1,341 @@
+"""Strip distributor boilerplate from imported texts: find the document, then the wrapper.
+
+Documents passed around by distributors arrive wrapped in their brand, slogans, notices,
+contact lines, banners and page furniture (仅供学习 禁止外传, "…整理，咨询QQ…", a brand name
+alone on the first line, ★★★ banners, 第2页 共5页). A list of patterns cannot know the next
+distributor's wording, so the cleaner first finds the document and then judges every
+line outside it, and every short interruption inside it, by what the line is:
+
+1. **The title** is the first of the opening lines that reads as an official title: it
+   names a kind of document (在…会议上的讲话, 关于…的报告, …实施方案, …心得体会,
+   …述职报告, …致辞, …党课讲稿, …主持词, …事迹材料, …祝酒词, …慰问信) or has the
+   grammar of one (关于…的说明, 在…上的…, 致…的…), and is neither a sentence, an entry
+   of a numbered list (01 …, a post's table of contents) nor promotion; above a
+   ——在…上的讲话 subtitle, the slogan title it belongs to. A title that names no kind is
+   the last line before the body begins (its first sentence, salutation or heading).
+   Every line before the title is wrapper, except an official document's header (某某
+   县人民政府办公室文件, 某政办发〔2026〕5号): a document starts with its title.
+2. **The end** is the last line that reads as the document's own: a sentence (ending in
+   。！？…), or a signature (a date, an issuing body). Every line after it is wrapper.
+3. **Inside**, a line is wrapper when it is filler (no letter, digit or Han character),
+   matches one of the editable patterns, or reads as promotion
+   (:mod:`gaoku.core.cleaning.promotion`): a web address or a seller's number, a
+   disclaimer or copyright line, a banner, a slogan of what a site offers, what a web
+   page leaves behind (a bracketed label such as [图片], emoji, #话题 tags, an entry of
+   its reading list, its calls to action, counters and fields, a note of reading time),
+   page furniture (第2页 共5页, （接上页）). A slogan set as display text (two runs of
+   words parted by a space, no punctuation: 笔耕不辍　与君同行) is wrapper inside the
+   body too, unless it is a row of a table or one of several different unmarked headings.
+   Sentences of the document that mention 会员 or QQ群 for a reason of their own, and its
+   own contact lines (联系人：…，联系电话：…), stay: only the strongest signs remove a line
+   that reads as a sentence.
+
+4. **Learned**: a line that recurs verbatim across the library's documents and is
+   neither a sentence, a heading, a title, a salutation nor a signature is its source's
+   wrapper (a distributor wraps every document the same way): the platform passes such
+   lines in as ``known`` (:func:`learnable_lines` says which lines count).
+
+What was removed is reported, each line with its reason, so an editor can see why. The
+patterns are data (:mod:`gaoku.core.cleaning.rules`): the defaults live in
+``data/boilerplate.txt``, and the platform keeps the editable copy (seeded from the
+defaults) that it passes in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gaoku.core.cleaning.promotion import (
+    HEADING,
+    MEANINGFUL,
+    SENTENCE_END,
+    display_slogan,
+    has_spaced_runs,
+    promotion,
+    unmistakable,
+)
+from gaoku.core.cleaning.rules import (
+    CONTAINS,
+    INVALID_RULE,
+    SLOW_RULE,
+    Rule,
+    compile_patterns,
+    default_patterns,
+    rule_regex,
+)
+from gaoku.core.structure import heading_level, is_document_header, is_subtitle
+
+__all__ = [
+    "AFTER_END",
+    "BEFORE_TITLE",
+    "CONTAINS",
+    "FILLER",
+    "INVALID_RULE",
+    "MAX_WRAPPER_LINE",
+    "PATTERN",
+    "PROMOTION",
+    "RECURRING",
+    "SLOW_RULE",
+    "CleanResult",
+    "Rule",
+    "compile_patterns",
+    "default_patterns",
+    "is_title",
+    "learnable_lines",
+    "promotion",
+    "rule_regex",
+    "strip_boilerplate",
+]
+
+# A boilerplate line is short; a longer line is a content paragraph that happens to mention
+# QQ or a website, and removing it would lose the member's text.
+MAX_WRAPPER_LINE = 120
+
+# A line without a single letter, digit or Han character is filler (————, ＊＊＊, ……),
+# unless it is a fragment of a sentence that a converter broke across lines (》、《 or 。
+# alone, where a web page held a link): a few marks of sentence punctuation.
+_FRAGMENT = re.compile("[《》〈〉、，。；：！？“”‘’（）]{1,3}")
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """A cleaned text, the lines removed from it in document order, and why each was."""
+
+    text: str
+    removed_lines: tuple[str, ...]
+    reasons: tuple[str, ...] = ()
+
+
+# Why a line was removed, in the editor's words.
+BEFORE_TITLE = "标题之前"
+AFTER_END = "正文之后"
+FILLER = "分隔线"
+PATTERN = "清理规则"
+PROMOTION = "推广或声明"
+RECURRING = "多份文件中重复"
+
+# Opening lines searched for the title.
+TITLE_WINDOW = 12
+_KINDS = (
+    "讲话|致辞|致词|发言|讲稿|演讲|党课|主持词|报告|方案|总结|体会|要点|汇报|提纲|意见|通知|"
+    "决定|规划|计划|纲要|办法|细则|制度|公报|倡议|承诺书|述职|研讨|说明|请示|批复|通报|"
+    "决议|纪要|简报|清单|寄语|思考|"
+    # Kinds named by a compound only, since the bare word is a distributor's too
+    # (每一篇材料, 加微信): 事迹材料, 对照检查材料, 祝酒词, 慰问信.
+    "(?:经验|事迹|交流|汇报|发言|检查|剖析|典型|书面|申报|评议)材料|"
+    "(?:祝酒|开幕|闭幕|欢迎|答谢|颁奖|串)词|(?:慰问|感谢|公开|表扬|倡议|邀请|一封)信|贺信"
+)
+# The grammar of a title that names its kind after 的: 关于…的说明, 在…会上的祝酒词,
+# 致…的一封信, with a short kind.
+_TITLE_GRAMMAR = re.compile(r"^(?:关于.{2,}|在.{2,}(?:上|时|中))的[^的，。]{1,8}$|^致.{2,}的")
+_TITLE = re.compile(f"(?:{_KINDS})")
+# A signature after the last sentence: a date, an issuing body, or a labelled field
+# (述职人：＿＿＿, 汇报单位：…).
+_SIGNATURE = re.compile(
+    r"^(?:[\d〇○零一二三四五六七八九十XＸ×]{2,4}年[\d一二三四五六七八九十XＸ×]{1,2}月"
+    r"(?:[\d一二三四五六七八九十XＸ×]{1,3}日)?"
+    r"|[^\s，。！？：；]{2,30}(?:委员会|人民政府|政府|办公室|办公厅|党委|党组|党工委|支部|"
+    r"委|局|厅|部|处|科|中心|公司|集团|学校|医院|协会|学会|队|所|院|街道|镇|乡)"
+    r"|[\u4e00-\u9fff]{2,5}[:：].{0,24})$"
+)
+# The opening of a notice about the text itself, and the length of a paragraph no notice
+# has after it.
+_NOTICE_START = re.compile(r"^(?:本作品|本文档?|本资料|本材料|注[:：]|声明[:：]|免责声明|版权)")
+_PARAGRAPH = 100
+# An entry of a numbered list of articles (01 …, 2 …: a number and a space): what a
+# bulletin's table of contents or a "recommended reading" block is made of. An official
+# title never opens that way (a year is followed by 年, a heading marker by 、 or .).
+_LIST_ENTRY = re.compile(r"^\d{1,2}[ \u3000]")
+
+
+def is_title(line: str) -> bool:
+    """Whether a line reads as an official document's title."""
+    return (
+        4 <= len(line) <= 60
+        and bool(_TITLE.search(line) or _TITLE_GRAMMAR.search(line))
+        and not SENTENCE_END.search(line)
+        and not HEADING.match(line)
+        and not _LIST_ENTRY.match(line)
+        and "：" not in line[:4]
+        and not promotion(line)
+    )
+
+
+def strip_boilerplate(
+    text: str, patterns: Sequence[Rule], known: frozenset[str] = frozenset()
+) -> CleanResult:
+    """Remove the wrapper from a normalised text (see the module docstring).
+
+    Args:
+        text: a text as ``gaoku.core.text.normalize`` returns it.
+        patterns: compiled patterns, usually ``compile_patterns(default_patterns())``
+            or the platform's editable table.
+        known: lines learned as wrapper from other documents (:func:`learnable_lines`).
+    """
+    lines = [line for line in text.split("\n") if line]
+    inside = [RECURRING if line in known else _inside_reason(line, patterns) for line in lines]
+    start = _title_index(lines, inside)
+    if start < len(lines):
+        inside[start] = ""  # a slogan title is the title, whatever words it uses
+    end = _end_index(lines, inside, start)
+    for index in _spaced_slogans(lines, inside, start, end):
+        inside[index] = PROMOTION
+    kept: list[str] = []
+    removed: list[tuple[str, str]] = []
+    for index, line in enumerate(lines):
+        if index < start:
+            # An official document's header (文件, 〔2026〕5号) stands above its title.
+            reason = "" if is_document_header(line) and not inside[index] else BEFORE_TITLE
+        else:
+            reason = AFTER_END if index > end else inside[index]
+        if reason:
+            removed.append((line, reason))
+        else:
+            kept.append(line)
+    return CleanResult(
+        "\n".join(kept), tuple(line for line, _ in removed), tuple(r for _, r in removed)
+    )
+
+
+def _spaced_slogans(lines: list[str], inside: list[str], start: int, end: int) -> list[int]:
+    """The lines after the title that are slogans set as display text (display_slogan).
+
+    Only the body after its first sentence is judged so: a slogan title (守正创新勇担当
+    踔厉奋发开新局) is the title, and a display line between the title and the first
+    sentence belongs to the title block. A line beside another spaced line is a row of a
+    table, one that opens with a heading marker is a heading, and a run that names an
+    issuing body is a signature (中共某某县委办公室　某某县人民政府办公室): these stay. A
+    distributor repeats its slogan while a writer varies the headings: spaced lines of two
+    or more different wordings are the document's unmarked headings, unless a line heads
+    nothing (the next line is a numbered heading).
+    """
+    first_sentence = next(
+        (i for i in range(start + 1, end + 1) if not inside[i] and SENTENCE_END.search(lines[i])),
+        end,
+    )
+    candidates = []
+    for index in range(first_sentence + 1, end + 1):
+        line = lines[index]
+        if inside[index] or not display_slogan(line) or heading_level(line):
+            continue
+        if any(_SIGNATURE.match(run) for run in line.split()):
+            continue
+        beside = (lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines) and not inside[i])
+        if any(map(has_spaced_runs, beside)):
+            continue
+        candidates.append(index)
+    if len({lines[i] for i in candidates}) <= 1:
+        return candidates
+    return [i for i in candidates if _heads_nothing(lines, inside, i)]
+
+
+def _heads_nothing(lines: list[str], inside: list[str], index: int) -> bool:
+    """Whether the first line after ``index`` not judged wrapper is a numbered heading."""
+    following = (lines[i] for i in range(index + 1, len(lines)) if not inside[i])
+    return heading_level(next(following, "一、")) is not None
+
+
+def learnable_lines(text: str) -> list[str]:
+    """The lines of a normalised text that are wrapper if they recur in other documents:
+    short, and neither a sentence, a heading, a title, a subtitle, a salutation, a
+    signature nor an official header (某某县人民政府办公室文件, which a county's documents
+    share) — lines a document does not share with another one."""
+    found = []
+    for line in dict.fromkeys(line for line in text.split("\n") if line):
+        if (
+            len(line) > 60
+            or not MEANINGFUL.search(line)
+            or SENTENCE_END.search(line)
+            or HEADING.match(line)
+            or _SIGNATURE.match(line)
+            or is_subtitle(line)
+            or is_document_header(line)
+            or line.endswith(("：", ":"))
+            or is_title(line)
+        ):
+            continue
+        found.append(line)
+    return found
+
+
+def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
+    if not MEANINGFUL.search(line) and not _FRAGMENT.fullmatch(line):
+        return FILLER
+    if len(line) > MAX_WRAPPER_LINE:
+        return ""
+    if any(p.search(line) for p in patterns):
+        return PATTERN
+    return PROMOTION if promotion(line) else ""
+
+
+def _title_index(lines: list[str], inside: list[str]) -> int:
+    """The title's line: the first opening line that reads as a title, or else the last
+    line of the opening run of lines that are not yet the body (_untitled_index)."""
+    for index, line in enumerate(lines[:TITLE_WINDOW]):
+        if not inside[index] and is_title(line):
+            # ——在…会议上的讲话 is a subtitle: the title is the line above it, past a
+            # wrapper line or two, and even one whose words a post might use (篇篇华章颂
+            # 党恩) when no plainer line is there, but never a banner, an offer or a rule's.
+            if line.startswith(("—", "－", "-")):
+                above = range(index - 1, max(index - 4, -1), -1)
+                plain = (i for i in above if not inside[i])
+                worded = (i for i in above if _may_head(lines[i], inside[i]))
+                return next(plain, next(worded, index))
+            return index
+    return _untitled_index(lines, inside)
+
+
+def _may_head(line: str, reason: str) -> bool:
+    """Whether a line above a subtitle may be the slogan title it belongs to: one that no
+    editor's rule names and that bears no sign a title never bears."""
+    return reason in ("", PROMOTION) and not unmistakable(line)
+
+
+def _untitled_index(lines: list[str], inside: list[str]) -> int:
+    """The title of a text whose title names no kind (一个村的蝶变): the body starts at
+    the first sentence, salutation, heading or labelled field (主持人：…), and the title
+    is the last line before it that is not a subtitle (——…, （2025年3月1日）). A brand
+    alone above the title is thus not taken for it."""
+    own = [i for i, reason in enumerate(inside) if not reason]
+    title = None
+    for index in own[:TITLE_WINDOW]:
+        line = lines[index]
+        if (
+            SENTENCE_END.search(line)
+            or heading_level(line) is not None
+            or "：" in line
+            or ":" in line
+        ):
+            break
+        if title is None or not is_subtitle(line):
+            title = index
+    if title is not None:
+        return title
+    return own[0] if own else len(lines)
+
+
+def _end_index(lines: list[str], inside: list[str], start: int) -> int:
+    """The document's last line: the last sentence or signature after the title, or, in
+    a text with neither, its last line not judged wrapper on its own."""
+    own = [i for i in range(start, len(lines)) if not inside[i]]
+    # A notice that runs to the end (本作品…, 注：…, 免责声明…) after the last paragraph
+    # of any length ends the document, whatever its own lines end with.
+    notice = next(
+        (
+            i
+            for i in own
+            if i > start
+            and _NOTICE_START.match(lines[i])
+            and all(len(lines[j]) < _PARAGRAPH for j in own if j > i)
+        ),
+        None,
+    )
+    if notice is not None:
+        own = [i for i in own if i < notice]
+    for index in reversed(own):
+        line = lines[index]
+        if SENTENCE_END.search(line) or _SIGNATURE.match(line):
+            return index
+    return own[-1] if own else start
