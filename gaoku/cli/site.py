@@ -139,6 +139,8 @@ def _serve(host: str, port: int, workers: int, *, background: bool = True) -> No
         port=port,
         workers=workers,
         proxy_headers=False,
+        # Open event streams never end by themselves: on shutdown they are cut after this.
+        timeout_graceful_shutdown=5,
     )
     if helper is not None:
         helper.stop()

@@ -39,6 +39,7 @@ from gaoku.library.selectors import (
     recurring_wrapper_lines,
     similar_version_find,
 )
+from gaoku.live.services import material_event_publish
 from gaoku.ops.audit import audit_record
 from gaoku.search.services import search_index_update
 
@@ -194,6 +195,7 @@ def _import_prepared(
     if version_of is not None:
         version = _version_add(version_of, prepared, source, user)
         _import_audit("version.add", version, source, user)
+        material_event_publish(version)
         return ImportOutcome("new_version", prepared, version, version_of, similarity)
     material = Material.objects.create(
         title=prepared.outline.title[:200],
@@ -205,6 +207,7 @@ def _import_prepared(
     material.topics.set(topics_ensure(metadata.topics))
     version = _version_add(material, prepared, source, user)
     _import_audit("material.import", version, source, user)
+    material_event_publish(version)
     return ImportOutcome("created", prepared, version)
 
 

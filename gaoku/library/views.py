@@ -20,6 +20,7 @@ from gaoku.library.forms import DraftChoiceForm, ImportForm
 from gaoku.library.models import DocType
 from gaoku.library.selectors import material_get, material_list, topic_list, version_get
 from gaoku.library.services import import_draft_resolve, metadata_to_json
+from gaoku.live.selectors import followed_values
 from gaoku.members.selectors import entitlement_get, reader_preview
 from gaoku.ops.jobs import job_list, job_submit
 from gaoku.ops.models import Job
@@ -46,6 +47,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "topics": topic_list(),
             "selected_type": doc_type,
             "selected_topic": topic,
+            "followed": followed_values(request.user),
         },
     )
 
@@ -76,6 +78,7 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
             "full": shown.full,
             "notice": copy_notice(request.user) if shown.full else "",
             "entitlement": entitlement,
+            "followed": followed_values(request.user),
         },
     )
 

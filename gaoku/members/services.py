@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from gaoku.core.entitlement import Term, term_last_day, term_start, terms_shifted
 from gaoku.errors import InvalidInput
+from gaoku.live.services import announcements_announce
 from gaoku.members.models import (
     DEFAULT_WINDOW_MONTHS,
     Announcement,
@@ -292,10 +293,12 @@ def announcement_post(
     other tier."""
     if tier not in Announcement.Tier.values:
         raise InvalidInput(f"tier must be one of {Announcement.Tier.values}")
-    return Announcement.objects.create(
+    announcement = Announcement.objects.create(
         tier=tier,
         title=title,
         body=body,
         author=author,
         published_at=published_at or timezone.now(),
     )
+    announcements_announce()  # its live event: now, or from the worker when its time comes
+    return announcement

@@ -8,6 +8,8 @@ from django.shortcuts import render
 
 from gaoku.copies.selectors import copy_history
 from gaoku.errors import NotFound
+from gaoku.live.selectors import follows_of
+from gaoku.live.services import inbox_ensure
 from gaoku.members.models import Announcement
 from gaoku.members.selectors import (
     announcement_get,
@@ -35,6 +37,8 @@ def account(request: HttpRequest) -> HttpResponse:
             "subscriptions": subscription_history(request.user).order_by("-start"),
             "copies": copies[:HISTORY_ROWS],
             "copies_total": copies.count(),
+            "follows": follows_of(request.user),
+            "feed_token": inbox_ensure(request.user).feed_token,
         },
     )
 

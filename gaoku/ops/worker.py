@@ -18,6 +18,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
 
+from gaoku.live.services import announcements_announce
 from gaoku.ops import jobs
 from gaoku.search.services import index_changes_apply
 
@@ -82,6 +83,7 @@ def _beat(stop: threading.Event) -> None:
             if jobs.running_job is not None:
                 jobs.heartbeat_touch(jobs.running_job)
             index_changes_apply()
+            announcements_announce()
             if beats % RECOVER_EVERY == 0:
                 jobs.jobs_recover()
                 jobs.jobs_expire()

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "gaoku.traces",
     "gaoku.search",
     "gaoku.ops",
+    "gaoku.live",
     "csp",
 ]
 
@@ -161,6 +162,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "gaoku.live.context.bell",
             ],
         },
     },

@@ -1,0 +1,80 @@
+"""Events, follows, read marks and feed tokens."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gaoku.library.models import Material
+from gaoku.members.models import Announcement
+
+
+class Event(models.Model):
+    """One thing published, written in the transaction that published it. Its id is the
+    SSE event id: a reconnecting client sends the last one it saw and gets what followed.
+    Never full text: a title, the type, the topics and a link."""
+
+    class Kind(models.TextChoices):
+        MATERIAL = "material.published", _("New material")
+        VERSION = "version.published", _("New version")
+        ANNOUNCEMENT = "announcement.published", _("Announcement")
+
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    material = models.ForeignKey(
+        Material, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(null=True, blank=True)
+    announcement = models.OneToOneField(
+        Announcement, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # Which announcements page it belongs to; empty for materials (their titles are public).
+    tier = models.CharField(max_length=10, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    doc_type = models.CharField(max_length=20, blank=True)
+    level = models.CharField(max_length=20, blank=True)
+    topics = models.JSONField(default=list)
+    url = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.title}"
+
+
+class Follow(models.Model):
+    """A topic, type or level a user follows."""
+
+    class Kind(models.TextChoices):
+        TOPIC = "topic", _("Topic")
+        TYPE = "type", _("Type")
+        LEVEL = "level", _("Level")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    value = models.CharField(max_length=100)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "value"], name="live_follow_once")
+        ]
+        ordering = ["kind", "value"]
+
+
+class Inbox(models.Model):
+    """Per user: the last event read (the bell counts what came after), and the secret of
+    the private Atom feed."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    read_up_to = models.BigIntegerField(default=0)
+    feed_token = models.CharField(max_length=43, unique=True, default=secrets.token_urlsafe)

@@ -1,0 +1,201 @@
+"""The live channels: the SSE stream, the feed page, notifications, following, Atom.
+
+The stream polls the events table every half second. Every process sees the same table,
+so an event written by any process (a server worker, the background worker, `gaoku
+import` in a shell) reaches every open stream within a second, on SQLite and PostgreSQL
+alike, with no broker. Each poll borrows a database connection and gives it back, so an
+open stream holds no connection while it waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+
+from asgiref.sync import sync_to_async
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gaoku.errors import GaokuError
+from gaoku.library.models import Material
+from gaoku.live.models import Event, Inbox
+from gaoku.live.selectors import (
+    Interests,
+    event_payload,
+    events_after,
+    events_recent,
+    follows_of,
+    interests_of,
+    latest_event_id,
+)
+from gaoku.live.services import (
+    feed_token_reset,
+    follow_add,
+    follow_remove,
+    inbox_ensure,
+    inbox_read,
+)
+from gaoku.members.selectors import entitlement_get
+
+POLL_SECONDS = 0.5
+KEEPALIVE_SECONDS = 15.0
+# What the user may see and follows is read again this often during a stream (a
+# suspension or a new follow takes effect without reconnecting).
+INTERESTS_SECONDS = 60.0
+
+
+def _poll(interests: Interests, after: int) -> tuple[list[dict], int]:
+    events, after = events_after(interests, after=after)
+    found = [{"id": e.pk, "kind": e.kind, "data": event_payload(e)} for e in events]
+    if not connection.in_atomic_block:
+        connection.close()  # back to the pool (PostgreSQL) until the next poll
+    return found, after
+
+
+def _start(user, last_id: str) -> tuple[Interests, int]:
+    interests = interests_of(user)
+    after = int(last_id) if last_id.isdigit() else latest_event_id()
+    if not connection.in_atomic_block:
+        connection.close()
+    return interests, after
+
+
+async def events_stream(request: HttpRequest) -> StreamingHttpResponse:
+    """GET /api/events: Server-Sent Events (DESIGN.md: live events)."""
+    user = await request.auser()
+    last_id = request.headers.get("Last-Event-ID") or request.GET.get("last_id", "")
+    interests, after = await sync_to_async(_start)(user, last_id)
+
+    async def stream() -> AsyncIterator[str]:
+        nonlocal interests, after
+        yield "retry: 3000\n\n"
+        quiet = since_interests = 0.0
+        while True:
+            found, after = await sync_to_async(_poll)(interests, after)
+            for event in found:
+                data = json.dumps(event["data"], ensure_ascii=False)
+                yield f"id: {event['id']}\nevent: {event['kind']}\ndata: {data}\n\n"
+            quiet = 0.0 if found else quiet + POLL_SECONDS
+            if quiet >= KEEPALIVE_SECONDS:
+                yield ": keepalive\n\n"
+                quiet = 0.0
+            since_interests += POLL_SECONDS
+            if since_interests >= INTERESTS_SECONDS:
+                interests, _ = await sync_to_async(_start)(user, str(after))
+                since_interests = 0.0
+            await asyncio.sleep(POLL_SECONDS)
+
+    response = StreamingHttpResponse(stream(), content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"  # a proxy must not hold events back
+    return response
+
+
+def feed_page(request: HttpRequest) -> HttpResponse:
+    """The live feed: recent events the user wants, and new ones as they come."""
+    interests = interests_of(request.user)
+    events = events_recent(interests, limit=50)
+    return render(
+        request,
+        "live/feed.html",
+        {
+            "events": events,
+            "last_id": latest_event_id(),
+            "follows": follows_of(request.user) if request.user.is_authenticated else [],
+        },
+    )
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    """Events since the user last looked, the unread ones marked; looking reads them."""
+    inbox = inbox_ensure(request.user)
+    events = events_recent(interests_of(request.user), limit=100)
+    items = [(event, event.pk > inbox.read_up_to) for event in events]
+    if events:
+        inbox_read(user=request.user, up_to=events[0].pk)
+    return render(request, "live/notifications.html", {"items": items})
+
+
+@require_POST
+@login_required
+def follow(request: HttpRequest) -> HttpResponse:
+    kind, value = request.POST.get("kind", ""), request.POST.get("value", "")
+    try:
+        if request.POST.get("action") == "unfollow":
+            follow_remove(user=request.user, kind=kind, value=value)
+            messages.success(request, _("No longer following %(value)s.") % {"value": value})
+        else:
+            follow_add(user=request.user, kind=kind, value=value)
+            messages.success(request, _("Following %(value)s.") % {"value": value})
+    except GaokuError as exc:
+        messages.error(request, exc.message)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
+        back = "/feed/"
+    return redirect(back)
+
+
+@require_POST
+@login_required
+def feed_token_new(request: HttpRequest) -> HttpResponse:
+    feed_token_reset(user=request.user)
+    messages.success(request, _("Your feed has a new address; the old one no longer works."))
+    return redirect("members:account")
+
+
+class MemberFeed(Feed):
+    """A member's private Atom feed: titles, outlines and links, never full text. The
+    address holds a secret the member can reset; it answers only while the membership is
+    in force (not suspended, not ended)."""
+
+    feed_type = Atom1Feed
+    description_template = "live/feed_item.html"
+
+    def get_object(self, request: HttpRequest, token: str):
+        inbox = Inbox.objects.select_related("user").filter(feed_token=token).first()
+        if inbox is None or not inbox.user.is_active:
+            raise Http404
+        if not entitlement_get(inbox.user).active:
+            raise Http404
+        return inbox.user
+
+    def title(self, user) -> str:
+        return _("Gaoku: new for %(user)s") % {"user": user.get_username()}
+
+    def link(self, user) -> str:
+        return "/feed/"
+
+    def subtitle(self, user) -> str:
+        return _("New materials, versions and announcements you follow.")
+
+    def items(self, user) -> list[Event]:
+        return events_recent(interests_of(user), limit=50)
+
+    def item_title(self, event: Event) -> str:
+        return f"{event.get_kind_display()}：{event.title}"
+
+    def item_link(self, event: Event) -> str:
+        return event.url
+
+    def item_guid(self, event: Event) -> str:
+        return f"gaoku-event-{event.pk}"
+
+    def item_pubdate(self, event: Event):
+        return event.at
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = kwargs["item"]
+        material = Material.objects.select_related("current").filter(pk=event.material_id).first()
+        context["outline"] = material.current.outline if material and material.current else None
+        return context
