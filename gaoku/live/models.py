@@ -78,3 +78,67 @@ class Inbox(models.Model):
     )
     read_up_to = models.BigIntegerField(default=0)
     feed_token = models.CharField(max_length=43, unique=True, default=secrets.token_urlsafe)
+
+
+class Webhook(models.Model):
+    """An outgoing webhook: a group robot or a generic receiver, and the events it gets
+    (every material's, or only those of some topics or types; announcements of its tier)."""
+
+    class Kind(models.TextChoices):
+        STANDARD = "standard", "Standard Webhooks"
+        DINGTALK = "dingtalk", _("DingTalk robot")
+        FEISHU = "feishu", _("Feishu/Lark robot")
+        WECOM = "wecom", _("WeCom robot")
+        ONEBOT = "onebot", _("QQ group (OneBot)")
+
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    url = models.URLField(_("address"), max_length=500)
+    # The signing secret (DingTalk 加签, Feishu 签名校验, Standard Webhooks whsec_…) or the
+    # OneBot access token; WeCom's key is part of its address.
+    secret = models.CharField(_("secret"), max_length=200, blank=True)
+    previous_secret = models.CharField(max_length=200, blank=True)
+    rotated_at = models.DateTimeField(null=True, blank=True)
+    target = models.CharField(_("QQ group"), max_length=30, blank=True)
+    tier = models.CharField(
+        _("announcements of"),
+        max_length=10,
+        choices=Announcement.Tier.choices,
+        default=Announcement.Tier.FREE,
+    )
+    topics = models.JSONField(_("topics"), default=list, blank=True)
+    types = models.JSONField(_("types"), default=list, blank=True)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("webhook")
+        verbose_name_plural = _("webhooks")
+
+    def __str__(self) -> str:
+        return self.name or f"{self.get_kind_display()} #{self.pk}"
+
+
+class Delivery(models.Model):
+    """One event for one webhook: sent (maybe within a digest), waiting, or given up."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    webhook = models.ForeignKey(Webhook, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(
+        _("state"), max_length=8, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_at = models.DateTimeField(default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    response = models.TextField(_("response"), blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        ordering = ["-id"]

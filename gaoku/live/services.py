@@ -18,6 +18,7 @@ from django.utils import timezone
 from gaoku.errors import InvalidInput
 from gaoku.library.models import DocType, MaterialVersion
 from gaoku.live.models import Event, Follow, Inbox
+from gaoku.live.webhooks import deliveries_queue
 from gaoku.members.models import Announcement
 
 FOLLOW_UNKNOWN = "无法关注：{value}"
@@ -26,7 +27,7 @@ FOLLOW_UNKNOWN = "无法关注：{value}"
 def material_event_publish(version: MaterialVersion) -> Event:
     """The event of a new material (its first version) or of a new version."""
     material = version.material
-    return Event.objects.create(
+    event = Event.objects.create(
         kind=Event.Kind.MATERIAL if version.number == 1 else Event.Kind.VERSION,
         material=material,
         version=version.number,
@@ -36,6 +37,8 @@ def material_event_publish(version: MaterialVersion) -> Event:
         topics=sorted(t.name for t in material.topics.all()),
         url=reverse("library:reader", args=[material.pk]),
     )
+    deliveries_queue(event)
+    return event
 
 
 def announcements_announce() -> int:
@@ -48,13 +51,14 @@ def announcements_announce() -> int:
     for item in due:
         try:
             with transaction.atomic():
-                Event.objects.create(
+                event = Event.objects.create(
                     kind=Event.Kind.ANNOUNCEMENT,
                     announcement=item,
                     tier=item.tier,
                     title=item.title[:200],
                     url=reverse("members:announcement", args=[item.pk]),
                 )
+                deliveries_queue(event)
             made += 1
         except IntegrityError:  # another process announced it first
             continue

@@ -19,6 +19,7 @@ from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
 
 from gaoku.live.services import announcements_announce
+from gaoku.live.webhooks import deliveries_rescue
 from gaoku.ops import jobs
 from gaoku.search.services import index_changes_apply
 
@@ -87,6 +88,7 @@ def _beat(stop: threading.Event) -> None:
             if beats % RECOVER_EVERY == 0:
                 jobs.jobs_recover()
                 jobs.jobs_expire()
+                deliveries_rescue()
         except Exception:
             # A locked or briefly unreachable database: the next beat tries again.
             logger.warning("worker heartbeat failed", exc_info=True)

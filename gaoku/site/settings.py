@@ -22,6 +22,7 @@ GAOKU_TRACE_LEVEL  false-accusation level of leak traces (default 1e-6)
 GAOKU_REFERENCE_CORPUS  folder of .txt files of published official writing: the phrases
     that recur in it keep their wording in copies, and a copy's wordings must be found
     in it or in the library (default: none, the library alone)
+GAOKU_SITE_URL    the site's address as members reach it, for links sent out (webhooks)
 GAOKU_DB_POOL     PostgreSQL connections per process (default 8)
 GAOKU_SEARCH_DIR  folder of the embedded search index (default GAOKU_DATA/search-index;
     unused on PostgreSQL, which indexes in the database)
@@ -251,4 +252,6 @@ GAOKU_REFERENCE_CORPUS = os.environ.get("GAOKU_REFERENCE_CORPUS", "")
 # `gaoku serve` starts beside the server) runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# The site's address as members reach it: the links that webhooks and feeds send out.
+GAOKU_SITE_URL = os.environ.get("GAOKU_SITE_URL", "http://127.0.0.1:8000")
 GAOKU_SEARCH_DIR = Path(os.environ.get("GAOKU_SEARCH_DIR", DATA_DIR / "search-index"))
