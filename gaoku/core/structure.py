@@ -5,8 +5,9 @@ which the document generator's labels follow too:
 
 * **title** — the first paragraph, after an official document's header if it has one
   (某某县人民政府办公室文件, 某政办发〔2026〕5号: ``is_document_header``). Subtitle
-  lines right after it (starting with a dash such as ``——在…会议上的讲话``, or wholly in
-  parentheses such as ``（2023年3月15日）``) belong to neither the title nor the opening.
+  lines right after it (starting with a dash such as ``——在…会议上的讲话``, wholly in
+  parentheses such as ``（2023年3月15日）``, a date alone, or the speaker alone: a post
+  and a name such as ``县委书记　王某某``) belong to neither the title nor the opening.
 * **salutation** — a paragraph of at most 30 characters ending with ``：`` before the
   first part, such as ``同志们：`` or ``各位领导、同志们：``; ``""`` when there is none.
 * **parts** — the paragraphs that open with a heading marker of the highest level the
@@ -79,7 +80,17 @@ _LEVELS: tuple[re.Pattern[str], ...] = (
 )
 _SENTENCE_END = re.compile("[。！？]")
 _CLAUSE_END = re.compile("[，。；：！？]")
-_SUBTITLE = re.compile(r"^(?:[—–－-]{1,2}.+|[（(][^（）()]{2,40}[）)])$")
+# A subtitle line: a dash and what it says (——在…上的讲话), a note wholly in parentheses
+# ((2026年3月5日)), a date alone (2026年3月5日, 二〇二六年三月五日), or the speaker
+# alone: a post and a name, or a placeholder for one (县委书记　王某某, 镇长 ××同志).
+_SUBTITLE = re.compile(
+    r"^(?:[—–－-]{1,2}.+|[（(][^（）()]{2,40}[）)]"
+    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
+    r"[一二三四五六七八九十]{1,3}日"
+    r"|[\u4e00-\u9fff、]{0,20}(?:书记|县长|市长|区长|镇长|乡长|局长|主任|部长|主席|厅长|省长|校长|院长|"
+    r"董事长|总经理|经理|委员|处长|科长|队长|所长|站长)[ \u3000]*"
+    r"(?!讲话|发言|致辞|报告|同志们)(?:[\u4e00-\u9fff]{2,4}|[XＸ×○某]{1,3})(?:同志)?)$"
+)
 _SEQUENCE_PART = re.compile("^(?:首先|其次|再次|然后|最后)[，,]")
 _CLOSING = re.compile("^(?:同志们[，！,!]|总之[，,]|综上所述[，,]|让我们)")
 _POINT = re.compile(

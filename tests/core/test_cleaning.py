@@ -4,6 +4,7 @@ from gaoku.core.cleaning import (
     MAX_WRAPPER_LINE,
     compile_patterns,
     default_patterns,
+    is_title,
     learnable_lines,
     strip_boilerplate,
 )
@@ -239,6 +240,10 @@ def test_web_page_labels_emoji_lines_reading_lists_and_page_furniture_are_wrappe
         "关于规范预付卡退款管理的实施方案",
         "关于延长图书馆阅读时间的通知",
         "2025年度个人述职报告",
+        "关于推行二维码门牌的实施方案",
+        "全县银龄助教行动实施方案",
+        "关于防止囤积抢购的通知",
+        "2026年全民阅读推荐阅读书目发布会主持词",
     ],
 )
 def test_titles_that_share_words_with_web_furniture_are_still_titles(title):
@@ -374,3 +379,164 @@ def test_an_official_documents_header_above_its_title_stays():
     assert result.text.startswith("某某县人民政府办公室文件\n某政办发〔2026〕7号\n关于")
     # A county's documents share their header: it is never learned as a source's wrapper.
     assert learnable_lines(text) == ["云舒墨卷 · 公文范本"]
+
+
+# A speech forwarded out of a chat group, written for this test: the group's banner, the
+# forwarder's message about the document, message headers (a name, a day and a clock
+# time) before the title, inside the body and after it, and a reply with a sticker.
+CHAT_LOG = """—— 以下为「公文交流2群」的聊天记录 ——
+王科长  5月8日 20:05
+发一篇区里防汛会上的讲话稿给大家
+王科长  5月8日 20:06
+在全区防汛工作会议上的讲话
+同志们：
+今年汛期来得早，各街道要把防汛责任压实到人。
+老周 2026-05-08 20:07:31
+下面，请X书记讲话。
+大家鼓掌欢迎。
+谢谢大家！
+2026-05-08 20:30:12 小李(10001)
+收到，学习了[强]
+—— 聊天记录结束 ——
+"""
+
+
+def test_a_forwarded_chat_logs_headers_and_messages_are_wrapper():
+    result = strip_boilerplate(normalize(CHAT_LOG), PATTERNS)
+    assert result.text.split("\n") == [
+        "在全区防汛工作会议上的讲话",
+        "同志们：",
+        "今年汛期来得早，各街道要把防汛责任压实到人。",
+        "下面，请X书记讲话。",
+        "大家鼓掌欢迎。",
+        "谢谢大家！",
+    ]
+    assert (
+        dict(zip(result.removed_lines, result.reasons, strict=True))["老周 2026-05-08 20:07:31"]
+        == "推广或声明"
+    )
+
+
+def test_a_title_sent_alone_in_a_chat_message_is_still_the_title():
+    text = (
+        "王科长  5月8日 20:05\n在全区防汛工作会议上的讲话\n"
+        "王科长  5月8日 20:06\n同志们：\n要抓好落实。"
+    )
+    result = strip_boilerplate(text, PATTERNS)
+    assert result.text.split("\n")[0] == "在全区防汛工作会议上的讲话"
+    assert result.removed_lines == ("王科长  5月8日 20:05", "王科长  5月8日 20:06")
+
+
+@pytest.mark.parametrize("line", ["报到时间 5月8日 8:30", "会议议程 5月8日 9:00"])
+def test_an_agendas_times_stay(line):
+    assert strip_boilerplate(_middle(line), PATTERNS).removed_lines == ()
+
+
+@pytest.mark.parametrize("last", ["谢谢大家", "散会", "以上发言，不妥之处请批评指正"])
+def test_last_words_without_a_stop_end_the_document(last):
+    text = f"在全区防汛工作会议上的讲话\n同志们：\n要抓好落实。\n{last}\n笔耕文舍"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == ("笔耕文舍",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "区里防汛会的讲话稿，写得很扎实，大家参考",
+        "县里用过的述职报告，供参考",
+    ],
+)
+def test_a_message_about_a_document_is_not_its_title(line):
+    assert not is_title(line)
+    text = f"{line}\n在全区防汛工作会议上的讲话\n同志们：\n要抓好落实。"
+    assert strip_boilerplate(text, PATTERNS).text.split("\n")[0] == "在全区防汛工作会议上的讲话"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "专题党课讲稿：守初心 担使命",
+        "某某镇2026年防汛工作实施方案（讨论稿）",
+        "守正创新，奋力开创防汛工作新局面——在全区防汛工作会议上的讲话",
+    ],
+)
+def test_titles_with_a_theme_a_note_or_a_comma_before_their_kind_are_titles(title):
+    assert is_title(title)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "📎 某某镇防汛工作方案（终稿）.docx",
+        "36.5KB ｜ 2026-05-02 上传",
+        "分享者：某某文档铺",
+        "有效期：永久有效",
+        "分享链接永久有效 · 文件已通过病毒检测",
+        "本文件由某某PDF转换器（免费版）生成",
+        "免费版导出带水印，升级专业版去除",
+        "Evaluation Warning: The document was created with a trial.",
+        "内部资料 注意保存",
+        "AI摘要：本文是一篇防汛工作会议讲话，提出了三点要求。",
+        "以上摘要由AI生成，仅供参考",
+        "编者按：这篇讲话结构清晰，适合基层同志参考。",
+        "▲ 展开全文",
+        "2.1万次阅读 · 356人收藏",
+        "分享 收藏 点赞 在看",
+        "【限时福利】防汛材料合集",
+        "原价199元，现价39元，今晚截止",
+        "收到，学习了[强]",
+        "著作权归作者所有。商业转载请联系作者获得授权。",
+    ],
+)
+def test_share_pages_converters_summaries_ads_and_chat_replies_are_wrapper(line):
+    assert strip_boilerplate(_middle(line), PATTERNS).removed_lines == (line,)
+
+
+def test_a_machine_summary_is_wrapper_at_any_length():
+    summary = "AI摘要：" + "本文围绕秋收工作提出要求，强调抢抓农时、压实责任、做好服务。" * 4
+    assert len(summary) > MAX_WRAPPER_LINE
+    assert strip_boilerplate(_middle(summary), PATTERNS).removed_lines == (summary,)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "要严格落实限时办结制度，不让群众多跑腿。",
+        "本方案有效期为三年，自印发之日起施行。",
+        "要用好AI生成内容识别技术，依法处置网络谣言。",
+        "涉及内部资料的，要妥善保管，严防失泄密。",
+        "附件：2026年秋收任务分解表.xlsx",
+        "全年接待游客3.6万人次，旅游收入增长12%。",
+        "（三）推行限时办结",
+    ],
+)
+def test_sentences_and_headings_that_share_words_with_share_pages_and_ads_stay(line):
+    assert strip_boilerplate(_middle(line), PATTERNS).removed_lines == ()
+
+
+# A page's list of other documents whose entries read as titles: above the document it
+# would give the document another's title; inside it, its entries are wrapper too.
+RELATED_ON_TOP = """猜你喜欢
+在全区安全生产工作会议上的讲话
+全区防汛工作总结（精选5篇）
+在全区防汛工作会议上的讲话
+同志们：
+今年汛期来得早。
+推荐阅读：
+关于做好汛期安全工作的通知
+防汛抢险应急预案
+压实防汛责任
+各街道要备齐物资。
+谢谢大家！
+"""
+
+
+def test_a_pages_list_of_other_documents_is_wrapper_and_never_the_title():
+    result = strip_boilerplate(RELATED_ON_TOP, PATTERNS)
+    assert result.text.split("\n") == [
+        "在全区防汛工作会议上的讲话",
+        "同志们：",
+        "今年汛期来得早。",
+        "压实防汛责任",  # an unmarked heading of the body ends the list
+        "各街道要备齐物资。",
+        "谢谢大家！",
+    ]

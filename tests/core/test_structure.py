@@ -1,9 +1,12 @@
+import pytest
+
 from gaoku.core.generator import generate_corpus
 from gaoku.core.structure import (
     find_dated_references,
     find_placeholders,
     guess_doc_type,
     is_document_header,
+    is_subtitle,
     parse_outline,
 )
 
@@ -251,3 +254,30 @@ def test_an_official_documents_header_is_not_its_title():
     assert [(p.start, p.end) for p in outline.parts] == [(5, 6), (6, 7)]
     assert not is_document_header("关于做好秋粮收购工作的通知")
     assert not is_document_header("认真学习文件")
+
+
+@pytest.mark.parametrize(
+    "subtitles",
+    [
+        ["县委书记　王某某"],
+        ["市委常委、县委书记　王某某", "（2026年5月8日）"],
+        ["镇长 ××同志", "2026年5月8日"],
+        ["二〇二六年五月八日"],
+    ],
+)
+def test_a_speaker_or_a_date_alone_under_the_title_is_a_subtitle(subtitles):
+    text = "\n".join(
+        ["在全镇防汛工作会议上的讲话", *subtitles, "同志们：", "今年汛期来得早。", "一、压实责任"]
+    )
+    outline = parse_outline(text)
+    assert outline.title == "在全镇防汛工作会议上的讲话"
+    assert outline.subtitle == "\n".join(subtitles)
+    assert outline.salutation == "同志们："
+    assert [part.heading for part in outline.parts] == ["一、压实责任"]
+
+
+@pytest.mark.parametrize(
+    "line", ["县委书记", "县委书记讲话", "压实防汛责任", "各位委员同志们", "中共某某镇委员会"]
+)
+def test_a_post_without_a_name_or_an_unmarked_heading_is_no_subtitle(line):
+    assert not is_subtitle(line)

@@ -9,23 +9,32 @@ line outside it, and every short interruption inside it, by what the line is:
 1. **The title** is the first of the opening lines that reads as an official title: it
    names a kind of document (在…会议上的讲话, 关于…的报告, …实施方案, …心得体会,
    …述职报告, …致辞, …党课讲稿, …主持词, …事迹材料, …祝酒词, …慰问信) or has the
-   grammar of one (关于…的说明, 在…上的…, 致…的…), and is neither a sentence, an entry
-   of a numbered list (01 …, a post's table of contents) nor promotion; above a
-   ——在…上的讲话 subtitle, the slogan title it belongs to. A title that names no kind is
-   the last line before the body begins (its first sentence, salutation or heading).
-   Every line before the title is wrapper, except an official document's header (某某
-   县人民政府办公室文件, 某政办发〔2026〕5号): a document starts with its title.
+   grammar of one (关于…的说明, 在…上的…, 致…的…), names it last (a line that goes on
+   after its kind with a comma is a message about a document: …的讲话稿，供参考), and is
+   neither a sentence, an entry of a numbered list (01 …, a post's table of contents),
+   an entry of a page's list of other documents (after 相关文档推荐, 猜你喜欢), a chat
+   message (the next message's header follows it) nor promotion; above a ——在…上的讲话
+   subtitle, the slogan title it belongs to. A title that names no kind is the last line
+   before the body begins (its first sentence, salutation or heading). Every line before
+   the title is wrapper, except an official document's header (某某县人民政府办公室文件,
+   某政办发〔2026〕5号): a document starts with its title (:mod:`.title`).
 2. **The end** is the last line that reads as the document's own: a sentence (ending in
-   。！？…), or a signature (a date, an issuing body). Every line after it is wrapper.
+   。！？…), a signature (a date, an issuing body) or a speech's last words left without
+   a stop (谢谢大家, 散会). Every line after it is wrapper.
 3. **Inside**, a line is wrapper when it is filler (no letter, digit or Han character),
    matches one of the editable patterns, or reads as promotion
    (:mod:`gaoku.core.cleaning.promotion`): a web address or a seller's number, a
    disclaimer or copyright line, a banner, a slogan of what a site offers, what a web
    page leaves behind (a bracketed label such as [图片], emoji, #话题 tags, an entry of
-   its reading list, its calls to action, counters and fields, a note of reading time),
-   page furniture (第2页 共5页, （接上页）). A slogan set as display text (two runs of
-   words parted by a space, no punctuation: 笔耕不辍　与君同行) is wrapper inside the
-   body too, unless it is a row of a table or one of several different unmarked headings.
+   its reading list, its calls to action, counters and fields, a note of reading time,
+   the fields of a file-sharing page, a paywall's notices), a chat log's message headers
+   (a name, a day and a clock time) and stickers ([抱拳]), a converter's or scanner's
+   stamp and watermark notice, a shop's prices and labels (原价…元, 【限时福利】),
+   page furniture (第2页 共5页, （接上页）, 内部资料 注意保存). A note the publisher
+   labelled as its own (AI摘要：…, 编者按：…) is wrapper at any length. A slogan set as
+   display text (two runs of words parted by a space, no punctuation: 笔耕不辍　与君同行)
+   is wrapper inside the body too, unless it is a row of a table or one of several
+   different unmarked headings.
    Sentences of the document that mention 会员 or QQ群 for a reason of their own, and its
    own contact lines (联系人：…，联系电话：…), stay: only the strongest signs remove a line
    that reads as a sentence.
@@ -54,7 +63,15 @@ from gaoku.core.cleaning.promotion import (
     display_slogan,
     has_spaced_runs,
     promotion,
-    unmistakable,
+    publisher_note,
+)
+from gaoku.core.cleaning.reasons import (
+    AFTER_END,
+    BEFORE_TITLE,
+    FILLER,
+    PATTERN,
+    PROMOTION,
+    RECURRING,
 )
 from gaoku.core.cleaning.rules import (
     CONTAINS,
@@ -65,6 +82,7 @@ from gaoku.core.cleaning.rules import (
     default_patterns,
     rule_regex,
 )
+from gaoku.core.cleaning.title import is_title, related_entries, title_index
 from gaoku.core.structure import heading_level, is_document_header, is_subtitle
 
 __all__ = [
@@ -108,29 +126,6 @@ class CleanResult:
     reasons: tuple[str, ...] = ()
 
 
-# Why a line was removed, in the editor's words.
-BEFORE_TITLE = "标题之前"
-AFTER_END = "正文之后"
-FILLER = "分隔线"
-PATTERN = "清理规则"
-PROMOTION = "推广或声明"
-RECURRING = "多份文件中重复"
-
-# Opening lines searched for the title.
-TITLE_WINDOW = 12
-_KINDS = (
-    "讲话|致辞|致词|发言|讲稿|演讲|党课|主持词|报告|方案|总结|体会|要点|汇报|提纲|意见|通知|"
-    "决定|规划|计划|纲要|办法|细则|制度|公报|倡议|承诺书|述职|研讨|说明|请示|批复|通报|"
-    "决议|纪要|简报|清单|寄语|思考|"
-    # Kinds named by a compound only, since the bare word is a distributor's too
-    # (每一篇材料, 加微信): 事迹材料, 对照检查材料, 祝酒词, 慰问信.
-    "(?:经验|事迹|交流|汇报|发言|检查|剖析|典型|书面|申报|评议)材料|"
-    "(?:祝酒|开幕|闭幕|欢迎|答谢|颁奖|串)词|(?:慰问|感谢|公开|表扬|倡议|邀请|一封)信|贺信"
-)
-# The grammar of a title that names its kind after 的: 关于…的说明, 在…会上的祝酒词,
-# 致…的一封信, with a short kind.
-_TITLE_GRAMMAR = re.compile(r"^(?:关于.{2,}|在.{2,}(?:上|时|中))的[^的，。]{1,8}$|^致.{2,}的")
-_TITLE = re.compile(f"(?:{_KINDS})")
 # A signature after the last sentence: a date, an issuing body, or a labelled field
 # (述职人：＿＿＿, 汇报单位：…).
 _SIGNATURE = re.compile(
@@ -140,27 +135,16 @@ _SIGNATURE = re.compile(
     r"委|局|厅|部|处|科|中心|公司|集团|学校|医院|协会|学会|队|所|院|街道|镇|乡)"
     r"|[\u4e00-\u9fff]{2,5}[:：].{0,24})$"
 )
+# The last words of a speech or a report, which a writer may leave without a stop
+# (谢谢大家, 散会, 以上发言不妥之处请批评指正): the document's own end.
+_LAST_WORDS = re.compile(
+    r"^(?:谢谢大家|谢谢各位|谢谢|现在散会|散会|(?:以上.{0,12})?(?:不妥之处.{0,6})?[请敬]+批评指正)"
+    r"[!！。]?$"
+)
 # The opening of a notice about the text itself, and the length of a paragraph no notice
 # has after it.
 _NOTICE_START = re.compile(r"^(?:本作品|本文档?|本资料|本材料|注[:：]|声明[:：]|免责声明|版权)")
 _PARAGRAPH = 100
-# An entry of a numbered list of articles (01 …, 2 …: a number and a space): what a
-# bulletin's table of contents or a "recommended reading" block is made of. An official
-# title never opens that way (a year is followed by 年, a heading marker by 、 or .).
-_LIST_ENTRY = re.compile(r"^\d{1,2}[ \u3000]")
-
-
-def is_title(line: str) -> bool:
-    """Whether a line reads as an official document's title."""
-    return (
-        4 <= len(line) <= 60
-        and bool(_TITLE.search(line) or _TITLE_GRAMMAR.search(line))
-        and not SENTENCE_END.search(line)
-        and not HEADING.match(line)
-        and not _LIST_ENTRY.match(line)
-        and "：" not in line[:4]
-        and not promotion(line)
-    )
 
 
 def strip_boilerplate(
@@ -176,7 +160,9 @@ def strip_boilerplate(
     """
     lines = [line for line in text.split("\n") if line]
     inside = [RECURRING if line in known else _inside_reason(line, patterns) for line in lines]
-    start = _title_index(lines, inside)
+    for index in related_entries(lines, inside):
+        inside[index] = PROMOTION
+    start = title_index(lines, inside)
     if start < len(lines):
         inside[start] = ""  # a slogan title is the title, whatever words it uses
     end = _end_index(lines, inside, start)
@@ -264,56 +250,10 @@ def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
     if not MEANINGFUL.search(line) and not _FRAGMENT.fullmatch(line):
         return FILLER
     if len(line) > MAX_WRAPPER_LINE:
-        return ""
+        return PROMOTION if publisher_note(line) else ""
     if any(p.search(line) for p in patterns):
         return PATTERN
     return PROMOTION if promotion(line) else ""
-
-
-def _title_index(lines: list[str], inside: list[str]) -> int:
-    """The title's line: the first opening line that reads as a title, or else the last
-    line of the opening run of lines that are not yet the body (_untitled_index)."""
-    for index, line in enumerate(lines[:TITLE_WINDOW]):
-        if not inside[index] and is_title(line):
-            # ——在…会议上的讲话 is a subtitle: the title is the line above it, past a
-            # wrapper line or two, and even one whose words a post might use (篇篇华章颂
-            # 党恩) when no plainer line is there, but never a banner, an offer or a rule's.
-            if line.startswith(("—", "－", "-")):
-                above = range(index - 1, max(index - 4, -1), -1)
-                plain = (i for i in above if not inside[i])
-                worded = (i for i in above if _may_head(lines[i], inside[i]))
-                return next(plain, next(worded, index))
-            return index
-    return _untitled_index(lines, inside)
-
-
-def _may_head(line: str, reason: str) -> bool:
-    """Whether a line above a subtitle may be the slogan title it belongs to: one that no
-    editor's rule names and that bears no sign a title never bears."""
-    return reason in ("", PROMOTION) and not unmistakable(line)
-
-
-def _untitled_index(lines: list[str], inside: list[str]) -> int:
-    """The title of a text whose title names no kind (一个村的蝶变): the body starts at
-    the first sentence, salutation, heading or labelled field (主持人：…), and the title
-    is the last line before it that is not a subtitle (——…, （2025年3月1日）). A brand
-    alone above the title is thus not taken for it."""
-    own = [i for i, reason in enumerate(inside) if not reason]
-    title = None
-    for index in own[:TITLE_WINDOW]:
-        line = lines[index]
-        if (
-            SENTENCE_END.search(line)
-            or heading_level(line) is not None
-            or "：" in line
-            or ":" in line
-        ):
-            break
-        if title is None or not is_subtitle(line):
-            title = index
-    if title is not None:
-        return title
-    return own[0] if own else len(lines)
 
 
 def _end_index(lines: list[str], inside: list[str], start: int) -> int:
@@ -336,6 +276,6 @@ def _end_index(lines: list[str], inside: list[str], start: int) -> int:
         own = [i for i in own if i < notice]
     for index in reversed(own):
         line = lines[index]
-        if SENTENCE_END.search(line) or _SIGNATURE.match(line):
+        if SENTENCE_END.search(line) or _SIGNATURE.match(line) or _LAST_WORDS.match(line):
             return index
     return own[-1] if own else start

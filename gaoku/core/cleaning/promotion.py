@@ -20,16 +20,42 @@ MEANINGFUL = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 SENTENCE_END = re.compile("[。！？!?…][”’」』）)]*$")
 HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[，、,]|"
-    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])"
+    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
 )
 # A short line wholly in quotation marks: a slogan, even when it ends as a sentence.
 _QUOTED = re.compile("“[^“”]{2,38}”")
 _QUOTES = "\"'“”‘’「」『』"
+# A language model, as a web page names the one that wrote its summary.
+_AI = "(?:AI|ＡＩ|人工智能|大模型|智能)"
+# A note the publisher set above or into the text, labelled so at the start of its line:
+# a summary a language model wrote (AI摘要：…, 【AI导读】, 以上摘要由AI生成) or an
+# editor's note (编者按：…, 【导读】). A document's own sentence about AI never opens so,
+# and none of the documents imported here carries an editor's note of its own.
+_PUBLISHER_NOTE = (
+    rf"^\W*{_AI}\s*(?:摘要|总结|导读|速读|概要|解读|提炼)\s*(?:[:：】\]］]|$)|"
+    rf"^\W*(?:以上|以下|本文|本篇|该|文章|全文)?(?:摘要|总结|导读|概要|内容)\W*(?:由|为)\s*{_AI}\s*"
+    r"(?:生成|整理|提炼)|"
+    r"^\W*(?:编者按|编者的话|编者注|编辑按|小编按|导读)\s*[:：】\]］]"
+)
+# The header of a message in a forwarded chat log: a name, a day and a clock time
+# (王科长  5月8日 20:05, 老周 2026-05-08 20:06:31). No line of a document ends in a clock
+# time after a bare name; an agenda's times are labelled (报到时间 5月8日 8:30).
+_CHAT_HEADER = (
+    r"^(?![^\s]*(?:时间|日期|截止|期限|报到|签到|会议|议程|开幕|闭幕|开班|结业|集合|出发|考试|"
+    r"第.{1,3}[天日场期]))[^\s，。：:！？；、]{1,12}[ \u3000]+"
+    r"(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?|昨天|前天|今天|星期[一二三四五六日天]|"
+    r"周[一二三四五六日天])[ \u3000]*(?:上午|下午|中午|晚上|凌晨)?[ \u3000]*"
+    r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$|"
+    # …or the day and time first, then the name (2026-05-08 20:05:31 王科长(10001)).
+    r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日)[ \u3000]+"
+    r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[ \u3000]+[^\s，。：:！？；、]{1,20}$"
+)
 # Signs that a line is promotion or a notice, not the document. Strong ones remove even a
 # line that reads as a sentence; weak ones only a line that does not.
 _STRONG = re.compile(
     r"(?:QQ|ＱＱ|qq)群?\s*[:：]?\s*\d{5,}|"
     r"群\s*[:：]\s*\d{5,}|公众号\s*[:：]|免责声明|版权所有|转载请注明|不得转载|请勿商用|"
+    r"著作权归|商业转载|仅代表作者|^Powered by|^(?:装\s*订\s*线|密\s*封\s*线)$|"
     r"以下为正文|正文完|来源[:：].{0,24}(?:网|站|号|平台|文库)$|"
     # Page furniture, alone or after a brand: 第2页 共5页, 共5页 第2页, 第2/5页, 2/5,
     # Page 2 of 5, - 2 -, — 2 —, · 2 ·.
@@ -38,8 +64,16 @@ _STRONG = re.compile(
     r"^\d{1,3}\s*[/／]\s*\d{1,3}$|^[-—–－·•]\s*\d{1,4}\s*[-—–－·•]$|"
     # Where a page breaks the text: （接上页）, （下转第3页）, （未完待续）.
     r"^[（(]?(?:接上页|续上页|转下页|[上下][接转]第\s*\d+\s*页|未完[，,]?待?续)[）)]?$|"
-    # What a scanning app stamps on each page (由某某扫描王扫描创建).
-    r"扫描(?:创建|生成)$"
+    # What a scanning app stamps on each page (由某某扫描王扫描创建), and what a converter
+    # or scanner says it made (本文件由某某转换器（试用版）生成).
+    r"扫描(?:创建|生成)$|(?:转换器|转换工具|扫描王|扫描仪)[^，。；]{0,10}(?:生成|转换|导出|创建)|"
+    # A classification mark printed on every page of a scanned copy (内部资料 注意保存):
+    # the whole line, so a sentence about 内部资料 stays.
+    r"^内部(?:资料|材料)(?:[\s，,]*(?:注意保存|妥善保管|注意保密|请勿外传))?$|"
+    # A note of the publisher's (AI摘要：本文为…, 以上摘要由AI生成, 编者按：…).
+    rf"{_PUBLISHER_NOTE}|"
+    # What a converter stamps in English (Evaluation Warning: …, Created with …).
+    r"Evaluation (?:Warning|Only|Version)|^Created (?:with|by) |" + _CHAT_HEADER
 )
 # A web or mail address is a sign of promotion too, unless it is a government's (a
 # document gives its own portal or mailbox: …gov.cn), or a mailbox named in a sentence
@@ -60,7 +94,11 @@ _OFFER = re.compile(
     r"感谢(?:您的)?(?:阅读|观看)|欢迎(?:转发|分享|收藏|关注|订阅)|记得(?:关注|收藏|转发|点赞)|"
     r"点击(?:关注|下方|上方|阅读|链接)|"
     # A shop's and a blog's own words, in a sentence too.
-    r"[Ww]ord(?:原)?版|提取码|评论区|后台回复|知识星球|本店|包邮|秒发|五星好评"
+    r"[Ww]ord(?:原)?版|提取码|评论区|后台回复|知识星球|本店|包邮|秒发|五星好评|"
+    # A price offer (原价699元，限时199元; ¥199; a coupon): a document states a cost in
+    # 元 without a shop's 原价/限时/券后 or a currency sign.
+    r"(?:原价|特价|现价|限时|优惠价|券后|到手价?|秒杀价?)\s*[¥￥]?\s*\d+(?:\.\d+)?\s*元|"
+    r"[¥￥]\s*\d|(?:优惠|无门槛|代金|满减)券"
 )
 _WEAK = re.compile(
     "|".join(
@@ -80,7 +118,9 @@ _WEAK = re.compile(
             # A note on the text's length or reading time (本文约1200字，预计阅读4分钟).
             r"本文(?:约|共)\s*[\d.,，万千]+\s*字|预计阅读",
             # The calls to action of a social-media post and a web shop's promises: words
-            # that no official title or heading uses, since these judge titles too.
+            # that no official title or heading uses, since these judge titles too (so
+            # 二维码, 抢购, 助教, 扫一扫 and 推荐阅读 are not among them: 关于推行二维码门牌
+            # 的实施方案, 银龄助教行动方案 and 推荐阅读书目 are titles).
             r"本站|长按识别|转发给|星标|私信|阅读原文|拍下|拉黑|"
             r"点个赞|三连|点个.?在看|店内|网盘|直接套用",
             # A social-media topic tag (#公文写作, #述职报告#) or handle (@某某笔记): a post's,
@@ -100,7 +140,45 @@ _WEAK = re.compile(
             r"^(?:责任编辑|编辑|审核|审校|校对|发布(?:时间|日期)|更新时间|分享到|当前位置|"
             r"您的位置)\s*[:：]|^(?:编辑|发布|更新)于\s*\d|"
             r"(?:阅读|浏览|点赞|赞同|评论|转发|收藏|播放)\s*[:：]?\s*\d[\d.,]*\s*[万千wW]?\s*(?:[·|｜]|$)|"
-            r"[>»›].*[>»›]|打印本页|关闭窗口|^\W*(?:广告|推广|赞助)\W*$",
+            r"[>»›].*[>»›]|打印本页|关闭窗口|^\W*(?:广告|推广|赞助)\W*$|"
+            # Counters written number first (3.6万次阅读 · 412人收藏).
+            r"\d[\d.,]*\s*[万千wW]?\s*(?:次|人|条)?\s*(?:阅读|浏览|收藏|点赞|下载|评论|转发|播放)"
+            r"\s*(?:[·|｜]|$)|"
+            # A page's buttons that fold the text (▼ 展开全文, 查看全文, 加载更多).
+            r"展开全文|查看全文|阅读全文|全文阅读|余下全文|展开剩余|点击展开|继续阅读|收起全文|"
+            r"加载更多|查看更多|"
+            # A file-sharing page: a file's name with its extension (not an attachment the
+            # document lists: 附件：…), its size, its sharer and how long the link lasts.
+            r"^(?!附件).*\.(?:docx?|wps|pdf|pptx?|xlsx?|zip|rar)$|\d(?:\.\d+)?\s*[KMGkmg][Bb]\b|"
+            r"分享(?:者|人|时间)\s*[:：]|文件(?:大小|格式|类型|名称?)\s*[:：]|永久有效|"
+            r"有效期\s*[:：]\s*(?:永久|长期|\d+\s*天)|(?:过期|失效)时间\s*[:：]|"
+            r"已通过.{0,4}(?:安全|病毒)(?:检测|扫描)|"
+            # A converter's trial watermark (试用版导出内容带水印，升级专业版即可去除).
+            r"试用版|专业版|[带去无]水印|去除水印|扫描王|扫描全能王|[Pp][Dd][Ff]转|转[Pp][Dd][Ff]|"
+            # A shop's calls to buy (立即抢购, 购买链接).
+            r"立即(?:购买|抢购|下单)|购买链接|[Vv][Ii][Pp]|ＶＩＰ|"
+            r"自动发货|拍前咨询|付款后|确认收货|点击(?:购买|领取|报名|下载)|"
+            # A social-media page's own lines: its row of buttons (分享 收藏 点赞 在看),
+            # where and when a post went up (发表于浙江, IP属地), its prompts to swipe
+            # or scan, a forum's floors (楼主, 3楼, 只看该作者).
+            r"^(?:(?:分享|收藏|点赞|在看|转发|评论|举报|打赏|喜欢|赞)[\s·|｜/]*){2,}$|"
+            r"IP属地|发表于\s*(?:\d|[\u4e00-\u9fff]{2,3}$)|滑动看下一个|轻触阅读原文|"
+            r"扫码(?:关注|添加|下载|领取|进群|加群)|只看(?:该作者|楼主)|^(?:楼主|沙发|板凳|\d+\s*楼)$|"
+            r"(?:阅读|浏览|评论|转发|收藏|点赞)\s*[(（]\d[\d.,]*[万千wW]?[)）]|"
+            # A paywall's notices (试读结束, 付费后查看全文, 剩余70%未读).
+            r"试读|付费(?:内容|阅读|后|查看|解锁)|解锁全文|剩余\s*\d+\s*%|"
+            # A forwarded mail's header and a phone's signature (发件人：…, 发自我的手机);
+            # a document's own 抄送：, 主题：, 附件： are not among them.
+            r"^(?:发件人|收件人|发送时间|From|To|Sent|Subject)\s*[:：]|转发的邮件|原始邮件|"
+            r"[Ff]orwarded message|^(?:发自|来自)我的|^Sent from my|"
+            # An OCR's notice on its own errors (识别有误请以原件为准).
+            r"以原件为准|"
+            # A chat app's sticker, written as its name in brackets ([抱拳], [微笑]).
+            r"\[[\u4e00-\u9fff]{1,4}\]|"
+            # A shop's label in brackets opening a line (【好课推荐】…, 【限时福利】…): what
+            # it sells, not a bulletin's column (【工作动态】).
+            r"^[【\[［〖][^】\]］〗]{0,6}(?:好课|课程|好书|好物|福利|优惠|特惠|特价|限时|招生|"
+            r"报名|团购|秒杀|上新|广告|推广)[^】\]］〗]{0,4}[】\]］〗]",
         )
     )
 )
@@ -122,7 +200,7 @@ def promotion(line: str) -> bool:
         return False
     if _OFFER.search(line) and (len(line) <= _SHORT or not SENTENCE_END.search(line)):
         return True
-    if _banner(line):
+    if _banner(line) or related_list_heading(line):
         return True
     if SENTENCE_END.search(line) and not _QUOTED.fullmatch(line):
         return False
@@ -187,3 +265,35 @@ def display_slogan(line: str) -> bool:
 def has_spaced_runs(line: str) -> bool:
     """Whether a line parts its words with spaces (a slogan, a table's row)."""
     return _SPACED.search(line) is not None
+
+
+_PUBLISHER_NOTE_LINE = re.compile(_PUBLISHER_NOTE)
+
+
+def publisher_note(line: str) -> bool:
+    """Whether a line is a note the publisher labelled as its own (AI摘要：…, 编者按：…),
+    which is wrapper at any length: a document does not open a paragraph so."""
+    return _PUBLISHER_NOTE_LINE.search(line) is not None
+
+
+# The heading of a page's list of other documents, alone on its line (相关文档推荐,
+# 推荐阅读：, 猜你喜欢, ▍往期精选).
+_RELATED_LIST = re.compile(
+    r"^\W*(?:相关(?:文档|文章|资料|范文|材料)?(?:推荐|阅读|下载)|"
+    r"(?:推荐|延伸|扩展|热门)(?:阅读|文章|文档|下载|范文)|热门推荐|往期(?:推荐|精选|回顾)|"
+    r"猜你(?:喜欢|想看)|大家(?:都在|还在)看|你可能(?:还)?(?:喜欢|感兴趣|需要)|"
+    r"更多(?:相关|精彩)?(?:范文|文章|文档|资料|材料)(?:推荐)?)\W*$"
+)
+
+
+def related_list_heading(line: str) -> bool:
+    """Whether a line heads a page's list of other documents (相关文档推荐, 推荐阅读)."""
+    return _RELATED_LIST.match(line) is not None
+
+
+_CHAT_HEADER_LINE = re.compile(_CHAT_HEADER)
+
+
+def chat_header(line: str) -> bool:
+    """Whether a line heads a message of a forwarded chat log (王科长  5月8日 20:05)."""
+    return _CHAT_HEADER_LINE.match(line) is not None

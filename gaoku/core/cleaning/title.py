@@ -1,0 +1,170 @@
+"""Finding the title: the grammar of official titles, and the lines that only look so.
+
+The title is the first of a text's opening lines that reads as an official title
+(:func:`is_title`); a slogan title is found above its ——在…上的讲话 subtitle, and a
+title that names no kind is the last line before the body begins. Lines that read as
+titles but are not the document's own — the entries of a page's list of other documents
+(相关文档推荐 …), a chat message about the document — are told apart by what stands
+around them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gaoku.core.cleaning.promotion import (
+    HEADING,
+    SENTENCE_END,
+    chat_header,
+    promotion,
+    related_list_heading,
+    unmistakable,
+)
+from gaoku.core.cleaning.reasons import PROMOTION
+from gaoku.core.structure import heading_level, is_subtitle
+
+# Opening lines searched for the title.
+TITLE_WINDOW = 12
+_KINDS = (
+    "讲话|致辞|致词|发言|讲稿|演讲|党课|主持词|报告|方案|总结|体会|要点|汇报|提纲|意见|通知|"
+    "决定|规划|计划|纲要|办法|细则|制度|公报|倡议|承诺书|述职|研讨|说明|请示|批复|通报|"
+    "决议|纪要|简报|清单|寄语|思考|预案|"
+    # Kinds named by a compound only, since the bare word is a distributor's too
+    # (每一篇材料, 加微信): 事迹材料, 对照检查材料, 祝酒词, 慰问信.
+    "(?:经验|事迹|交流|汇报|发言|检查|剖析|典型|书面|申报|评议)材料|"
+    "(?:祝酒|开幕|闭幕|欢迎|答谢|颁奖|串)词|(?:慰问|感谢|公开|表扬|倡议|邀请|一封)信|贺信"
+)
+# The grammar of a title that names its kind after 的: 关于…的说明, 在…会上的祝酒词,
+# 致…的一封信, with a short kind.
+_TITLE_GRAMMAR = re.compile(r"^(?:关于.{2,}|在.{2,}(?:上|时|中))的[^的，。]{1,8}$|^致.{2,}的")
+_TITLE = re.compile(f"(?:{_KINDS})")
+# A comma after a title's last kind word: the line goes on as a message.
+_CLAUSE_AFTER = re.compile("[，,]")
+# An entry of a numbered list of articles (01 …, 2 …: a number and a space): what a
+# bulletin's table of contents or a "recommended reading" block is made of. An official
+# title never opens that way (a year is followed by 年, a heading marker by 、 or .).
+_LIST_ENTRY = re.compile(r"^\d{1,2}[ \u3000]")
+
+
+def is_title(line: str) -> bool:
+    """Whether a line reads as an official document's title.
+
+    A title names its kind last: after the kind may come a bracketed note (（讨论稿）),
+    a colon and its theme (专题党课：…) or a subtitle, but never a comma and more words —
+    a line that goes on so (…的主持词，按议程排的，需要的自取) is a message about a
+    document, not its title.
+    """
+    kinds = [match.end() for match in _TITLE.finditer(line)]
+    return (
+        4 <= len(line) <= 60
+        and bool(kinds or _TITLE_GRAMMAR.search(line))
+        and not (kinds and _CLAUSE_AFTER.search(line, kinds[-1]))
+        and not SENTENCE_END.search(line)
+        and not HEADING.match(line)
+        and not _LIST_ENTRY.match(line)
+        and "：" not in line[:4]
+        and not promotion(line)
+    )
+
+
+def title_index(lines: list[str], inside: list[str]) -> int:
+    """The title's line: the first opening line that reads as a title, or else the last
+    line of the opening run of lines that are not yet the body (_untitled_index)."""
+    for index, line in enumerate(lines[:TITLE_WINDOW]):
+        # A line the next message of a chat log follows is a message about a document (发个
+        # 县里的讲话稿): a title is followed by its body.
+        if index + 1 < len(lines) and chat_header(lines[index + 1]):
+            continue
+        if not inside[index] and is_title(line):
+            # ——在…会议上的讲话 is a subtitle: the title is the line above it, past a
+            # wrapper line or two, and even one whose words a post might use (篇篇华章颂
+            # 党恩) when no plainer line is there, but never a banner, an offer or a rule's.
+            if line.startswith(("—", "－", "-")):
+                above = range(index - 1, max(index - 4, -1), -1)
+                plain = (i for i in above if not inside[i])
+                worded = (i for i in above if _may_head(lines[i], inside[i]))
+                return next(plain, next(worded, index))
+            return index
+    return _untitled_index(lines, inside)
+
+
+def _may_head(line: str, reason: str) -> bool:
+    """Whether a line above a subtitle may be the slogan title it belongs to: one that no
+    editor's rule names and that bears no sign a title never bears."""
+    return reason in ("", PROMOTION) and not unmistakable(line)
+
+
+def _untitled_index(lines: list[str], inside: list[str]) -> int:
+    """The title of a text whose title names no kind (一个村的蝶变): the body starts at
+    the first sentence, salutation, heading or labelled field (主持人：…), and the title
+    is the last line before it that is not a subtitle (——…, （2025年3月1日）). A brand
+    alone above the title is thus not taken for it."""
+    own = [i for i, reason in enumerate(inside) if not reason]
+    title = None
+    for index in own[:TITLE_WINDOW]:
+        line = lines[index]
+        if (
+            SENTENCE_END.search(line)
+            or heading_level(line) is not None
+            or "：" in line
+            or ":" in line
+        ):
+            break
+        if title is None or not is_subtitle(line):
+            title = index
+    if title is not None:
+        return title
+    return own[0] if own else len(lines)
+
+
+# The most entries a page's list of other documents holds, and the longest one.
+_MAX_ENTRIES = 12
+_MAX_ENTRY = 40
+
+
+def related_entries(lines: list[str], inside: list[str]) -> list[int]:
+    """The entries of a page's lists of other documents: the lines after a list's heading
+    (相关文档推荐, 推荐阅读) that read as titles (is_title), past lines already judged
+    wrapper (范文, 精选3篇, counters).
+
+    The entries name documents, so they read as titles themselves, and a list above the
+    document would otherwise give it another's title. The list ends at the first line
+    that is no title (a sentence, a heading, an unmarked heading of the body); and above
+    the body (before its first sentence) also at a line that the body starts right after
+    (a salutation, a subtitle or a sentence follows it): that line is the document's own
+    title.
+    """
+    found: list[int] = []
+    for heading in (i for i, line in enumerate(lines) if related_list_heading(line)):
+        above_body = not any(
+            SENTENCE_END.search(lines[i]) and not inside[i] for i in range(heading)
+        )
+        entries = 0
+        for index in range(heading + 1, len(lines)):
+            if inside[index]:
+                continue
+            line = lines[index]
+            if (
+                entries == _MAX_ENTRIES
+                or len(line) > _MAX_ENTRY
+                or heading_level(line) is not None
+                or is_subtitle(line)
+                or not is_title(line)
+                or (above_body and _body_follows(lines, inside, index))
+            ):
+                break
+            found.append(index)
+            entries += 1
+    return found
+
+
+def _body_follows(lines: list[str], inside: list[str], index: int) -> bool:
+    """Whether the first line after ``index`` not judged wrapper starts a body: a
+    sentence, a salutation or a subtitle."""
+    following = (lines[i] for i in range(index + 1, len(lines)) if not inside[i])
+    line = next(following, "")
+    return bool(
+        SENTENCE_END.search(line)
+        or (len(line) <= 30 and line.endswith(("：", ":")))
+        or is_subtitle(line)
+    )
