@@ -33,11 +33,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-import opencc
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from gaoku.core.text import HAN_RANGES
+from gaoku.core.text import HAN_RANGES, simplified
 
 SHINGLE = 5
 SAMPLING = 8
@@ -87,12 +86,7 @@ def _folded_char(char: str) -> str:
     # Texts repeat a few thousand distinct characters; folding each once is most of the
     # speed of fold().
     kept = "".join(c for c in unicodedata.normalize("NFKC", char).lower() if _KEPT.fullmatch(c))
-    return _simplified().convert(kept) if kept else kept
-
-
-@cache
-def _simplified() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
+    return simplified(kept) if kept else kept
 
 
 def nfkc(text: str) -> str:

@@ -9,6 +9,9 @@ It never rewrites characters: full-width punctuation stays full-width (NFKC woul
 from __future__ import annotations
 
 import re
+from functools import cache
+
+import opencc
 
 # The characters of Gaoku's invisible layer (gaoku.core.fingerprint.invisible): eight
 # zero-width format characters, each Default_Ignorable in Unicode, so text renderers draw
@@ -50,3 +53,20 @@ _HAN = re.compile(f"[{HAN_RANGES}]")
 def han_count(text: str) -> int:
     """Number of Han characters, the unit in which Chinese documents are measured."""
     return len(_HAN.findall(text))
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def simplified_char(char: str) -> str:
+    """One character in simplified script (OpenCC's ``t2s`` table; texts repeat a few
+    thousand distinct characters, so each is converted once)."""
+    return _t2s().convert(char)
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified script, character by character (positions are kept)."""
+    return "".join(map(simplified_char, text))

@@ -540,3 +540,30 @@ def test_a_pages_list_of_other_documents_is_wrapper_and_never_the_title():
         "各街道要备齐物资。",
         "谢谢大家！",
     ]
+
+
+def test_what_a_document_keeps_after_its_signature_is_its_own():
+    text = "\n".join(
+        [
+            "关于开展农村道路安全隐患排查的通知",
+            "各村（社区）：",
+            "请于本月底前完成排查并上报结果。",
+            "石门镇人民政府",
+            "2026年3月2日",
+            "附件：1.排查台账样表　2.整改销号表",
+            "（联系人：某某，联系电话：＿＿＿）",
+            "（此件公开发布）",
+            "更多公文模板请关注本号，每日更新",
+        ]
+    )
+    result = strip_boilerplate(text, PATTERNS)
+    assert result.removed_lines == ("更多公文模板请关注本号，每日更新",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["（本文篇幅較長，建議收藏後閱讀）", "篇幅较长，建议先收藏再细读", "關注本號，每日更新範文"],
+)
+def test_a_resellers_line_in_traditional_script_is_judged_as_in_simplified(line):
+    text = f"在全镇安全生产会议上的讲话\n同志们：\n{line}\n今年以来，全镇安全形势总体平稳。\n谢谢大家！"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)

@@ -141,6 +141,12 @@ _LAST_WORDS = re.compile(
     r"^(?:谢谢大家|谢谢各位|谢谢|现在散会|散会|(?:以上.{0,12})?(?:不妥之处.{0,6})?[请敬]+批评指正)"
     r"[!！。]?$"
 )
+# What a document may have after its signature, as its own: the attachments it lists, its
+# contact person, whom it is copied to, how it is to be released (附件：1.…, （联系人：…）,
+# 抄送：…, （此件公开发布）).
+_OWN_TAIL = re.compile(
+    r"^[（(]?(?:附件|联系人|抄送|主送|印发|发送)\s*[:：]|^[（(](?:此件|本件)[^）)]{0,12}[）)]$"
+)
 # The opening of a notice about the text itself, and the length of a paragraph no notice
 # has after it.
 _NOTICE_START = re.compile(r"^(?:本作品|本文档?|本资料|本材料|注[:：]|声明[:：]|免责声明|版权)")
@@ -276,6 +282,11 @@ def _end_index(lines: list[str], inside: list[str], start: int) -> int:
         own = [i for i in own if i < notice]
     for index in reversed(own):
         line = lines[index]
-        if SENTENCE_END.search(line) or _SIGNATURE.match(line) or _LAST_WORDS.match(line):
+        if (
+            SENTENCE_END.search(line)
+            or _SIGNATURE.match(line)
+            or _LAST_WORDS.match(line)
+            or _OWN_TAIL.match(line)
+        ):
             return index
     return own[-1] if own else start

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from gaoku.core.text import simplified
+
 # A letter, digit or Han character: a line without one is filler.
 MEANINGFUL = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 # A line that ends as a sentence, and one that opens with a heading marker.
@@ -115,8 +117,10 @@ _WEAK = re.compile(
             # An entry of a post's table of contents or reading list (01 …): official
             # numbering is 一、 1. （1）, never zero-padded.
             r"^0\d[ \u3000]",
-            # A note on the text's length or reading time (本文约1200字，预计阅读4分钟).
-            r"本文(?:约|共)\s*[\d.,，万千]+\s*字|预计阅读",
+            # A note on the text's length or reading time (本文约1200字，预计阅读4分钟),
+            # or a suggestion to save it for later (篇幅较长，建议收藏后阅读).
+            r"本文(?:约|共)\s*[\d.,，万千]+\s*字|预计阅读|建议(?:先)?收藏|收藏后(?:再)?(?:阅读|细读|看)|"
+            r"篇幅(?:较|很|太)?长",
             # The calls to action of a social-media post and a web shop's promises: words
             # that no official title or heading uses, since these judge titles too (so
             # 二维码, 抢购, 助教, 扫一扫 and 推荐阅读 are not among them: 关于推行二维码门牌
@@ -189,7 +193,9 @@ _OWN_CONTACT = re.compile(r"(?:联系人|(?:联系|举报|监督|咨询)电话|(
 
 
 def promotion(line: str) -> bool:
-    """Whether a line reads as promotion or a notice rather than the document."""
+    """Whether a line reads as promotion or a notice rather than the document (judged in
+    simplified script: a reseller's traditional-script line is the same line)."""
+    line = simplified(line)
     if _STRONG.search(line):
         return True
     if _OWN_CONTACT.search(line):
