@@ -15,6 +15,7 @@ from gaoku.core.cleaning import compile_patterns, rule_regex
 from gaoku.errors import InvalidInput
 from gaoku.library.models import CleaningPattern, Material, MaterialVersion, Topic
 from gaoku.library.selectors import cleaning_rule_preview
+from gaoku.live.models import Delivery, Event
 from gaoku.ops.audit import audit_record
 from gaoku.search.services import search_index_remove, search_index_update
 
@@ -65,6 +66,13 @@ class MaterialAdmin(admin.ModelAdmin):
         # Title, type, level, date and topics are what search filters and ranks on.
         super().save_related(request, form, formsets, change)
         search_index_update(material=form.instance)
+
+    def get_deleted_objects(self, objs, request: HttpRequest):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        # A material's live events and their webhook deliveries go with it; they are
+        # read-only in the admin, never deleted on their own.
+        perms_needed -= {str(Event._meta.verbose_name), str(Delivery._meta.verbose_name)}
+        return deleted, counts, perms_needed, protected
 
     def delete_model(self, request: HttpRequest, obj: Material) -> None:
         self.delete_queryset(request, Material.objects.filter(pk=obj.pk))

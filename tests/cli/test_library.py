@@ -71,7 +71,9 @@ def test_folder_import_keeps_going_past_bad_files(data, tmp_path):
 def test_errors_are_one_line_on_stderr(data):
     result = gaoku(data, "materials", "show", "424242", "--json")
     assert result.returncode == 1
-    assert result.stdout == ""
+    assert json.loads(result.stdout) == {
+        "error": {"code": "not_found", "message": "资料 424242 不存在。"}
+    }
     assert result.stderr.strip() == "gaoku: 资料 424242 不存在。"
     bad_date = gaoku(data, "import", "x.txt", "--published", "2021-13-01")
     assert bad_date.returncode == 1

@@ -30,7 +30,7 @@ def test_search_prints_the_contract_document_and_reindex_rebuilds(data, tmp_path
 def test_a_bad_query_is_one_line_on_stderr(data):
     result = gaoku(data, "search", "NOT 党建", "--json")
     assert result.returncode == 1
-    assert result.stdout == ""
+    assert json.loads(result.stdout)["error"]["code"] == "invalid_query"
     assert result.stderr.strip() == (
         "gaoku: 至少需要一个要查找的词：只有排除词（-词 或 NOT 词）的查询找不到任何资料。"
     )

@@ -57,4 +57,5 @@ def test_trace_of_unknown_text_says_so_and_bad_input_is_one_line(data, tmp_path)
     corrupt = tmp_path / "corrupt.pdf"
     corrupt.write_bytes(b"%PDF-1.7\n garbage")
     failed = gaoku(data, "trace", str(corrupt), "--json")
-    assert failed.returncode == 1 and failed.stdout == "" and failed.stderr.startswith("gaoku: ")
+    assert failed.returncode == 1 and failed.stderr.startswith("gaoku: ")
+    assert json.loads(failed.stdout)["error"]["code"] == "corrupt"
