@@ -171,3 +171,24 @@ def materials_show(data: Path, material_id: int, as_json: bool) -> None:
             click.echo(f"    · {point}")
     click.echo("")
     click.echo(doc["text"])
+
+
+@main.command()
+@data_option
+@click.argument("material_id", type=int, required=False)
+@json_option
+def stale(data: Path, material_id: int | None, as_json: bool) -> None:
+    """Dated references stale as of today (十九大, “十三五”, 2020年, ended campaigns…),
+    why, and a current wording; of one material, or of every material that has any."""
+    setup(data)
+    from gaoku.library.selectors import material_get, material_staleness, stale_materials
+
+    rows = [material_staleness(material_get(material_id))] if material_id else stale_materials()
+    if as_json:
+        emit({"materials": rows})
+        return
+    for row in rows:
+        click.echo(f"#{row['material']} v{row['version']}")
+        for ref in row["stale"]:
+            better = f" → {ref['suggestion']}" if ref["suggestion"] else "（需改写）"
+            click.echo(f"  {ref['text']}{better}  {ref['why']}")

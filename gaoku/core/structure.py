@@ -32,8 +32,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 
+from gaoku.core.calendar import calendar
 from gaoku.core.text import MARK_ALPHABET, paragraphs
 
 
@@ -308,13 +308,8 @@ _CONGRESS = rf"(?:十{_CN_ORD}|二十{_CN_ORD}?)"
 _YEAR = r"(?<!\d)(?:19|20)\d{2}年|[〇零一二三四五六七八九]{4}年"
 
 
-def _campaigns() -> list[str]:
-    raw = resources.files("gaoku.core").joinpath("data/campaigns.txt").read_text("utf-8")
-    return [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
-
-
 # The calendar's names, longest first, so that a name is never cut to a shorter one.
-_CALENDAR = "|".join(sorted(map(re.escape, _campaigns()), key=len, reverse=True))
+_CALENDAR = "|".join(sorted(map(re.escape, calendar().names()), key=len, reverse=True))
 # References that name a moment by themselves, without the 是…之年 phrases.
 _NAMED = (
     _YEAR,
@@ -353,7 +348,7 @@ def find_dated_references(text: str) -> list[str]:
     """Unique references tied to a moment (years, congresses, campaigns…), in order.
 
     Matching is leftmost and, among alternatives at one position, the first listed wins;
-    the calendar's names (``data/campaigns.txt``: campaigns, programmes, epidemics,
+    the calendar's names (``data/calendar.txt``: campaigns, programmes, epidemics,
     crises, disasters) are tried longest first, so 新冠肺炎疫情防控 yields 新冠肺炎疫情.
     Besides the calendar, the finder knows the forms such references take: years and
     ``…是…之年``, congresses and plenums (several named together too: 十七届三中、四中全会),

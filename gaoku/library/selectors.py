@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
 
 from gaoku.core.cleaning import MAX_WRAPPER_LINE, Rule, compile_patterns, rule_regex
 from gaoku.core.ingest import PreparedText
 from gaoku.core.similarity import MIN_SHARED, SIMILAR_THRESHOLD, similarity
+from gaoku.core.staleness import stale_references
 from gaoku.errors import NotFound
 from gaoku.library.models import (
     CleaningPattern,
@@ -173,3 +176,21 @@ def facet_values() -> dict[str, list]:
 def topic_list() -> QuerySet[Topic]:
     """Topics that tag at least one material, most used first."""
     return Topic.objects.annotate(n=Count("materials")).filter(n__gt=0).order_by("-n", "name")
+
+
+def material_staleness(material: Material, *, today: datetime.date | None = None) -> dict:
+    """The stale references of a material's current version on ``today`` (DESIGN.md:
+    gaoku stale)."""
+    version = material.current
+    found = stale_references(version.text, today or timezone.localdate())
+    return {
+        "material": material.pk,
+        "version": version.number,
+        "stale": [ref.to_dict() for ref in found],
+    }
+
+
+def stale_materials(*, today: datetime.date | None = None) -> list[dict]:
+    """Every material with at least one stale reference, newest first."""
+    rows = (material_staleness(m, today=today) for m in material_list())
+    return [row for row in rows if row["stale"]]

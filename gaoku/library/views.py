@@ -9,11 +9,13 @@ from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gaoku.copies.keys import FingerprintKeyError
 from gaoku.copies.services import copy_notice, reading_text
+from gaoku.core.staleness import stale_references
 from gaoku.core.text import paragraphs
 from gaoku.errors import GaokuError, NotFound
 from gaoku.library.forms import DraftChoiceForm, ImportForm
@@ -79,6 +81,8 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
             "notice": copy_notice(request.user) if shown.full else "",
             "entitlement": entitlement,
             "followed": followed_values(request.user),
+            # Positions are the version's; only whoever reads the full text sees them.
+            "stale": stale_references(version.text, timezone.localdate()) if shown.full else [],
         },
     )
 

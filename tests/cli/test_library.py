@@ -92,3 +92,22 @@ def test_every_command_has_help():
         assert command.help, f"gaoku {' '.join(path)} has no help"
         if not hasattr(command, "commands"):
             assert "--data" in [opt for p in command.params for opt in p.opts], path
+
+
+def test_stale_lists_a_materials_out_of_date_references(data, tmp_path):
+    from tests.core.test_staleness import TEMPLATE_2020
+
+    path = tmp_path / "2020.txt"
+    path.write_text("关于做好2020年重点工作的讲话\n同志们：\n" + TEMPLATE_2020, encoding="utf-8")
+    imported = json.loads(gaoku(data, "import", str(path), "--json").stdout)["imported"][0]
+    one = gaoku(data, "stale", str(imported["material"]), "--json")
+    assert one.returncode == 0, one.stderr
+    rows = json.loads(one.stdout)["materials"]
+    assert [r["material"] for r in rows] == [imported["material"]]
+    stale = rows[0]["stale"]
+    assert {"text", "start", "end", "why", "suggestion"} == set(stale[0])
+    assert {"十九大": "二十大"}.items() <= {s["text"]: s["suggestion"] for s in stale}.items()
+    every = json.loads(gaoku(data, "stale", "--json").stdout)["materials"]
+    assert imported["material"] in [r["material"] for r in every]
+    missing = gaoku(data, "stale", "999999", "--json")
+    assert missing.returncode == 1 and json.loads(missing.stdout)["error"]["code"] == "not_found"

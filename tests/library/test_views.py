@@ -205,3 +205,16 @@ def test_the_stylesheet_is_served(client):
     response = client.get("/static/gaoku/gaoku.css", HTTP_HOST="127.0.0.1")
     assert response.status_code == 200
     assert b".reader" in b"".join(response.streaming_content)
+
+
+def test_whoever_reads_the_full_text_sees_what_is_out_of_date(client):
+    from tests.core.test_staleness import TEMPLATE_2020
+
+    text = "关于做好2020年重点工作的讲话\n同志们：\n" + TEMPLATE_2020
+    material = material_import(data=text.encode(), name="2020.txt").version.material
+    url = reverse("library:reader", args=[material.pk])
+    assert 'data-testid="stale"' not in client.get(url).content.decode()  # a visitor
+    _login(client, "member")
+    page = client.get(url).content.decode()
+    panel = page.split('data-testid="stale"')[1].split("</ul>")[0]
+    assert "十九大" in panel and "二十大" in panel and "十五五" in panel

@@ -10,13 +10,14 @@ unawares is labelled too. The rules:
 * a dated reference is an explicit year (2021年, 二〇二一年), 今年是 up to and including
   the first 之年, a numbered congress or plenum (党的十九大, 十九届五中全会, 党的 included
   when present), a five-year plan (十四五) or a named campaign of the political calendar
-  (``gaoku/core/data/campaigns.txt``, the list the platform's finder reads).
+  (``gaoku/core/data/calendar.txt``, the list the platform's finder reads).
 """
 
 from __future__ import annotations
 
 import re
-from importlib import resources
+
+from gaoku.core.calendar import calendar
 
 PLACEHOLDER_RE = re.compile(
     r"(?:[XＸ×]+|某某|[＿_]{2,})"
@@ -24,15 +25,8 @@ PLACEHOLDER_RE = re.compile(
 )
 
 # The named campaigns of the political calendar, one list for the platform and the
-# generator (gaoku/core/data/campaigns.txt).
-CAMPAIGNS = tuple(
-    line
-    for line in resources.files("gaoku.core")
-    .joinpath("data/campaigns.txt")
-    .read_text("utf-8")
-    .splitlines()
-    if line.strip() and not line.startswith("#")
-)
+# generator (gaoku/core/data/calendar.txt).
+CAMPAIGNS = tuple(calendar().names())
 
 _NUM = "一二三四五六七八九"
 DATED_RE = re.compile(
