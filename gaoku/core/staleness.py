@@ -111,9 +111,12 @@ def _judge(kind: str, match: re.Match, base: int | None, today: date, cal: Calen
         why = f"全文是为{base}年写的，按{today.year}年使用时相应后移"
         return why, f"{moved}年"
     if kind == "this_year":
-        if base is None or base >= today.year:
-            return None
-        return f"这是对{base}年的定位，{today.year}年需要重新概括", None
+        if base is not None and base < today.year:
+            return f"这是对{base}年的定位，{today.year}年需要重新概括", None
+        ended = [n for n in cal.names() if n in match[0] and cal.named(n).ended_by(today)]
+        if ended:
+            return f"其中的“{max(ended, key=len)}”已经过去，这一年的定位需要重新概括", None
+        return None
     if kind == "congress":
         return _superseded(match[1], cal.of_kind("congress"), today, "召开")
     if kind == "plenum":

@@ -194,3 +194,29 @@ def stale_materials(*, today: datetime.date | None = None) -> list[dict]:
     """Every material with at least one stale reference, newest first."""
     rows = (material_staleness(m, today=today) for m in material_list())
     return [row for row in rows if row["stale"]]
+
+
+@dataclass(frozen=True)
+class StaleRow:
+    material: Material
+    stale: list[dict]
+    readers: int
+
+    @property
+    def replaceable(self) -> int:
+        return sum(1 for ref in self.stale if ref["suggestion"])
+
+
+def stale_dashboard(*, today: datetime.date | None = None) -> list[StaleRow]:
+    """Stale materials for editors, the most read first (members who took a copy or read
+    the full text of any of its versions)."""
+    readers = dict(
+        Material.objects.annotate(n=Count("versions__copies__member", distinct=True))
+        .filter(n__gt=0)
+        .values_list("pk", "n")
+    )
+    rows = [
+        StaleRow(m, material_staleness(m, today=today)["stale"], readers.get(m.pk, 0))
+        for m in material_list()
+    ]
+    return sorted((r for r in rows if r.stale), key=lambda r: (-r.readers, -r.material.pk))

@@ -21,9 +21,10 @@ from django.utils import timezone
 from gaoku.core.cleaning import Rule, learnable_lines
 from gaoku.core.ingest import PreparedText, prepare_text
 from gaoku.core.readers import ReadResult, read_bytes, read_path
+from gaoku.core.staleness import stale_references
 from gaoku.core.structure import document_type
 from gaoku.core.text import normalize
-from gaoku.errors import NotFound
+from gaoku.errors import InvalidInput, NotFound
 from gaoku.library.models import (
     DocType,
     ExcerptKey,
@@ -316,4 +317,36 @@ def metadata_from_json(data: dict) -> ImportMetadata:
         published=datetime.date.fromisoformat(published) if published else None,
         level=data.get("level") or "",
         occasion=data.get("occasion") or "",
+    )
+
+
+REFRESH_NOTHING = "这份资料没有可以直接替换的过时提法（需改写的请编辑后重新导入）。"
+
+
+def material_refresh(
+    *, material: Material, user: AbstractBaseUser, today: datetime.date | None = None
+) -> ImportOutcome:
+    """A new version of ``material`` with every stale reference that has a current
+    wording replaced by it (十九大 → 二十大, 2020年 → 2026年); references flagged for
+    rewriting (今年是…之年) are left for the editor.
+
+    Raises:
+        InvalidInput: nothing can be replaced.
+    """
+    version = material.current
+    refs = [
+        r for r in stale_references(version.text, today or timezone.localdate()) if r.suggestion
+    ]
+    if not refs:
+        raise InvalidInput(REFRESH_NOTHING, code="nothing_to_refresh")
+    text = version.text
+    for ref in reversed(refs):
+        text = text[: ref.start] + ref.suggestion + text[ref.end :]
+    return text_import(
+        raw=text,
+        source=Source(name=f"refresh of v{version.number}", format="text"),
+        version_of=material,
+        on_similar="version",
+        user=user,
+        patterns=(),
     )

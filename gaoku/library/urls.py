@@ -8,4 +8,6 @@ urlpatterns = [
     path("m/<int:pk>/", views.reader, name="reader"),
     path("import/", views.import_page, name="import"),
     path("import/drafts/<int:pk>/", views.draft_resolve, name="draft_resolve"),
+    path("stale/", views.stale_page, name="stale"),
+    path("stale/<int:pk>/refresh/", views.stale_refresh, name="stale_refresh"),
 ]

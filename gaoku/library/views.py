@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,8 +21,14 @@ from gaoku.core.text import paragraphs
 from gaoku.errors import GaokuError, NotFound
 from gaoku.library.forms import DraftChoiceForm, ImportForm
 from gaoku.library.models import DocType
-from gaoku.library.selectors import material_get, material_list, topic_list, version_get
-from gaoku.library.services import import_draft_resolve, metadata_to_json
+from gaoku.library.selectors import (
+    material_get,
+    material_list,
+    stale_dashboard,
+    topic_list,
+    version_get,
+)
+from gaoku.library.services import import_draft_resolve, material_refresh, metadata_to_json
 from gaoku.live.selectors import followed_values
 from gaoku.members.selectors import entitlement_get, reader_preview
 from gaoku.ops.jobs import job_list, job_submit
@@ -135,3 +142,25 @@ def draft_resolve(request: HttpRequest, pk: int) -> HttpResponse:
         % {"version": outcome.version.number, "material": outcome.version.material_id},
     )
     return redirect("library:reader", pk=outcome.version.material_id)
+
+
+@permission_required("library.add_material")
+def stale_page(request: HttpRequest) -> HttpResponse:
+    """Editors' dashboard: materials with out-of-date references, the most read first."""
+    return render(request, "library/stale.html", {"rows": stale_dashboard()})
+
+
+@require_POST
+@permission_required("library.add_material")
+def stale_refresh(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        outcome = material_refresh(material=material_get(pk), user=request.user)
+    except GaokuError as exc:
+        messages.error(request, exc.message)
+        return redirect("library:stale")
+    messages.success(
+        request,
+        _("Refreshed into version %(version)d; what needs rewriting is still marked.")
+        % {"version": outcome.version.number},
+    )
+    return redirect(f"{reverse('library:reader', args=[pk])}?v={outcome.version.number}")

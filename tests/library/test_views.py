@@ -218,3 +218,27 @@ def test_whoever_reads_the_full_text_sees_what_is_out_of_date(client):
     page = client.get(url).content.decode()
     panel = page.split('data-testid="stale"')[1].split("</ul>")[0]
     assert "十九大" in panel and "二十大" in panel and "十五五" in panel
+
+
+def test_an_editor_refreshes_a_stale_material_from_the_dashboard(client):
+    from tests.core.test_staleness import TEMPLATE_2020
+
+    text = "关于做好2020年重点工作的讲话\n同志们：\n" + TEMPLATE_2020
+    material = material_import(data=text.encode(), name="2020.txt").version.material
+    _login(client, "member")
+    assert client.get(reverse("library:stale")).status_code == 302  # editors only
+    _login(client, "editor")
+    page = client.get(reverse("library:stale")).content.decode()
+    assert material.title in page and 'data-testid="refresh"' in page
+    response = client.post(reverse("library:stale_refresh", args=[material.pk]))
+    assert response.status_code == 302 and response["Location"].endswith("?v=2")
+    new = material.versions.get(number=2).text
+    assert "党的二十大" in new and "十九大" not in new and "“十五五”" in new
+    assert "今年是脱贫攻坚决胜之年" in new  # left for the editor to rewrite
+    assert material.versions.get(number=1).text == material.versions.get(number=1).text
+    from django.utils import timezone
+
+    from gaoku.core.staleness import stale_references
+
+    left = stale_references(new, timezone.localdate())
+    assert [r.suggestion for r in left if r.suggestion] == []
