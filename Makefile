@@ -35,6 +35,7 @@ bench: runtime-packages $(BIN)/gaoku
 	$(BIN)/python bench/wording_safety.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/originality.py
+	$(BIN)/python bench/load.py
 
 messages: $(BIN)/gaoku
 	cd gaoku && export DJANGO_SETTINGS_MODULE=gaoku.site.settings && ../$(BIN)/django-admin makemessages -l zh_Hans --no-obsolete && ../$(BIN)/django-admin compilemessages
