@@ -30,7 +30,12 @@ from gaoku.library.selectors import (
 )
 from gaoku.library.services import import_draft_resolve, material_refresh, metadata_to_json
 from gaoku.live.selectors import followed_values
-from gaoku.members.selectors import entitlement_get, reader_preview
+from gaoku.members.selectors import (
+    entitlement_get,
+    favourites_of,
+    newer_than_taken,
+    reader_preview,
+)
 from gaoku.ops.jobs import job_list, job_submit
 from gaoku.ops.models import Job
 from gaoku.ops.ratelimit import rate_spend
@@ -88,6 +93,8 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
             "notice": copy_notice(request.user) if shown.full else "",
             "entitlement": entitlement,
             "followed": followed_values(request.user),
+            "favourite": material in favourites_of(request.user),
+            "taken": newer_than_taken(request.user, material),
             # Positions are the version's; only whoever reads the full text sees them.
             "stale": stale_references(version.text, timezone.localdate()) if shown.full else [],
         },

@@ -199,3 +199,17 @@ class Announcement(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Favourite(models.Model):
+    """A material a member keeps in their favourites list."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    material = models.ForeignKey("library.Material", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "material"], name="members_favourite_once")
+        ]
+        ordering = ["-created_at"]

@@ -22,7 +22,7 @@ from django.utils import timezone
 from gaoku.core.entitlement import Access, Term, access_on
 from gaoku.errors import NotFound
 from gaoku.library.models import Material, MaterialVersion
-from gaoku.members.models import Announcement, Plan, Subscription, Suspension
+from gaoku.members.models import Announcement, Favourite, Plan, Subscription, Suspension
 
 MEMBER_NOT_FOUND = "用户 {username} 不存在。"
 PLAN_NOT_FOUND = "没有方案“{plan}”。可用：{plans}。"
@@ -212,3 +212,28 @@ def plan_get(code: str) -> Plan:
 
 def subscription_history(user: AbstractBaseUser) -> QuerySet[Subscription]:
     return Subscription.objects.filter(user=user).select_related("plan", "granted_by")
+
+
+def favourites_of(user) -> list:
+    """The user's favourite materials that still have a version, latest kept first."""
+    if not user.is_authenticated:
+        return []
+    rows = Favourite.objects.filter(user=user, material__current__isnull=False)
+    return [f.material for f in rows.select_related("material__current")]
+
+
+def newer_than_taken(user, material) -> int | None:
+    """The latest version a member downloaded of ``material`` when a newer one exists now
+    (reading on the page is not taking a copy away)."""
+    if not user.is_authenticated or material.current is None:
+        return None
+    from gaoku.copies.models import Channel, Copy  # copies' selectors import this module
+
+    taken = (
+        Copy.objects.filter(member=user, version__material=material)
+        .exclude(channel=Channel.VIEW)
+        .order_by("-version__number")
+        .values_list("version__number", flat=True)
+        .first()
+    )
+    return taken if taken is not None and taken < material.current.number else None

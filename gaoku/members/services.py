@@ -22,6 +22,7 @@ from gaoku.live.services import announcements_announce
 from gaoku.members.models import (
     DEFAULT_WINDOW_MONTHS,
     Announcement,
+    Favourite,
     MemberProfile,
     Plan,
     Subscription,
@@ -302,3 +303,16 @@ def announcement_post(
     )
     announcements_announce()  # its live event: now, or from the worker when its time comes
     return announcement
+
+
+def favourite_toggle(*, user: AbstractUser, material_id: int) -> bool:
+    """Keep a material in the user's favourites, or drop it; whether it is kept now."""
+    deleted, _ = Favourite.objects.filter(user=user, material_id=material_id).delete()
+    if deleted:
+        return False
+    try:
+        with transaction.atomic():
+            Favourite.objects.create(user=user, material_id=material_id)
+    except IntegrityError:
+        pass  # kept by a second click at the same moment
+    return True

@@ -6,6 +6,7 @@ app_name = "members"
 urlpatterns = [
     path("account/", views.account, name="account"),
     path("plans/", views.plans, name="plans"),
+    path("favourites/<int:pk>/", views.favourite, name="favourite"),
     path("announcements/", views.announcements, name="announcements"),
     path("announcements/<str:tier>/", views.announcements, name="announcements_tier"),
     path("announcements/post/<int:pk>/", views.announcement, name="announcement"),

@@ -1,13 +1,16 @@
-"""Member pages: the account page, the plans page and the tiers' announcements."""
+"""Member pages: the account page, the plans page, the tiers' announcements, and keeping a
+material among one's favourites."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from gaoku.copies.selectors import copy_history
 from gaoku.errors import NotFound
+from gaoku.library.models import Material
 from gaoku.live.selectors import follows_of
 from gaoku.live.services import inbox_ensure
 from gaoku.members.models import Announcement
@@ -16,10 +19,11 @@ from gaoku.members.selectors import (
     announcement_list,
     announcement_tiers,
     entitlement_get,
+    favourites_of,
     plan_list,
     subscription_history,
 )
-from gaoku.members.services import profile_ensure
+from gaoku.members.services import favourite_toggle, profile_ensure
 
 # The account page lists this many of the member's latest downloads.
 HISTORY_ROWS = 50
@@ -38,6 +42,7 @@ def account(request: HttpRequest) -> HttpResponse:
             "copies": copies[:HISTORY_ROWS],
             "copies_total": copies.count(),
             "follows": follows_of(request.user),
+            "favourites": favourites_of(request.user),
             "feed_token": inbox_ensure(request.user).feed_token,
         },
     )
@@ -74,3 +79,14 @@ def announcement(request: HttpRequest, pk: int) -> HttpResponse:
     except NotFound as exc:
         raise Http404(exc.message) from exc
     return render(request, "members/announcement.html", {"item": item})
+
+
+@require_POST
+@login_required
+def favourite(request: HttpRequest, pk: int) -> HttpResponse:
+    """Keep a material in one's favourites, or drop it, and go back to it."""
+    material = Material.objects.filter(pk=pk, current__isnull=False).first()
+    if material is None:
+        raise Http404
+    favourite_toggle(user=request.user, material_id=material.pk)
+    return redirect("library:reader", pk=material.pk)

@@ -242,3 +242,27 @@ def test_an_editor_refreshes_a_stale_material_from_the_dashboard(client):
 
     left = stale_references(new, timezone.localdate())
     assert [r.suggestion for r in left if r.suggestion] == []
+
+
+def test_a_member_keeps_favourites_and_is_told_of_a_newer_version(client, material, speech):
+    from gaoku.copies.services import copy_issue
+
+    member = _login(client, "member")
+    url = reverse("library:reader", args=[material.pk])
+    client.post(reverse("members:favourite", args=[material.pk]))
+    assert (
+        material.title
+        in client.get(reverse("members:account"))
+        .content.decode()
+        .split('data-testid="favourites"')[1]
+        .split("</section>")[0]
+    )
+    assert "★" in client.get(url).content.decode()
+    copy_issue(user=member, material=material, fmt="txt", address=None)
+    assert 'data-testid="newer"' not in client.get(url).content.decode()
+    revised = speech.text.replace("要", "必须", 3)
+    material_import(data=revised.encode(), name="v2.txt")
+    assert 'data-testid="newer"' in client.get(url).content.decode()
+    client.post(reverse("members:favourite", args=[material.pk]))  # dropped again
+    assert "☆" in client.get(url).content.decode()
+    assert client.post(reverse("members:favourite", args=[999999])).status_code == 404
