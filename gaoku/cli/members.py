@@ -153,3 +153,57 @@ def _show(user, as_json: bool, extra: dict | None = None) -> None:
         )
     if "password" in doc:
         click.echo(f"密码 password: {doc['password']}")
+
+
+@main.group(cls=GaokuGroup)
+def codes() -> None:
+    """Redeem codes (兑换码) for selling memberships through a shop."""
+
+
+@codes.command(name="create")
+@data_option
+@click.option("--plan", "plan_slug", required=True, help="Plan code (annual, triennial…).")
+@click.option("--count", required=True, type=int)
+@click.option("--days", type=int, default=None, help="Days instead of the plan's duration.")
+@click.option("--batch", "name", default="", help="Batch name (default: plan and time).")
+@click.option("--expires", default=None, help="Last day to redeem (YYYY-MM-DD).")
+@json_option
+def codes_create_command(
+    data: Path,
+    plan_slug: str,
+    count: int,
+    days: int | None,
+    name: str,
+    expires: str | None,
+    as_json: bool,
+) -> None:
+    """Make a batch of codes; they are printed this once (only their hashes are kept)."""
+    setup(data)
+    from gaoku.members.codes import codes_create
+    from gaoku.members.selectors import plan_get
+
+    made = codes_create(
+        plan=plan_get(plan_slug), count=count, days=days, name=name, expires_on=parse_date(expires)
+    )
+    if as_json:
+        emit({"batch": made.batch.name, "plan": plan_slug, "codes": made.codes})
+        return
+    click.echo(f"批次 batch {made.batch.name}: {len(made.codes)} codes for {plan_slug}", err=True)
+    for code in made.codes:
+        click.echo(code)
+
+
+@main.command()
+@data_option
+@click.argument("code")
+@click.option("--member", "username", required=True)
+@json_option
+def redeem(data: Path, code: str, username: str, as_json: bool) -> None:
+    """Redeem a code for a member; prints the member as `member show` does."""
+    setup(data)
+    from gaoku.members.codes import code_redeem
+    from gaoku.members.selectors import member_get
+
+    user = member_get(username)
+    code_redeem(user=user, code=code)
+    _show(user, as_json)

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from gaoku.errors import InvalidInput
+from gaoku.members import codes_admin  # noqa: F401  (registers the code batches)
 from gaoku.members.models import Announcement, MemberProfile, Plan, Subscription, Suspension
 from gaoku.members.selectors import entitlement_get, suspension_open
 from gaoku.members.services import (

@@ -213,3 +213,49 @@ class Favourite(models.Model):
             models.UniqueConstraint(fields=["user", "material"], name="members_favourite_once")
         ]
         ordering = ["-created_at"]
+
+
+class CodeBatch(models.Model):
+    """Redeem codes made together for one plan, to be sold through a shop (卡密)."""
+
+    name = models.CharField(_("batch"), max_length=60, unique=True)
+    plan = models.ForeignKey(
+        Plan, on_delete=models.PROTECT, related_name="+", verbose_name=_("plan")
+    )
+    # Days instead of the plan's duration (a 30-day trial card), when set.
+    days = models.PositiveIntegerField(_("days"), null=True, blank=True)
+    price_label = models.CharField(_("price"), max_length=40, blank=True)
+    expires_on = models.DateField(_("redeem by"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("code batch")
+        verbose_name_plural = _("code batches")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RedeemCode(models.Model):
+    """One code, kept only as its SHA-256 (the code itself is shown once, when made)."""
+
+    batch = models.ForeignKey(CodeBatch, on_delete=models.CASCADE, related_name="codes")
+    digest = models.CharField(max_length=64, unique=True)
+    hint = models.CharField(_("ends with"), max_length=5)
+    redeemed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    redeemed_at = models.DateTimeField(_("redeemed"), null=True, blank=True)
+    subscription = models.ForeignKey(
+        Subscription, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("redeem code")
+        verbose_name_plural = _("redeem codes")

@@ -3,16 +3,19 @@ material among one's favourites."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gaoku.copies.selectors import copy_history
-from gaoku.errors import NotFound
+from gaoku.errors import GaokuError, NotFound
 from gaoku.library.models import Material
 from gaoku.live.selectors import follows_of
 from gaoku.live.services import inbox_ensure
+from gaoku.members.codes import code_redeem
 from gaoku.members.models import Announcement
 from gaoku.members.selectors import (
     announcement_get,
@@ -90,3 +93,24 @@ def favourite(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     favourite_toggle(user=request.user, material_id=material.pk)
     return redirect("library:reader", pk=material.pk)
+
+
+@require_POST
+@login_required
+def redeem(request: HttpRequest) -> HttpResponse:
+    """Redeem a code on the account page; what it gave, or why not, is said there."""
+    try:
+        subscription = code_redeem(user=request.user, code=request.POST.get("code", ""))
+    except GaokuError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("Code redeemed: %(plan)s from %(start)s to %(last)s.")
+            % {
+                "plan": subscription.plan.name if subscription.plan else "",
+                "start": subscription.start,
+                "last": subscription.last_day,
+            },
+        )
+    return redirect("members:account")

@@ -32,10 +32,22 @@ class RateLimited(GaokuError):
     status = 429
 
 
+def rate_used(user: AbstractBaseUser, action: str) -> int:
+    """How many times ``user`` did ``action`` in the last hour (actions counted but not
+    limited here: wrong redeem codes)."""
+    since = timezone.now() - WINDOW
+    return RateEvent.objects.filter(user=user, action=action, at__gte=since).count()
+
+
 def rate_spend(user: AbstractBaseUser, action: str, count: int = 1) -> None:
     """Count ``count`` uses of ``action``, or refuse them all when they would pass the
     limit (RateLimited names the time the oldest use leaves the window)."""
-    if user.is_superuser or count <= 0:
+    if count <= 0:
+        return
+    if action not in LIMITS:  # counted only (rate_used)
+        RateEvent.objects.create(user=user, action=action)
+        return
+    if user.is_superuser:
         return
     limit = getattr(settings, LIMITS[action])
     now = timezone.now()
