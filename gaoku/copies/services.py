@@ -48,6 +48,7 @@ from gaoku.library.selectors import version_get
 from gaoku.members.selectors import Entitlement, ReaderText, entitlement_get, reader_text
 from gaoku.members.services import profile_ensure
 from gaoku.ops.audit import audit_record
+from gaoku.ops.ratelimit import rate_spend
 from gaoku.search.selectors import library_holds
 
 logger = logging.getLogger(__name__)
@@ -104,6 +105,8 @@ def copy_issue(
         opens = entitlement.access.opens_from
         message = REFUSALS[reason].format(day=opens.isoformat() if opens else "—")
         raise CopyRefused(message, code=f"copy_refused_{reason}")
+    if channel != Channel.CLI:  # the operator's own command is not a member taking copies
+        rate_spend(user, "download")
     secret = fingerprint_secret()
     plan = plan_current(version)
     display_code = profile_ensure(user).display_code

@@ -25,6 +25,7 @@ from gaoku.copies.services import (
 )
 from gaoku.errors import InvalidInput, NotFound
 from gaoku.library.selectors import material_get, version_get
+from gaoku.ops.ratelimit import RateLimited
 
 REVIEW_PERMISSION = "copies.add_slotrejection"
 
@@ -44,7 +45,7 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    except (CopyRefused, InvalidInput, FingerprintKeyError) as exc:
+    except (CopyRefused, InvalidInput, FingerprintKeyError, RateLimited) as exc:
         context = {"material": material, "message": exc.message, "reason": exc.code}
         return render(request, "copies/refused.html", context, status=exc.status)
     response = HttpResponse(issued.content, content_type=issued.content_type)

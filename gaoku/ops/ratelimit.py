@@ -1,9 +1,11 @@
-"""Per-account limits on the actions that cost the server most: uploads (imports, traces,
-originality checks of files) and originality checks. Counted in the database, so that
-every server process and worker sees the same count.
+"""Per-account limits and quotas on what costs the server most or what a reseller would
+take in bulk: uploads (imports, traces, checks of files), originality checks, and members'
+downloads. Counted in the database, so that every server process and worker sees the
+same count.
 
-Limits per hour, from settings: GAOKU_RATE_UPLOADS_PER_HOUR (default 300 files),
-GAOKU_RATE_CHECKS_PER_HOUR (default 120). Admins are not limited.
+Limits, from settings (per account): GAOKU_RATE_UPLOADS_PER_HOUR (300 files),
+GAOKU_RATE_CHECKS_PER_HOUR (120), GAOKU_QUOTA_DOWNLOADS_PER_HOUR (30) and _PER_DAY (100).
+A refusal says when the limit resets. Admins are not limited, nor editors' downloads.
 """
 
 from __future__ import annotations
@@ -20,11 +22,20 @@ from gaoku.errors import GaokuError
 from gaoku.ops.models import RateEvent
 
 logger = logging.getLogger(__name__)
-WINDOW = timedelta(hours=1)
-LIMITS = {"upload": "GAOKU_RATE_UPLOADS_PER_HOUR", "check": "GAOKU_RATE_CHECKS_PER_HOUR"}
-TOO_MANY = "操作太频繁：每小时最多 {limit} 次{what}，请在 {at} 之后再试。"
+HOUR, DAY = timedelta(hours=1), timedelta(days=1)
+# action -> (setting, window, what the window is called) for each limit on it.
+LIMITS = {
+    "upload": (("GAOKU_RATE_UPLOADS_PER_HOUR", HOUR, "每小时"),),
+    "check": (("GAOKU_RATE_CHECKS_PER_HOUR", HOUR, "每小时"),),
+    "download": (
+        ("GAOKU_QUOTA_DOWNLOADS_PER_HOUR", HOUR, "每小时"),
+        ("GAOKU_QUOTA_DOWNLOADS_PER_DAY", DAY, "每天"),
+    ),
+}
+KEPT = DAY  # the longest window: older events are dropped
+TOO_MANY = "{per}最多 {limit} 次{what}，已经用完，请在 {at} 之后再试。"
 AT_ONCE = "一次最多 {limit} 次{what}。"
-WHAT = {"upload": "上传文件", "check": "查重"}
+WHAT = {"upload": "上传文件", "check": "查重", "download": "下载"}
 
 
 class RateLimited(GaokuError):
@@ -32,38 +43,47 @@ class RateLimited(GaokuError):
     status = 429
 
 
-def rate_used(user: AbstractBaseUser, action: str) -> int:
-    """How many times ``user`` did ``action`` in the last hour (actions counted but not
-    limited here: wrong redeem codes)."""
-    since = timezone.now() - WINDOW
+def rate_used(user: AbstractBaseUser, action: str, window: timedelta = HOUR) -> int:
+    """How many times ``user`` did ``action`` within ``window`` (also for actions counted
+    but not limited here: wrong redeem codes)."""
+    since = timezone.now() - window
     return RateEvent.objects.filter(user=user, action=action, at__gte=since).count()
 
 
+def _exempt(user: AbstractBaseUser, action: str) -> bool:
+    # Admins are never limited; editors read and take every text for their work, so the
+    # download quota (meant for members' accounts) is not theirs.
+    if user.is_superuser:
+        return True
+    return action == "download" and user.has_perm("library.view_materialversion")
+
+
 def rate_spend(user: AbstractBaseUser, action: str, count: int = 1) -> None:
-    """Count ``count`` uses of ``action``, or refuse them all when they would pass the
-    limit (RateLimited names the time the oldest use leaves the window)."""
+    """Count ``count`` uses of ``action``, or refuse them all when they would pass a limit
+    (RateLimited names the time the oldest use leaves its window)."""
     if count <= 0:
         return
     if action not in LIMITS:  # counted only (rate_used)
         RateEvent.objects.create(user=user, action=action)
         return
-    if user.is_superuser:
+    if _exempt(user, action):
         return
-    limit = getattr(settings, LIMITS[action])
     now = timezone.now()
     with transaction.atomic():
-        RateEvent.objects.filter(at__lt=now - WINDOW).delete()
-        recent = list(
-            RateEvent.objects.filter(user=user, action=action, at__gte=now - WINDOW)
-            .order_by("at")
-            .values_list("at", flat=True)
-        )
-        leave = len(recent) + count - limit  # uses that must leave the window first
-        if leave > 0:
-            logger.warning("rate limit: %s refused %d %s", user.get_username(), count, action)
-        if leave > len(recent):
-            raise RateLimited(AT_ONCE.format(limit=limit, what=WHAT[action]))
-        if leave > 0:
-            at = timezone.localtime(recent[leave - 1] + WINDOW).strftime("%H:%M")
-            raise RateLimited(TOO_MANY.format(limit=limit, what=WHAT[action], at=at))
+        RateEvent.objects.filter(at__lt=now - KEPT).delete()
+        for setting, window, per in LIMITS[action]:
+            limit = getattr(settings, setting)
+            recent = list(
+                RateEvent.objects.filter(user=user, action=action, at__gte=now - window)
+                .order_by("at")
+                .values_list("at", flat=True)
+            )
+            leave = len(recent) + count - limit  # uses that must leave the window first
+            if leave <= 0:
+                continue
+            logger.warning("limit: %s refused %d %s", user.get_username(), count, action)
+            if leave > len(recent):
+                raise RateLimited(AT_ONCE.format(limit=limit, what=WHAT[action]))
+            at = timezone.localtime(recent[leave - 1] + window).strftime("%m-%d %H:%M")
+            raise RateLimited(TOO_MANY.format(per=per, limit=limit, what=WHAT[action], at=at))
         RateEvent.objects.bulk_create([RateEvent(user=user, action=action, at=now)] * count)

@@ -9,6 +9,7 @@ GAOKU_MAX_IMPORT_MB  largest importable file (default 20)
 GAOKU_MAX_REQUEST_MB  largest request body, refused before it is read (default 200)
 GAOKU_PREVIEW_CHARS  length of the free preview (default 300)
 GAOKU_RATE_UPLOADS_PER_HOUR / _CHECKS_PER_HOUR  per-account limits (default 300 files, 120)
+GAOKU_QUOTA_DOWNLOADS_PER_HOUR / _PER_DAY  a member's downloads (default 30, 100)
 GAOKU_SIGNIN_MAX_FAILURES / _MAX_SOURCE_FAILURES / _LOCK_MINUTES  sign-in lockout
     (default 5 failures per account, 20 per client address, within 15 minutes)
 GAOKU_TRUSTED_PROXY  address of a reverse proxy whose X-Forwarded-For (and, with
@@ -232,6 +233,9 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 200
 # Per account and hour (gaoku.ops.ratelimit): files uploaded, originality checks.
 GAOKU_RATE_UPLOADS_PER_HOUR = int(os.environ.get("GAOKU_RATE_UPLOADS_PER_HOUR", "300"))
 GAOKU_RATE_CHECKS_PER_HOUR = int(os.environ.get("GAOKU_RATE_CHECKS_PER_HOUR", "120"))
+# A member's downloads (gaoku.ops.ratelimit): bulk taking is how accounts are resold.
+GAOKU_QUOTA_DOWNLOADS_PER_HOUR = int(os.environ.get("GAOKU_QUOTA_DOWNLOADS_PER_HOUR", "30"))
+GAOKU_QUOTA_DOWNLOADS_PER_DAY = int(os.environ.get("GAOKU_QUOTA_DOWNLOADS_PER_DAY", "100"))
 GAOKU_PREVIEW_CHARS = int(os.environ.get("GAOKU_PREVIEW_CHARS", "300"))
 
 # Sign-in lockout (gaoku.accounts.lockout).

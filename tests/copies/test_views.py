@@ -126,3 +126,14 @@ def test_the_api_issues_copies_under_the_same_rule(client, material):
     mine = client.get("/api/me/copies").json()
     assert [c["id"] for c in mine] == [copy.pk]
     assert mine[0]["title"] == material.title
+
+
+def test_a_member_over_the_download_quota_reads_when_it_resets(client, material, settings):
+    settings.GAOKU_QUOTA_DOWNLOADS_PER_HOUR = 1
+    client.force_login(account("member"))
+    url = reverse("copies:download", args=[material.pk])
+    assert client.post(url, {"format": "txt"}).status_code == 200
+    refused = client.post(url, {"format": "txt"})
+    assert refused.status_code == 429
+    page = refused.content.decode()
+    assert 'data-testid="refused"' in page and "每小时最多 1 次下载" in page and "之后再试" in page

@@ -19,7 +19,7 @@ def test_the_limit_counts_per_account_and_says_when_it_resets(settings):
     member, other = account("member"), account("member", "other")
     for _ in range(3):
         rate_spend(member, "check")
-    with pytest.raises(RateLimited, match=r"每小时最多 3 次查重，请在 \d\d:\d\d 之后再试"):
+    with pytest.raises(RateLimited, match=r"每小时最多 3 次查重，已经用完，请在 .* 之后再试"):
         rate_spend(member, "check")
     rate_spend(other, "check")  # another account has its own count
     rate_spend(account("admin"), "check", 50)  # admins are not limited
@@ -47,3 +47,29 @@ def test_the_check_api_answers_429_with_the_envelope(client, settings):
     refused = client.post("/api/search/check", {"text": "一段草稿文字。"})
     assert refused.status_code == 429
     assert refused.json()["error"]["code"] == "rate_limited"
+
+
+def test_a_members_downloads_have_an_hourly_and_a_daily_quota(settings):
+    from django.utils import timezone
+
+    from gaoku.copies.services import copy_issue
+    from tests.conftest import material_published
+
+    settings.GAOKU_QUOTA_DOWNLOADS_PER_HOUR = 2
+    settings.GAOKU_QUOTA_DOWNLOADS_PER_DAY = 3
+    material = material_published(timezone.localdate())
+    member = account("member")
+    for _ in range(2):
+        copy_issue(user=member, material=material, fmt="txt", address=None)
+    with pytest.raises(RateLimited, match="每小时最多 2 次下载") as refused:
+        copy_issue(user=member, material=material, fmt="txt", address=None)
+    assert refused.value.status == 429
+    RateEvent.objects.filter(user=member).update(at=timezone.now() - timezone.timedelta(hours=2))
+    copy_issue(user=member, material=material, fmt="txt", address=None)
+    with pytest.raises(RateLimited, match="每天最多 3 次下载"):
+        copy_issue(user=member, material=material, fmt="txt", address=None)
+    # The operator's command and an editor are not a member taking copies in bulk.
+    copy_issue(user=member, material=material, fmt="txt", address=None, channel="cli")
+    editor = account("editor")
+    for _ in range(4):
+        copy_issue(user=editor, material=material, fmt="txt", address=None)
