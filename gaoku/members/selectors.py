@@ -11,7 +11,7 @@ for them today, and otherwise gets the preview.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -237,3 +237,38 @@ def newer_than_taken(user, material) -> int | None:
         .first()
     )
     return taken if taken is not None and taken < material.current.number else None
+
+
+# From how many days before its end a membership's renewal is offered, and for how many
+# days after it ended the reminder stays.
+RENEWAL_DAYS = 7
+
+
+def renewal_notice(user, *, today: date | None = None) -> dict | None:
+    """What to tell a member about renewing: their membership ends within a week, or
+    ended within the last week; None otherwise (editors, suspended members, visitors)."""
+    if not user.is_authenticated:
+        return None
+    at = None if today is None else timezone.make_aware(datetime.combine(today, time(12)))
+    today = today or timezone.localdate()
+    entitlement = entitlement_get(user, at=at)
+    access = entitlement.access
+    if entitlement.everything or access.suspended:
+        return None
+    if access.active and access.run_last_day is not None:
+        left = (access.run_last_day - today).days
+        return (
+            {"ends": access.run_last_day, "days": left, "ended": False}
+            if left < RENEWAL_DAYS
+            else None
+        )
+    ended = (
+        subscriptions_in_force(user)
+        .filter(last_day__lt=today)
+        .order_by("-last_day")
+        .values_list("last_day", flat=True)
+        .first()
+    )
+    if ended is not None and (today - ended).days <= RENEWAL_DAYS:
+        return {"ends": ended, "days": 0, "ended": True}
+    return None

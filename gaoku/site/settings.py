@@ -23,6 +23,7 @@ GAOKU_TRACE_LEVEL  false-accusation level of leak traces (default 1e-6)
 GAOKU_REFERENCE_CORPUS  folder of .txt files of published official writing: the phrases
     that recur in it keep their wording in copies, and a copy's wordings must be found
     in it or in the library (default: none, the library alone)
+GAOKU_RENEWAL_NOTE / GAOKU_RENEWAL_URL  how members renew (shown a week before the end)
 GAOKU_SITE_URL    the site's address as members reach it, for links sent out (webhooks)
 GAOKU_DB_POOL     PostgreSQL connections per process (default 8)
 GAOKU_SEARCH_DIR  folder of the embedded search index (default GAOKU_DATA/search-index;
@@ -165,6 +166,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "gaoku.live.context.bell",
+                "gaoku.members.context.renewal",
             ],
         },
     },
@@ -256,6 +258,12 @@ GAOKU_REFERENCE_CORPUS = os.environ.get("GAOKU_REFERENCE_CORPUS", "")
 # `gaoku serve` starts beside the server) runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# How members renew, shown when their membership ends within a week or has just ended: a
+# line of the operator's own, and a link (their shop), if any.
+GAOKU_RENEWAL_NOTE = os.environ.get(
+    "GAOKU_RENEWAL_NOTE", "续费：在购买会员的店铺再次下单，然后在“我的账户”输入兑换码。"
+)
+GAOKU_RENEWAL_URL = os.environ.get("GAOKU_RENEWAL_URL", "")
 # The site's address as members reach it: the links that webhooks and feeds send out.
 GAOKU_SITE_URL = os.environ.get("GAOKU_SITE_URL", "http://127.0.0.1:8000")
 GAOKU_SEARCH_DIR = Path(os.environ.get("GAOKU_SEARCH_DIR", DATA_DIR / "search-index"))

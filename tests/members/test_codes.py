@@ -126,3 +126,24 @@ def test_an_admin_makes_a_batch_downloads_its_csv_and_revokes_it(client):
         code_redeem(user=account("visitor", "second"), code=rows[2][0])
     actions = [e.action for e in audit_list()]
     assert {"codes.create", "codes.export", "code.redeem", "codes.revoke"} <= set(actions)
+
+
+def test_members_are_reminded_a_week_before_the_end_and_when_it_ended(client, settings):
+    from gaoku.members.services import member_grant
+
+    settings.GAOKU_RENEWAL_URL = "https://shop.example.com/gaoku"
+    visitor = account("visitor")
+    member_grant(user=visitor, days=5, reason="试用", plan=plan_get("annual"))
+    client.force_login(visitor)
+    page = client.get("/").content.decode()
+    notice = page.split('data-testid="renewal"')[1].split("</p>")[0]
+    assert "https://shop.example.com/gaoku" in notice and "#redeem" in notice
+    from gaoku.members.selectors import renewal_notice
+
+    today = timezone.localdate()
+    assert renewal_notice(visitor)["days"] == 4
+    assert renewal_notice(visitor, today=today + datetime.timedelta(days=6))["ended"] is True
+    assert renewal_notice(visitor, today=today + datetime.timedelta(days=20)) is None
+    assert renewal_notice(account("member")) is None  # a year left
+    client.force_login(account("member", "long"))
+    assert 'data-testid="renewal"' not in client.get("/").content.decode()
