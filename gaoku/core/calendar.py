@@ -36,6 +36,11 @@ class Calendar:
     def names(self) -> list[str]:
         return [e.name for e in self.entries if e.kind == "name"]
 
+    def alternation(self) -> str:
+        """The names as one regular-expression alternation, longest first, so that a name
+        is never cut to a shorter one."""
+        return "|".join(sorted(map(re.escape, self.names()), key=len, reverse=True))
+
     def named(self, name: str) -> Entry | None:
         return next((e for e in self.entries if e.kind == "name" and e.name == name), None)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from gaoku.core.calendar import Calendar, Entry, calendar
 
@@ -154,11 +155,16 @@ def _superseded(name: str, congresses: list[Entry], today: date, verb: str):
     return f"党的{current.name}已于{current.start:%Y年%-m月}{verb}", current.name
 
 
+@cache
+def _names_pattern(cal: Calendar) -> re.Pattern | None:
+    alternation = cal.alternation()
+    return re.compile(alternation) if alternation else None
+
+
 def _named(text: str, today: date, cal: Calendar) -> list[StaleReference]:
-    names = sorted(cal.names(), key=len, reverse=True)
-    if not names:
+    pattern = _names_pattern(cal)
+    if pattern is None:
         return []
-    pattern = re.compile("|".join(map(re.escape, names)))
     found = []
     for match in pattern.finditer(text):
         entry = cal.named(match[0])

@@ -308,8 +308,7 @@ _CONGRESS = rf"(?:十{_CN_ORD}|二十{_CN_ORD}?)"
 _YEAR = r"(?<!\d)(?:19|20)\d{2}年|[〇零一二三四五六七八九]{4}年"
 
 
-# The calendar's names, longest first, so that a name is never cut to a shorter one.
-_CALENDAR = "|".join(sorted(map(re.escape, calendar().names()), key=len, reverse=True))
+_CALENDAR = calendar().alternation()
 # References that name a moment by themselves, without the 是…之年 phrases.
 _NAMED = (
     _YEAR,

@@ -150,8 +150,12 @@ def _standard(endpoint: Endpoint, notices: list[Notice], now: datetime) -> Reque
     return Request(endpoint.url, headers, body)
 
 
+def _meta(notice: Notice) -> str:
+    return " · ".join([notice.doc_type, *notice.topics]) if notice.doc_type else ""
+
+
 def _lines(notice: Notice) -> list[str]:
-    meta = " · ".join([notice.doc_type, *notice.topics]) if notice.doc_type else ""
+    meta = _meta(notice)
     label = LABELS.get(notice.kind, "")
     version = f"（第 {notice.version} 版）" if notice.version and notice.version > 1 else ""
     lines = [f"【{label}】{notice.title}{version}"]
@@ -166,8 +170,7 @@ def _markdown(notices: list[Notice]) -> tuple[str, str]:
     if len(notices) == 1:
         n = notices[0]
         title = f"{LABELS.get(n.kind, '')}：{n.title}"
-        meta = " · ".join([n.doc_type, *n.topics]) if n.doc_type else ""
-        parts = [f"### {title}", meta, *[f"- {h}" for h in n.headings[:MAX_HEADINGS]]]
+        parts = [f"### {title}", _meta(n), *[f"- {h}" for h in n.headings[:MAX_HEADINGS]]]
         parts.append(f"[查看]({n.url})")
         return title, "\n\n".join(p for p in parts if p)
     title = f"稿库更新 {len(notices)} 条"

@@ -32,7 +32,7 @@ from gaoku.library.services import import_draft_resolve, material_refresh, metad
 from gaoku.live.selectors import followed_values
 from gaoku.members.selectors import (
     entitlement_get,
-    favourites_of,
+    is_favourite,
     newer_than_taken,
     reader_preview,
 )
@@ -93,7 +93,7 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
             "notice": copy_notice(request.user) if shown.full else "",
             "entitlement": entitlement,
             "followed": followed_values(request.user),
-            "favourite": material in favourites_of(request.user),
+            "favourite": is_favourite(request.user, material),
             "taken": newer_than_taken(request.user, material),
             # Positions are the version's; only whoever reads the full text sees them.
             "stale": stale_references(version.text, timezone.localdate()) if shown.full else [],

@@ -18,6 +18,7 @@ from django.utils import timezone
 from gaoku.errors import InvalidInput
 from gaoku.library.models import DocType, MaterialVersion
 from gaoku.live.models import Event, Follow, Inbox
+from gaoku.live.selectors import latest_event_id
 from gaoku.live.webhooks import deliveries_queue
 from gaoku.members.models import Announcement
 
@@ -82,8 +83,7 @@ def follow_remove(*, user: AbstractBaseUser, kind: str, value: str) -> None:
 
 def inbox_ensure(user: AbstractBaseUser) -> Inbox:
     """The user's inbox; a new one starts with everything so far read."""
-    latest = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    inbox, _ = Inbox.objects.get_or_create(user=user, defaults={"read_up_to": latest})
+    inbox, _ = Inbox.objects.get_or_create(user=user, defaults={"read_up_to": latest_event_id()})
     return inbox
 
 

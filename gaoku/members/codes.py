@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.auth.models import AbstractUser
 from django.db import IntegrityError, transaction
@@ -166,7 +166,3 @@ def batch_revoke(*, batch: CodeBatch, by: AbstractUser | None = None) -> int:
             "codes.revoke", actor=by, object=f"batch:{batch.name}", detail={"unused": unused}
         )
     return unused
-
-
-def code_expiry_soon(batch: CodeBatch, *, within: timedelta = timedelta(days=7)) -> bool:
-    return batch.expires_on is not None and batch.expires_on - timezone.localdate() <= within

@@ -214,6 +214,10 @@ def subscription_history(user: AbstractBaseUser) -> QuerySet[Subscription]:
     return Subscription.objects.filter(user=user).select_related("plan", "granted_by")
 
 
+def is_favourite(user, material) -> bool:
+    return user.is_authenticated and Favourite.objects.filter(user=user, material=material).exists()
+
+
 def favourites_of(user) -> list:
     """The user's favourite materials that still have a version, latest kept first."""
     if not user.is_authenticated:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from gaoku.copies.selectors import copy_history
 from gaoku.errors import GaokuError, NotFound
-from gaoku.library.models import Material
+from gaoku.library.selectors import material_get
 from gaoku.live.selectors import follows_of
 from gaoku.live.services import inbox_ensure
 from gaoku.members.codes import code_redeem
@@ -88,9 +88,10 @@ def announcement(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def favourite(request: HttpRequest, pk: int) -> HttpResponse:
     """Keep a material in one's favourites, or drop it, and go back to it."""
-    material = Material.objects.filter(pk=pk, current__isnull=False).first()
-    if material is None:
-        raise Http404
+    try:
+        material = material_get(pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
     favourite_toggle(user=request.user, material_id=material.pk)
     return redirect("library:reader", pk=material.pk)
 

@@ -60,6 +60,12 @@ class JobInput:
     name: str
     path: Path
 
+    def read(self) -> bytes:
+        """The file's bytes, one past the import limit at most (enough for a reader to
+        refuse it as too large)."""
+        with open(self.path, "rb") as handle:
+            return handle.read(settings.GAOKU_MAX_IMPORT_BYTES + 1)
+
 
 # The job the worker's thread is running now, for the heartbeat (gaoku.ops.worker).
 running_job: int | None = None

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gaoku.errors import GaokuError
+from gaoku.members.selectors import READ_ALL_PERMISSION
 from gaoku.ops.models import RateEvent
 
 logger = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ def _exempt(user: AbstractBaseUser, action: str) -> bool:
     # download quota (meant for members' accounts) is not theirs.
     if user.is_superuser:
         return True
-    return action == "download" and user.has_perm("library.view_materialversion")
+    return action == "download" and user.has_perm(READ_ALL_PERMISSION)
 
 
 def rate_spend(user: AbstractBaseUser, action: str, count: int = 1) -> None:

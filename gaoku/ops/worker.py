@@ -34,15 +34,10 @@ def worker_run(*, once: bool = False, interval: float = 1.0) -> None:
     stop = threading.Event()
     beat = threading.Thread(target=_beat, args=(stop,), name="gaoku-heartbeat", daemon=True)
     beat.start()
-    worker = Worker(
-        queue_names=["default"],
+    worker = _worker(
         interval=interval,
         batch=once,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
         worker_id=f"{os.uname().nodename[:40]}-{os.getpid()}-{get_random_string(6)}",
-        excluded_queue_names=[],
     )
     if not once:
         worker.configure_signals()
@@ -56,16 +51,7 @@ def worker_run(*, once: bool = False, interval: float = 1.0) -> None:
 def jobs_run_pending() -> None:
     """Run every queued task here and now, in this thread and this transaction (tests):
     the worker's own loop would close the connection between tasks."""
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id=f"inline-{os.getpid()}",
-        excluded_queue_names=[],
-    )
+    worker = _worker(interval=0, batch=True, worker_id=f"inline-{os.getpid()}")
     while True:
         with exclusive_transaction():
             task = DBTaskResult.objects.ready().filter(backend_name="default").get_locked()
@@ -73,6 +59,20 @@ def jobs_run_pending() -> None:
                 return
             task.claim(worker.worker_id)
         worker.run_task(task)
+
+
+def _worker(*, interval: float, batch: bool, worker_id: str) -> Worker:
+    """django-tasks-db's worker on the default queue and backend."""
+    return Worker(
+        queue_names=["default"],
+        interval=interval,
+        batch=batch,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+        excluded_queue_names=[],
+    )
 
 
 def _beat(stop: threading.Event) -> None:

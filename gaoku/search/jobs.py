@@ -3,8 +3,6 @@ the originality check."""
 
 from __future__ import annotations
 
-from django.conf import settings
-
 from gaoku.ops.jobs import JobInput, job_result_set
 from gaoku.ops.models import Job
 from gaoku.search.selectors import draft_read
@@ -19,6 +17,4 @@ def check_job_run(job: Job, inputs: list[JobInput]) -> None:
     """Read a draft (a scan: OCR) for the originality check; the check itself runs when the
     member opens the result, against the library as it is then."""
     item = inputs[0]
-    with open(item.path, "rb") as handle:
-        data = handle.read(settings.GAOKU_MAX_IMPORT_BYTES + 1)
-    job_result_set(job, {"text": draft_read(data=data, filename=item.name)})
+    job_result_set(job, {"text": draft_read(data=item.read(), filename=item.name)})

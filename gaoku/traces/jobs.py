@@ -3,8 +3,6 @@ which may take minutes) is traced in the worker."""
 
 from __future__ import annotations
 
-from django.conf import settings
-
 from gaoku.ops.jobs import JobInput, job_item_add
 from gaoku.ops.models import Job
 from gaoku.traces.services import trace_run
@@ -12,14 +10,11 @@ from gaoku.traces.services import trace_run
 
 def trace_job_run(job: Job, inputs: list[JobInput]) -> None:
     for item in inputs[len(job.items) :]:
-        with open(item.path, "rb") as handle:
-            # One byte past the limit is enough for the reader to refuse it as too large.
-            data = handle.read(settings.GAOKU_MAX_IMPORT_BYTES + 1)
         trace_run(
             by=job.created_by,
             operator=job.params.get("operator", ""),
             channel="web",
-            data=data,
+            data=item.read(),
             filename=item.name,
             recorded=lambda trace, name=item.name: job_item_add(
                 job, {"name": name, "trace": trace.pk}
