@@ -49,6 +49,7 @@ SETS = (
     "import_holdout3",
     "import_holdout4",
     "import_holdout5",
+    "import_holdout6",
 )
 
 

@@ -553,11 +553,32 @@ def test_what_a_document_keeps_after_its_signature_is_its_own():
             "附件：1.排查台账样表　2.整改销号表",
             "（联系人：某某，联系电话：＿＿＿）",
             "（此件公开发布）",
+            "抄送：镇党委办公室，镇纪委。",
+            "石门镇人民政府办公室　　　　2026年3月2日印发",
             "更多公文模板请关注本号，每日更新",
         ]
     )
     result = strip_boilerplate(text, PATTERNS)
     assert result.removed_lines == ("更多公文模板请关注本号，每日更新",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "【课后练习】请梳理本文的层次结构，并仿写一段开头。",
+        "名师点评：全文结构清晰，层层递进，值得借鉴。",
+        "【温馨提示】本文仅节选主体部分。",
+    ],
+)
+def test_a_course_handouts_exercise_or_comment_on_the_text_is_wrapper(line):
+    body = "今年以来，全镇安全形势总体平稳。"
+    text = f"在全镇安全生产会议上的讲话\n同志们：\n{body}\n谢谢大家！\n{line}"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)
+
+
+def test_a_bulletins_column_label_is_not_a_note_on_the_text():
+    text = "全镇安全生产工作简报\n【工作动态】本月全镇开展隐患排查，整改问题23处。\n谢谢大家！"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == ()
 
 
 @pytest.mark.parametrize(

@@ -137,6 +137,11 @@ def test_year_and_date_placeholders_and_a_place_before_a_figure():
     assert find_placeholders(text) == ["20XX年", "X月X日", "XX市", "××同志"]
 
 
+def test_placeholders_carry_any_leaders_title():
+    text = "由X主席带队，X副县长、××秘书长参加。"
+    assert find_placeholders(text) == ["X主席", "X副县长", "××秘书长"]
+
+
 def test_learning_campaigns_of_recent_years_are_dated_references():
     text = "扎实开展党纪学习教育，巩固主题教育成果，做好过渡期衔接。"
     assert find_dated_references(text) == ["党纪学习教育", "主题教育", "过渡期"]

@@ -128,13 +128,15 @@ class CleanResult:
 
 # A signature after the last sentence: a date, an issuing body, or a labelled field
 # (述职人：＿＿＿, 汇报单位：…).
-_SIGNATURE = re.compile(
-    r"^(?:[\d〇○零一二三四五六七八九十XＸ×]{2,4}年[\d一二三四五六七八九十XＸ×]{1,2}月"
+_DATE = (
+    r"[\d〇○零一二三四五六七八九十XＸ×]{2,4}年[\d一二三四五六七八九十XＸ×]{1,2}月"
     r"(?:[\d一二三四五六七八九十XＸ×]{1,3}日)?"
-    r"|[^\s，。！？：；]{2,30}(?:委员会|人民政府|政府|办公室|办公厅|党委|党组|党工委|支部|"
-    r"委|局|厅|部|处|科|中心|公司|集团|学校|医院|协会|学会|队|所|院|街道|镇|乡)"
-    r"|[\u4e00-\u9fff]{2,5}[:：].{0,24})$"
 )
+_ISSUER = (
+    r"[^\s，。！？：；]{2,30}(?:委员会|人民政府|政府|办公室|办公厅|党委|党组|党工委|支部|"
+    r"委|局|厅|部|处|科|中心|公司|集团|学校|医院|协会|学会|队|所|院|街道|镇|乡)"
+)
+_SIGNATURE = re.compile(rf"^(?:{_DATE}|{_ISSUER}|[\u4e00-\u9fff]{{2,5}}[:：].{{0,24}})$")
 # The last words of a speech or a report, which a writer may leave without a stop
 # (谢谢大家, 散会, 以上发言不妥之处请批评指正): the document's own end.
 _LAST_WORDS = re.compile(
@@ -143,9 +145,11 @@ _LAST_WORDS = re.compile(
 )
 # What a document may have after its signature, as its own: the attachments it lists, its
 # contact person, whom it is copied to, how it is to be released (附件：1.…, （联系人：…）,
-# 抄送：…, （此件公开发布）).
+# 抄送：…, （此件公开发布））, and the last line of an official document's colophon (版记),
+# who printed it and when (某某区人民政府办公室　　2026年2月10日印发).
 _OWN_TAIL = re.compile(
-    r"^[（(]?(?:附件|联系人|抄送|主送|印发|发送)\s*[:：]|^[（(](?:此件|本件)[^）)]{0,12}[）)]$"
+    r"^[（(]?(?:附件|联系人|抄送|主送|印发|发送)\s*[:：]|^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
+    rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$"
 )
 # The opening of a notice about the text itself, and the length of a paragraph no notice
 # has after it.

@@ -30,14 +30,20 @@ _QUOTES = "\"'“”‘’「」『』"
 # A language model, as a web page names the one that wrote its summary.
 _AI = "(?:AI|ＡＩ|人工智能|大模型|智能)"
 # A note the publisher set above or into the text, labelled so at the start of its line:
-# a summary a language model wrote (AI摘要：…, 【AI导读】, 以上摘要由AI生成) or an
-# editor's note (编者按：…, 【导读】). A document's own sentence about AI never opens so,
-# and none of the documents imported here carries an editor's note of its own.
+# a summary a language model wrote (AI摘要：…, 【AI导读】, 以上摘要由AI生成), an editor's
+# note (编者按：…, 【导读】) or a teacher's exercise in a course handout. A document's own
+# sentence about AI never opens so, and none of the documents imported here carries an
+# editor's note or an exercise of its own.
 _PUBLISHER_NOTE = (
     rf"^\W*{_AI}\s*(?:摘要|总结|导读|速读|概要|解读|提炼)\s*(?:[:：】\]］]|$)|"
     rf"^\W*(?:以上|以下|本文|本篇|该|文章|全文)?(?:摘要|总结|导读|概要|内容)\W*(?:由|为)\s*{_AI}\s*"
     r"(?:生成|整理|提炼)|"
-    r"^\W*(?:编者按|编者的话|编者注|编辑按|小编按|导读)\s*[:：】\]］]"
+    r"^\W*(?:编者按|编者的话|编者注|编辑按|小编按|导读)\s*[:：】\]］]|"
+    # A teacher's exercise or comment on the text in a course's handout (【课后练习】请…,
+    # 名师点评：…), and any labelled line that speaks of the text itself (【提示】本文…).
+    r"^\W*(?:课后|课堂|随堂)?(?:练习|作业|思考题|练习题|点评|名师点评|写作要点|写法点拨|"
+    r"学习要点|范文点评)\s*[:：】\]］]|"
+    r"^[【\[［〖][^】\]］〗]{1,8}[】\]］〗].{0,12}(?:本文|全文|上文|此文|该文|本篇)"
 )
 # The header of a message in a forwarded chat log: a name, a day and a clock time
 # (王科长  5月8日 20:05, 老周 2026-05-08 20:06:31). No line of a document ends in a clock
