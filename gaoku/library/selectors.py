@@ -127,9 +127,26 @@ def excerpt_hits(keys: list[tuple[int, int]]) -> dict[int, list[int]]:
     return dict(hits)
 
 
-def material_list(*, doc_type: str | None = None, topic: str | None = None) -> QuerySet[Material]:
-    """Materials with a current version, newest first, optionally filtered."""
+# What a catalogue row does not show of the current version: the largest columns, not read
+# for a list unless asked for.
+_VERSION_BODY = (
+    "current__text",
+    "current__outline",
+    "current__part_spans",
+    "current__placeholders",
+    "current__dated_references",
+    "current__removed_lines",
+)
+
+
+def material_list(
+    *, doc_type: str | None = None, topic: str | None = None, with_text: bool = False
+) -> QuerySet[Material]:
+    """Materials with a current version, newest first, optionally filtered; the current
+    version's text and outline only ``with_text``."""
     qs = Material.objects.filter(current__isnull=False).select_related("current")
+    if not with_text:
+        qs = qs.defer(*_VERSION_BODY)
     if doc_type:
         qs = qs.filter(doc_type=doc_type)
     if topic:
@@ -143,7 +160,7 @@ def material_get(material_id: int) -> Material:
     Raises:
         NotFound: no such material, or it has no version yet.
     """
-    material = material_list().filter(pk=material_id).first()
+    material = material_list(with_text=True).filter(pk=material_id).first()
     if material is None:
         raise NotFound(MATERIAL_NOT_FOUND.format(id=material_id))
     return material
@@ -156,12 +173,14 @@ def version_get(material: Material, number: str | int | None) -> MaterialVersion
         NotFound: no such version (or a number that is not one).
     """
     if number in (None, ""):
-        return material.current
-    found = None
-    if re.fullmatch(r"[0-9]{1,9}", str(number)):
-        found = material.versions.filter(number=int(number)).first()
-    if found is None:
-        raise NotFound(VERSION_NOT_FOUND.format(id=material.pk, number=number))
+        found = material.current
+    else:
+        found = None
+        if re.fullmatch(r"[0-9]{1,9}", str(number)):
+            found = material.versions.filter(number=int(number)).first()
+        if found is None:
+            raise NotFound(VERSION_NOT_FOUND.format(id=material.pk, number=number))
+    found.material = material  # read once, with its topics, not again through the version
     return found
 
 
@@ -192,7 +211,7 @@ def material_staleness(material: Material, *, today: datetime.date | None = None
 
 def stale_materials(*, today: datetime.date | None = None) -> list[dict]:
     """Every material with at least one stale reference, newest first."""
-    rows = (material_staleness(m, today=today) for m in material_list())
+    rows = (material_staleness(m, today=today) for m in material_list(with_text=True))
     return [row for row in rows if row["stale"]]
 
 
@@ -217,6 +236,6 @@ def stale_dashboard(*, today: datetime.date | None = None) -> list[StaleRow]:
     )
     rows = [
         StaleRow(m, material_staleness(m, today=today)["stale"], readers.get(m.pk, 0))
-        for m in material_list()
+        for m in material_list(with_text=True)
     ]
     return sorted((r for r in rows if r.stale), key=lambda r: (-r.readers, -r.material.pk))

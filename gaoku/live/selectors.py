@@ -13,6 +13,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from gaoku.live.models import Event, Follow, Inbox
 from gaoku.members.selectors import announcement_tiers, entitlement_get
+from gaoku.site.memo import request_memo
 
 # Events looked at per query: a stream asks often, a page once.
 SCAN = 500
@@ -44,9 +45,8 @@ class Interests:
 
 def interests_of(user: AbstractBaseUser) -> Interests:
     follows: dict[str, set[str]] = {kind: set() for kind in Follow.Kind.values}
-    if user.is_authenticated:
-        for kind, value in Follow.objects.filter(user=user).values_list("kind", "value"):
-            follows[kind].add(value)
+    for follow in follows_of(user):
+        follows[follow.kind].add(follow.value)
     return Interests(
         tiers=frozenset(announcement_tiers(entitlement_get(user))),
         topics=frozenset(follows[Follow.Kind.TOPIC]),
@@ -103,7 +103,7 @@ def unread_count(user: AbstractBaseUser, *, cap: int = 99) -> int:
 def follows_of(user: AbstractBaseUser) -> list[Follow]:
     if not user.is_authenticated:
         return []
-    return list(Follow.objects.filter(user=user))
+    return request_memo(("follows", user.pk), lambda: list(Follow.objects.filter(user=user)))
 
 
 def followed_values(user: AbstractBaseUser) -> set[str]:

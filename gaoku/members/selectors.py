@@ -23,6 +23,7 @@ from gaoku.core.entitlement import Access, Term, access_on
 from gaoku.errors import NotFound
 from gaoku.library.models import Material, MaterialVersion
 from gaoku.members.models import Announcement, Favourite, Plan, Subscription, Suspension
+from gaoku.site.memo import request_memo
 
 MEMBER_NOT_FOUND = "用户 {username} 不存在。"
 PLAN_NOT_FOUND = "没有方案“{plan}”。可用：{plans}。"
@@ -63,9 +64,16 @@ class ReaderText:
 
 def entitlement_get(user: User, *, at: datetime | None = None) -> Entitlement:
     """The user's entitlement at ``at`` (default now), judged on the Asia/Shanghai day."""
-    day = timezone.localdate(at)
     if not user.is_authenticated or not user.is_active:
+        day = timezone.localdate(at)
         return Entitlement(signed_in=False, everything=False, access=Access(day=day, active=False))
+    if at is None:
+        return request_memo(("entitlement", user.pk), lambda: _entitlement(user, None))
+    return _entitlement(user, at)
+
+
+def _entitlement(user: User, at: datetime | None) -> Entitlement:
+    day = timezone.localdate(at)
     subscriptions = list(subscriptions_in_force(user).select_related("plan"))
     access = access_on(
         [subscription_term(s) for s in subscriptions],

@@ -288,3 +288,28 @@ def test_rerunning_the_demo_never_resets_an_existing_accounts_password():
     demo_accounts_ensure(fresh=frozenset({"admin"}))
     admin.refresh_from_db()
     assert admin.check_password(DEMO_ACCOUNTS[0][1])
+
+
+def test_a_request_asks_the_entitlement_once_and_sees_a_grant_made_during_it(
+    django_assert_num_queries,
+):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from gaoku.site.memo import RequestMemoMiddleware
+
+    user = account("visitor", "memo")
+    seen = []
+
+    def view(request):
+        seen.append(entitlement_get(user).active)
+        with django_assert_num_queries(0):
+            seen.append(entitlement_get(user).active)
+        member_grant(user=user, days=30, reason="test")
+        seen.append(entitlement_get(user).active)
+        member_suspend(user=user, reason="test")
+        seen.append(entitlement_get(user).active)
+        return HttpResponse()
+
+    RequestMemoMiddleware(view)(RequestFactory().get("/"))
+    assert seen == [False, False, True, False]
