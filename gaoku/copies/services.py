@@ -159,6 +159,7 @@ def reading_text(
         channel=Channel.VIEW,
         defaults={"format": Format.VIEW},
     )
+    copy.version, copy.plan = version, plan  # a row read back does not hold them
     return ReaderText(text=_fingerprinted(secret, copy), full=True, outline=shown.outline)
 
 
@@ -255,6 +256,13 @@ def plan_current(version: MaterialVersion) -> SlotPlan:
             )
     except IntegrityError:  # another request made this revision first
         return version.slot_plans.order_by("-revision").first()
+
+
+def slot_plan_prepare(version_id: int) -> None:
+    """Make the plan of a version ahead of its first reader (gone versions are skipped)."""
+    version = MaterialVersion.objects.filter(pk=version_id).first()
+    if version is not None:
+        plan_current(version)
 
 
 def plan_slots(plan: SlotPlan) -> list[Slot]:

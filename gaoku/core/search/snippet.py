@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from gaoku.core.excerpt import fold
+from gaoku.core.excerpt import Folded, fold
 
 __all__ = ["Snippet", "snippet"]
 
@@ -42,7 +43,7 @@ def snippet(text: str, words: list[str], *, width: int = WIDTH) -> Snippet:
     search itself; the snippet starts at a sentence or line start near the best window
     when one is close. With no word found, it is the text's beginning.
     """
-    folded = fold(text)
+    folded = _folded(text)
     spans: list[tuple[int, int, str]] = []
     for word in {w for w in (fold(w).text for w in words) if w}:
         start = folded.text.find(word)
@@ -60,6 +61,20 @@ def snippet(text: str, words: list[str], *, width: int = WIDTH) -> Snippet:
     suffix = ELLIPSIS if hi < len(text) else ""
     shift = len(prefix)
     return Snippet(prefix + body + suffix, tuple((s + shift, e + shift) for s, e in marks))
+
+
+# A page of results shows a snippet of each hit, and the same materials come up query
+# after query: their folded texts are kept, those of common length at least.
+_CACHED_CHARS = 50_000
+
+
+@lru_cache(maxsize=256)
+def _folded_cached(text: str) -> Folded:
+    return fold(text)
+
+
+def _folded(text: str) -> Folded:
+    return _folded_cached(text) if len(text) <= _CACHED_CHARS else fold(text)
 
 
 def _best_start(spans: list[tuple[int, int, str]], width: int) -> int:
