@@ -8,6 +8,7 @@ decides what the library does with their result.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gaoku.copies.tasks import slot_plan_task
 from gaoku.core.cleaning import Rule, learnable_lines
 from gaoku.core.ingest import PreparedText, prepare_text
 from gaoku.core.readers import ReadResult, read_bytes, read_path
@@ -257,6 +259,7 @@ def _version_add(
     material.save(update_fields=["current", "title", "updated_at"])
     _sightings_record(material, prepared)
     search_index_update(material=material)
+    transaction.on_commit(functools.partial(slot_plan_task.enqueue, version.pk))
     return version
 
 

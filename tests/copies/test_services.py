@@ -172,3 +172,17 @@ def test_the_slot_review_shows_the_slots_copies_use(material, settings, tmp_path
     settings.GAOKU_REFERENCE_CORPUS = str(tmp_path)
     review = slot_review(material.current)
     assert review.used == len(plan_slots(plan_current(material.current))) == 0
+
+
+def test_a_new_versions_slot_plan_is_made_in_the_background_before_its_first_reader(
+    django_capture_on_commit_callbacks,
+):
+    from gaoku.ops.worker import jobs_run_pending
+
+    with django_capture_on_commit_callbacks(execute=True):
+        material = material_published(date(2026, 1, 5), seed=31)
+    assert not SlotPlan.objects.filter(version=material.current).exists()
+    jobs_run_pending()
+    plans = SlotPlan.objects.filter(version=material.current)
+    assert plans.count() == 1
+    assert plan_current(material.current) == plans.get()  # readers use it as it is
