@@ -122,7 +122,10 @@ def _serve(host: str, port: int, workers: int, *, background: bool = True) -> No
 
     import uvicorn
     from django.conf import settings
+    from django.db import connections
 
+    # The set-up's own connection; requests use their threads' (gaoku.site.asgi).
+    connections.close_all()
     # A server logs to stderr, whatever command set it up (gaoku demo does it quietly).
     logging.config.dictConfig(settings.LOGGING)
 

@@ -1,11 +1,48 @@
-"""ASGI entry point: `gaoku serve` runs it with uvicorn."""
+"""ASGI entry point: `gaoku serve` runs it with uvicorn.
+
+Every middleware and view here is synchronous (the live stream's view aside). Django's
+ASGI handler runs such a chain in a new thread per request, and goes back to the event
+loop to call the view and into the thread again to run it: two hand-overs per request,
+each waiting for the busy event loop under load, and a database connection opened and
+closed per request (on SQLite, with an empty page cache every time). Here the whole
+chain, view included, runs in one of a fixed set of threads (``GAOKU_REQUEST_THREADS``
+per process), as under a threaded WSGI server; each thread keeps its SQLite connection
+(``CONN_MAX_AGE``), or borrows one from PostgreSQL's pool per request. An async view
+(the live stream) is called from the thread and streams from the event loop.
+"""
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 
+import django
+from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.core.asgi import get_asgi_application
+from django.core.handlers.asgi import ASGIHandler
+from django.db import close_old_connections
+from django.http import HttpRequest, HttpResponse
 
 from gaoku.site.bodylimit import BodyLimit
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gaoku.site.settings")
-application = BodyLimit(get_asgi_application(), settings.GAOKU_MAX_REQUEST_BYTES)
+django.setup(set_prefix=False)
+
+
+class ThreadPoolHandler(ASGIHandler):
+    def load_middleware(self, is_async: bool = False) -> None:
+        super().load_middleware(is_async=False)
+        chain = self._middleware_chain
+        threads = ThreadPoolExecutor(settings.GAOKU_REQUEST_THREADS, "gaoku-request")
+
+        def run(request: HttpRequest) -> HttpResponse:
+            # What Django's request_started and request_finished do, in this thread: a
+            # connection broken or past its age is not used again.
+            close_old_connections()
+            try:
+                return chain(request)
+            finally:
+                close_old_connections()
+
+        self._middleware_chain = sync_to_async(run, thread_sensitive=False, executor=threads)
+
+
+application = BodyLimit(ThreadPoolHandler(), settings.GAOKU_MAX_REQUEST_BYTES)

@@ -174,10 +174,10 @@ TEMPLATES = [
 ]
 
 if os.environ.get("DATABASE_URL"):
-    # A pool per process (psycopg's): the ASGI server runs each request in a thread of
-    # its own, and connections kept per thread piled up to "too many clients". Each request
-    # borrows a connection and gives it back when it ends. GAOKU_DB_POOL sets the pool's
-    # size per process (default 8: with 2 workers and a background worker, 24 at most).
+    # A pool per process (psycopg's): each request borrows a connection and gives it back
+    # when it ends (connections kept per thread once piled up to "too many clients").
+    # GAOKU_DB_POOL sets the pool's size per process (default 8, one per request thread:
+    # with 2 workers and a background worker, 24 at most).
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=0)}
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
@@ -196,8 +196,14 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # Kept open by the server's request threads (gaoku.site.asgi): a new SQLite
+            # connection per request starts with an empty page cache.
+            "CONN_MAX_AGE": None,
         }
     }
+# Threads per server process that run requests (gaoku.site.asgi); PostgreSQL's pool per
+# process (GAOKU_DB_POOL) should be at least as large.
+GAOKU_REQUEST_THREADS = int(os.environ.get("GAOKU_REQUEST_THREADS", "8"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
