@@ -50,6 +50,7 @@ SETS = (
     "import_holdout4",
     "import_holdout5",
     "import_holdout6",
+    "import_holdout7",
 )
 
 

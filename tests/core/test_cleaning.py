@@ -589,3 +589,67 @@ def test_a_resellers_line_in_traditional_script_is_judged_as_in_simplified(line)
     body = "今年以来，全镇安全形势总体平稳。"
     text = f"在全镇安全生产会议上的讲话\n同志们：\n{line}\n{body}\n谢谢大家！"
     assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)
+
+
+def test_a_forum_threads_furniture_and_the_replies_after_the_document_are_wrapper():
+    text = "\n".join(
+        [
+            "楼主　松间月　发表于 2026-2-9 21:17　只看该作者",
+            "在全镇安全生产会议上的讲话",
+            "同志们：",
+            "今年以来，全镇安全形势总体平稳。",
+            "（字数超限，接2楼）",
+            "签名：日拱一卒，功不唐捐",
+            "2楼　松间月　发表于 2026-2-9 21:19　只看该作者",
+            "（接1楼）",
+            "各村要落实网格责任。",
+            "谢谢大家！",
+            "3楼　沙发　竹影扫阶　发表于 2026-2-9 22:03",
+            "写得扎实，正好用得上，谢谢楼主！",
+            "回复　引用　举报",
+        ]
+    )
+    kept = strip_boilerplate(text, PATTERNS).text.split("\n")
+    assert kept == [
+        "在全镇安全生产会议上的讲话",
+        "同志们：",
+        "今年以来，全镇安全形势总体平稳。",
+        "各村要落实网格责任。",
+        "谢谢大家！",
+    ]
+
+
+def test_a_signature_posted_in_the_last_message_of_a_chat_stays():
+    text = "\n".join(
+        [
+            "关于开展农村道路安全隐患排查的通知",
+            "各村（社区）：",
+            "请于本月底前完成排查并上报结果。",
+            "王科长  5月8日 20:05",
+            "石门镇人民政府",
+            "2026年3月2日",
+        ]
+    )
+    assert strip_boilerplate(text, PATTERNS).removed_lines == ("王科长  5月8日 20:05",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "💬 评论 · 许岚：第三部分要不要再细化一下？",
+        "↳ 陈思远：先这样，送审后再按领导意见改",
+        "[批注1] 此处数据请财务科核对。",
+        "希望对您有所帮助！如需调整篇幅、语气，请告诉我。",
+        "以上。讲稿里的数字和事例大家一定换成自己单位的，别照搬。",
+    ],
+)
+def test_comments_an_assistants_offer_and_advice_on_adapting_the_text_are_wrapper(line):
+    body = "今年以来，全镇安全形势总体平稳。"
+    text = f"在全镇安全生产会议上的讲话\n同志们：\n{body}\n{line}\n各村要落实网格责任。"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)
+
+
+def test_a_speech_that_warns_against_copying_others_keeps_the_sentence():
+    line = "学习先进经验，不能照搬照抄，要结合实际创造性开展工作。"
+    text = f"在全镇安全生产会议上的讲话\n同志们：\n{line}\n谢谢大家！"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == ()

@@ -62,6 +62,7 @@ from gaoku.core.cleaning.promotion import (
     SENTENCE_END,
     display_slogan,
     has_spaced_runs,
+    post_header,
     promotion,
     publisher_note,
 )
@@ -284,6 +285,7 @@ def _end_index(lines: list[str], inside: list[str], start: int) -> int:
     )
     if notice is not None:
         own = [i for i in own if i < notice]
+    own = _before_replies(lines, own, start)
     for index in reversed(own):
         line = lines[index]
         if (
@@ -294,3 +296,28 @@ def _end_index(lines: list[str], inside: list[str], start: int) -> int:
         ):
             return index
     return own[-1] if own else start
+
+
+# A reply in a thread is a line or two (写得扎实，谢谢楼主！, 收到), never a paragraph.
+_REPLY = 50
+_CONTINUED = re.compile(r"[接续]\s*\d+\s*楼")
+
+
+def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
+    """The document's own lines without the replies after it in a thread: the short lines
+    after its last post header (3楼　沙发　某某　发表于…, a chat message's header), unless
+    that post goes on with the document (（接1楼）) or ends it (a signature, 谢谢大家)."""
+    headers = [i for i in range(start + 1, len(lines)) if post_header(lines[i])]
+    for header in reversed(headers):
+        tail = [lines[i] for i in own if i > header]
+        after = lines[header + 1] if header + 1 < len(lines) else ""
+        if (
+            not tail
+            or _CONTINUED.search(after)
+            or any(len(line) >= _REPLY for line in tail)
+            or any(_SIGNATURE.match(line) or _LAST_WORDS.match(line) for line in tail)
+            or any(_OWN_TAIL.match(line) for line in tail)
+        ):
+            break
+        own = [i for i in own if i < header]
+    return own

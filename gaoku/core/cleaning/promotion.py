@@ -81,7 +81,17 @@ _STRONG = re.compile(
     # A note of the publisher's (AI摘要：本文为…, 以上摘要由AI生成, 编者按：…).
     rf"{_PUBLISHER_NOTE}|"
     # What a converter stamps in English (Evaluation Warning: …, Created with …).
-    r"Evaluation (?:Warning|Only|Version)|^Created (?:with|by) |" + _CHAT_HEADER
+    r"Evaluation (?:Warning|Only|Version)|^Created (?:with|by) |"
+    # A shared document's comment thread (💬 评论 · 许岚：…, ↳ 陈思远：…, [批注1] …).
+    r"^\W*(?:评论|批注|留言)\s*\d*\s*[·•:：]|^[↳↪⤷└]\s*[^\s：:]{1,12}[:：]|^[\[［【]批注\s*\d+[\]］】]|"
+    # A forum's post split in two (（字数超限，接2楼）, （接1楼）) and its writer's signature.
+    r"^[（(]?(?:[^（）()]{0,8}[，,])?[接续]\s*\d+\s*楼[）)]?$|^(?:个性)?签名(?:档)?\s*[:：]\s*[^＿_\s]|"
+    # An assistant's offer to whoever asked for the text (希望对您有所帮助！如需调整…请告诉我),
+    # and advice on adapting the text (讲稿里的数字…换成自己单位的，别照搬).
+    r"希望(?:以上)?(?:内容)?(?:能|可以)?(?:对您|对你|帮到您|帮到你)有?所?帮助|"
+    r"如需(?:调整|修改|补充|润色|扩写|精简|改写)[^。！？]{0,30}(?:告诉|联系|私信|留言)我|"
+    r"(?:讲稿|稿子|范文|模板|本文|全文|文中|这篇)[^。！？]{0,16}(?:换成|替换|改成|照搬|照抄|套用)|"
+    + _CHAT_HEADER
 )
 # A web or mail address is a sign of promotion too, unless it is a government's (a
 # document gives its own portal or mailbox: …gov.cn), or a mailbox named in a sentence
@@ -304,6 +314,16 @@ def related_list_heading(line: str) -> bool:
 
 
 _CHAT_HEADER_LINE = re.compile(_CHAT_HEADER)
+
+
+# The header of a forum post: its floor, or when it went up (3楼　沙发　某某　发表于
+# 2026-2-9 22:03, 楼主　某某　发表于 …).
+_POST_HEADER = re.compile(r"^(?:楼主|沙发|板凳|地板|\d+\s*楼)(?:[\s　]|$)|发表于\s*\d")
+
+
+def post_header(line: str) -> bool:
+    """Whether a line heads a post of a forum thread or a message of a chat log."""
+    return _POST_HEADER.search(line) is not None or chat_header(line)
 
 
 def chat_header(line: str) -> bool:
