@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import io
-
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from gaoku.core.readers import may_need_ocr
 from gaoku.errors import GaokuError, NotFound
-from gaoku.ops.jobs import job_submit
 from gaoku.ops.models import Job
 from gaoku.ops.ratelimit import rate_spend
 from gaoku.traces.forms import TraceForm
+from gaoku.traces.jobs import trace_start
 from gaoku.traces.selectors import member_copy_beside, segment_rows, trace_get, trace_list
-from gaoku.traces.services import trace_run
 
 RECENT = 20
 
@@ -29,12 +25,7 @@ def trace_new(request: HttpRequest) -> HttpResponse:
         name = upload.name if upload else ""
         try:
             rate_spend(request.user, "upload", 1 if upload else 0)
-            if data and may_need_ocr(data, name):
-                # A scan or a photo: read (OCR) and traced in the background.
-                files = [(name, io.BytesIO(data))]
-                job = job_submit(kind=Job.Kind.TRACE, by=request.user, files=files)
-                return redirect("ops:job", pk=job.pk)
-            trace = trace_run(
+            started = trace_start(
                 by=request.user,
                 channel="web",
                 text=form.cleaned_data.get("text"),
@@ -44,7 +35,9 @@ def trace_new(request: HttpRequest) -> HttpResponse:
         except GaokuError as exc:
             form.add_error(None, exc.message)
         else:
-            return redirect("traces:detail", pk=trace.pk)
+            if isinstance(started, Job):  # a scan or a photo, read and traced in the worker
+                return redirect("ops:job", pk=started.pk)
+            return redirect("traces:detail", pk=started.pk)
     recent = trace_list()[:RECENT] if request.user.has_perm("traces.view_trace") else []
     return render(request, "traces/new.html", {"form": form, "recent": recent})
 

@@ -155,3 +155,24 @@ def test_the_api_traces_text_and_files_and_returns_the_contract(client, leaked):
     assert [a["member"] for a in again["accused"]] == ["li"]
     assert client.get("/api/traces/999999").status_code == 404
     assert client.post("/api/traces", {}).json()["error"]["code"] == "no_text"
+
+
+def test_the_api_traces_a_scan_in_the_background_and_leads_to_the_trace(client, leaked):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.core.readers.reader_files import typeset_pdf
+
+    client.force_login(account("admin"))
+    scan = SimpleUploadedFile("leak.pdf", typeset_pdf("", leaked.split("\n")))
+    response = client.post("/api/traces", {"file": scan})
+    assert response.status_code == 202
+    job = response.json()["job"]
+    assert job["kind"] == "trace" and job["state"] == "queued"
+    assert not Trace.objects.exists()
+    jobs_run_pending()
+    done = client.get(f"/api/jobs/{job['id']}").json()
+    assert done["state"] == "done"
+    [item] = done["items"]
+    trace = client.get(f"/api/traces/{item['trace']}").json()
+    assert [a["member"] for a in trace["accused"]] == ["li"]
+    assert Trace.objects.get().channel == "api"
