@@ -8,7 +8,6 @@ decides what the library does with their result.
 from __future__ import annotations
 
 import datetime
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +43,7 @@ from gaoku.library.selectors import (
 )
 from gaoku.live.services import material_event_publish
 from gaoku.ops.audit import audit_record
+from gaoku.ops.tasks import task_enqueue
 from gaoku.search.services import search_index_update
 
 OnSimilar = Literal["version", "new", "ask"]
@@ -259,7 +259,7 @@ def _version_add(
     material.save(update_fields=["current", "title", "updated_at"])
     _sightings_record(material, prepared)
     search_index_update(material=material)
-    transaction.on_commit(functools.partial(slot_plan_task.enqueue, version.pk))
+    task_enqueue(slot_plan_task, version.pk)
     return version
 
 

@@ -117,9 +117,9 @@ def deliveries_queue(event: Event) -> int:
 
 def _flush_later(webhook_id: int, at: datetime | None = None) -> None:
     from gaoku.live.tasks import webhook_flush_task
+    from gaoku.ops.tasks import task_enqueue
 
-    task = webhook_flush_task.using(run_after=at) if at else webhook_flush_task
-    task.enqueue(webhook_id)
+    task_enqueue(webhook_flush_task.using(run_after=at) if at else webhook_flush_task, webhook_id)
 
 
 def _post(request: core.Request) -> tuple[int | None, bytes]:

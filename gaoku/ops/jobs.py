@@ -111,10 +111,17 @@ def job_submit(
 
 
 def _enqueue(job: Job) -> None:
-    from gaoku.ops.tasks import job_task
+    from gaoku.ops.tasks import job_task, task_enqueue
 
-    job.task_id = str(job_task.enqueue(job.pk).id)
+    # Empty until the task is queued: a job left so after a crash is queued again.
+    job.task_id = ""
     job.save(update_fields=["task_id"])
+    task_enqueue(job_task, job.pk, queued=lambda task_id: _task_queued(job, task_id))
+
+
+def _task_queued(job: Job, task_id: str) -> None:
+    job.task_id = task_id
+    Job.objects.filter(pk=job.pk).update(task_id=task_id)
 
 
 def job_inputs(job: Job) -> list[JobInput]:
@@ -211,8 +218,20 @@ def heartbeat_touch(job_id: int) -> None:
 
 
 def jobs_recover() -> int:
-    """Queue again every running job whose worker stopped beating (killed midway)."""
+    """Queue again every running job whose worker stopped beating (killed midway), and
+    every queued job whose task never reached the queue (Redis: the process died between
+    the job's commit and its task)."""
     recovered = 0
+    lost = Job.objects.filter(
+        state=Job.State.QUEUED, task_id="", created_at__lt=timezone.now() - STALE_AFTER
+    ).values_list("pk", flat=True)
+    for job_id in lost:
+        with transaction.atomic():
+            job = Job.objects.select_for_update().get(pk=job_id)
+            if job.state == Job.State.QUEUED and not job.task_id:
+                logger.warning("background job %s had no task; queued again", job.pk)
+                _enqueue(job)
+                recovered += 1
     stale = Job.objects.filter(
         state=Job.State.RUNNING, heartbeat__lt=timezone.now() - STALE_AFTER
     ).values_list("pk", flat=True)

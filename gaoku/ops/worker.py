@@ -1,4 +1,5 @@
-"""`gaoku worker`: django-tasks-db's worker, with a heartbeat for the job it runs.
+"""`gaoku worker`: django-tasks-db's worker (or RQ's, with GAOKU_REDIS_URL), with a
+heartbeat for the job it runs.
 
 The heartbeat thread touches the running job every few seconds, applies what the search
 index's outbox holds (gaoku.search.services) and, now and then,
@@ -17,10 +18,12 @@ from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
+from rq import SimpleWorker
 
 from gaoku.live.services import announcements_announce
 from gaoku.live.webhooks import deliveries_rescue
 from gaoku.ops import jobs
+from gaoku.ops.tasks import tasks_in_database
 from gaoku.search.services import index_changes_apply
 
 logger = logging.getLogger(__name__)
@@ -34,15 +37,18 @@ def worker_run(*, once: bool = False, interval: float = 1.0) -> None:
     stop = threading.Event()
     beat = threading.Thread(target=_beat, args=(stop,), name="gaoku-heartbeat", daemon=True)
     beat.start()
-    worker = _worker(
-        interval=interval,
-        batch=once,
-        worker_id=f"{os.uname().nodename[:40]}-{os.getpid()}-{get_random_string(6)}",
-    )
-    if not once:
-        worker.configure_signals()
     try:
-        worker.run()
+        if tasks_in_database():
+            worker = _worker(
+                interval=interval,
+                batch=once,
+                worker_id=f"{os.uname().nodename[:40]}-{os.getpid()}-{get_random_string(6)}",
+            )
+            if not once:
+                worker.configure_signals()
+            worker.run()
+        else:
+            rq_worker().work(burst=once, with_scheduler=True)
     finally:
         stop.set()
         beat.join(timeout=BEAT_SECONDS * 2)
@@ -59,6 +65,14 @@ def jobs_run_pending() -> None:
                 return
             task.claim(worker.worker_id)
         worker.run_task(task)
+
+
+def rq_worker() -> SimpleWorker:
+    """RQ's worker on the default queue (GAOKU_REDIS_URL), running each task in this
+    process rather than a fork of it, beside the heartbeat that watches its job."""
+    from django_rq import get_worker
+
+    return get_worker("default", job_class="django_tasks_rq.Job", worker_class=SimpleWorker)
 
 
 def _worker(*, interval: float, batch: bool, worker_id: str) -> Worker:

@@ -26,6 +26,9 @@ GAOKU_REFERENCE_CORPUS  folder of .txt files of published official writing: the 
 GAOKU_RENEWAL_NOTE / GAOKU_RENEWAL_URL  how members renew (shown a week before the end)
 GAOKU_SITE_URL    the site's address as members reach it, for links sent out (webhooks)
 GAOKU_DB_POOL     PostgreSQL connections per process (default 8)
+GAOKU_REQUEST_THREADS  threads per server process that run requests (default 8)
+GAOKU_REDIS_URL   e.g. redis://127.0.0.1:6379/0: background tasks in Redis (RQ) instead of
+    the database, for workers on several machines
 GAOKU_SEARCH_DIR  folder of the embedded search index (default GAOKU_DATA/search-index;
     unused on PostgreSQL, which indexes in the database)
 """
@@ -264,6 +267,13 @@ GAOKU_REFERENCE_CORPUS = os.environ.get("GAOKU_REFERENCE_CORPUS", "")
 # Background work (gaoku.ops.jobs): tasks wait in the database until `gaoku worker` (which
 # `gaoku serve` starts beside the server) runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Where one machine is not enough: tasks in Redis (django-tasks-rq), run by `gaoku worker`
+# on any number of machines (gaoku.ops.tasks says what changes).
+GAOKU_REDIS_URL = os.environ.get("GAOKU_REDIS_URL", "")
+if GAOKU_REDIS_URL:
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": GAOKU_REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 
 # How members renew, shown when their membership ends within a week or has just ended: a
 # line of the operator's own, and a link (their shop), if any.
