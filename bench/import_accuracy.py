@@ -51,6 +51,7 @@ SETS = (
     "import_holdout5",
     "import_holdout6",
     "import_holdout7",
+    "import_holdout8",
 )
 
 

@@ -653,3 +653,28 @@ def test_a_speech_that_warns_against_copying_others_keeps_the_sentence():
     line = "学习先进经验，不能照搬照抄，要结合实际创造性开展工作。"
     text = f"在全镇安全生产会议上的讲话\n同志们：\n{line}\n谢谢大家！"
     assert strip_boilerplate(text, PATTERNS).removed_lines == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "批注 [周晓岚1]：不足部分再具体一些，每条最好有数据支撑。",
+        "修订人：陈默  2026/3/2 11:08",
+        "页数：3  字数：1872  修订：6处  批注：2条",
+        "字号：大 中 小",
+        "上一篇：县政府召开第十二次常务会议",
+        "00:31",
+    ],
+)
+def test_a_word_processors_review_a_web_pages_furniture_and_timestamps_are_wrapper(line):
+    body = "今年以来，全镇安全形势总体平稳。"
+    text = f"在全镇安全生产会议上的讲话\n同志们：\n{body}\n{line}\n各村要落实网格责任。"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)
+
+
+def test_speaker_notes_go_with_the_slides_and_a_documents_own_note_stays():
+    note = "备注：这一页讲5分钟左右。"
+    slides = f"在全镇安全生产会议上的讲话\n幻灯片 2\n同志们：\n{note}\n今年以来，形势平稳。"
+    assert strip_boilerplate(slides, PATTERNS).removed_lines == ("幻灯片 2", note)
+    plain = "关于开展隐患排查的通知\n各村：\n请于月底前上报。\n备注：表格见附件。"
+    assert strip_boilerplate(plain, PATTERNS).removed_lines == ()

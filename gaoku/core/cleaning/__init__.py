@@ -64,6 +64,7 @@ from gaoku.core.cleaning.promotion import (
     has_spaced_runs,
     post_header,
     promotion,
+    slide_marker,
     publisher_note,
 )
 from gaoku.core.cleaning.reasons import (
@@ -172,6 +173,8 @@ def strip_boilerplate(
     lines = [line for line in text.split("\n") if line]
     inside = [RECURRING if line in known else _inside_reason(line, patterns) for line in lines]
     for index in related_entries(lines, inside):
+        inside[index] = PROMOTION
+    for index in _speaker_notes(lines):
         inside[index] = PROMOTION
     start = title_index(lines, inside)
     if start < len(lines):
@@ -321,3 +324,14 @@ def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
             break
         own = [i for i in own if i < header]
     return own
+
+
+_NOTE = re.compile(r"^备注\s*[:：]")
+
+
+def _speaker_notes(lines: list[str]) -> list[int]:
+    """In a presentation exported to text (its slides marked 幻灯片 2), the speaker's notes
+    (备注：…), which a document's own 备注 line is not."""
+    if not any(map(slide_marker, lines)):
+        return []
+    return [i for i, line in enumerate(lines) if _NOTE.match(line)]

@@ -82,8 +82,15 @@ _STRONG = re.compile(
     rf"{_PUBLISHER_NOTE}|"
     # What a converter stamps in English (Evaluation Warning: …, Created with …).
     r"Evaluation (?:Warning|Only|Version)|^Created (?:with|by) |"
-    # A shared document's comment thread (💬 评论 · 许岚：…, ↳ 陈思远：…, [批注1] …).
+    # A shared document's comment thread (💬 评论 · 许岚：…, ↳ 陈思远：…, [批注1] …), and
+    # what a word processor leaves of its review (批注 [周某1]：…, 修订人：…) and its
+    # statistics (页数：3  字数：1872).
     r"^\W*(?:评论|批注|留言)\s*\d*\s*[·•:：]|^[↳↪⤷└]\s*[^\s：:]{1,12}[:：]|^[\[［【]批注\s*\d+[\]］】]|"
+    r"^批注\s*[\[［【(（][^\]］】)）]{1,16}[\]］】)）]\s*[:：]|^修订人\s*[:：]|^(?:页数|字数)\s*[:：]\s*\d+|"
+    # A web page's furniture around an article (字号：大 中 小, 上一篇：…, 下一篇：…), a
+    # transcript's timestamps alone on their lines (00:31), a slide's number (幻灯片 2).
+    r"字号\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小|^(?:上一篇|下一篇|上一条|下一条)\s*[:：]|"
+    r"^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$|^(?:幻灯片|第\s*\d+\s*张幻灯片|[Ss]lide)\s*\d*$|"
     # A forum's post split in two (（字数超限，接2楼）, （接1楼）) and its writer's signature.
     r"^[（(]?(?:[^（）()]{0,8}[，,])?[接续]\s*\d+\s*楼[）)]?$|^(?:个性)?签名(?:档)?\s*[:：]\s*[^＿_\s]|"
     # An assistant's offer to whoever asked for the text (希望对您有所帮助！如需调整…请告诉我),
@@ -319,6 +326,14 @@ _CHAT_HEADER_LINE = re.compile(_CHAT_HEADER)
 # The header of a forum post: its floor, or when it went up (3楼　沙发　某某　发表于
 # 2026-2-9 22:03, 楼主　某某　发表于 …).
 _POST_HEADER = re.compile(r"^(?:楼主|沙发|板凳|地板|\d+\s*楼)(?:[\s　]|$)|发表于\s*\d")
+
+
+def slide_marker(line: str) -> bool:
+    """Whether a line marks a slide of a presentation exported to text (幻灯片 2)."""
+    return _SLIDE.match(line) is not None
+
+
+_SLIDE = re.compile(r"^(?:幻灯片|第\s*\d+\s*张幻灯片|[Ss]lide)\s*\d*$")
 
 
 def post_header(line: str) -> bool:
