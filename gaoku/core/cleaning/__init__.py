@@ -64,8 +64,8 @@ from gaoku.core.cleaning.promotion import (
     has_spaced_runs,
     post_header,
     promotion,
-    slide_marker,
     publisher_note,
+    slide_marker,
 )
 from gaoku.core.cleaning.reasons import (
     AFTER_END,
