@@ -106,6 +106,9 @@ class Copy(models.Model):
     channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     client_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
+    # A localised copy's answers and the day they were applied (gaoku.core.localize), so
+    # that the copy can be drawn again exactly, as a trace's evidence.
+    localisation = models.JSONField(_("localisation"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("copy")

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from gaoku.copies.models import Copy, EditorVariant, SlotRejection
 from gaoku.copies.services import lexicon_current, version_slots
 from gaoku.core.fingerprint import Slot, select_slots, slot_density
 from gaoku.core.text import paragraphs
 from gaoku.library.models import MaterialVersion
+from gaoku.members.services import profile_ensure
 
 
 def copy_history(user: AbstractBaseUser) -> QuerySet[Copy]:
@@ -72,3 +74,20 @@ def slot_review(version: MaterialVersion) -> SlotReview:
 
 def variant_list() -> QuerySet[EditorVariant]:
     return EditorVariant.objects.select_related("author")
+
+
+def localise_form(user: AbstractBaseUser, version: MaterialVersion, stale: list) -> dict | None:
+    """What the reader page's localisation form offers: each placeholder of ``version``
+    with the member's last answer for it, the year (last asked, or this one), and the
+    stale references that have a current wording. None when there is nothing to localise."""
+    updates = [ref for ref in stale if ref.suggestion]
+    if not version.placeholders and not updates:
+        return None
+    answers = profile_ensure(user).localise_answers if user.is_authenticated else {}
+    years = [t for t in version.placeholders if t[:2] in ("19", "20") and t.endswith("年")]
+    return {
+        "fills": [(t, answers.get(t, "")) for t in version.placeholders if t not in years],
+        # 20XX年 is filled by the year, asked once.
+        "year": (answers.get("year") or timezone.localdate().year) if years else None,
+        "updates": list({ref.text: ref for ref in updates}.values()),
+    }

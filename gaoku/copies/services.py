@@ -15,16 +15,19 @@ as their downloads of that version and marks of a reading copy of their own (cha
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from gaoku.copies.keys import fingerprint_secret
 from gaoku.copies.models import (
@@ -39,6 +42,7 @@ from gaoku.copies.models import (
 from gaoku.core.fingerprint import Slot, VersionCode, find_slots, select_slots
 from gaoku.core.fingerprint.attestation import AnyOf, Reference, TextCorpus
 from gaoku.core.lexicon import Lexicon, load_lexicon, parse_rule
+from gaoku.core.localize import Localisation, localisation_problems, localize
 from gaoku.core.readers import read_bytes
 from gaoku.core.render import FORMATS, CopyDocument, render
 from gaoku.core.text import normalize
@@ -46,7 +50,7 @@ from gaoku.errors import GaokuError, InvalidInput
 from gaoku.library.models import Material, MaterialVersion
 from gaoku.library.selectors import version_get
 from gaoku.members.selectors import Entitlement, ReaderText, entitlement_get, reader_text
-from gaoku.members.services import profile_ensure
+from gaoku.members.services import localise_answers_remember, profile_ensure
 from gaoku.ops.audit import audit_record
 from gaoku.ops.ratelimit import rate_spend
 from gaoku.search.selectors import library_holds
@@ -88,15 +92,21 @@ def copy_issue(
     fmt: str,
     address: str | None,
     channel: str = Channel.WEB,
+    localisation: Localisation | None = None,
 ) -> IssuedCopy:
-    """A fresh copy of ``material`` (its current version unless one is named) for ``user``.
+    """A fresh copy of ``material`` (its current version unless one is named) for ``user``,
+    localised when ``localisation`` asks for it (gaoku.core.localize): still the member's
+    traceable copy, with their wordings and marks.
 
     Raises CopyRefused (logged, with a CopyRefusal row) when the user's entitlement does
-    not cover the material, InvalidInput for an unknown format, NotFound for no such
-    version.
+    not cover the material, InvalidInput for an unknown format or unusable answers,
+    NotFound for no such version.
     """
     if fmt not in FORMATS:
         raise InvalidInput(FORMAT_UNKNOWN.format(fmt=fmt))
+    problems = localisation_problems(localisation) if localisation else []
+    if problems:
+        raise InvalidInput("；".join(problems), code="localisation_invalid")
     version = version_get(material, version_number)
     entitlement = entitlement_get(user)
     reason = _refusal(entitlement, material)
@@ -121,6 +131,11 @@ def copy_issue(
         format=fmt,
         channel=channel,
         client_address=address,
+        localisation=(
+            {**localisation.to_dict(), "day": timezone.localdate().isoformat()}
+            if localisation
+            else {}
+        ),
     )
     try:
         text = _fingerprinted(secret, copy)
@@ -128,6 +143,8 @@ def copy_issue(
     except BaseException:
         copy.delete()
         raise
+    if localisation:
+        localise_answers_remember(user, localisation)
     title = _FILENAME_UNSAFE.sub("_", material.title)[:60]
     return IssuedCopy(
         copy=copy,
@@ -173,11 +190,29 @@ def _notice(display_code: str) -> str:
 
 
 def _fingerprinted(secret: bytes, copy: Copy) -> str:
-    """The text of ``copy``: its member's wordings in its plan, then its marks."""
+    """The text of ``copy``: its member's wordings in its plan, localised as the member
+    asked, then its marks."""
     if copy.pk >= 2**32:
         raise GaokuError(COPY_IDS_EXHAUSTED)
     code = VersionCode.build(secret, copy.version_id, plan_slots(copy.plan))
-    return code.copy_text(copy.version.text, member=copy.member_id, copy_id=copy.pk)
+    return code.copy_text(
+        copy.version.text, member=copy.member_id, copy_id=copy.pk, adapt=_adaptation(copy)
+    )
+
+
+def copy_worded(secret: bytes, copy: Copy) -> str:
+    """The text of ``copy`` as it was issued, but for its marks: a trace's evidence."""
+    code = VersionCode.build(secret, copy.version_id, plan_slots(copy.plan))
+    return code.worded_text(copy.version.text, member=copy.member_id, adapt=_adaptation(copy))
+
+
+def _adaptation(copy: Copy) -> Callable[[str], str] | None:
+    """The localisation ``copy`` was issued with, as it was applied that day."""
+    if not copy.localisation:
+        return None
+    asked = Localisation.from_dict(copy.localisation)
+    day = datetime.date.fromisoformat(copy.localisation["day"])
+    return functools.partial(localize, localisation=asked, today=day)
 
 
 def _refusal(entitlement: Entitlement, material: Material) -> str | None:

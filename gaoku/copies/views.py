@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
@@ -23,6 +23,7 @@ from gaoku.copies.services import (
     variant_add,
     variant_remove,
 )
+from gaoku.core.localize import Localisation
 from gaoku.errors import InvalidInput, NotFound
 from gaoku.library.selectors import material_get, version_get
 from gaoku.ops.ratelimit import RateLimited
@@ -42,6 +43,7 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
             fmt=request.POST.get("format", ""),
             address=client_address(request),
             channel=Channel.WEB,
+            localisation=localisation_from_post(request.POST),
         )
     except NotFound as exc:
         raise Http404(exc.message) from exc
@@ -52,6 +54,20 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Disposition"] = content_disposition_header(True, issued.filename)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def localisation_from_post(post: QueryDict) -> Localisation | None:
+    """The localisation form's answers (the reader page), or None for a plain download:
+    the placeholders' tokens and fillings in order, the year, the references to update."""
+    tokens, fillings = post.getlist("fill_token"), post.getlist("fill")
+    fills = {t: f for t, f in zip(tokens, fillings, strict=False) if t and f.strip()}
+    year = post.get("year", "").strip()
+    asked = Localisation(
+        fills=fills,
+        year=int(year) if year.isdigit() and len(year) <= 4 else None,
+        updates=frozenset(post.getlist("update")),
+    )
+    return asked or None
 
 
 @permission_required(REVIEW_PERMISSION)

@@ -301,7 +301,12 @@ _PLACEHOLDER = re.compile(
 
 def find_placeholders(text: str) -> list[str]:
     """Unique placeholder tokens (X部长, XX县, ××, 某某, ＿＿…) in order of appearance."""
-    return _unique(m.group() for m in _PLACEHOLDER.finditer(text))
+    return _unique(m.group() for m in placeholder_matches(text))
+
+
+def placeholder_matches(text: str) -> Iterable[re.Match]:
+    """Every placeholder in ``text``, where it stands."""
+    return _PLACEHOLDER.finditer(text)
 
 
 _CN_ORD = "[一二三四五六七八九]"

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gaoku.copies.keys import FingerprintKeyError
+from gaoku.copies.selectors import localise_form
 from gaoku.copies.services import copy_notice, reading_text
 from gaoku.core.staleness import stale_references
 from gaoku.core.text import paragraphs
@@ -80,6 +81,7 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
         logger.error("reader page of version %s without full text: %s", version.pk, exc)
         messages.error(request, _("The full text cannot be shown right now; please try later."))
         shown = reader_preview(version)
+    stale = stale_references(version.text, timezone.localdate()) if shown.full else []
     return render(
         request,
         "library/reader.html",
@@ -96,7 +98,8 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
             "favourite": is_favourite(request.user, material),
             "taken": newer_than_taken(request.user, material),
             # Positions are the version's; only whoever reads the full text sees them.
-            "stale": stale_references(version.text, timezone.localdate()) if shown.full else [],
+            "stale": stale,
+            "localise": localise_form(request.user, version, stale) if shown.full else None,
         },
     )
 

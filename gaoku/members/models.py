@@ -163,6 +163,9 @@ class MemberProfile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     display_code = models.CharField(_("display code"), max_length=12, unique=True)
+    # The member's last answers to the localisation form, by placeholder token (XX县 →
+    # 清溪县) and "year": the next template's form starts from them.
+    localise_answers = models.JSONField(_("localisation answers"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("member profile")

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gaoku.core.entitlement import Term, term_last_day, term_start, terms_shifted
+from gaoku.core.localize import Localisation
 from gaoku.errors import InvalidInput
 from gaoku.live.services import announcements_announce
 from gaoku.members.models import (
@@ -303,6 +304,16 @@ def announcement_post(
     )
     announcements_announce()  # its live event: now, or from the worker when its time comes
     return announcement
+
+
+def localise_answers_remember(user: AbstractUser, localisation: Localisation) -> None:
+    """Keep the member's answers for the next template's form (gaoku.core.localize)."""
+    profile = profile_ensure(user)
+    answers = {**profile.localise_answers, **localisation.fills}
+    if localisation.year:
+        answers["year"] = localisation.year
+    profile.localise_answers = answers
+    profile.save(update_fields=["localise_answers"])
 
 
 def favourite_toggle(*, user: AbstractUser, material_id: int) -> bool:

@@ -7,9 +7,9 @@ from django.db.models import QuerySet
 
 from gaoku.copies.keys import fingerprint_secret
 from gaoku.copies.models import Copy
-from gaoku.copies.services import plan_slots
+from gaoku.copies.services import copy_worded
 from gaoku.core.excerpt import align, diff_pieces, fold, nfkc
-from gaoku.core.fingerprint import VersionCode, apply_choices, strip_marks
+from gaoku.core.fingerprint import strip_marks
 from gaoku.errors import NotFound
 from gaoku.library.models import Material
 from gaoku.traces.models import Trace
@@ -63,9 +63,7 @@ def member_copy_beside(trace: Trace, username: str) -> list[tuple[str, str, str]
     )
     if copy is None:
         return []
-    master = copy.version.text
-    code = VersionCode.build(fingerprint_secret(), version_id, plan_slots(copy.plan))
-    text = nfkc(apply_choices(master, code.slots, code.copy_wordings(member.pk, len(master))))
+    text = nfkc(copy_worded(fingerprint_secret(), copy))
     excerpt = nfkc(strip_marks(_evidence_stretch(trace, username)))
     own, seen = fold(text), fold(excerpt)
     alignment = align(own, seen)

@@ -73,3 +73,32 @@ def test_with_json_an_error_is_also_the_one_document_on_stdout(data, tmp_path):
         data, "copy", "1", "--member", "zhao", "--format", "txt", "-o", "/proc/x/y", "--json"
     )
     assert json.loads(unwritable.stdout)["error"]["code"] in ("unwritable", "not_found")
+
+
+def test_localize_fills_the_template_and_prints_the_copy_contract(data, tmp_path):
+    template = tmp_path / "template.txt"
+    template.write_text(
+        "在XX县20XX年安全生产工作会议上的讲话\n同志们：\n"
+        "今年，X部长带领大家深入学习党的十九大精神。各乡镇要压实责任，抓好落实。\n谢谢大家！",
+        encoding="utf-8",
+    )
+    result = gaoku(data, "import", str(template), "--json")
+    assert result.returncode == 0, result.stderr
+    material = json.loads(result.stdout)["imported"][0]["material"]
+    assert gaoku(data, "member", "add", "sun", "--plan", "annual").returncode == 0
+    target = tmp_path / "local.txt"
+    result = gaoku(
+        data, "localize", str(material), "--member", "sun", "--format", "txt",
+        "-o", str(target), "--fill", "XX县=清溪县", "--fill", "X部长=王部长",
+        "--year", "2026", "--update", "十九大", "--json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert set(out) == {"copy", "material", "version", "member", "format", "path"}
+    text = target.read_text(encoding="utf-8-sig")
+    assert "清溪县2026年安全生产工作会议" in text and "王部长" in text and "二十大" in text
+    bad = gaoku(
+        data, "localize", str(material), "--member", "sun", "--format", "txt",
+        "-o", str(tmp_path / "bad.txt"), "--fill", "XX县",
+    )  # fmt: skip
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "--fill" in bad.stderr

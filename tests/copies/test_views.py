@@ -137,3 +137,30 @@ def test_a_member_over_the_download_quota_reads_when_it_resets(client, material,
     assert refused.status_code == 429
     page = refused.content.decode()
     assert 'data-testid="refused"' in page and "每小时最多 1 次下载" in page and "之后再试" in page
+
+
+def test_the_localise_form_is_a_readers_and_refuses_unusable_answers_with_reasons(client):
+    from gaoku.library.services import ImportMetadata, material_import
+
+    template = material_import(
+        data="在XX县工作会议上的讲话\n同志们：\n请X部长牵头，各单位配合落实。\n谢谢大家！".encode(),
+        name="t.txt",
+        metadata=ImportMetadata(published=timezone.localdate()),
+    ).version.material
+    page = client.get(reverse("library:reader", args=[template.pk])).content.decode()
+    assert 'data-testid="localise"' not in page  # a visitor reads the preview only
+    client.force_login(account("member", "zhou"))
+    page = client.get(reverse("library:reader", args=[template.pk])).content.decode()
+    assert 'data-testid="localise"' in page and 'value="XX县"' in page
+    response = download(
+        client, template, format="txt", fill_token=["XX县", "X部长"], fill=["县" * 41, "王部长"]
+    )
+    assert response.status_code == 400 and "太长" in response.content.decode()
+    assert not Copy.objects.filter(channel="web").exists()
+    plain = material_import(
+        data="在全县工作会议上的讲话\n同志们：\n各单位要压实责任，抓好落实。\n谢谢大家！".encode(),
+        name="plain.txt",
+        metadata=ImportMetadata(published=timezone.localdate()),
+    ).version.material  # no blanks, nothing stale
+    page = client.get(reverse("library:reader", args=[plain.pk])).content.decode()
+    assert 'data-testid="localise"' not in page

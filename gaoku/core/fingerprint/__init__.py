@@ -12,7 +12,7 @@ ties the layers together for one version of a material.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from gaoku.core.fingerprint.invisible import (
@@ -94,7 +94,21 @@ class VersionCode:
                 chosen[i] = 0
         return chosen
 
-    def copy_text(self, master: str, member: int, copy_id: int) -> str:
-        """The member's copy of ``master``: their wordings, then the copy's marks."""
-        worded = apply_choices(master, self.slots, self.copy_wordings(member, len(master)))
+    def copy_text(
+        self,
+        master: str,
+        member: int,
+        copy_id: int,
+        adapt: Callable[[str], str] | None = None,
+    ) -> str:
+        """The member's copy of ``master``: :meth:`worded_text`, then the copy's marks."""
+        worded = self.worded_text(master, member, adapt)
         return embed_marks(worded, mark_groups(self.secret, copy_id))
+
+    def worded_text(
+        self, master: str, member: int, adapt: Callable[[str], str] | None = None
+    ) -> str:
+        """``master`` in the member's wordings, then ``adapt`` (a localised copy's
+        fillings, gaoku.core.localize): a copy of the member's without its marks."""
+        worded = apply_choices(master, self.slots, self.copy_wordings(member, len(master)))
+        return adapt(worded) if adapt is not None else worded
