@@ -52,6 +52,7 @@ SETS = (
     "import_holdout6",
     "import_holdout7",
     "import_holdout8",
+    "import_holdout9",
 )
 
 

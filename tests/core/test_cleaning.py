@@ -678,3 +678,29 @@ def test_speaker_notes_go_with_the_slides_and_a_documents_own_note_stays():
     assert strip_boilerplate(slides, PATTERNS).removed_lines == ("幻灯片 2", note)
     plain = "关于开展隐患排查的通知\n各村：\n请于月底前上报。\n备注：表格见附件。"
     assert strip_boilerplate(plain, PATTERNS).removed_lines == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "9:42 5G 86%",
+        "< 返回 笔耕素材圈 ···",
+        "首页 素材 消息 我的",
+        "2026/3/12 10:05 关于开展安全生产月活动的通知_某某县人民政府",
+        "https://www.example.gov.cn/art/2026/3/11/art_1207_58821.html 1/3",
+        "主办：某某县人民政府办公室 承办：某某县大数据发展中心",
+        "【批注】开头三句话交代背景，干净利落。",
+    ],
+)
+def test_screenshot_bars_a_browsers_print_furniture_and_a_handouts_notes_are_wrapper(line):
+    body = "今年以来，全镇安全形势总体平稳。"
+    text = f"在全镇安全生产会议上的讲话\n同志们：\n{body}\n{line}\n各村要落实网格责任。"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)
+
+
+def test_a_labelled_commentary_after_the_document_runs_to_the_end():
+    tail = ["【点评】", "①结构：总—分—总，层层递进。", "②语言：简洁有力。"]
+    text = "\n".join(["在全镇安全生产会议上的讲话", "同志们：", "各村要落实网格责任。", *tail])
+    assert strip_boilerplate(text, PATTERNS).removed_lines == tuple(tail)
+    own = "关于排查的通知\n各村：\n请于月底前上报：\n①排查台账；\n②整改清单。"
+    assert strip_boilerplate(own, PATTERNS).removed_lines == ()

@@ -142,6 +142,11 @@ def test_placeholders_carry_any_leaders_title():
     assert find_placeholders(text) == ["X主席", "X副县长", "××秘书长"]
 
 
+def test_placeholders_carry_the_unit_they_name():
+    text = "○○社区、XX集团和××产业园的负责同志参加。"
+    assert find_placeholders(text) == ["○○社区", "XX集团", "××产业园"]
+
+
 def test_learning_campaigns_of_recent_years_are_dated_references():
     text = "扎实开展党纪学习教育，巩固主题教育成果，做好过渡期衔接。"
     assert find_dated_references(text) == ["党纪学习教育", "主题教育", "过渡期"]

@@ -157,6 +157,9 @@ _OWN_TAIL = re.compile(
 # has after it.
 _NOTICE_START = re.compile(r"^(?:本作品|本文档?|本资料|本材料|注[:：]|声明[:：]|免责声明|版权)")
 _PARAGRAPH = 100
+_NOTE_LABEL = re.compile(
+    r"^\W*(?:点评|名师点评|范文点评|专家点评|写作要点|写法点拨|学习要点|编者按|课后练习|思考题)\W*$"
+)
 
 
 def strip_boilerplate(
@@ -288,6 +291,11 @@ def _end_index(lines: list[str], inside: list[str], start: int) -> int:
     )
     if notice is not None:
         own = [i for i in own if i < notice]
+    # A publisher's note under a label of its own (【点评】 alone on its line), with only
+    # short lines after it, runs to the end: its points (①结构：…) are not the document's.
+    label = next((i for i in range(start + 1, len(lines)) if _NOTE_LABEL.match(lines[i])), None)
+    if label is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > label):
+        own = [i for i in own if i < label]
     own = _before_replies(lines, own, start)
     for index in reversed(own):
         line = lines[index]

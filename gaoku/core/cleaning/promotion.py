@@ -85,12 +85,22 @@ _STRONG = re.compile(
     # A shared document's comment thread (💬 评论 · 许岚：…, ↳ 陈思远：…, [批注1] …), and
     # what a word processor leaves of its review (批注 [周某1]：…, 修订人：…) and its
     # statistics (页数：3  字数：1872).
-    r"^\W*(?:评论|批注|留言)\s*\d*\s*[·•:：]|^[↳↪⤷└]\s*[^\s：:]{1,12}[:：]|^[\[［【]批注\s*\d+[\]］】]|"
+    r"^\W*(?:评论|批注|留言)\s*\d*\s*[·•:：]|^[↳↪⤷└]\s*[^\s：:]{1,12}[:：]|^[\[［【]批注\s*\d*[\]］】]|"
     r"^批注\s*[\[［【(（][^\]］】)）]{1,16}[\]］】)）]\s*[:：]|^修订人\s*[:：]|^(?:页数|字数)\s*[:：]\s*\d+|"
     # A web page's furniture around an article (字号：大 中 小, 上一篇：…, 下一篇：…), a
     # transcript's timestamps alone on their lines (00:31), a slide's number (幻灯片 2).
     r"字号\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小|^(?:上一篇|下一篇|上一条|下一条)\s*[:：]|"
     r"^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$|^(?:幻灯片|第\s*\d+\s*张幻灯片|[Ss]lide)\s*\d*$|"
+    # A phone screenshot's bars read by OCR: the status bar (9:41 5G 87%), the app's bar
+    # (< 返回 某某 ···) and its tabs (首页 素材 消息 我的).
+    r"^\d{1,2}:\d{2}\s+(?:[2-6]G|Wi-?Fi|WIFI|LTE)?\s*\d{1,3}\s*%$|^[<‹〈＜]\s*返回|"
+    r"^(?:[\u4e00-\u9fff]{1,4}\s+){2,5}我的$|"
+    # What a browser prints on every page: the time with the page's title, and its
+    # address with the page number (2026/3/12 10:05 标题_某县人民政府; https://… 1/3), and a
+    # government site's footer (主办：…　承办：…).
+    r"^\d{4}[/-]\d{1,2}[/-]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+\S|"
+    r"^(?:https?://|www\.)\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?$|"
+    r"^主办(?:单位)?\s*[:：][^，。；]{2,30}\s+承办(?:单位)?\s*[:：][^，。；]{2,30}$|"
     # A forum's post split in two (（字数超限，接2楼）, （接1楼）) and its writer's signature.
     r"^[（(]?(?:[^（）()]{0,8}[，,])?[接续]\s*\d+\s*楼[）)]?$|^(?:个性)?签名(?:档)?\s*[:：]\s*[^＿_\s]|"
     # An assistant's offer to whoever asked for the text (希望对您有所帮助！如需调整…请告诉我),
