@@ -31,6 +31,21 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)]
 
 
+def uploads_within_limit(files: list) -> list:
+    """``files``, or a ValidationError naming the first one over the import limit.
+
+    Checked in the form as well as in the reader, so that an oversized upload is reported
+    without reading it into memory."""
+    limit = settings.GAOKU_MAX_IMPORT_BYTES
+    for f in files:
+        if f.size > limit:
+            raise forms.ValidationError(
+                _("%(name)s is larger than %(mb)d MB.")
+                % {"name": f.name, "mb": limit // (1024 * 1024)}
+            )
+    return files
+
+
 class ImportForm(forms.Form):
     files = MultipleFileField(label=_("Files"))
     doc_type = forms.ChoiceField(
@@ -53,17 +68,7 @@ class ImportForm(forms.Form):
     occasion = forms.CharField(label=_("Occasion"), max_length=100, required=False)
 
     def clean_files(self):
-        files = self.cleaned_data["files"]
-        limit = settings.GAOKU_MAX_IMPORT_BYTES
-        # Checked here as well as in the reader so that an oversized upload is reported
-        # without reading it into memory.
-        for f in files:
-            if f.size > limit:
-                raise forms.ValidationError(
-                    _("%(name)s is larger than %(mb)d MB.")
-                    % {"name": f.name, "mb": limit // (1024 * 1024)}
-                )
-        return files
+        return uploads_within_limit(self.cleaned_data["files"])
 
     def metadata(self) -> ImportMetadata:
         data = self.cleaned_data

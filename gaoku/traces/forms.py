@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from gaoku.library.forms import uploads_within_limit
 
 
 class TraceForm(forms.Form):
@@ -28,10 +29,4 @@ class TraceForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        limit = settings.GAOKU_MAX_IMPORT_BYTES
-        if upload and upload.size > limit:
-            raise forms.ValidationError(
-                _("%(name)s is larger than %(mb)d MB.")
-                % {"name": upload.name, "mb": limit // (1024 * 1024)}
-            )
-        return upload
+        return uploads_within_limit([upload])[0] if upload else upload
