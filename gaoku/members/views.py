@@ -25,6 +25,7 @@ from gaoku.members.selectors import (
     favourites_of,
     plan_list,
     subscription_history,
+    suspension_open,
 )
 from gaoku.members.services import favourite_toggle, profile_ensure
 
@@ -47,6 +48,7 @@ def account(request: HttpRequest) -> HttpResponse:
             "follows": follows_of(request.user),
             "favourites": favourites_of(request.user),
             "feed_token": inbox_ensure(request.user).feed_token,
+            "suspension": suspension_open(request.user),
         },
     )
 

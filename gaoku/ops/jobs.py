@@ -40,6 +40,7 @@ RUNNERS = {
     Job.Kind.TRACE: "gaoku.traces.jobs.trace_job_run",
     Job.Kind.CHECK: "gaoku.search.jobs.check_job_run",
     Job.Kind.REINDEX: "gaoku.search.jobs.reindex_job_run",
+    Job.Kind.REPORT: "gaoku.reports.jobs.report_job_run",
 }
 # A running job whose heartbeat is older than this lost its worker.
 STALE_AFTER = timedelta(seconds=60)

@@ -18,6 +18,7 @@ class Job(models.Model):
         TRACE = "trace", _("Leak trace")
         CHECK = "check", _("Originality check")
         REINDEX = "reindex", _("Search reindex")
+        REPORT = "report", _("Report of resale")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("Waiting")

@@ -28,6 +28,7 @@ HOUR, DAY = timedelta(hours=1), timedelta(days=1)
 LIMITS = {
     "upload": (("GAOKU_RATE_UPLOADS_PER_HOUR", HOUR, "每小时"),),
     "check": (("GAOKU_RATE_CHECKS_PER_HOUR", HOUR, "每小时"),),
+    "report": (("GAOKU_RATE_REPORTS_PER_DAY", DAY, "每天"),),
     "download": (
         ("GAOKU_QUOTA_DOWNLOADS_PER_HOUR", HOUR, "每小时"),
         ("GAOKU_QUOTA_DOWNLOADS_PER_DAY", DAY, "每天"),
@@ -36,7 +37,7 @@ LIMITS = {
 KEPT = DAY  # the longest window: older events are dropped
 TOO_MANY = "{per}最多 {limit} 次{what}，已经用完，请在 {at} 之后再试。"
 AT_ONCE = "一次最多 {limit} 次{what}。"
-WHAT = {"upload": "上传文件", "check": "查重", "download": "下载"}
+WHAT = {"upload": "上传文件", "check": "查重", "download": "下载", "report": "举报"}
 
 
 class RateLimited(GaokuError):

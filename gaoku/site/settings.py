@@ -8,7 +8,9 @@ GAOKU_ALLOWED_HOSTS  comma-separated (default: localhost names)
 GAOKU_MAX_IMPORT_MB  largest importable file (default 20)
 GAOKU_MAX_REQUEST_MB  largest request body, refused before it is read (default 200)
 GAOKU_PREVIEW_CHARS  length of the free preview (default 300)
-GAOKU_RATE_UPLOADS_PER_HOUR / _CHECKS_PER_HOUR  per-account limits (default 300 files, 120)
+GAOKU_RATE_UPLOADS_PER_HOUR / _CHECKS_PER_HOUR / GAOKU_RATE_REPORTS_PER_DAY  per-account
+    limits (default 300 files, 120 checks, 10 reports)
+GAOKU_REPORT_REWARD_DAYS  days of membership a confirmed report of resale earns (365)
 GAOKU_QUOTA_DOWNLOADS_PER_HOUR / _PER_DAY  a member's downloads (default 30, 100)
 GAOKU_SIGNIN_MAX_FAILURES / _MAX_SOURCE_FAILURES / _LOCK_MINUTES  sign-in lockout
     (default 5 failures per account, 20 per client address, within 15 minutes)
@@ -79,6 +81,7 @@ INSTALLED_APPS = [
     "gaoku.members",
     "gaoku.copies",
     "gaoku.traces",
+    "gaoku.reports",
     "gaoku.search",
     "gaoku.ops",
     "gaoku.live",
@@ -245,6 +248,9 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 200
 # Per account and hour (gaoku.ops.ratelimit): files uploaded, originality checks.
 GAOKU_RATE_UPLOADS_PER_HOUR = int(os.environ.get("GAOKU_RATE_UPLOADS_PER_HOUR", "300"))
 GAOKU_RATE_CHECKS_PER_HOUR = int(os.environ.get("GAOKU_RATE_CHECKS_PER_HOUR", "120"))
+GAOKU_RATE_REPORTS_PER_DAY = int(os.environ.get("GAOKU_RATE_REPORTS_PER_DAY", "10"))
+# A confirmed report of resale earns its reporter this many days of membership.
+GAOKU_REPORT_REWARD_DAYS = int(os.environ.get("GAOKU_REPORT_REWARD_DAYS", "365"))
 # A member's downloads (gaoku.ops.ratelimit): bulk taking is how accounts are resold.
 GAOKU_QUOTA_DOWNLOADS_PER_HOUR = int(os.environ.get("GAOKU_QUOTA_DOWNLOADS_PER_HOUR", "30"))
 GAOKU_QUOTA_DOWNLOADS_PER_DAY = int(os.environ.get("GAOKU_QUOTA_DOWNLOADS_PER_DAY", "100"))

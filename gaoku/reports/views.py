@@ -1,0 +1,87 @@
+"""Report pages: a signed-in user files a report and follows it; admins review."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from gaoku.accounts.lockout import client_address
+from gaoku.errors import GaokuError, NotFound
+from gaoku.reports.forms import DecisionForm, ReportForm
+from gaoku.reports.models import Report
+from gaoku.reports.selectors import report_get, report_list, reports_of
+from gaoku.reports.services import report_confirm, report_file, report_reject
+
+REVIEW = "reports.change_report"
+
+
+@login_required
+def report_new(request: HttpRequest) -> HttpResponse:
+    form = ReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            report_file(
+                reporter=request.user,
+                where=data["where"],
+                seller_contact=data["seller_contact"],
+                text=data["text"],
+                files=[(f.name, f) for f in data["files"]],
+                address=client_address(request),
+            )
+        except GaokuError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request,
+                _("Thank you. The evidence is being traced; an administrator will review it."),
+            )
+            return redirect("reports:mine")
+    return render(request, "reports/new.html", {"form": form})
+
+
+@login_required
+def report_mine(request: HttpRequest) -> HttpResponse:
+    return render(request, "reports/mine.html", {"reports": reports_of(request.user)})
+
+
+@permission_required(REVIEW)
+def report_queue(request: HttpRequest) -> HttpResponse:
+    state = request.GET.get("state") or None
+    if state not in Report.State.values:
+        state = None
+    return render(
+        request,
+        "reports/queue.html",
+        {"reports": report_list(state=state)[:200], "states": Report.State.choices, "state": state},
+    )
+
+
+@permission_required(REVIEW)
+def report_review(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        report = report_get(pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        try:
+            if form.cleaned_data["decision"] == "confirm":
+                report_confirm(report=report, by=request.user, reason=reason)
+                messages.success(
+                    request, _("Confirmed: the reporter is rewarded and the member suspended.")
+                )
+            else:
+                report_reject(report=report, by=request.user, reason=reason)
+                messages.success(request, _("Rejected."))
+        except GaokuError as exc:
+            messages.error(request, exc.message)
+        return redirect("reports:review", pk=report.pk)
+    traces = report.traces.select_related("version__material").order_by("pk")
+    return render(
+        request, "reports/review.html", {"report": report, "traces": traces, "form": form}
+    )
