@@ -53,6 +53,7 @@ SETS = (
     "import_holdout7",
     "import_holdout8",
     "import_holdout9",
+    "import_holdout10",
 )
 
 

@@ -704,3 +704,19 @@ def test_a_labelled_commentary_after_the_document_runs_to_the_end():
     assert strip_boilerplate(text, PATTERNS).removed_lines == tuple(tail)
     own = "关于排查的通知\n各村：\n请于月底前上报：\n①排查台账；\n②整改清单。"
     assert strip_boilerplate(own, PATTERNS).removed_lines == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "转发自 笔杆子素材仓",
+        "（2/3）",
+        "浏览 6.2K · 21:03",
+        "基层治理研究 2026(02)",
+        "【学习提示】请保持页面活跃，停留时长计入有效学时",
+    ],
+)
+def test_a_channels_forward_a_journals_running_head_and_a_platforms_prompt_are_wrapper(line):
+    body = "今年以来，全镇安全形势总体平稳。"
+    text = f"在全镇安全生产会议上的讲话\n同志们：\n{body}\n{line}\n各村要落实网格责任。"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)

@@ -101,6 +101,11 @@ _STRONG = re.compile(
     r"^\d{4}[/-]\d{1,2}[/-]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+\S|"
     r"^(?:https?://|www\.)\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?$|"
     r"^主办(?:单位)?\s*[:：][^，。；]{2,30}\s+承办(?:单位)?\s*[:：][^，。；]{2,30}$|"
+    # A channel's forward stamp, a long post's part counter and its views (转发自 某频道,
+    # （2/3）, 浏览 6.2K · 21:03); a journal's running head (某某研究 2026(02)); a study
+    # platform's prompt about its page (请保持页面活跃，停留时长计入有效学时).
+    r"^转发自\s*\S|^[（(]\d{1,2}\s*/\s*\d{1,2}[）)]$|^(?:浏览|阅读|播放)\s*[\d.]+\s*[KkWw万千]?\s*[·•]|"
+    r"^\S{2,16}\s+\d{4}\s*[（(]\d{1,2}[)）]$|(?:页面|本页)[^。，]{0,6}(?:活跃|停留|刷新)|计入(?:有效)?学时|"
     # A forum's post split in two (（字数超限，接2楼）, （接1楼）) and its writer's signature.
     r"^[（(]?(?:[^（）()]{0,8}[，,])?[接续]\s*\d+\s*楼[）)]?$|^(?:个性)?签名(?:档)?\s*[:：]\s*[^＿_\s]|"
     # An assistant's offer to whoever asked for the text (希望对您有所帮助！如需调整…请告诉我),
