@@ -165,3 +165,18 @@ class FingerprintKey(models.Model):
     class Meta:
         verbose_name = _("fingerprint key")
         verbose_name_plural = _("fingerprint key")
+
+
+class Reading(models.Model):
+    """One showing of a full text to a member (the reader page, the API): how fast and
+    from where an account reads is how sharing and scraping show (gaoku.core.signals)."""
+
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(MaterialVersion, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    client_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reading")
+        verbose_name_plural = _("readings")
+        indexes = [models.Index(fields=["member", "at"])]

@@ -36,6 +36,7 @@ from gaoku.copies.models import (
     CopyRefusal,
     EditorVariant,
     Format,
+    Reading,
     SlotPlan,
     SlotRejection,
 )
@@ -155,7 +156,11 @@ def copy_issue(
 
 
 def reading_text(
-    *, user: AbstractBaseUser | AnonymousUser, entitlement: Entitlement, version: MaterialVersion
+    *,
+    user: AbstractBaseUser | AnonymousUser,
+    entitlement: Entitlement,
+    version: MaterialVersion,
+    address: str | None = None,
 ) -> ReaderText:
     """What of ``version`` this user reads: the preview, or the full text as the reader's
     own fingerprinted copy (see the module docstring).
@@ -177,6 +182,7 @@ def reading_text(
         defaults={"format": Format.VIEW},
     )
     copy.version, copy.plan = version, plan  # a row read back does not hold them
+    Reading.objects.create(member=user, version=version, client_address=address)
     return ReaderText(text=_fingerprinted(secret, copy), full=True, outline=shown.outline)
 
 

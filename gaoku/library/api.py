@@ -7,6 +7,7 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
+from gaoku.accounts.lockout import client_address
 from gaoku.copies.services import copy_notice, reading_text
 from gaoku.library.selectors import material_get, material_list, version_get
 from gaoku.library.serializers import material_summary_to_dict, material_to_dict
@@ -95,7 +96,12 @@ def material(request: HttpRequest, material_id: int, version: str | None = None)
     found = material_get(material_id)
     shown_version = version_get(found, version)
     entitlement = entitlement_get(request.user)
-    shown = reading_text(user=request.user, entitlement=entitlement, version=shown_version)
+    shown = reading_text(
+        user=request.user,
+        entitlement=entitlement,
+        version=shown_version,
+        address=client_address(request),
+    )
     return material_to_dict(found, version=shown_version) | {
         "readable": entitlement.covers(found),
         "outline": shown.outline,

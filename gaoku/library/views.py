@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gaoku.accounts.lockout import client_address
 from gaoku.copies.keys import FingerprintKeyError
 from gaoku.copies.selectors import localise_form
 from gaoku.copies.services import copy_notice, reading_text
@@ -75,7 +76,12 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(exc.message) from exc
     entitlement = entitlement_get(request.user)
     try:
-        shown = reading_text(user=request.user, entitlement=entitlement, version=version)
+        shown = reading_text(
+            user=request.user,
+            entitlement=entitlement,
+            version=version,
+            address=client_address(request),
+        )
     except FingerprintKeyError as exc:
         # Full text is shown only fingerprinted: without the key, the preview.
         logger.error("reader page of version %s without full text: %s", version.pk, exc)

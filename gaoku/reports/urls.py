@@ -8,4 +8,5 @@ urlpatterns = [
     path("report/mine/", views.report_mine, name="mine"),
     path("reports/", views.report_queue, name="queue"),
     path("reports/<int:pk>/", views.report_review, name="review"),
+    path("signals/", views.signals, name="signals"),
 ]

@@ -10,10 +10,13 @@ from django.utils.translation import gettext as _
 
 from gaoku.accounts.lockout import client_address
 from gaoku.errors import GaokuError, NotFound
+from gaoku.members.selectors import member_get
+from gaoku.members.services import member_suspend
 from gaoku.reports.forms import DecisionForm, ReportForm
 from gaoku.reports.models import Report
 from gaoku.reports.selectors import report_get, report_list, reports_of
 from gaoku.reports.services import report_confirm, report_file, report_reject
+from gaoku.reports.signals import account_signals, evidence_titles
 
 REVIEW = "reports.change_report"
 
@@ -85,3 +88,42 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "reports/review.html", {"report": report, "traces": traces, "form": form}
     )
+
+
+@permission_required(REVIEW)
+def signals(request: HttpRequest) -> HttpResponse:
+    """Accounts that look shared, sold or scraped, each finding with its evidence; an
+    admin may suspend one from here."""
+    if request.method == "POST":
+        return _suspend_from_signals(request)
+    days = 7 if request.GET.get("days") == "7" else 1
+    rows = account_signals(days=days)
+    titles = evidence_titles(rows)
+    accounts = [
+        {
+            "row": row,
+            "findings": [
+                {
+                    "finding": f,
+                    "evidence": [
+                        {"access": a, "title": titles.get(a.material, f"#{a.material}")}
+                        for a in f.evidence
+                    ],
+                }
+                for f in row.findings
+            ],
+        }
+        for row in rows
+    ]
+    return render(request, "reports/signals.html", {"accounts": accounts, "days": days})
+
+
+def _suspend_from_signals(request: HttpRequest) -> HttpResponse:
+    try:
+        member = member_get(request.POST.get("member", ""))
+        member_suspend(user=member, reason=request.POST.get("reason", ""), by=request.user)
+    except GaokuError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Suspended; the member sees the reason on their account page."))
+    return redirect("reports:signals")

@@ -1,0 +1,64 @@
+"""Signals of account sharing and scraping, for the admins' dashboard: each account's
+readings and downloads of a period run through gaoku.core.signals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
+
+from gaoku.copies.models import Channel, Copy, Reading
+from gaoku.core.signals import Access, Finding, account_findings
+from gaoku.library.models import Material
+from gaoku.members.selectors import suspension_open
+
+
+@dataclass(frozen=True)
+class AccountSignals:
+    member: AbstractBaseUser
+    findings: list[Finding]
+    accesses: int
+    suspended: bool
+
+
+def account_signals(*, days: int = 1) -> list[AccountSignals]:
+    """The accounts with at least one finding over the last ``days`` days, the most
+    findings first."""
+    since = timezone.now() - timedelta(days=days)
+    by_member: dict[int, list[Access]] = {}
+    downloads = Copy.objects.filter(created_at__gte=since).exclude(
+        channel__in=[Channel.VIEW, Channel.CLI]
+    )
+    for member, at, material, address in downloads.values_list(
+        "member_id", "created_at", "version__material_id", "client_address"
+    ):
+        by_member.setdefault(member, []).append(Access(at, material, address, "download"))
+    readings = Reading.objects.filter(at__gte=since)
+    for member, at, material, address in readings.values_list(
+        "member_id", "at", "version__material_id", "client_address"
+    ):
+        by_member.setdefault(member, []).append(Access(at, material, address, "view"))
+    published = list(
+        Material.objects.filter(current__isnull=False, created_at__gte=since).values_list(
+            "pk", flat=True
+        )
+    )
+    members = get_user_model().objects.in_bulk(list(by_member))
+    rows = []
+    for member_id, accesses in by_member.items():
+        local = [Access(timezone.localtime(a.at), a.material, a.address, a.kind) for a in accesses]
+        findings = account_findings(local, published=published)
+        if findings:
+            member = members[member_id]
+            suspended = suspension_open(member) is not None
+            rows.append(AccountSignals(member, findings, len(accesses), suspended))
+    return sorted(rows, key=lambda r: (-len(r.findings), -r.accesses))
+
+
+def evidence_titles(rows: list[AccountSignals]) -> dict[int, str]:
+    """The titles of the materials the findings' evidence names."""
+    ids = {a.material for r in rows for f in r.findings for a in f.evidence}
+    return dict(Material.objects.filter(pk__in=ids).values_list("pk", "title"))
