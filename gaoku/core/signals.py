@@ -11,7 +11,9 @@ a verdict: an admin decides, and an honest member who reads a lot is only ever l
 - **regular**: at least ``REGULAR_RUN`` accesses in a row whose gaps hardly vary (a
   coefficient of variation under ``REGULAR_CV``: people pause to read, scripts do not);
 - **every new**: the account took at least ``EVERY_NEW_SHARE`` of the materials published
-  in the period (at least ``EVERY_NEW_MIN`` of them).
+  in the period (at least ``EVERY_NEW_MIN`` of them);
+- **devices**: at least ``REPLACED_MIN`` of its devices were signed out in the period by a
+  newer sign-in, more devices than its plan allows (gaoku.accounts.devices).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ REGULAR_RUN = 12
 REGULAR_CV = 0.1
 EVERY_NEW_SHARE = 0.9
 EVERY_NEW_MIN = 10
+REPLACED_MIN = 2
 
 
 @dataclass(frozen=True)
@@ -48,17 +51,35 @@ class Finding:
     evidence: list[Access] = field(default_factory=list)
 
 
-def account_findings(accesses: Sequence[Access], *, published: Sequence[int] = ()) -> list[Finding]:
-    """Every rule's finding for one account's ``accesses`` in a period, and ``published``,
-    the materials published in that period."""
+def account_findings(
+    accesses: Sequence[Access],
+    *,
+    published: Sequence[int] = (),
+    replaced: Sequence[Access] = (),
+) -> list[Finding]:
+    """Every rule's finding for one account's ``accesses`` in a period, given
+    ``published``, the materials published in that period, and ``replaced``, its sign-ins
+    signed out by newer ones (kind "signin", material 0)."""
     ordered = sorted(accesses, key=lambda a: a.at)
     found = [
         _addresses(ordered),
         _burst(ordered),
         _regular(ordered),
         _every_new(ordered, published),
+        _devices(sorted(replaced, key=lambda a: a.at)),
     ]
     return [f for f in found if f is not None]
+
+
+def _devices(replaced: list[Access]) -> Finding | None:
+    if len(replaced) < REPLACED_MIN:
+        return None
+    addresses = len({a.address for a in replaced if a.address})
+    return Finding(
+        "devices",
+        f"{len(replaced)} 台设备因同时登录超出方案允许的数量被挤下线（{addresses} 个地址）",
+        replaced,
+    )
 
 
 def _addresses(accesses: list[Access]) -> Finding | None:

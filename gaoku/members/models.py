@@ -41,6 +41,8 @@ class Plan(models.Model):
             "minus this many months onward."
         ),
     )
+    # Devices signed in at once: a newer sign-in signs the oldest out (gaoku.accounts.devices).
+    devices = models.PositiveSmallIntegerField(_("devices signed in at once"), default=2)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     public = models.BooleanField(_("shown on the plans page"), default=True)

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
+from gaoku.accounts.models import SignIn
 from gaoku.copies.models import Channel, Copy, Reading
 from gaoku.core.signals import Access, Finding, account_findings
 from gaoku.library.models import Material
@@ -41,6 +42,11 @@ def account_signals(*, days: int = 1) -> list[AccountSignals]:
         "member_id", "at", "version__material_id", "client_address"
     ):
         by_member.setdefault(member, []).append(Access(at, material, address, "view"))
+    replaced: dict[int, list[Access]] = {}
+    ended = SignIn.objects.filter(ended=SignIn.Ended.REPLACED, ended_at__gte=since)
+    for member, at, address in ended.values_list("user_id", "at", "address"):
+        replaced.setdefault(member, []).append(Access(at, 0, address, "signin"))
+        by_member.setdefault(member, [])
     published = list(
         Material.objects.filter(current__isnull=False, created_at__gte=since).values_list(
             "pk", flat=True
@@ -49,8 +55,9 @@ def account_signals(*, days: int = 1) -> list[AccountSignals]:
     members = get_user_model().objects.in_bulk(list(by_member))
     rows = []
     for member_id, accesses in by_member.items():
-        local = [Access(timezone.localtime(a.at), a.material, a.address, a.kind) for a in accesses]
-        findings = account_findings(local, published=published)
+        findings = account_findings(
+            _local(accesses), published=published, replaced=_local(replaced.get(member_id, []))
+        )
         if findings:
             member = members[member_id]
             suspended = suspension_open(member) is not None
@@ -62,3 +69,8 @@ def evidence_titles(rows: list[AccountSignals]) -> dict[int, str]:
     """The titles of the materials the findings' evidence names."""
     ids = {a.material for r in rows for f in r.findings for a in f.evidence}
     return dict(Material.objects.filter(pk__in=ids).values_list("pk", "title"))
+
+
+def _local(accesses: list[Access]) -> list[Access]:
+    """``accesses`` on the Asia/Shanghai clock, so that a day is the members' day."""
+    return [Access(timezone.localtime(a.at), a.material, a.address, a.kind) for a in accesses]

@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "gaoku.ops.audit.AuditSourceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "gaoku.accounts.devices.ReplacedDeviceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gaoku.site.apierrors.ApiErrorMiddleware",
 ]

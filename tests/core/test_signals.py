@@ -43,3 +43,13 @@ def test_taking_every_new_material_is_flagged_only_with_enough_new_ones():
     taken = _accesses([3600 + 17 * i for i in range(10)], start=100)
     assert [f.rule for f in account_findings(taken, published=range(100, 110))] == ["every_new"]
     assert account_findings(taken[:5], published=range(100, 105)) == []
+
+
+def test_devices_signed_out_by_newer_sign_ins_are_a_finding_from_two_on():
+    replaced = [
+        Access(at=T0 + timedelta(hours=h), material=0, address=f"10.0.1.{h}", kind="signin")
+        for h in range(3)
+    ]
+    found = account_findings([], replaced=replaced)
+    assert [f.rule for f in found] == ["devices"] and "3 台设备" in found[0].summary
+    assert account_findings([], replaced=replaced[:1]) == []
