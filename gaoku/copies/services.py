@@ -166,11 +166,13 @@ def reading_text(
     own fingerprinted copy (see the module docstring).
 
     Raises FingerprintKeyError when the key is missing or changed: full text is then
-    not shown at all, never shown unmarked.
+    not shown at all, never shown unmarked; RateLimited when the member's readings of
+    the hour or the day are used up.
     """
     shown = reader_text(entitlement, version)
     if not shown.full:
         return shown
+    rate_spend(user, "view")
     secret = fingerprint_secret()
     plan = plan_current(version)
     # get_or_create reads the row again when another request of the reader made it first.

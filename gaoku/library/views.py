@@ -40,7 +40,7 @@ from gaoku.members.selectors import (
 )
 from gaoku.ops.jobs import job_list, job_submit
 from gaoku.ops.models import Job
-from gaoku.ops.ratelimit import rate_spend
+from gaoku.ops.ratelimit import RateLimited, rate_spend
 
 PAGE_SIZE = 24
 logger = logging.getLogger(__name__)
@@ -86,6 +86,9 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
         # Full text is shown only fingerprinted: without the key, the preview.
         logger.error("reader page of version %s without full text: %s", version.pk, exc)
         messages.error(request, _("The full text cannot be shown right now; please try later."))
+        shown = reader_preview(version)
+    except RateLimited as exc:  # the member's readings are used up: the preview, and when
+        messages.error(request, exc.message)
         shown = reader_preview(version)
     stale = stale_references(version.text, timezone.localdate()) if shown.full else []
     return render(

@@ -41,6 +41,15 @@ class Plan(models.Model):
             "minus this many months onward."
         ),
     )
+    # The member's quotas; empty: the site's (GAOKU_QUOTA_*; gaoku.ops.ratelimit).
+    downloads_per_hour = models.PositiveIntegerField(_("downloads per hour"), null=True, blank=True)
+    downloads_per_day = models.PositiveIntegerField(_("downloads per day"), null=True, blank=True)
+    views_per_hour = models.PositiveIntegerField(
+        _("full-text readings per hour"), null=True, blank=True
+    )
+    views_per_day = models.PositiveIntegerField(
+        _("full-text readings per day"), null=True, blank=True
+    )
     # Devices signed in at once: a newer sign-in signs the oldest out (gaoku.accounts.devices).
     devices = models.PositiveSmallIntegerField(_("devices signed in at once"), default=2)
     description = models.TextField(_("description"), blank=True)

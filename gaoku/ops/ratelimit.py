@@ -1,11 +1,14 @@
 """Per-account limits and quotas on what costs the server most or what a reseller would
-take in bulk: uploads (imports, traces, checks of files), originality checks, and members'
-downloads. Counted in the database, so that every server process and worker sees the
-same count.
+take in bulk: uploads (imports, traces, checks of files), originality checks, reports,
+and members' downloads and full-text readings. Counted in the database, so that every
+server process and worker sees the same count.
 
 Limits, from settings (per account): GAOKU_RATE_UPLOADS_PER_HOUR (300 files),
-GAOKU_RATE_CHECKS_PER_HOUR (120), GAOKU_QUOTA_DOWNLOADS_PER_HOUR (30) and _PER_DAY (100).
-A refusal says when the limit resets. Admins are not limited, nor editors' downloads.
+GAOKU_RATE_CHECKS_PER_HOUR (120), GAOKU_RATE_REPORTS_PER_DAY (10); a member's quotas,
+from their plan where it sets them and otherwise from settings:
+GAOKU_QUOTA_DOWNLOADS_PER_HOUR (30) and _PER_DAY (100), GAOKU_QUOTA_VIEWS_PER_HOUR (60)
+and _PER_DAY (300). A refusal says when the limit resets. Admins are not limited, nor
+editors' downloads and readings.
 """
 
 from __future__ import annotations
@@ -19,25 +22,36 @@ from django.db import transaction
 from django.utils import timezone
 
 from gaoku.errors import GaokuError
-from gaoku.members.selectors import READ_ALL_PERMISSION
+from gaoku.members.selectors import READ_ALL_PERMISSION, entitlement_get
 from gaoku.ops.models import RateEvent
 
 logger = logging.getLogger(__name__)
 HOUR, DAY = timedelta(hours=1), timedelta(days=1)
-# action -> (setting, window, what the window is called) for each limit on it.
+# action -> (setting, window, what the window is called, the plan's field or "") for each
+# limit on it.
 LIMITS = {
-    "upload": (("GAOKU_RATE_UPLOADS_PER_HOUR", HOUR, "每小时"),),
-    "check": (("GAOKU_RATE_CHECKS_PER_HOUR", HOUR, "每小时"),),
-    "report": (("GAOKU_RATE_REPORTS_PER_DAY", DAY, "每天"),),
+    "upload": (("GAOKU_RATE_UPLOADS_PER_HOUR", HOUR, "每小时", ""),),
+    "check": (("GAOKU_RATE_CHECKS_PER_HOUR", HOUR, "每小时", ""),),
+    "report": (("GAOKU_RATE_REPORTS_PER_DAY", DAY, "每天", ""),),
     "download": (
-        ("GAOKU_QUOTA_DOWNLOADS_PER_HOUR", HOUR, "每小时"),
-        ("GAOKU_QUOTA_DOWNLOADS_PER_DAY", DAY, "每天"),
+        ("GAOKU_QUOTA_DOWNLOADS_PER_HOUR", HOUR, "每小时", "downloads_per_hour"),
+        ("GAOKU_QUOTA_DOWNLOADS_PER_DAY", DAY, "每天", "downloads_per_day"),
+    ),
+    "view": (
+        ("GAOKU_QUOTA_VIEWS_PER_HOUR", HOUR, "每小时", "views_per_hour"),
+        ("GAOKU_QUOTA_VIEWS_PER_DAY", DAY, "每天", "views_per_day"),
     ),
 }
 KEPT = DAY  # the longest window: older events are dropped
 TOO_MANY = "{per}最多 {limit} 次{what}，已经用完，请在 {at} 之后再试。"
 AT_ONCE = "一次最多 {limit} 次{what}。"
-WHAT = {"upload": "上传文件", "check": "查重", "download": "下载", "report": "举报"}
+WHAT = {
+    "upload": "上传文件",
+    "check": "查重",
+    "download": "下载",
+    "report": "举报",
+    "view": "阅读全文",
+}
 
 
 class RateLimited(GaokuError):
@@ -57,7 +71,7 @@ def _exempt(user: AbstractBaseUser, action: str) -> bool:
     # download quota (meant for members' accounts) is not theirs.
     if user.is_superuser:
         return True
-    return action == "download" and user.has_perm(READ_ALL_PERMISSION)
+    return action in ("download", "view") and user.has_perm(READ_ALL_PERMISSION)
 
 
 def rate_spend(user: AbstractBaseUser, action: str, count: int = 1) -> None:
@@ -73,8 +87,10 @@ def rate_spend(user: AbstractBaseUser, action: str, count: int = 1) -> None:
     now = timezone.now()
     with transaction.atomic():
         RateEvent.objects.filter(at__lt=now - KEPT).delete()
-        for setting, window, per in LIMITS[action]:
-            limit = getattr(settings, setting)
+        plan = entitlement_get(user).plan
+        for setting, window, per, field in LIMITS[action]:
+            own = getattr(plan, field, None) if plan and field else None
+            limit = getattr(settings, setting) if own is None else own
             recent = list(
                 RateEvent.objects.filter(user=user, action=action, at__gte=now - window)
                 .order_by("at")

@@ -11,7 +11,9 @@ GAOKU_PREVIEW_CHARS  length of the free preview (default 300)
 GAOKU_RATE_UPLOADS_PER_HOUR / _CHECKS_PER_HOUR / GAOKU_RATE_REPORTS_PER_DAY  per-account
     limits (default 300 files, 120 checks, 10 reports)
 GAOKU_REPORT_REWARD_DAYS  days of membership a confirmed report of resale earns (365)
-GAOKU_QUOTA_DOWNLOADS_PER_HOUR / _PER_DAY  a member's downloads (default 30, 100)
+GAOKU_QUOTA_DOWNLOADS_PER_HOUR / _PER_DAY  a member's downloads (default 30, 100; a plan
+    may set its own)
+GAOKU_QUOTA_VIEWS_PER_HOUR / _PER_DAY  a member's full-text readings (default 60, 300)
 GAOKU_SIGNIN_MAX_FAILURES / _MAX_SOURCE_FAILURES / _LOCK_MINUTES  sign-in lockout
     (default 5 failures per account, 20 per client address, within 15 minutes)
 GAOKU_TRUSTED_PROXY  address of a reverse proxy whose X-Forwarded-For (and, with
@@ -255,6 +257,10 @@ GAOKU_REPORT_REWARD_DAYS = int(os.environ.get("GAOKU_REPORT_REWARD_DAYS", "365")
 # A member's downloads (gaoku.ops.ratelimit): bulk taking is how accounts are resold.
 GAOKU_QUOTA_DOWNLOADS_PER_HOUR = int(os.environ.get("GAOKU_QUOTA_DOWNLOADS_PER_HOUR", "30"))
 GAOKU_QUOTA_DOWNLOADS_PER_DAY = int(os.environ.get("GAOKU_QUOTA_DOWNLOADS_PER_DAY", "100"))
+# A member's full-text readings (the reader page, the API): a person reads a few dozen a
+# day at most; a scraper reads everything.
+GAOKU_QUOTA_VIEWS_PER_HOUR = int(os.environ.get("GAOKU_QUOTA_VIEWS_PER_HOUR", "60"))
+GAOKU_QUOTA_VIEWS_PER_DAY = int(os.environ.get("GAOKU_QUOTA_VIEWS_PER_DAY", "300"))
 GAOKU_PREVIEW_CHARS = int(os.environ.get("GAOKU_PREVIEW_CHARS", "300"))
 
 # Sign-in lockout (gaoku.accounts.lockout).

@@ -73,3 +73,41 @@ def test_a_members_downloads_have_an_hourly_and_a_daily_quota(settings):
     editor = account("editor")
     for _ in range(4):
         copy_issue(user=editor, material=material, fmt="txt", address=None)
+
+
+def test_a_plans_reading_quota_shows_the_preview_and_when_it_resets(client):
+    from django.utils import timezone
+
+    from gaoku.members.models import Plan
+    from tests.conftest import material_published
+
+    Plan.objects.filter(slug="annual").update(views_per_day=2)
+    material = material_published(timezone.localdate(), seed=61)
+    client.force_login(account("member", "li"))
+    page = reverse("library:reader", args=[material.pk])
+    for _ in range(2):
+        assert 'data-testid="paywall"' not in client.get(page).content.decode()
+    third = client.get(page).content.decode()
+    assert 'data-testid="paywall"' in third and "每天最多 2 次阅读全文" in third
+    assert "之后再试" in third
+    api = client.get(f"/api/materials/{material.pk}")
+    assert api.status_code == 429 and api.json()["error"]["code"] == "rate_limited"
+    client.force_login(account("editor", "bian"))  # editors read for their work
+    for _ in range(3):
+        assert 'data-testid="paywall"' not in client.get(page).content.decode()
+
+
+def test_a_plans_download_quota_overrides_the_sites(client, settings):
+    from django.utils import timezone
+
+    from gaoku.members.models import Plan
+    from tests.conftest import material_published
+
+    settings.GAOKU_QUOTA_DOWNLOADS_PER_HOUR = 30
+    Plan.objects.filter(slug="annual").update(downloads_per_hour=1)
+    material = material_published(timezone.localdate(), seed=62)
+    client.force_login(account("member", "li"))
+    url = reverse("copies:download", args=[material.pk])
+    assert client.post(url, {"format": "txt"}).status_code == 200
+    refused = client.post(url, {"format": "txt"})
+    assert refused.status_code == 429 and "每小时最多 1 次下载" in refused.content.decode()
