@@ -27,6 +27,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from gaoku.copies.keys import fingerprint_secret
@@ -53,7 +54,7 @@ from gaoku.library.selectors import version_get
 from gaoku.members.selectors import Entitlement, ReaderText, entitlement_get, reader_text
 from gaoku.members.services import localise_answers_remember, profile_ensure
 from gaoku.ops.audit import audit_record
-from gaoku.ops.ratelimit import rate_spend
+from gaoku.ops.ratelimit import quota_check, rate_spend
 from gaoku.search.selectors import library_holds
 
 logger = logging.getLogger(__name__)
@@ -172,7 +173,7 @@ def reading_text(
     shown = reader_text(entitlement, version)
     if not shown.full:
         return shown
-    rate_spend(user, "view")
+    quota_check(user, "view", functools.partial(_readings_since, user))
     secret = fingerprint_secret()
     plan = plan_current(version)
     # get_or_create reads the row again when another request of the reader made it first.
@@ -186,6 +187,11 @@ def reading_text(
     copy.version, copy.plan = version, plan  # a row read back does not hold them
     Reading.objects.create(member=user, version=version, client_address=address)
     return ReaderText(text=_fingerprinted(secret, copy), full=True, outline=shown.outline)
+
+
+def _readings_since(user: AbstractBaseUser, since: datetime.datetime) -> QuerySet:
+    readings = Reading.objects.filter(member=user, at__gte=since)
+    return readings.order_by("at").values_list("at", flat=True)
 
 
 def copy_notice(user: AbstractBaseUser) -> str:

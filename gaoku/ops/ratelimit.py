@@ -7,14 +7,16 @@ Limits, from settings (per account): GAOKU_RATE_UPLOADS_PER_HOUR (300 files),
 GAOKU_RATE_CHECKS_PER_HOUR (120), GAOKU_RATE_REPORTS_PER_DAY (10); a member's quotas,
 from their plan where it sets them and otherwise from settings:
 GAOKU_QUOTA_DOWNLOADS_PER_HOUR (30) and _PER_DAY (100), GAOKU_QUOTA_VIEWS_PER_HOUR (60)
-and _PER_DAY (300). A refusal says when the limit resets. Admins are not limited, nor
-editors' downloads and readings.
+and _PER_DAY (300). Readings are counted from the readings themselves (quota_check,
+gaoku.copies.models.Reading), so that a page view writes one row, not two. A refusal says
+when the limit resets. Admins are not limited, nor editors' downloads and readings.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -87,21 +89,45 @@ def rate_spend(user: AbstractBaseUser, action: str, count: int = 1) -> None:
     now = timezone.now()
     with transaction.atomic():
         RateEvent.objects.filter(at__lt=now - KEPT).delete()
-        plan = entitlement_get(user).plan
-        for setting, window, per, field in LIMITS[action]:
-            own = getattr(plan, field, None) if plan and field else None
-            limit = getattr(settings, setting) if own is None else own
-            recent = list(
-                RateEvent.objects.filter(user=user, action=action, at__gte=now - window)
-                .order_by("at")
-                .values_list("at", flat=True)
-            )
-            leave = len(recent) + count - limit  # uses that must leave the window first
-            if leave <= 0:
-                continue
-            logger.warning("limit: %s refused %d %s", user.get_username(), count, action)
-            if leave > len(recent):
-                raise RateLimited(AT_ONCE.format(limit=limit, what=WHAT[action]))
-            at = timezone.localtime(recent[leave - 1] + window).strftime("%m-%d %H:%M")
-            raise RateLimited(TOO_MANY.format(per=per, limit=limit, what=WHAT[action], at=at))
+        _refuse_past_limits(user, action, count, now, _events_since(user, action))
         RateEvent.objects.bulk_create([RateEvent(user=user, action=action, at=now)] * count)
+
+
+def quota_check(
+    user: AbstractBaseUser, action: str, uses: Callable[[datetime], Iterable[datetime]]
+) -> None:
+    """Refuse one more use of ``action`` past the user's quota, its past uses listed (in
+    time order) by ``uses(since)`` from a table the action writes anyway (readings), so
+    that nothing more is written to count it."""
+    if not _exempt(user, action):
+        _refuse_past_limits(user, action, 1, timezone.now(), uses)
+
+
+def _events_since(user: AbstractBaseUser, action: str) -> Callable[[datetime], Iterable[datetime]]:
+    def since(at: datetime) -> Iterable[datetime]:
+        events = RateEvent.objects.filter(user=user, action=action, at__gte=at)
+        return events.order_by("at").values_list("at", flat=True)
+
+    return since
+
+
+def _refuse_past_limits(
+    user: AbstractBaseUser,
+    action: str,
+    count: int,
+    now: datetime,
+    uses: Callable[[datetime], Iterable[datetime]],
+) -> None:
+    plan = entitlement_get(user).plan
+    for setting, window, per, field in LIMITS[action]:
+        own = getattr(plan, field, None) if plan and field else None
+        limit = getattr(settings, setting) if own is None else own
+        recent = list(uses(now - window))
+        leave = len(recent) + count - limit  # uses that must leave the window first
+        if leave <= 0:
+            continue
+        logger.warning("limit: %s refused %d %s", user.get_username(), count, action)
+        if leave > len(recent):
+            raise RateLimited(AT_ONCE.format(limit=limit, what=WHAT[action]))
+        at = timezone.localtime(recent[leave - 1] + window).strftime("%m-%d %H:%M")
+        raise RateLimited(TOO_MANY.format(per=per, limit=limit, what=WHAT[action], at=at))
