@@ -189,6 +189,16 @@ def reading_text(
     return ReaderText(text=_fingerprinted(secret, copy), full=True, outline=shown.outline)
 
 
+# How long readings are kept: the signals look back a week, the reading quota a day.
+READINGS_KEPT = datetime.timedelta(days=90)
+
+
+def readings_prune() -> int:
+    """Forget readings older than READINGS_KEPT (the worker, now and then)."""
+    deleted, _ = Reading.objects.filter(at__lt=timezone.now() - READINGS_KEPT).delete()
+    return deleted
+
+
 def _readings_since(user: AbstractBaseUser, since: datetime.datetime) -> QuerySet:
     readings = Reading.objects.filter(member=user, at__gte=since)
     return readings.order_by("at").values_list("at", flat=True)

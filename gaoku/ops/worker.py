@@ -20,6 +20,7 @@ from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
 from rq import SimpleWorker
 
+from gaoku.copies.services import readings_prune
 from gaoku.live.services import announcements_announce
 from gaoku.live.webhooks import deliveries_rescue
 from gaoku.ops import jobs
@@ -102,6 +103,7 @@ def _beat(stop: threading.Event) -> None:
             if beats % RECOVER_EVERY == 0:
                 jobs.jobs_recover()
                 jobs.jobs_expire()
+                readings_prune()
                 deliveries_rescue()
         except Exception:
             # A locked or briefly unreachable database: the next beat tries again.

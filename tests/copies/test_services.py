@@ -186,3 +186,19 @@ def test_a_new_versions_slot_plan_is_made_in_the_background_before_its_first_rea
     plans = SlotPlan.objects.filter(version=material.current)
     assert plans.count() == 1
     assert plan_current(material.current) == plans.get()  # readers use it as it is
+
+
+def test_readings_are_kept_ninety_days():
+    from datetime import timedelta
+
+    from gaoku.copies.models import Reading
+    from gaoku.copies.services import readings_prune
+
+    member = account("member", "li")
+    material = material_published(timezone.localdate(), seed=33)
+    for days in (0, 89, 91):
+        Reading.objects.create(
+            member=member, version=material.current, at=timezone.now() - timedelta(days=days)
+        )
+    assert readings_prune() == 1
+    assert Reading.objects.count() == 2
