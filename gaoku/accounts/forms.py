@@ -35,6 +35,14 @@ class AdminSignInForm(LockoutMessageMixin, AdminAuthenticationForm):
 
 class RegisterForm(UserCreationForm):
     email = forms.EmailField(label=_("Email (optional)"), required=False)
+    code = forms.CharField(
+        label=_("Redeem code (optional)"),
+        required=False,
+        max_length=40,
+        help_text=_(
+            "Bought a membership in a shop? Enter its code to register and redeem at once."
+        ),
+    )
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()

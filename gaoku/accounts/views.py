@@ -10,6 +10,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from gaoku.accounts.forms import RegisterForm
 from gaoku.members.services import MEMBER_EXISTS, profile_ensure
+from gaoku.members.views import code_redeem_message
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -26,5 +27,9 @@ def register(request: HttpRequest) -> HttpResponse:
         else:
             profile_ensure(user)
             login(request, user, backend="gaoku.accounts.lockout.LockoutBackend")
+            if form.cleaned_data["code"].strip():
+                # The account is made first: a wrong code is then told on the account
+                # page, where it can be typed again, and counted against guessing.
+                code_redeem_message(request, form.cleaned_data["code"])
             return redirect("members:account")
     return render(request, "registration/register.html", {"form": form})

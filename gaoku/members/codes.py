@@ -23,7 +23,7 @@ from gaoku.errors import GaokuError, InvalidInput
 from gaoku.members.models import CodeBatch, Plan, RedeemCode, Subscription
 from gaoku.members.services import subscription_add
 from gaoku.ops.audit import audit_record
-from gaoku.ops.ratelimit import RateLimited, rate_spend, rate_used
+from gaoku.ops.ratelimit import RateLimited, rate_spend, rate_used, rate_used_from
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 LENGTH = 20
@@ -31,6 +31,7 @@ GROUP = 5
 MAX_COUNT = 10_000
 # Wrong codes an account may try in an hour.
 MAX_WRONG = 10
+MAX_WRONG_PER_ADDRESS = 30
 UNKNOWN = "兑换码无效，请核对后重新输入（字母不区分大小写，不含 0、O、1、I、L、U）。"
 USED = "这个兑换码已经用过了。"
 REVOKED = "这个兑换码已作废，请联系卖家。"
@@ -109,21 +110,32 @@ def codes_create(
     return Batch(batch, [display(c) for c in codes])
 
 
-def code_redeem(*, user: AbstractUser, code: str, by: AbstractUser | None = None) -> Subscription:
-    """Redeem ``code`` for ``user``: the membership it stands for, added as a purchase.
+def code_redeem(
+    *,
+    user: AbstractUser,
+    code: str,
+    by: AbstractUser | None = None,
+    address: str | None = None,
+) -> Subscription:
+    """Redeem ``code`` for ``user`` (from ``address``, on the web): the membership it
+    stands for, added as a purchase.
 
     Raises:
         CodeRefused: unknown, used, revoked or expired (each with its own message);
-        RateLimited: too many wrong codes from this account in the last hour.
+        RateLimited: too many wrong codes in the last hour from this account, or from this
+            address whatever the account (one guesser with many accounts).
     """
-    if rate_used(user, "redeem_wrong") >= MAX_WRONG:
+    if (
+        rate_used(user, "redeem_wrong") >= MAX_WRONG
+        or rate_used_from(address, "redeem_wrong") >= MAX_WRONG_PER_ADDRESS
+    ):
         raise RateLimited(TOO_MANY_WRONG)
     found = RedeemCode.objects.select_related("batch__plan").filter(
         digest=_digest(normalize_code(code))
     )
     item = found.first()
     if item is None:
-        rate_spend(user, "redeem_wrong")
+        rate_spend(user, "redeem_wrong", address=address)
         raise CodeRefused(UNKNOWN, code="code_unknown")
     batch = item.batch
     if item.revoked_at or batch.revoked_at:

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gaoku.accounts.lockout import client_address
 from gaoku.copies.selectors import copy_history
 from gaoku.errors import GaokuError, NotFound
 from gaoku.library.selectors import material_get
@@ -102,8 +103,15 @@ def favourite(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def redeem(request: HttpRequest) -> HttpResponse:
     """Redeem a code on the account page; what it gave, or why not, is said there."""
+    code_redeem_message(request, request.POST.get("code", ""))
+    return redirect("members:account")
+
+
+def code_redeem_message(request: HttpRequest, code: str) -> None:
+    """Redeem ``code`` for the signed-in user and say, as a message, what it gave or why
+    not (the account page and registration share it)."""
     try:
-        subscription = code_redeem(user=request.user, code=request.POST.get("code", ""))
+        subscription = code_redeem(user=request.user, code=code, address=client_address(request))
     except GaokuError as exc:
         messages.error(request, exc.message)
     else:
@@ -116,4 +124,3 @@ def redeem(request: HttpRequest) -> HttpResponse:
                 "last": subscription.last_day,
             },
         )
-    return redirect("members:account")

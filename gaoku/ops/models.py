@@ -124,6 +124,12 @@ class RateEvent(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     action = models.CharField(max_length=20)
     at = models.DateTimeField(default=timezone.now)
+    # Where from, for the limits that also hold per client address (wrong redeem codes,
+    # reports): one person with many accounts.
+    address = models.GenericIPAddressField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["user", "action", "at"])]
+        indexes = [
+            models.Index(fields=["user", "action", "at"]),
+            models.Index(fields=["address", "action", "at"]),
+        ]

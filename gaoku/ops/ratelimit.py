@@ -68,6 +68,14 @@ def rate_used(user: AbstractBaseUser, action: str, window: timedelta = HOUR) -> 
     return RateEvent.objects.filter(user=user, action=action, at__gte=since).count()
 
 
+def rate_used_from(address: str | None, action: str, window: timedelta = HOUR) -> int:
+    """How many times any account did ``action`` from ``address`` within ``window``."""
+    if not address:
+        return 0
+    since = timezone.now() - window
+    return RateEvent.objects.filter(address=address, action=action, at__gte=since).count()
+
+
 def _exempt(user: AbstractBaseUser, action: str) -> bool:
     # Admins are never limited; editors read and take every text for their work, so the
     # download quota (meant for members' accounts) is not theirs.
@@ -76,13 +84,16 @@ def _exempt(user: AbstractBaseUser, action: str) -> bool:
     return action in ("download", "view") and user.has_perm(READ_ALL_PERMISSION)
 
 
-def rate_spend(user: AbstractBaseUser, action: str, count: int = 1) -> None:
-    """Count ``count`` uses of ``action``, or refuse them all when they would pass a limit
-    (RateLimited names the time the oldest use leaves its window)."""
+def rate_spend(
+    user: AbstractBaseUser, action: str, count: int = 1, *, address: str | None = None
+) -> None:
+    """Count ``count`` uses of ``action`` (from ``address``, if known), or refuse them all
+    when they would pass a limit (RateLimited names the time the oldest use leaves its
+    window)."""
     if count <= 0:
         return
-    if action not in LIMITS:  # counted only (rate_used)
-        RateEvent.objects.create(user=user, action=action)
+    if action not in LIMITS:  # counted only (rate_used, rate_used_from)
+        RateEvent.objects.create(user=user, action=action, address=address)
         return
     if _exempt(user, action):
         return
@@ -90,7 +101,9 @@ def rate_spend(user: AbstractBaseUser, action: str, count: int = 1) -> None:
     with transaction.atomic():
         RateEvent.objects.filter(at__lt=now - KEPT).delete()
         _refuse_past_limits(user, action, count, now, _events_since(user, action))
-        RateEvent.objects.bulk_create([RateEvent(user=user, action=action, at=now)] * count)
+        RateEvent.objects.bulk_create(
+            [RateEvent(user=user, action=action, at=now, address=address)] * count
+        )
 
 
 def quota_check(

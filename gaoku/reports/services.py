@@ -32,7 +32,7 @@ from gaoku.members.services import member_grant, member_suspend
 from gaoku.ops.audit import audit_record
 from gaoku.ops.jobs import job_execute, job_submit
 from gaoku.ops.models import Job
-from gaoku.ops.ratelimit import rate_spend
+from gaoku.ops.ratelimit import DAY, RateLimited, rate_spend, rate_used_from
 from gaoku.reports.models import Report
 from gaoku.traces.models import Trace
 
@@ -45,6 +45,7 @@ NOBODY = "举报 #{id} 的证据没有追查到任何会员，不能确认，只
 SELF_REPORT = "举报人就是被追查到的会员，不能确认。"
 REASON_NEEDED = "驳回举报请写明理由。"
 DUPLICATE_REASON = "同一份资料的同一泄露已由更早的举报处理，感谢您的举报。"
+TOO_MANY_FROM_HERE = "今天从这个网络提交的举报太多了，请明天再试。"
 
 
 def report_file(
@@ -64,7 +65,9 @@ def report_file(
         raise InvalidInput(NO_WHERE, code="no_where")
     if not text and not files:
         raise InvalidInput(NO_EVIDENCE, code="no_evidence")
-    rate_spend(reporter, "report")
+    if rate_used_from(address, "report", DAY) >= settings.GAOKU_RATE_REPORTS_PER_ADDRESS_PER_DAY:
+        raise RateLimited(TOO_MANY_FROM_HERE)
+    rate_spend(reporter, "report", address=address)
     inputs = [(PASTED, io.BytesIO(text.encode()))] if text else []
     inputs += list(files)
     with transaction.atomic():

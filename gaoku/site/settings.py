@@ -252,6 +252,10 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 200
 GAOKU_RATE_UPLOADS_PER_HOUR = int(os.environ.get("GAOKU_RATE_UPLOADS_PER_HOUR", "300"))
 GAOKU_RATE_CHECKS_PER_HOUR = int(os.environ.get("GAOKU_RATE_CHECKS_PER_HOUR", "120"))
 GAOKU_RATE_REPORTS_PER_DAY = int(os.environ.get("GAOKU_RATE_REPORTS_PER_DAY", "10"))
+# Reports from one client address, whatever the account (many accounts, one person).
+GAOKU_RATE_REPORTS_PER_ADDRESS_PER_DAY = int(
+    os.environ.get("GAOKU_RATE_REPORTS_PER_ADDRESS_PER_DAY", "30")
+)
 # A confirmed report of resale earns its reporter this many days of membership.
 GAOKU_REPORT_REWARD_DAYS = int(os.environ.get("GAOKU_REPORT_REWARD_DAYS", "365"))
 # A member's downloads (gaoku.ops.ratelimit): bulk taking is how accounts are resold.

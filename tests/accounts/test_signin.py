@@ -156,3 +156,23 @@ def test_ipv6_clients_count_by_their_64_network(settings):
     page = sign_in(client, "li", GOOD, address="2001:db8:1:2:ffff::9").content.decode()
     assert "登录失败次数过多" in page
     assert sign_in(client, "li", GOOD, address="2001:db8:1:3::1").status_code == 302
+
+
+@pytest.mark.parametrize("good", [True, False])
+def test_register_and_redeem_in_one_step(good):
+    from gaoku.members.codes import codes_create
+    from gaoku.members.selectors import entitlement_get, plan_get
+
+    code = codes_create(plan=plan_get("annual"), count=1).codes[0] if good else "ABCDE-FGHJK"
+    client = Client()
+    form = {
+        "username": "buyer",
+        "password1": "a-good-passphrase-2026",
+        "password2": "a-good-passphrase-2026",
+        "code": code,
+    }
+    response = client.post(reverse("register"), form, follow=True)
+    page = response.content.decode()
+    user = get_user_model().objects.get(username="buyer")  # made either way
+    assert entitlement_get(user).active is good
+    assert ("已兑换" in page) is good and ("无效" in page) is not good

@@ -147,3 +147,18 @@ def test_members_are_reminded_a_week_before_the_end_and_when_it_ended(client, se
     assert renewal_notice(account("member")) is None  # a year left
     client.force_login(account("member", "long"))
     assert 'data-testid="renewal"' not in client.get("/").content.decode()
+
+
+def test_wrong_codes_from_one_address_are_limited_whatever_the_account():
+    from gaoku.members.codes import MAX_WRONG_PER_ADDRESS
+
+    good = codes_create(plan=plan_get("annual"), count=1, name="addr").codes[0]
+    accounts = [account("visitor", f"guesser{i}") for i in range(MAX_WRONG_PER_ADDRESS // 5)]
+    for guesser in accounts:  # five wrong guesses each: under the per-account limit
+        for _ in range(5):
+            with pytest.raises(CodeRefused):
+                code_redeem(user=guesser, code="ABCDE-FGHJK-MNPQR-STVWX", address="10.1.1.1")
+    fresh = account("visitor", "fresh")
+    with pytest.raises(RateLimited):
+        code_redeem(user=fresh, code=good, address="10.1.1.1")
+    assert code_redeem(user=fresh, code=good, address="10.2.2.2").user == fresh

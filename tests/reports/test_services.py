@@ -107,3 +107,14 @@ def test_filing_needs_where_and_evidence_and_is_rate_limited(settings, leaked):
     _filed("wang", "二")
     with pytest.raises(RateLimited):
         _filed("wang", "三")
+
+
+def test_filing_is_limited_per_address_whatever_the_account(settings):
+    settings.GAOKU_RATE_REPORTS_PER_ADDRESS_PER_DAY = 3
+    for i in range(3):
+        report_file(
+            reporter=account("member", f"r{i}"), where="某群", text="一", address="10.3.3.3"
+        )
+    with pytest.raises(RateLimited, match="这个网络"):
+        report_file(reporter=account("member", "r9"), where="某群", text="一", address="10.3.3.3")
+    report_file(reporter=account("member", "r9"), where="某群", text="一", address="10.4.4.4")
