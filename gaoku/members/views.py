@@ -4,7 +4,7 @@ material among one's favourites."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from gaoku.live.selectors import follows_of
 from gaoku.live.services import inbox_ensure
 from gaoku.members.codes import code_redeem
 from gaoku.members.models import Announcement
+from gaoku.members.numbers import operator_numbers
 from gaoku.members.selectors import (
     announcement_get,
     announcement_list,
@@ -124,3 +125,9 @@ def code_redeem_message(request: HttpRequest, code: str) -> None:
                 "last": subscription.last_day,
             },
         )
+
+
+@permission_required("members.view_subscription")
+def numbers(request: HttpRequest) -> HttpResponse:
+    """The operator's numbers: codes per batch, members active, joins, renewals, lapses."""
+    return render(request, "members/numbers.html", operator_numbers())
