@@ -39,6 +39,12 @@ class Event(models.Model):
     level = models.CharField(max_length=20, blank=True)
     topics = models.JSONField(default=list)
     url = models.CharField(max_length=200)
+    # A notice to one member (their membership ends soon, or has ended): nobody else's
+    # stream, feed or group robot ever carries it. ``key`` makes it once only.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    key = models.CharField(max_length=80, null=True, blank=True, unique=True)
 
     class Meta:
         verbose_name = _("event")

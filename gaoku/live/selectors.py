@@ -27,12 +27,15 @@ class Interests:
     topics: frozenset[str]
     types: frozenset[str]
     levels: frozenset[str]
+    user: int | None = None
 
     @property
     def everything(self) -> bool:
         return not (self.topics or self.types or self.levels)
 
     def wants(self, event: Event) -> bool:
+        if event.user_id is not None:  # a notice to one member
+            return event.user_id == self.user
         if event.kind == Event.Kind.ANNOUNCEMENT:
             return event.tier in self.tiers
         return (
@@ -52,6 +55,7 @@ def interests_of(user: AbstractBaseUser) -> Interests:
         topics=frozenset(follows[Follow.Kind.TOPIC]),
         types=frozenset(follows[Follow.Kind.TYPE]),
         levels=frozenset(follows[Follow.Kind.LEVEL]),
+        user=user.pk if user.is_authenticated else None,
     )
 
 

@@ -8,8 +8,12 @@ reaches the streams of every server process (gaoku.live.views polls; see there).
 
 from __future__ import annotations
 
+import datetime
 import secrets
+from datetime import timedelta
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -20,9 +24,12 @@ from gaoku.library.models import DocType, MaterialVersion
 from gaoku.live.models import Event, Follow, Inbox
 from gaoku.live.selectors import latest_event_id
 from gaoku.live.webhooks import deliveries_queue
-from gaoku.members.models import Announcement
+from gaoku.members.models import Announcement, Subscription
+from gaoku.members.selectors import RENEWAL_DAYS, renewal_notice
 
 FOLLOW_UNKNOWN = "无法关注：{value}"
+RENEWAL_ENDS = "您的会员将于 {day} 到期。"
+RENEWAL_ENDED = "您的会员已于 {day} 到期。"
 
 
 def material_event_publish(version: MaterialVersion) -> Event:
@@ -64,6 +71,42 @@ def announcements_announce() -> int:
         except IntegrityError:  # another process announced it first
             continue
     return made
+
+
+def renewal_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Tell each member in their live channel (the bell, the feed, the stream) that their
+    membership ends within a week, and again once it has ended, each once; the same words
+    as the reminder at the top of every page, with the operator's renewal line."""
+    today = today or timezone.localdate()
+    users = get_user_model().objects.filter(
+        pk__in=Subscription.objects.filter(
+            cancelled_at__isnull=True,
+            last_day__range=(
+                today - timedelta(days=RENEWAL_DAYS),
+                today + timedelta(days=RENEWAL_DAYS),
+            ),
+        ).values("user_id")
+    )
+    sent = 0
+    for user in users:
+        notice = renewal_notice(user, today=today)
+        if notice is None:
+            continue
+        ends = notice["ends"].isoformat()
+        title = (RENEWAL_ENDED if notice["ended"] else RENEWAL_ENDS).format(day=ends)
+        try:
+            with transaction.atomic():
+                Event.objects.create(
+                    kind=Event.Kind.ANNOUNCEMENT,
+                    user=user,
+                    key=f"renewal:{user.pk}:{ends}:{'ended' if notice['ended'] else 'soon'}",
+                    title=f"{title}{settings.GAOKU_RENEWAL_NOTE}"[:200],
+                    url=reverse("members:account"),
+                )
+            sent += 1
+        except IntegrityError:  # told already
+            continue
+    return sent
 
 
 def follow_add(*, user: AbstractBaseUser, kind: str, value: str) -> Follow:

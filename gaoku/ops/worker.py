@@ -21,7 +21,7 @@ from django_tasks_db.utils import exclusive_transaction
 from rq import SimpleWorker
 
 from gaoku.copies.services import readings_prune
-from gaoku.live.services import announcements_announce
+from gaoku.live.services import announcements_announce, renewal_reminders_send
 from gaoku.live.webhooks import deliveries_rescue
 from gaoku.ops import jobs
 from gaoku.ops.tasks import tasks_in_database
@@ -104,6 +104,7 @@ def _beat(stop: threading.Event) -> None:
                 jobs.jobs_recover()
                 jobs.jobs_expire()
                 readings_prune()
+                renewal_reminders_send()
                 deliveries_rescue()
         except Exception:
             # A locked or briefly unreachable database: the next beat tries again.

@@ -146,3 +146,32 @@ def test_the_feed_page_lists_recent_events_for_visitors_too(client):
     material = _import(11, "机关党建").version.material
     page = client.get(reverse("live:feed")).content.decode()
     assert material.title in page and 'data-stream="/api/events"' in page
+
+
+def test_a_membership_ending_is_told_once_in_that_members_own_channel_only(client):
+    from gaoku.live.services import renewal_reminders_send
+    from gaoku.live.webhooks import Delivery
+    from gaoku.members.selectors import plan_get
+    from gaoku.members.services import subscription_add
+
+    today = timezone.localdate()
+    ending = account("visitor", "ending")
+    inbox_ensure(ending)
+    subscription_add(
+        user=ending, plan=plan_get("annual"), start=today - datetime.timedelta(days=360)
+    )
+    ended = account("visitor", "ended")
+    subscription_add(
+        user=ended, plan=plan_get("annual"), start=today - datetime.timedelta(days=370)
+    )
+    other = account("member", "other")
+    assert renewal_reminders_send(today=today) == 2
+    assert renewal_reminders_send(today=today) == 0  # each told once
+    soon = Event.objects.get(user=ending)
+    assert "将于" in soon.title and soon.kind == "announcement.published"
+    assert "已于" in Event.objects.get(user=ended).title
+    assert [e.pk for e in events_after(interests_of(ending))[0]] == [soon.pk]
+    assert soon.pk not in [e.pk for e in events_after(interests_of(other))[0]]
+    assert not Delivery.objects.exists()  # never to a group robot
+    client.force_login(ending)
+    assert 'data-testid="unread"' in client.get(reverse("library:catalogue")).content.decode()
