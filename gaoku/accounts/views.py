@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth import login
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from gaoku.accounts.forms import RegisterForm
@@ -27,6 +29,9 @@ def register(request: HttpRequest) -> HttpResponse:
         else:
             profile_ensure(user)
             login(request, user, backend="gaoku.accounts.lockout.LockoutBackend")
+            messages.success(
+                request, _("Welcome, %(name)s: your account is ready.") % {"name": user.username}
+            )
             if form.cleaned_data["code"].strip():
                 # The account is made first: a wrong code is then told on the account
                 # page, where it can be typed again, and counted against guessing.

@@ -3,6 +3,7 @@ material among one's favourites."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -59,7 +60,13 @@ def plans(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "members/plans.html",
-        {"plans": plan_list(), "entitlement": entitlement_get(request.user)},
+        {
+            "plans": plan_list(),
+            "entitlement": entitlement_get(request.user),
+            # How to buy, in the operator's words (the same as the renewal reminder's).
+            "renewal_note": settings.GAOKU_RENEWAL_NOTE,
+            "renewal_url": settings.GAOKU_RENEWAL_URL,
+        },
     )
 
 
