@@ -125,3 +125,14 @@ def event_payload(event: Event) -> dict:
         "topics": event.topics,
         "url": event.url,
     }
+
+
+def delivery_log(*, state: str | None = None, limit: int = 200) -> list:
+    """The latest webhook deliveries, newest first, with their receiver and event: what
+    went out to the group robots, what waits for a retry, what was given up and why."""
+    from gaoku.live.models import Delivery
+
+    deliveries = Delivery.objects.select_related("webhook", "event").order_by("-pk")
+    if state:
+        deliveries = deliveries.filter(state=state)
+    return list(deliveries[:limit])

@@ -9,4 +9,5 @@ urlpatterns = [
     path("notifications/", views.notifications, name="notifications"),
     path("follow/", views.follow, name="follow"),
     path("account/feed-token/", views.feed_token_new, name="feed_token_new"),
+    path("deliveries/", views.deliveries, name="deliveries"),
 ]

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.syndication.views import Feed
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -27,9 +27,10 @@ from django.views.decorators.http import require_POST
 
 from gaoku.errors import GaokuError
 from gaoku.library.models import Material
-from gaoku.live.models import Event, Inbox
+from gaoku.live.models import Delivery, Event, Inbox
 from gaoku.live.selectors import (
     Interests,
+    delivery_log,
     event_payload,
     events_after,
     events_recent,
@@ -199,3 +200,17 @@ class MemberFeed(Feed):
         material = Material.objects.select_related("current").filter(pk=event.material_id).first()
         context["outline"] = material.current.outline if material and material.current else None
         return context
+
+
+@permission_required("live.view_delivery")
+def deliveries(request: HttpRequest) -> HttpResponse:
+    """The webhook delivery log for admins: each delivery's receiver, event, state,
+    attempts, HTTP status and the receiver's answer."""
+    state = request.GET.get("state") or None
+    if state not in Delivery.State.values:
+        state = None
+    return render(
+        request,
+        "live/deliveries.html",
+        {"deliveries": delivery_log(state=state), "states": Delivery.State.choices, "state": state},
+    )

@@ -251,3 +251,17 @@ def test_bad_registrations_are_refused():
     ):
         with pytest.raises(InvalidInput):
             webhook_add(**kwargs)
+
+
+def test_admins_read_the_delivery_log_with_each_receivers_answer(receiver, client):
+    from tests.conftest import account
+
+    base, _got = receiver
+    webhook_add(url=f"{base}/down", kind="standard", name="县委办群")
+    _import(4)
+    jobs_run_pending()
+    client.force_login(account("admin"))
+    page = client.get(reverse("live:deliveries"), {"state": "pending"}).content.decode()
+    assert "县委办群" in page and "<td>503</td>" in page and "<td>1</td>" in page
+    client.force_login(account("member", "li"))
+    assert client.get(reverse("live:deliveries")).status_code == 302
