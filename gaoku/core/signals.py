@@ -99,14 +99,15 @@ def _addresses(accesses: list[Access]) -> Finding | None:
 
 def _burst(accesses: list[Access]) -> Finding | None:
     best: list[Access] = []
+    materials = 0
     start = 0
     for end, access in enumerate(accesses):
         while access.at - accesses[start].at > BURST_WINDOW:
             start += 1
         window = accesses[start : end + 1]
-        if len({a.material for a in window}) > len({a.material for a in best}):
-            best = window
-    materials = len({a.material for a in best})
+        count = len({a.material for a in window})
+        if count > materials:
+            best, materials = window, count
     if materials < BURST_MATERIALS:
         return None
     minutes = max(1, round((best[-1].at - best[0].at).total_seconds() / 60))

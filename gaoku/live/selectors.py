@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from gaoku.live.models import Event, Follow, Inbox
+from gaoku.live.models import Delivery, Event, Follow, Inbox
 from gaoku.members.selectors import announcement_tiers, entitlement_get
 from gaoku.site.memo import request_memo
 
@@ -127,11 +127,9 @@ def event_payload(event: Event) -> dict:
     }
 
 
-def delivery_log(*, state: str | None = None, limit: int = 200) -> list:
+def delivery_log(*, state: str | None = None, limit: int = 200) -> list[Delivery]:
     """The latest webhook deliveries, newest first, with their receiver and event: what
     went out to the group robots, what waits for a retry, what was given up and why."""
-    from gaoku.live.models import Delivery
-
     deliveries = Delivery.objects.select_related("webhook", "event").order_by("-pk")
     if state:
         deliveries = deliveries.filter(state=state)

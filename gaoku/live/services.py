@@ -93,18 +93,23 @@ def renewal_reminders_send(*, today: datetime.date | None = None) -> int:
         if notice is None:
             continue
         ends = notice["ends"].isoformat()
+        key = f"renewal:{user.pk}:{ends}:{'ended' if notice['ended'] else 'soon'}"
+        # Looked up first: the worker asks every half minute, and a refused insert would
+        # take the write lock each time.
+        if Event.objects.filter(key=key).exists():
+            continue
         title = (RENEWAL_ENDED if notice["ended"] else RENEWAL_ENDS).format(day=ends)
         try:
             with transaction.atomic():
                 Event.objects.create(
                     kind=Event.Kind.ANNOUNCEMENT,
                     user=user,
-                    key=f"renewal:{user.pk}:{ends}:{'ended' if notice['ended'] else 'soon'}",
+                    key=key,
                     title=f"{title}{settings.GAOKU_RENEWAL_NOTE}"[:200],
                     url=reverse("members:account"),
                 )
             sent += 1
-        except IntegrityError:  # told already
+        except IntegrityError:  # another process told them first
             continue
     return sent
 

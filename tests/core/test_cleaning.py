@@ -644,9 +644,7 @@ def test_a_signature_posted_in_the_last_message_of_a_chat_stays():
     ],
 )
 def test_comments_an_assistants_offer_and_advice_on_adapting_the_text_are_wrapper(line):
-    body = "今年以来，全镇安全形势总体平稳。"
-    text = f"在全镇安全生产会议上的讲话\n同志们：\n{body}\n{line}\n各村要落实网格责任。"
-    assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)
+    assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
 
 
 def test_a_speech_that_warns_against_copying_others_keeps_the_sentence():
@@ -667,9 +665,7 @@ def test_a_speech_that_warns_against_copying_others_keeps_the_sentence():
     ],
 )
 def test_a_word_processors_review_a_web_pages_furniture_and_timestamps_are_wrapper(line):
-    body = "今年以来，全镇安全形势总体平稳。"
-    text = f"在全镇安全生产会议上的讲话\n同志们：\n{body}\n{line}\n各村要落实网格责任。"
-    assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)
+    assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
 
 
 def test_speaker_notes_go_with_the_slides_and_a_documents_own_note_stays():
@@ -693,9 +689,7 @@ def test_speaker_notes_go_with_the_slides_and_a_documents_own_note_stays():
     ],
 )
 def test_screenshot_bars_a_browsers_print_furniture_and_a_handouts_notes_are_wrapper(line):
-    body = "今年以来，全镇安全形势总体平稳。"
-    text = f"在全镇安全生产会议上的讲话\n同志们：\n{body}\n{line}\n各村要落实网格责任。"
-    assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)
+    assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
 
 
 def test_a_labelled_commentary_after_the_document_runs_to_the_end():
@@ -717,6 +711,10 @@ def test_a_labelled_commentary_after_the_document_runs_to_the_end():
     ],
 )
 def test_a_channels_forward_a_journals_running_head_and_a_platforms_prompt_are_wrapper(line):
+    assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
+
+
+def _between_paragraphs(line: str) -> str:
+    """A short speech with ``line`` between two of its paragraphs."""
     body = "今年以来，全镇安全形势总体平稳。"
-    text = f"在全镇安全生产会议上的讲话\n同志们：\n{body}\n{line}\n各村要落实网格责任。"
-    assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)
+    return f"在全镇安全生产会议上的讲话\n同志们：\n{body}\n{line}\n各村要落实网格责任。"
