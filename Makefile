@@ -33,6 +33,7 @@ bench: runtime-packages $(BIN)/gaoku
 	$(BIN)/python bench/fingerprint.py
 	$(BIN)/python bench/leak_trace.py
 	$(BIN)/python bench/wording_safety.py
+	$(BIN)/python bench/mined_alternations.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/originality.py
 	$(BIN)/python bench/load.py
