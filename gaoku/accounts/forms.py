@@ -1,4 +1,4 @@
-"""Sign-in and registration forms."""
+"""Sign-in, registration and password-reset forms."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from django import forms
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from gaoku.accounts.lockout import LOCKED_OUT, client_address, signin_locked
+from gaoku.ops.ratelimit import rate_spend, rate_used
 
 
 class LockoutMessageMixin:
@@ -47,3 +48,17 @@ class RegisterForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "email")
+
+
+class ResetByMailForm(PasswordResetForm):
+    """Django's reset form, with at most MAILS_PER_HOUR mails an hour to one account: the
+    form answers the same whether or not the address is known, so it cannot be used to
+    test addresses, and it must not be usable to flood someone's inbox either."""
+
+    MAILS_PER_HOUR = 3
+
+    def get_users(self, email: str):
+        for user in super().get_users(email):
+            if rate_used(user, "reset_mail") < self.MAILS_PER_HOUR:
+                rate_spend(user, "reset_mail")
+                yield user

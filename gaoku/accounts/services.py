@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group, Permission
+from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from gaoku.accounts.roles import ROLE_PERMISSIONS
+from gaoku.ops.audit import audit_record
 
 ROLES = ("admin", "editor", "visitor")
 
@@ -44,3 +50,18 @@ def account_ensure(*, username: str, password: str, role: str) -> AbstractUser:
     groups = {"editor": ["editors"]}.get(role, [])
     user.groups.set(Group.objects.filter(name__in=groups))
     return user
+
+
+def password_reset_link(user: AbstractUser, *, by: AbstractUser | str | None) -> str:
+    """A one-time link, at the site's address (GAOKU_SITE_URL), for ``user`` to choose a
+    new password.
+
+    Django's token generator signs the user's current password hash and last sign-in, so
+    the link stops working once it has been used (or the password changed another way),
+    and after PASSWORD_RESET_TIMEOUT. Every link made is recorded in the audit log.
+    """
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    audit_record("accounts.reset_link", actor=by, object=f"user:{user.get_username()}")
+    path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    return settings.GAOKU_SITE_URL.rstrip("/") + path

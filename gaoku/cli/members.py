@@ -1,4 +1,5 @@
-"""`gaoku member add | grant | suspend | unsuspend | show`: members and their access."""
+"""`gaoku member add | grant | suspend | unsuspend | show | reset-link`: members and their
+access."""
 
 from __future__ import annotations
 
@@ -130,6 +131,24 @@ def member_show(data: Path, username: str, as_json: bool) -> None:
     from gaoku.members.selectors import member_get
 
     _show(member_get(username), as_json)
+
+
+@member.command(name="reset-link")
+@data_option
+@click.argument("username")
+@json_option
+def member_reset_link(data: Path, username: str, as_json: bool) -> None:
+    """A one-time link for a member (or an admin) who forgot their password."""
+    setup(data)
+    from gaoku.accounts.services import password_reset_link
+    from gaoku.members.selectors import member_get
+
+    user = member_get(username)
+    link = password_reset_link(user, by=None)
+    if as_json:
+        emit({"username": user.get_username(), "link": link, "valid_days": 3})
+    else:
+        click.echo(f"{link}\n(works once, within three days)")
 
 
 def _show(user, as_json: bool, extra: dict | None = None) -> None:

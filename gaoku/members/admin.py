@@ -13,6 +13,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from gaoku.accounts.services import password_reset_link
 from gaoku.errors import InvalidInput
 from gaoku.members import codes_admin  # noqa: F401  (registers the code batches)
 from gaoku.members.models import Announcement, MemberProfile, Plan, Subscription, Suspension
@@ -221,13 +222,17 @@ class ProfileInline(admin.StackedInline):
 admin.site.unregister(User)
 
 
+# Links made by one click of the action: each is shown in full, so a few at a time.
+RESET_LINKS_AT_ONCE = 10
+
+
 @admin.register(User)
 class MemberAdmin(UserAdmin):
     """Django's user admin, with the membership beside the account."""
 
     inlines = (ProfileInline, SubscriptionInline, SuspensionInline)
     list_display = ("username", "email", "membership", "is_staff", "date_joined", "last_login")
-    actions = ("suspend", "unsuspend")
+    actions = ("suspend", "unsuspend", "reset_link")
 
     @admin.display(description=_("membership"))
     def membership(self, user) -> str:
@@ -245,6 +250,18 @@ class MemberAdmin(UserAdmin):
                 member_suspend(user=user, reason=str(_("suspended by an admin")), by=request.user)
             except InvalidInput as exc:
                 messages.warning(request, exc.message)
+
+    @admin.action(description=_("Make a one-time password link"), permissions=("change",))
+    def reset_link(self, request: HttpRequest, queryset) -> None:
+        """A link for each selected account, to pass on (WeChat, QQ) to a member who forgot
+        their password; it works once, within three days."""
+        for user in queryset[:RESET_LINKS_AT_ONCE]:
+            link = password_reset_link(user, by=request.user)
+            messages.info(
+                request,
+                _("Password link for %(name)s (works once, within three days): %(link)s")
+                % {"name": user.get_username(), "link": link},
+            )
 
     @admin.action(description=_("Lift the selected members' suspensions"), permissions=("change",))
     def unsuspend(self, request: HttpRequest, queryset) -> None:

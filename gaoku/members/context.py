@@ -1,4 +1,5 @@
-"""The renewal reminder at the top of every page, with the operator's instructions."""
+"""The renewal reminder at the top of every page, with the operator's instructions, and
+the operator's contact in every page's footer."""
 
 from __future__ import annotations
 
@@ -17,3 +18,7 @@ def renewal(request: HttpRequest) -> dict:
         "renewal_note": settings.GAOKU_RENEWAL_NOTE,
         "renewal_url": settings.GAOKU_RENEWAL_URL,
     }
+
+
+def operator_contact(request: HttpRequest) -> dict:
+    return {"operator_contact": settings.GAOKU_CONTACT}

@@ -29,6 +29,12 @@ GAOKU_REFERENCE_CORPUS  folder of .txt files of published official writing: the 
     in it or in the library (default: none, the library alone)
 GAOKU_RENEWAL_NOTE / GAOKU_RENEWAL_URL  how members renew (shown a week before the end)
 GAOKU_SITE_URL    the site's address as members reach it, for links sent out (webhooks)
+GAOKU_CONTACT     how to reach the operator (QQ群, 微信, email), in the footer and on the
+    plans and forgotten-password pages
+GAOKU_SMTP_URL    e.g. submission://user:password@smtp.example.com:587 (STARTTLS), or
+    smtp://…:465?ssl=True: members reset a forgotten password by email (without it, an
+    admin makes them a one-time link)
+GAOKU_MAIL_FROM   the sender of those emails (default the SMTP user)
 GAOKU_DB_POOL     PostgreSQL connections per process (default 8)
 GAOKU_REQUEST_THREADS  threads per server process that run requests (default 8)
 GAOKU_REDIS_URL   e.g. redis://127.0.0.1:6379/0: background tasks in Redis (RQ) instead of
@@ -44,6 +50,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from csp.constants import NONE, SELF
 
 from gaoku.site.datadir import FINGERPRINT_KEY_NAME, SECRET_KEY_NAME
@@ -177,6 +184,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "gaoku.live.context.bell",
                 "gaoku.members.context.renewal",
+                "gaoku.members.context.operator_contact",
             ],
         },
     },
@@ -300,4 +308,18 @@ GAOKU_RENEWAL_NOTE = os.environ.get(
 GAOKU_RENEWAL_URL = os.environ.get("GAOKU_RENEWAL_URL", "")
 # The site's address as members reach it: the links that webhooks and feeds send out.
 GAOKU_SITE_URL = os.environ.get("GAOKU_SITE_URL", "http://127.0.0.1:8000")
+GAOKU_CONTACT = os.environ.get("GAOKU_CONTACT", "")
+# Email only where the operator named a server: a forgotten password is then reset by a
+# link sent to the account's address; otherwise an admin makes the link and passes it on.
+GAOKU_MAIL = bool(os.environ.get("GAOKU_SMTP_URL"))
+if GAOKU_MAIL:
+    _mail = dj_email_url.parse(os.environ["GAOKU_SMTP_URL"])
+    EMAIL_BACKEND = _mail["EMAIL_BACKEND"]
+    EMAIL_HOST, EMAIL_PORT = _mail["EMAIL_HOST"], _mail["EMAIL_PORT"]
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _mail["EMAIL_HOST_USER"], _mail["EMAIL_HOST_PASSWORD"]
+    EMAIL_USE_TLS, EMAIL_USE_SSL = _mail["EMAIL_USE_TLS"], _mail["EMAIL_USE_SSL"]
+    EMAIL_TIMEOUT = 20
+    DEFAULT_FROM_EMAIL = os.environ.get("GAOKU_MAIL_FROM") or EMAIL_HOST_USER
+# A reset link works once, and for three days at most.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 GAOKU_SEARCH_DIR = Path(os.environ.get("GAOKU_SEARCH_DIR", DATA_DIR / "search-index"))

@@ -1,4 +1,4 @@
-"""`gaoku member add | grant | suspend | unsuspend | show`."""
+"""`gaoku member add | grant | suspend | unsuspend | show | reset-link`."""
 
 from __future__ import annotations
 
@@ -101,3 +101,13 @@ def test_errors_are_one_line(data):
     # Days out of range are refused before anything is written.
     free = gaoku(data, "member", "grant", "li", "--days", "0", "--reason", "r")
     assert free.returncode != 0
+
+
+def test_reset_link_makes_a_one_time_password_link(data):
+    assert gaoku(data, "member", "add", "forgetful").returncode == 0
+    made = gaoku(data, "member", "reset-link", "forgetful", "--json")
+    assert made.returncode == 0, made.stderr
+    answer = json.loads(made.stdout)
+    assert answer["username"] == "forgetful" and "/accounts/reset/" in answer["link"]
+    missing = gaoku(data, "member", "reset-link", "nobody")
+    assert missing.returncode != 0 and "nobody" in missing.stderr
