@@ -62,6 +62,6 @@ def password_reset_link(user: AbstractUser, *, by: AbstractUser | str | None) ->
     """
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    audit_record("accounts.reset_link", actor=by, object=f"user:{user.get_username()}")
+    audit_record("account.reset_link", actor=by, object=f"account:{user.get_username()}")
     path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
     return settings.GAOKU_SITE_URL.rstrip("/") + path

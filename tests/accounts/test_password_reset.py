@@ -38,8 +38,8 @@ def test_an_admins_link_sets_the_password_once(client, settings):
     again = client.get(urlparse(link).path, follow=True)
     assert 'data-testid="link-invalid"' in again.text
     assert 'name="new_password1"' not in again.text
-    entry = AuditEntry.objects.get(action="accounts.reset_link")
-    assert (entry.actor, entry.object) == ("boss", "user:forgetful")
+    entry = AuditEntry.objects.get(action="account.reset_link")
+    assert (entry.actor, entry.object) == ("boss", "account:forgetful")
 
 
 def test_a_forged_link_is_refused_with_a_message(client):
