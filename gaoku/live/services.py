@@ -99,19 +99,26 @@ def renewal_reminders_send(*, today: datetime.date | None = None) -> int:
         if Event.objects.filter(key=key).exists():
             continue
         title = (RENEWAL_ENDED if notice["ended"] else RENEWAL_ENDS).format(day=ends)
-        try:
-            with transaction.atomic():
-                Event.objects.create(
-                    kind=Event.Kind.ANNOUNCEMENT,
-                    user=user,
-                    key=key,
-                    title=f"{title}{settings.GAOKU_RENEWAL_NOTE}"[:200],
-                    url=reverse("members:account"),
-                )
-            sent += 1
-        except IntegrityError:  # another process told them first
-            continue
+        sent += member_notice(user=user, key=key, title=title + settings.GAOKU_RENEWAL_NOTE)
     return sent
+
+
+def member_notice(*, user: AbstractBaseUser, key: str, title: str) -> bool:
+    """Tell one member something in their own live channel (the bell, the notifications
+    page, their feed and event stream; never a group robot), linking to their account
+    page; ``key`` makes it once: False where a notice of that key was made before."""
+    try:
+        with transaction.atomic():
+            Event.objects.create(
+                kind=Event.Kind.ANNOUNCEMENT,
+                user=user,
+                key=key,
+                title=title[:200],
+                url=reverse("members:account"),
+            )
+    except IntegrityError:  # another process told them first
+        return False
+    return True
 
 
 def follow_add(*, user: AbstractBaseUser, kind: str, value: str) -> Follow:

@@ -210,9 +210,18 @@ class SuspensionInline(SubscriptionInline):
 
 
 class ProfileInline(admin.StackedInline):
+    """The display code, and the limit set from the signals dashboard: an admin may
+    change it or lift it (clear its end) here."""
+
     model = MemberProfile
-    fields = ("display_code",)
-    readonly_fields = fields
+    fields = (
+        "display_code",
+        "limited_until",
+        "limited_downloads_per_day",
+        "limited_views_per_day",
+        "limited_reason",
+    )
+    readonly_fields = ("display_code",)
     can_delete = False
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:

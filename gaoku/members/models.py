@@ -177,6 +177,17 @@ class MemberProfile(models.Model):
     # The member's last answers to the localisation form, by placeholder token (XX县 →
     # 清溪县) and "year": the next template's form starts from them.
     localise_answers = models.JSONField(_("localisation answers"), default=dict, blank=True)
+    # A limit an admin set from the signals dashboard (gaoku.members.services.member_limit):
+    # until ``limited_until``, at most these many downloads and full-text readings a day,
+    # below the plan's quotas.
+    limited_until = models.DateTimeField(_("limited until"), null=True, blank=True)
+    limited_downloads_per_day = models.PositiveIntegerField(
+        _("downloads per day while limited"), null=True, blank=True
+    )
+    limited_views_per_day = models.PositiveIntegerField(
+        _("full-text readings per day while limited"), null=True, blank=True
+    )
+    limited_reason = models.CharField(_("why limited"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("member profile")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
@@ -19,7 +19,7 @@ from django.utils import timezone
 from gaoku.core.entitlement import Term, term_last_day, term_start, terms_shifted
 from gaoku.core.localize import Localisation
 from gaoku.errors import InvalidInput
-from gaoku.live.services import announcements_announce
+from gaoku.live.services import announcements_announce, member_notice
 from gaoku.members.models import (
     DEFAULT_WINDOW_MONTHS,
     Announcement,
@@ -40,10 +40,20 @@ MEMBER_EXISTS = "用户 {username} 已存在。"
 USERNAME_INVALID = "用户名只能包含字母、数字和 @ . + - _，且不超过 150 个字符。"
 ALREADY_SUSPENDED = "{username} 已处于暂停状态。"
 NOT_SUSPENDED = "{username} 没有被暂停。"
+BAD_LIMIT = "限制天数须在 1 到 {days} 之间，每天的份数不能为负。"
+WARNING = (
+    "管理员提醒：您的账户近期的使用方式像是多人共用或批量下载（{reason}）。"
+    "会员账户仅限本人使用，请勿共享账户或转售资料，否则账户将被暂停。"
+)
+LIMITED = (
+    "您的账户已被限制：每天最多下载 {downloads} 份、阅读全文 {views} 篇，"
+    "至 {until} 止。原因：{reason}。如有疑问请联系管理员。"
+)
 
 START_RANGE = "开始日期必须在 2000 年到 2199 年之间。"
 
 MAX_GRANT_DAYS = 3650
+MAX_LIMIT_DAYS = 365
 FIRST_YEAR, LAST_YEAR = 2000, 2199
 # Display codes avoid 0/O and 1/I/L so that a code read off a photo is unambiguous.
 _CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -257,6 +267,77 @@ def member_unsuspend(*, user: AbstractUser, by: AbstractUser | None = None) -> S
     suspension.save(update_fields=["lifted_at", "lifted_by"])
     audit_record("member.unsuspend", actor=by, object=f"member:{user.get_username()}")
     return suspension
+
+
+def member_warn(*, user: AbstractUser, reason: str, by: AbstractUser | None = None) -> None:
+    """Warn a member, short of limiting or suspending them: the warning reaches them in
+    their own live channel, and is in the audit log."""
+    reason = reason.strip() or "使用异常"
+    member_notice(
+        user=user,
+        key=f"warning:{user.pk}:{timezone.now().isoformat()}",
+        title=WARNING.format(reason=reason),
+    )
+    audit_record(
+        "member.warn", actor=by, object=f"member:{user.get_username()}", detail={"reason": reason}
+    )
+
+
+@transaction.atomic
+def member_limit(
+    *,
+    user: AbstractUser,
+    days: int,
+    downloads_per_day: int,
+    views_per_day: int,
+    reason: str = "",
+    by: AbstractUser | None = None,
+) -> MemberProfile:
+    """Hold a member to ``downloads_per_day`` downloads and ``views_per_day`` full-text
+    readings a day (an hour's quota no higher) for ``days`` days, below their plan's
+    quotas (gaoku.ops.ratelimit), and tell them so. A new limit replaces the last.
+
+    Raises:
+        InvalidInput: a number out of range.
+    """
+    if not (1 <= days <= MAX_LIMIT_DAYS) or downloads_per_day < 0 or views_per_day < 0:
+        raise InvalidInput(BAD_LIMIT.format(days=MAX_LIMIT_DAYS))
+    profile = profile_ensure(user)
+    profile.limited_until = timezone.now() + timedelta(days=days)
+    profile.limited_downloads_per_day = downloads_per_day
+    profile.limited_views_per_day = views_per_day
+    profile.limited_reason = reason.strip()[:200]
+    profile.save(
+        update_fields=[
+            "limited_until",
+            "limited_downloads_per_day",
+            "limited_views_per_day",
+            "limited_reason",
+        ]
+    )
+    until = timezone.localtime(profile.limited_until).strftime("%Y-%m-%d %H:%M")
+    member_notice(
+        user=user,
+        key=f"limit:{user.pk}:{timezone.now().isoformat()}",
+        title=LIMITED.format(
+            downloads=downloads_per_day,
+            views=views_per_day,
+            until=until,
+            reason=profile.limited_reason or "使用异常",
+        ),
+    )
+    audit_record(
+        "member.limit",
+        actor=by,
+        object=f"member:{user.get_username()}",
+        detail={
+            "days": days,
+            "downloads_per_day": downloads_per_day,
+            "views_per_day": views_per_day,
+            "reason": profile.limited_reason,
+        },
+    )
+    return profile
 
 
 def _member_lock(user: AbstractUser) -> None:

@@ -10,6 +10,8 @@ GAOKU_QUOTA_DOWNLOADS_PER_HOUR (30) and _PER_DAY (100), GAOKU_QUOTA_VIEWS_PER_HO
 and _PER_DAY (300). Readings are counted from the readings themselves (quota_check,
 gaoku.copies.models.Reading), so that a page view writes one row, not two. A refusal says
 when the limit resets. Admins are not limited, nor editors' downloads and readings.
+A member an admin limited from the signals dashboard (gaoku.members.services.member_limit)
+has, until the limit ends, at most its daily numbers in any window.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gaoku.errors import GaokuError
+from gaoku.members.models import MemberProfile
 from gaoku.members.selectors import READ_ALL_PERMISSION, entitlement_get
 from gaoku.ops.models import RateEvent
 
@@ -47,6 +50,9 @@ LIMITS = {
 KEPT = DAY  # the longest window: older events are dropped
 TOO_MANY = "{per}最多 {limit} 次{what}，已经用完，请在 {at} 之后再试。"
 AT_ONCE = "一次最多 {limit} 次{what}。"
+BY_ADMIN = "（管理员对您的账户设了限制，至 {until} 止。）"
+# The member's daily number while an admin's limit holds, per limited action.
+LIMITED_FIELDS = {"download": "limited_downloads_per_day", "view": "limited_views_per_day"}
 WHAT = {
     "upload": "上传文件",
     "check": "查重",
@@ -132,15 +138,34 @@ def _refuse_past_limits(
     uses: Callable[[datetime], Iterable[datetime]],
 ) -> None:
     plan = entitlement_get(user).plan
+    capped = _admin_limit(user, action, now)
     for setting, window, per, field in LIMITS[action]:
         own = getattr(plan, field, None) if plan and field else None
         limit = getattr(settings, setting) if own is None else own
+        note = ""
+        if capped is not None and capped[0] < limit:
+            limit = capped[0]
+            note = BY_ADMIN.format(until=timezone.localtime(capped[1]).strftime("%m-%d %H:%M"))
         recent = list(uses(now - window))
         leave = len(recent) + count - limit  # uses that must leave the window first
         if leave <= 0:
             continue
         logger.warning("limit: %s refused %d %s", user.get_username(), count, action)
         if leave > len(recent):
-            raise RateLimited(AT_ONCE.format(limit=limit, what=WHAT[action]))
+            raise RateLimited(AT_ONCE.format(limit=limit, what=WHAT[action]) + note)
         at = timezone.localtime(recent[leave - 1] + window).strftime("%m-%d %H:%M")
-        raise RateLimited(TOO_MANY.format(per=per, limit=limit, what=WHAT[action], at=at))
+        raise RateLimited(TOO_MANY.format(per=per, limit=limit, what=WHAT[action], at=at) + note)
+
+
+def _admin_limit(user: AbstractBaseUser, action: str, now: datetime) -> tuple[int, datetime] | None:
+    """The daily number an admin's limit allows for ``action``, and when it ends; None
+    where no limit holds."""
+    field = LIMITED_FIELDS.get(action)
+    if field is None:
+        return None
+    found = (
+        MemberProfile.objects.filter(user=user, limited_until__gt=now)
+        .values_list(field, "limited_until")
+        .first()
+    )
+    return found if found and found[0] is not None else None

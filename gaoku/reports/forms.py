@@ -1,4 +1,5 @@
-"""The report form: where the resold copy was seen, the seller, and the evidence."""
+"""The report form: where the resold copy was seen, the seller, and the evidence; and the
+signals dashboard's limit."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gaoku.library.forms import MultipleFileField, uploads_within_limit
+from gaoku.members.services import MAX_LIMIT_DAYS
 
 MAX_FILES = 10
 
@@ -55,3 +57,11 @@ class DecisionForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class LimitForm(forms.Form):
+    """The numbers of a limit set from the signals dashboard (member_limit checks them)."""
+
+    days = forms.IntegerField(label=_("days"), min_value=1, max_value=MAX_LIMIT_DAYS, initial=30)
+    downloads_per_day = forms.IntegerField(label=_("downloads a day"), min_value=0, initial=5)
+    views_per_day = forms.IntegerField(label=_("readings a day"), min_value=0, initial=20)

@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from gaoku.accounts.lockout import client_address
-from gaoku.errors import GaokuError, NotFound
+from gaoku.errors import GaokuError, InvalidInput, NotFound
 from gaoku.members.selectors import member_get
-from gaoku.members.services import member_suspend
-from gaoku.reports.forms import DecisionForm, ReportForm
+from gaoku.members.services import member_limit, member_suspend, member_warn
+from gaoku.reports.forms import DecisionForm, LimitForm, ReportForm
 from gaoku.reports.models import Report
 from gaoku.reports.selectors import report_get, report_list, reports_of
 from gaoku.reports.services import report_confirm, report_file, report_reject
@@ -95,7 +95,7 @@ def signals(request: HttpRequest) -> HttpResponse:
     """Accounts that look shared, sold or scraped, each finding with its evidence; an
     admin may suspend one from here."""
     if request.method == "POST":
-        return _suspend_from_signals(request)
+        return _act_on_signals(request)
     days = 7 if request.GET.get("days") == "7" else 1
     rows = account_signals(days=days)
     titles = evidence_titles(rows)
@@ -118,12 +118,26 @@ def signals(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/signals.html", {"accounts": accounts, "days": days})
 
 
-def _suspend_from_signals(request: HttpRequest) -> HttpResponse:
+def _act_on_signals(request: HttpRequest) -> HttpResponse:
+    """Warn, limit or suspend one account from the dashboard."""
+    reason = request.POST.get("reason", "")
     try:
         member = member_get(request.POST.get("member", ""))
-        member_suspend(user=member, reason=request.POST.get("reason", ""), by=request.user)
+        action = request.POST.get("action")
+        if action == "warn":
+            member_warn(user=member, reason=reason, by=request.user)
+            done = _("Warned; the member sees the warning in their notifications.")
+        elif action == "limit":
+            form = LimitForm(request.POST)
+            if not form.is_valid():
+                raise InvalidInput(_("Give the days and the daily numbers of the limit."))
+            member_limit(user=member, reason=reason, by=request.user, **form.cleaned_data)
+            done = _("Limited; the member is told the limit and when it ends.")
+        else:
+            member_suspend(user=member, reason=reason, by=request.user)
+            done = _("Suspended; the member sees the reason on their account page.")
     except GaokuError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("Suspended; the member sees the reason on their account page."))
+        messages.success(request, done)
     return redirect("reports:signals")

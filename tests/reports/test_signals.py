@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from gaoku.copies.models import Copy, Reading
 from gaoku.members.selectors import suspension_open
+from gaoku.ops.models import AuditEntry
 from tests.conftest import account, material_published
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +51,65 @@ def test_a_daily_scraper_is_flagged_and_suspended_and_a_reader_is_not(settings):
     member = Client()
     member.force_login(account("member", "reader"))
     assert member.get(reverse("reports:signals")).status_code == 302
+
+
+def test_the_admin_warns_from_the_dashboard_and_the_member_reads_it(settings):
+    member = account("member", "sharer")
+    admin = Client()
+    admin.force_login(account("admin", "boss"))
+    answer = admin.post(
+        reverse("reports:signals"),
+        {"member": "sharer", "reason": "一天内 6 个地址", "action": "warn"},
+        follow=True,
+    )
+    assert "已提醒" in answer.content.decode()
+    assert suspension_open(member) is None  # a warning suspends nobody
+    entry = AuditEntry.objects.get(action="member.warn")
+    assert (entry.actor, entry.object) == ("boss", "member:sharer")
+    own = Client()
+    own.force_login(member)
+    notes = own.get(reverse("live:notifications")).content.decode()
+    assert "管理员提醒" in notes and "一天内 6 个地址" in notes
+    other = Client()
+    other.force_login(account("member", "someone"))
+    assert "管理员提醒" not in other.get(reverse("live:notifications")).content.decode()
+
+
+def test_the_admin_limits_from_the_dashboard_and_the_quota_tightens(settings):
+    materials = [material_published(timezone.localdate(), seed=500 + i) for i in range(3)]
+    member = account("member", "sharer")
+    admin = Client()
+    admin.force_login(account("admin", "boss"))
+    answer = admin.post(
+        reverse("reports:signals"),
+        {
+            "member": "sharer",
+            "reason": "一天内 6 个地址",
+            "action": "limit",
+            "days": "7",
+            "downloads_per_day": "2",
+            "views_per_day": "20",
+        },
+        follow=True,
+    )
+    assert "已限制" in answer.content.decode()
+    entry = AuditEntry.objects.get(action="member.limit")
+    assert entry.detail["downloads_per_day"] == 2 and entry.object == "member:sharer"
+    own = Client()
+    own.force_login(member)
+    assert "每天最多下载 2 份" in own.get(reverse("live:notifications")).content.decode()
+    for material in materials[:2]:
+        response = own.post(reverse("copies:download", args=[material.pk]), {"format": "txt"})
+        assert response.status_code == 200
+    refused = own.post(
+        reverse("copies:download", args=[materials[2].pk]), {"format": "txt"}, follow=True
+    )
+    assert "管理员对您的账户设了限制" in refused.content.decode()
+    # A limit with numbers out of range is refused, and nothing changes.
+    bad = admin.post(
+        reverse("reports:signals"),
+        {"member": "sharer", "action": "limit", "days": "0", "downloads_per_day": "1"},
+        follow=True,
+    )
+    assert 'class="message error"' in bad.content.decode()
+    assert AuditEntry.objects.filter(action="member.limit").count() == 1
