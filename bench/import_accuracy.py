@@ -54,6 +54,7 @@ SETS = (
     "import_holdout8",
     "import_holdout9",
     "import_holdout10",
+    "import_holdout11",
 )
 
 
