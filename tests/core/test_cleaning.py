@@ -718,3 +718,40 @@ def _between_paragraphs(line: str) -> str:
     """A short speech with ``line`` between two of its paragraphs."""
     body = "今年以来，全镇安全形势总体平稳。"
     return f"在全镇安全生产会议上的讲话\n同志们：\n{body}\n{line}\n各村要落实网格责任。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3楼 2025-09-02 20:41 来自Android客户端",
+        "回复(12)",
+        "MAR-14-2025 10:22    FROM：某某镇党政办    TEL/FAX：5550123    P.02/04",
+        "收文编号：2025-118　　密级：无　　办理时限：3个工作日",
+        "第 2 页 / 共 3 页    打印人：张某    打印时间：2025-03-14 10:40",
+        "公文标题：在全镇秋收工作部署会上的讲话",
+        "【站长点评】结构清楚，数字换成本单位的。",
+        "相关阅读：《秋收讲话怎么写出新意》",
+        "视频号：88012345",
+    ],
+)
+def test_a_systems_record_a_floors_header_and_a_pages_furniture_go(line):
+    result = strip_boilerplate(_middle(line), PATTERNS)
+    assert result.removed_lines == (line,)
+
+
+def test_a_documents_own_contact_row_and_a_posts_signature_stay_and_comments_go():
+    text = (
+        "在全镇秋收工作部署会上的讲话\n同志们：\n今天召开会议，部署秋收工作。\n"
+        "联系人：王某　　联系电话：5550123\n"
+        "柳溪镇党委书记　某某\n#秋收 #讲话稿\n共 8 条评论\n"
+        "麦田守望者：写得很实在，已收藏\n小林同学：第二部分能展开吗"
+    )
+    result = strip_boilerplate(text, PATTERNS)
+    assert result.text.split("\n")[-2:] == [
+        "联系人：王某　　联系电话：5550123",
+        "柳溪镇党委书记　某某",
+    ]
+    assert result.removed_lines[-2:] == (
+        "麦田守望者：写得很实在，已收藏",
+        "小林同学：第二部分能展开吗",
+    )

@@ -128,8 +128,10 @@ class CleanResult:
     reasons: tuple[str, ...] = ()
 
 
-# A signature after the last sentence: a date, an issuing body, or a labelled field
-# (述职人：＿＿＿, 汇报单位：…).
+# A signature after the last sentence: a date, an issuing body, a post and its holder's
+# name (柳溪镇党委书记　某某, 镇党委书记：○○), or a field that names the writer, the unit or the day
+# (述职人：＿＿＿, 汇报单位：…, 日期：…) — not any "name：words", which is how a comment
+# under a post reads (青柠气泡水：写得很真实).
 _DATE = (
     r"[\d〇○零一二三四五六七八九十XＸ×]{2,4}年[\d一二三四五六七八九十XＸ×]{1,2}月"
     r"(?:[\d一二三四五六七八九十XＸ×]{1,3}日)?"
@@ -138,7 +140,16 @@ _ISSUER = (
     r"[^\s，。！？：；]{2,30}(?:委员会|人民政府|政府|办公室|办公厅|党委|党组|党工委|支部|"
     r"委|局|厅|部|处|科|中心|公司|集团|学校|医院|协会|学会|队|所|院|街道|镇|乡)"
 )
-_SIGNATURE = re.compile(rf"^(?:{_DATE}|{_ISSUER}|[\u4e00-\u9fff]{{2,5}}[:：].{{0,24}})$")
+_POST = (
+    r"[^\s，。！？：；]{0,20}(?:书记|主任|局长|县长|市长|区长|镇长|乡长|部长|厅长|处长|科长|"
+    r"校长|院长|主席|经理|组长|队长|站长|所长)(?:[ \u3000]+|[ \u3000]*[:：][ \u3000]*)"
+    r"[^\s，。！？：；]{2,4}"
+)
+_FIELD = (
+    r"(?:[\u4e00-\u9fff]{0,2}(?:单位|部门|机关|日期|时间)|署名|签名|"
+    r"(?:述职|汇报|报告|发言|讲话|主持|撰稿|起草|填报|申报|承办|经办)人)[:：].{0,24}"
+)
+_SIGNATURE = re.compile(rf"^(?:{_DATE}|{_ISSUER}|{_POST}|{_FIELD})$")
 # The last words of a speech or a report, which a writer may leave without a stop
 # (谢谢大家, 散会, 以上发言不妥之处请批评指正): the document's own end.
 _LAST_WORDS = re.compile(
@@ -317,7 +328,8 @@ _CONTINUED = re.compile(r"[接续]\s*\d+\s*楼")
 def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
     """The document's own lines without the replies after it in a thread: the short lines
     after its last post header (3楼　沙发　某某　发表于…, a chat message's header), unless
-    that post goes on with the document (（接1楼）) or ends it (a signature, 谢谢大家)."""
+    that post goes on with the document (（接1楼）, a salutation) or ends it (a signature,
+    谢谢大家)."""
     headers = [i for i in range(start + 1, len(lines)) if post_header(lines[i])]
     for header in reversed(headers):
         tail = [lines[i] for i in own if i > header]
@@ -328,6 +340,7 @@ def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
             or any(len(line) >= _REPLY for line in tail)
             or any(_SIGNATURE.match(line) or _LAST_WORDS.match(line) for line in tail)
             or any(_OWN_TAIL.match(line) for line in tail)
+            or any(line.endswith(("：", ":")) for line in tail)  # a salutation: 同志们：
         ):
             break
         own = [i for i in own if i < header]

@@ -41,8 +41,8 @@ _PUBLISHER_NOTE = (
     r"^\W*(?:编者按|编者的话|编者注|编辑按|小编按|导读)\s*[:：】\]］]|"
     # A teacher's exercise or comment on the text in a course's handout (【课后练习】请…,
     # 名师点评：…), and any labelled line that speaks of the text itself (【提示】本文…).
-    r"^\W*(?:课后|课堂|随堂)?(?:练习|作业|思考题|练习题|点评|名师点评|写作要点|写法点拨|"
-    r"学习要点|范文点评)\s*[:：】\]］]|"
+    r"^\W*(?:课后|课堂|随堂)?(?:练习|作业|思考题|练习题|[\u4e00-\u9fff]{0,4}点评|写作要点|写法点拨|"
+    r"学习要点)\s*[:：】\]］]|"
     r"^[【\[［〖][^】\]］〗]{1,8}[】\]］〗].{0,12}(?:本文|全文|上文|此文|该文|本篇)"
 )
 # The header of a message in a forwarded chat log: a name, a day and a clock time
@@ -70,6 +70,17 @@ _STRONG = re.compile(
     r"(?:第\s*\d+\s*页\s*[/／,，]?\s*(?:共\s*\d+\s*页)?|共\s*\d+\s*页\s*[/／,，]?\s*第\s*\d+\s*页|"
     r"第\s*\d+\s*[/／]\s*\d+\s*页|[Pp]age\s*\d+(?:\s*(?:of|/)\s*\d+)?)$|"
     r"^\d{1,3}\s*[/／]\s*\d{1,3}$|^[-—–－·•]\s*\d{1,4}\s*[-—–－·•]$|"
+    # A fax machine's header on every page: its clock in Latin letters and the page
+    # counter (JUN-03-2024 15:28  FROM：…  P.02/03).
+    r"^[A-Z]{3}-\d{1,2}-\d{4}\s+\d{1,2}:\d{2}|\bP\.\s?\d{1,3}\s*/\s*\d{1,3}$|"
+    # A forum floor's header: its number and time, or the app it came from (2楼
+    # 2024-05-20 21:19 来自Android客户端).
+    r"^\d+\s*楼[ \u3000]+\S*\d{1,2}:\d{2}|来自\S{0,12}客户端$|"
+    # A field of a record that repeats the title or names an account (公文标题：…,
+    # 星球号：51268403, 微信号：…), and a web page's list of further reading (相关阅读：《…》).
+    r"^(?:公文|文件|文章|稿件)?(?:标题|题目)\s*[:：]|"
+    r"^(?:星球|微信|抖音|快手|小红书|视频|账|帐|店铺|会员|频道|公众)(?:号|ID|ＩＤ)\s*[:：]\s*\S+$|"
+    r"^(?:相关阅读|延伸阅读|推荐阅读|往期回顾|往期推荐|相关推荐|猜你喜欢)\s*[:：]|"
     # Where a page breaks the text: （接上页）, （下转第3页）, （未完待续）.
     r"^[（(]?(?:接上页|续上页|转下页|[上下][接转]第\s*\d+\s*页|未完[，,]?待?续)[）)]?$|"
     # What a scanning app stamps on each page (由某某扫描王扫描创建), and what a converter
@@ -206,7 +217,7 @@ _WEAK = re.compile(
             r"^(?:(?:分享|收藏|点赞|在看|转发|评论|举报|打赏|喜欢|赞)[\s·|｜/]*){2,}$|"
             r"IP属地|发表于\s*(?:\d|[\u4e00-\u9fff]{2,3}$)|滑动看下一个|轻触阅读原文|"
             r"扫码(?:关注|添加|下载|领取|进群|加群)|只看(?:该作者|楼主)|^(?:楼主|沙发|板凳|\d+\s*楼)$|"
-            r"(?:阅读|浏览|评论|转发|收藏|点赞)\s*[(（]\d[\d.,]*[万千wW]?[)）]|"
+            r"(?:阅读|浏览|评论|回复|转发|收藏|点赞)\s*[(（]\d[\d.,]*[万千wW]?[)）]|"
             # A paywall's notices (试读结束, 付费后查看全文, 剩余70%未读).
             r"试读|付费(?:内容|阅读|后|查看|解锁)|解锁全文|剩余\s*\d+\s*%|"
             # A forwarded mail's header and a phone's signature (发件人：…, 发自我的手机);
@@ -224,6 +235,11 @@ _WEAK = re.compile(
         )
     )
 )
+# The fields of a record laid out in a row (发文字号：…　　缓急程度：…　　公开属性：…,
+# 第 1 页 / 共 2 页　　打印人：…　　打印时间：…): a label opening the line or after a wide
+# space; two or more make a system's record, not a sentence (a document's own contact
+# row, 联系人：…　联系电话：…, is judged before).
+_FIELD_LABEL = re.compile(r"(?:^|[ \u3000]{2,})[^\s：:，。]{2,8}[:：]")
 # A document gives its own contacts (联系人：…，联系电话：…, 监督举报电话：…): such a line
 # is the document's, whatever numbers or mailboxes it gives, unless a strong sign (a QQ
 # group) says otherwise.
@@ -238,6 +254,8 @@ def promotion(line: str) -> bool:
         return True
     if _OWN_CONTACT.search(line):
         return False
+    if len(_FIELD_LABEL.findall(line)) >= 2:
+        return True
     if _address(line):
         return True
     if HEADING.match(line) or len(line) > 60:
