@@ -37,6 +37,7 @@ DOC_TYPES = ("讲话稿", "工作报告", "心得体会", "述职报告", "发�
     show_default=True,
     help="A text >= 90% similar to a material becomes its next version, or a new material.",
 )
+@click.option("--note", default="", help="What a new version changed, shown to members.")
 @json_option
 def import_(
     data: Path,
@@ -47,6 +48,7 @@ def import_(
     level: str,
     occasion: str,
     on_similar: str,
+    note: str,
     as_json: bool,
 ) -> None:
     """Import files or folders (txt in any Chinese encoding, md, docx, pdf)."""
@@ -61,6 +63,7 @@ def import_(
         published=parse_date(published),
         level=level,
         occasion=occasion,
+        note=note,
     )
     files, errors = _collect(paths)
     patterns = cleaning_patterns_enabled()

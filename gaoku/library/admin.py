@@ -38,8 +38,8 @@ _VERSION_FIELDS = (
 
 class VersionInline(admin.TabularInline):
     model = MaterialVersion
-    fields = ("number", "chars", "source_name", "created_by", "created_at")
-    readonly_fields = fields
+    fields = ("number", "note", "chars", "source_name", "created_by", "created_at")
+    readonly_fields = ("number", "chars", "source_name", "created_by", "created_at")
     extra = 0
     can_delete = False
     show_change_link = True
@@ -95,13 +95,11 @@ class MaterialAdmin(admin.ModelAdmin):
 class MaterialVersionAdmin(admin.ModelAdmin):
     list_display = ("material", "number", "chars", "source_name", "created_at")
     search_fields = ("material__title",)
-    fields = _VERSION_FIELDS
+    # A version's text never changes (copies were issued from it); its note may.
+    fields = (*_VERSION_FIELDS, "note")
     readonly_fields = _VERSION_FIELDS
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
 

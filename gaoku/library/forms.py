@@ -66,6 +66,12 @@ class ImportForm(forms.Form):
     )
     level = forms.CharField(label=_("Level"), max_length=20, required=False)
     occasion = forms.CharField(label=_("Occasion"), max_length=100, required=False)
+    note = forms.CharField(
+        label=_("What changed"),
+        max_length=200,
+        required=False,
+        help_text=_("For a new version of a material: shown to members beside its date."),
+    )
 
     def clean_files(self):
         return uploads_within_limit(self.cleaned_data["files"])
@@ -79,6 +85,7 @@ class ImportForm(forms.Form):
             published=data["published"],
             level=data["level"],
             occasion=data["occasion"],
+            note=data["note"],
         )
 
 

@@ -78,6 +78,8 @@ class MaterialVersion(models.Model):
     dated_references = models.JSONField(_("dated references"), default=list)
     removed_lines = models.JSONField(_("removed lines"), default=list)
     source_name = models.CharField(_("source file"), max_length=255, blank=True)
+    # The editor's word on what this version changed, shown to members beside its date.
+    note = models.CharField(_("what changed"), max_length=200, blank=True)
     source_format = models.CharField(_("source format"), max_length=10, blank=True)
     source_encoding = models.CharField(_("source encoding"), max_length=20, blank=True)
     created_by = models.ForeignKey(

@@ -22,7 +22,7 @@ from gaoku.copies.tasks import slot_plan_task
 from gaoku.core.cleaning import Rule, learnable_lines
 from gaoku.core.ingest import PreparedText, prepare_text
 from gaoku.core.readers import ReadResult, read_bytes, read_path
-from gaoku.core.staleness import stale_references
+from gaoku.core.staleness import StaleReference, stale_references
 from gaoku.core.structure import document_type
 from gaoku.core.text import normalize
 from gaoku.errors import InvalidInput, NotFound
@@ -59,6 +59,7 @@ class ImportMetadata:
     published: datetime.date | None = None
     level: str = ""
     occasion: str = ""
+    note: str = ""  # what a new version changed, for members
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ def _import_prepared(
         )
         return ImportOutcome("draft", prepared, None, version_of, similarity, draft)
     if version_of is not None:
-        version = _version_add(version_of, prepared, source, user)
+        version = _version_add(version_of, prepared, source, user, note=metadata.note)
         _import_audit("version.add", version, source, user)
         material_event_publish(version)
         return ImportOutcome("new_version", prepared, version, version_of, similarity)
@@ -208,7 +209,7 @@ def _import_prepared(
         published=metadata.published or timezone.localdate(),
     )
     material.topics.set(topics_ensure(metadata.topics))
-    version = _version_add(material, prepared, source, user)
+    version = _version_add(material, prepared, source, user, note=metadata.note)
     _import_audit("material.import", version, source, user)
     material_event_publish(version)
     return ImportOutcome("created", prepared, version)
@@ -230,6 +231,8 @@ def _version_add(
     prepared: PreparedText,
     source: Source,
     user: AbstractBaseUser | None,
+    *,
+    note: str = "",
 ) -> MaterialVersion:
     # Lock the material so two imports cannot take the same version number.
     material = Material.objects.select_for_update().get(pk=material.pk)
@@ -248,6 +251,7 @@ def _version_add(
         source_name=source.name[:255],
         source_format=source.format,
         source_encoding=source.encoding,
+        note=note.strip()[:200],
         created_by=user,
     )
     SketchValue.objects.bulk_create(SketchValue(version=version, value=v) for v in prepared.sketch)
@@ -309,6 +313,7 @@ def metadata_to_json(metadata: ImportMetadata) -> dict:
         "published": metadata.published.isoformat() if metadata.published else None,
         "level": metadata.level,
         "occasion": metadata.occasion,
+        "note": metadata.note,
     }
 
 
@@ -320,6 +325,7 @@ def metadata_from_json(data: dict) -> ImportMetadata:
         published=datetime.date.fromisoformat(published) if published else None,
         level=data.get("level") or "",
         occasion=data.get("occasion") or "",
+        note=data.get("note") or "",
     )
 
 
@@ -348,8 +354,15 @@ def material_refresh(
     return text_import(
         raw=text,
         source=Source(name=f"refresh of v{version.number}", format="text"),
+        metadata=ImportMetadata(note=_refresh_note(refs)),
         version_of=material,
         on_similar="version",
         user=user,
         patterns=(),
     )
+
+
+def _refresh_note(refs: list[StaleReference]) -> str:
+    """The note of a refreshed version: what was updated (更新过时提法：十九大→二十大、…)."""
+    changes = "、".join(dict.fromkeys(f"{r.text}→{r.suggestion}" for r in refs))
+    return f"更新过时提法：{changes}"[:200]

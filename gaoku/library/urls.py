@@ -6,6 +6,7 @@ app_name = "library"
 urlpatterns = [
     path("", views.catalogue, name="catalogue"),
     path("m/<int:pk>/", views.reader, name="reader"),
+    path("m/<int:pk>/changes/", views.changes, name="changes"),
     path("import/", views.import_page, name="import"),
     path("import/drafts/<int:pk>/", views.draft_resolve, name="draft_resolve"),
     path("stale/", views.stale_page, name="stale"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -18,11 +19,12 @@ from gaoku.accounts.lockout import client_address
 from gaoku.copies.keys import FingerprintKeyError
 from gaoku.copies.selectors import localise_form
 from gaoku.copies.services import copy_notice, reading_text
+from gaoku.core.diff import Row, version_changes
 from gaoku.core.staleness import stale_references
 from gaoku.core.text import paragraphs
 from gaoku.errors import GaokuError, NotFound
 from gaoku.library.forms import DraftChoiceForm, ImportForm
-from gaoku.library.models import DocType
+from gaoku.library.models import DocType, MaterialVersion
 from gaoku.library.selectors import (
     material_get,
     material_list,
@@ -33,6 +35,8 @@ from gaoku.library.selectors import (
 from gaoku.library.services import import_draft_resolve, material_refresh, metadata_to_json
 from gaoku.live.selectors import followed_values
 from gaoku.members.selectors import (
+    Entitlement,
+    ReaderText,
     entitlement_get,
     is_favourite,
     newer_than_taken,
@@ -75,21 +79,7 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
     except NotFound as exc:
         raise Http404(exc.message) from exc
     entitlement = entitlement_get(request.user)
-    try:
-        shown = reading_text(
-            user=request.user,
-            entitlement=entitlement,
-            version=version,
-            address=client_address(request),
-        )
-    except FingerprintKeyError as exc:
-        # Full text is shown only fingerprinted: without the key, the preview.
-        logger.error("reader page of version %s without full text: %s", version.pk, exc)
-        messages.error(request, _("The full text cannot be shown right now; please try later."))
-        shown = reader_preview(version)
-    except RateLimited as exc:  # the member's readings are used up: the preview, and when
-        messages.error(request, exc.message)
-        shown = reader_preview(version)
+    shown = _shown(request, entitlement, version)
     stale = stale_references(version.text, timezone.localdate()) if shown.full else []
     return render(
         request,
@@ -111,6 +101,61 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
             "localise": localise_form(request.user, version, stale) if shown.full else None,
         },
     )
+
+
+def _shown(request: HttpRequest, entitlement: Entitlement, version: MaterialVersion) -> ReaderText:
+    """What of ``version`` the user reads (a reading, counted): the full text as their own
+    copy, or the preview — with the reason said — when it cannot be shown."""
+    try:
+        return reading_text(
+            user=request.user,
+            entitlement=entitlement,
+            version=version,
+            address=client_address(request),
+        )
+    except FingerprintKeyError as exc:
+        # Full text is shown only fingerprinted: without the key, the preview.
+        logger.error("full text of version %s not shown: %s", version.pk, exc)
+        messages.error(request, _("The full text cannot be shown right now; please try later."))
+    except RateLimited as exc:  # the member's readings are used up: the preview, and when
+        messages.error(request, exc.message)
+    return reader_preview(version)
+
+
+def changes(request: HttpRequest, pk: int) -> HttpResponse:
+    """Two versions of a material side by side, what changed marked (from ``?from=`` to
+    ``?to=``; by default the version before the current one and the current one). Shown
+    only to whoever reads both in full, each as their own copy (two readings)."""
+    try:
+        material = material_get(pk)
+        new = version_get(material, request.GET.get("to"))
+        old = version_get(material, request.GET.get("from") or max(new.number - 1, 1))
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    versions = material.versions.order_by("number")
+    context = {"material": material, "old": old, "new": new, "versions": versions, "rows": None}
+    entitlement = entitlement_get(request.user)
+    if old.number != new.number and entitlement.covers(material):
+        old_shown, new_shown = _shown(request, entitlement, old), _shown(request, entitlement, new)
+        if old_shown.full and new_shown.full:
+            rows = version_changes(old.text, new.text, old_shown.text, new_shown.text)
+            context.update(
+                rows=_blocks(rows),
+                counts=Counter(row.kind for row in rows),
+                notice=copy_notice(request.user),
+            )
+    return render(request, "library/changes.html", context)
+
+
+def _blocks(rows: list[Row]) -> list[dict]:
+    """Rows with each run of unchanged paragraphs gathered into one (shown folded)."""
+    blocks: list[dict] = []
+    for row in rows:
+        if row.kind == "same" and blocks and blocks[-1]["kind"] == "same":
+            blocks[-1]["rows"].append(row)
+        else:
+            blocks.append({"kind": row.kind, "rows": [row]})
+    return blocks
 
 
 def _paragraph_rows(text: str, spans: list[list[int]]) -> list[dict]:

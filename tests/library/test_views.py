@@ -1,10 +1,12 @@
 import pytest
 from django.urls import reverse
 
-from gaoku.copies.models import Copy
+from gaoku.copies.models import Copy, Reading
+from gaoku.core.fingerprint import strip_marks
 from gaoku.core.generator import generate_document
+from gaoku.core.text import MARK_ALPHABET
 from gaoku.library.models import ImportDraft, Material
-from gaoku.library.services import material_import
+from gaoku.library.services import ImportMetadata, material_import
 from gaoku.ops.worker import jobs_run_pending
 from tests.conftest import account, docx_bytes, reading_copy_shown
 
@@ -235,6 +237,8 @@ def test_an_editor_refreshes_a_stale_material_from_the_dashboard(client):
     new = material.versions.get(number=2).text
     assert "党的二十大" in new and "十九大" not in new and "“十五五”" in new
     assert "今年是脱贫攻坚决胜之年" in new  # left for the editor to rewrite
+    note = material.versions.get(number=2).note
+    assert note.startswith("更新过时提法：") and "十九大→二十大" in note
     assert material.versions.get(number=1).text == material.versions.get(number=1).text
     from django.utils import timezone
 
@@ -266,3 +270,38 @@ def test_a_member_keeps_favourites_and_is_told_of_a_newer_version(client, materi
     client.post(reverse("members:favourite", args=[material.pk]))  # dropped again
     assert "☆" in client.get(url).content.decode()
     assert client.post(reverse("members:favourite", args=[999999])).status_code == 404
+
+
+def test_a_member_compares_two_versions_in_their_own_copy(client):
+    doc = generate_document(61, doc_type="讲话稿")
+    paragraphs = doc.text.split("\n")
+    material = material_import(data=doc.text.encode(), name="v1.txt").version.material
+    edited = list(paragraphs)
+    edited[3] = edited[3][:-1] + "，并在年底前完成复核。"
+    edited.insert(5, "新增一段：各单位要在本月底前报送落实情况。")
+    outcome = material_import(
+        data="\n".join(edited).encode(),
+        name="v2.txt",
+        metadata=ImportMetadata(note="补充复核和报送要求"),
+    )
+    assert outcome.version.number == 2 and outcome.version.material == material
+    url = reverse("library:changes", args=[material.pk])
+
+    _login(client, "visitor")
+    page = client.get(url).content.decode()
+    assert 'data-testid="paywall"' in page and "<ins>" not in page
+    assert "年底前完成复核" not in page
+
+    member = _login(client, "member")
+    page = client.get(url).content.decode()
+    assert "1 段修改，1 段新增，0 段删除" in page
+    assert "<ins>，并在年底前完成复核</ins>" in strip_marks(page)  # its 。 was there
+    assert "新增一段：各单位要在本月底前报送落实情况。" in strip_marks(page)
+    assert "补充复核和报送要求" in page
+    assert any(c in page for c in MARK_ALPHABET)  # the member's copies, marks and all
+    assert Reading.objects.filter(member=member).count() == 2
+    reader = client.get(reverse("library:reader", args=[material.pk])).content.decode()
+    assert "补充复核和报送要求" in reader and f"{url}?from=1&amp;to=2" in reader
+    assert client.get(url + "?from=1&to=9").status_code == 404
+    same = client.get(url + "?from=2&to=2").content.decode()
+    assert 'data-testid="same-version"' in same
