@@ -29,5 +29,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "copies.add_editorvariant",
         "copies.delete_editorvariant",
         "copies.view_editorvariant",
+        "needs.change_need",
+        "needs.view_need",
     ),
 }

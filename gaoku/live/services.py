@@ -103,10 +103,11 @@ def renewal_reminders_send(*, today: datetime.date | None = None) -> int:
     return sent
 
 
-def member_notice(*, user: AbstractBaseUser, key: str, title: str) -> bool:
+def member_notice(*, user: AbstractBaseUser, key: str, title: str, url: str = "") -> bool:
     """Tell one member something in their own live channel (the bell, the notifications
-    page, their feed and event stream; never a group robot), linking to their account
-    page; ``key`` makes it once: False where a notice of that key was made before."""
+    page, their feed and event stream; never a group robot), linking to ``url`` (their
+    account page by default); ``key`` makes it once: False where a notice of that key was
+    made before."""
     try:
         with transaction.atomic():
             Event.objects.create(
@@ -114,7 +115,7 @@ def member_notice(*, user: AbstractBaseUser, key: str, title: str) -> bool:
                 user=user,
                 key=key,
                 title=title[:200],
-                url=reverse("members:account"),
+                url=url or reverse("members:account"),
             )
     except IntegrityError:  # another process told them first
         return False

@@ -1,17 +1,18 @@
 """Per-account limits and quotas on what costs the server most or what a reseller would
 take in bulk: uploads (imports, traces, checks of files), originality checks, reports,
-and members' downloads and full-text readings. Counted in the database, so that every
-server process and worker sees the same count.
+requests, and members' downloads and full-text readings. Counted in the database, so
+that every server process and worker sees the same count.
 
 Limits, from settings (per account): GAOKU_RATE_UPLOADS_PER_HOUR (300 files),
-GAOKU_RATE_CHECKS_PER_HOUR (120), GAOKU_RATE_REPORTS_PER_DAY (10); a member's quotas,
-from their plan where it sets them and otherwise from settings:
-GAOKU_QUOTA_DOWNLOADS_PER_HOUR (30) and _PER_DAY (100), GAOKU_QUOTA_VIEWS_PER_HOUR (60)
-and _PER_DAY (300). Readings are counted from the readings themselves (quota_check,
-gaoku.copies.models.Reading), so that a page view writes one row, not two. A refusal says
-when the limit resets. Admins are not limited, nor editors' downloads and readings.
-A member an admin limited from the signals dashboard (gaoku.members.services.member_limit)
-has, until the limit ends, at most its daily numbers in any window.
+GAOKU_RATE_CHECKS_PER_HOUR (120), GAOKU_RATE_REPORTS_PER_DAY (10), GAOKU_RATE_NEEDS_PER_DAY
+(5 requests); a member's quotas, from their plan where it sets them and otherwise from
+settings: GAOKU_QUOTA_DOWNLOADS_PER_HOUR (30) and _PER_DAY (100),
+GAOKU_QUOTA_VIEWS_PER_HOUR (60) and _PER_DAY (300). Readings are counted from the
+readings themselves (quota_check, gaoku.copies.models.Reading), so that a page view
+writes one row, not two. A refusal says when the limit resets. Admins are not limited,
+nor editors' downloads and readings. A member an admin limited from the signals
+dashboard (gaoku.members.services.member_limit) has, until the limit ends, at most its
+daily numbers in any window.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ LIMITS = {
     "upload": (("GAOKU_RATE_UPLOADS_PER_HOUR", HOUR, "每小时", ""),),
     "check": (("GAOKU_RATE_CHECKS_PER_HOUR", HOUR, "每小时", ""),),
     "report": (("GAOKU_RATE_REPORTS_PER_DAY", DAY, "每天", ""),),
+    "need": (("GAOKU_RATE_NEEDS_PER_DAY", DAY, "每天", ""),),
     "download": (
         ("GAOKU_QUOTA_DOWNLOADS_PER_HOUR", HOUR, "每小时", "downloads_per_hour"),
         ("GAOKU_QUOTA_DOWNLOADS_PER_DAY", DAY, "每天", "downloads_per_day"),
@@ -58,6 +60,7 @@ WHAT = {
     "check": "查重",
     "download": "下载",
     "report": "举报",
+    "need": "发布需求",
     "view": "阅读全文",
 }
 

@@ -8,8 +8,9 @@ GAOKU_ALLOWED_HOSTS  comma-separated (default: localhost names)
 GAOKU_MAX_IMPORT_MB  largest importable file (default 20)
 GAOKU_MAX_REQUEST_MB  largest request body, refused before it is read (default 200)
 GAOKU_PREVIEW_CHARS  length of the free preview (default 300)
-GAOKU_RATE_UPLOADS_PER_HOUR / _CHECKS_PER_HOUR / GAOKU_RATE_REPORTS_PER_DAY  per-account
-    limits (default 300 files, 120 checks, 10 reports)
+GAOKU_RATE_UPLOADS_PER_HOUR / _CHECKS_PER_HOUR / GAOKU_RATE_REPORTS_PER_DAY /
+    GAOKU_RATE_NEEDS_PER_DAY  per-account limits (default 300 files, 120 checks, 10
+    reports, 5 requests)
 GAOKU_REPORT_REWARD_DAYS  days of membership a confirmed report of resale earns (365)
 GAOKU_QUOTA_DOWNLOADS_PER_HOUR / _PER_DAY  a member's downloads (default 30, 100; a plan
     may set its own)
@@ -91,6 +92,7 @@ INSTALLED_APPS = [
     "gaoku.copies",
     "gaoku.traces",
     "gaoku.reports",
+    "gaoku.needs",
     "gaoku.search",
     "gaoku.ops",
     "gaoku.live",
@@ -260,6 +262,7 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 200
 GAOKU_RATE_UPLOADS_PER_HOUR = int(os.environ.get("GAOKU_RATE_UPLOADS_PER_HOUR", "300"))
 GAOKU_RATE_CHECKS_PER_HOUR = int(os.environ.get("GAOKU_RATE_CHECKS_PER_HOUR", "120"))
 GAOKU_RATE_REPORTS_PER_DAY = int(os.environ.get("GAOKU_RATE_REPORTS_PER_DAY", "10"))
+GAOKU_RATE_NEEDS_PER_DAY = int(os.environ.get("GAOKU_RATE_NEEDS_PER_DAY", "5"))
 # Reports from one client address, whatever the account (many accounts, one person).
 GAOKU_RATE_REPORTS_PER_ADDRESS_PER_DAY = int(
     os.environ.get("GAOKU_RATE_REPORTS_PER_ADDRESS_PER_DAY", "30")

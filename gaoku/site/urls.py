@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("gaoku.copies.urls")),
     path("", include("gaoku.traces.urls")),
     path("", include("gaoku.reports.urls")),
+    path("", include("gaoku.needs.urls")),
     path("", include("gaoku.search.urls")),
     path("", include("gaoku.ops.urls")),
     path("", include("gaoku.live.urls")),
