@@ -50,7 +50,7 @@ from gaoku.core.render import FORMATS, CopyDocument, render
 from gaoku.core.text import normalize
 from gaoku.errors import GaokuError, InvalidInput
 from gaoku.library.models import Material, MaterialVersion
-from gaoku.library.selectors import version_get
+from gaoku.library.selectors import calendar_of, calendar_version_id, version_get
 from gaoku.members.selectors import Entitlement, ReaderText, entitlement_get, reader_text
 from gaoku.members.services import localise_answers_remember, profile_ensure
 from gaoku.ops.audit import audit_record
@@ -134,7 +134,12 @@ def copy_issue(
         channel=channel,
         client_address=address,
         localisation=(
-            {**localisation.to_dict(), "day": timezone.localdate().isoformat()}
+            {
+                **localisation.to_dict(),
+                "day": timezone.localdate().isoformat(),
+                # The calendar that judged its references, to apply it again as it was.
+                "calendar": calendar_version_id(),
+            }
             if localisation
             else {}
         ),
@@ -231,12 +236,14 @@ def copy_worded(secret: bytes, copy: Copy) -> str:
 
 
 def _adaptation(copy: Copy) -> Callable[[str], str] | None:
-    """The localisation ``copy`` was issued with, as it was applied that day."""
+    """The localisation ``copy`` was issued with, as it was applied that day (with that
+    day's calendar)."""
     if not copy.localisation:
         return None
     asked = Localisation.from_dict(copy.localisation)
     day = datetime.date.fromisoformat(copy.localisation["day"])
-    return functools.partial(localize, localisation=asked, today=day)
+    cal = calendar_of(copy.localisation.get("calendar"))
+    return functools.partial(localize, localisation=asked, today=day, cal=cal)
 
 
 def _refusal(entitlement: Entitlement, material: Material) -> str | None:

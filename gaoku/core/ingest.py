@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from gaoku.core.calendar import Calendar
 from gaoku.core.cleaning import Rule, strip_boilerplate
 from gaoku.core.excerpt import locator_keys
 from gaoku.core.similarity import content_hash, sketch
@@ -56,10 +57,14 @@ class PreparedText:
 
 
 def prepare_text(
-    raw: str, patterns: Sequence[Rule], known: frozenset[str] = frozenset()
+    raw: str,
+    patterns: Sequence[Rule],
+    known: frozenset[str] = frozenset(),
+    cal: Calendar | None = None,
 ) -> PreparedText:
     """Run the import pipeline on a text read from a file; ``known`` are wrapper lines
-    learned from other documents (gaoku.core.cleaning.learnable_lines).
+    learned from other documents (gaoku.core.cleaning.learnable_lines), ``cal`` the
+    political calendar whose names are dated references (default: the shipped one).
 
     Raises:
         ImportRejected: nothing but boilerplate or blank lines is left, or a text longer
@@ -77,7 +82,7 @@ def prepare_text(
         removed_lines=cleaned.removed_lines,
         outline=parse_outline(cleaned.text),
         placeholders=tuple(find_placeholders(cleaned.text)),
-        dated_references=tuple(find_dated_references(cleaned.text)),
+        dated_references=tuple(find_dated_references(cleaned.text, cal)),
         content_hash=content_hash(cleaned.text),
         sketch=tuple(sketch(cleaned.text)),
         locator_keys=tuple(locator_keys(cleaned.text)),

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from gaoku.core.calendar import Calendar
 from gaoku.core.staleness import stale_references
 from gaoku.core.structure import placeholder_matches
 
@@ -65,9 +66,12 @@ def localisation_problems(localisation: Localisation) -> list[str]:
     return problems
 
 
-def localize(text: str, localisation: Localisation, today: date) -> str:
-    """``text`` with the chosen stale references updated, then its placeholders filled."""
-    for ref in reversed(stale_references(text, today)):
+def localize(
+    text: str, localisation: Localisation, today: date, cal: Calendar | None = None
+) -> str:
+    """``text`` with the chosen stale references updated (judged with ``cal``, by default
+    the shipped calendar), then its placeholders filled."""
+    for ref in reversed(stale_references(text, today, cal=cal)):
         if ref.suggestion and ref.text in localisation.updates:
             text = text[: ref.start] + ref.suggestion + text[ref.end :]
     fills = {token: filling.strip() for token, filling in localisation.fills.items()}

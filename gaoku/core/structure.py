@@ -32,8 +32,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
-from gaoku.core.calendar import calendar
+from gaoku.core.calendar import Calendar, calendar
 from gaoku.core.text import MARK_ALPHABET, paragraphs
 
 
@@ -315,8 +316,8 @@ _CONGRESS = rf"(?:十{_CN_ORD}|二十{_CN_ORD}?)"
 _YEAR = r"(?<!\d)(?:19|20)\d{2}年|[〇零一二三四五六七八九]{4}年"
 
 
-_CALENDAR = calendar().alternation()
-# References that name a moment by themselves, without the 是…之年 phrases.
+# References that name a moment by themselves, without the 是…之年 phrases; the
+# calendar's names are added per calendar (_dated).
 _NAMED = (
     _YEAR,
     # A plenum, or several of one congress named together (十七届三中、四中全会).
@@ -329,39 +330,49 @@ _NAMED = (
     # An outbreak named by its strain or acronym (甲型H1N1流感疫情, SARS疫情) is one
     # epidemic; the letters may be misread (HlN1) and still name it.
     r"(?:[甲乙]型|(?<![0-9A-Za-z]))[A-Z][0-9A-Za-z]{1,5}(?:禽流感|流感)?疫情",
-    # A campaign of education quoted by its slogan (“三讲”教育, “讲学习、讲政治、讲正气”
-    # 的教育), unless the calendar knows the slogan: the calendar's spelling wins.
-    rf"“(?!(?:{_CALENDAR})”)[^“”\n]{{1,16}}”的?(?:学习|专题|主题)?教育(?:实践)?(?:活动)?",
-    _CALENDAR,
 )
-_DATED = re.compile(
-    "|".join(
-        (
-            # 今年是…之年 is one reference, whatever it holds (the generator's labels and
-            # the import sets' guide spell it so).
-            r"今年是[^。；！？\n]{1,40}?之年",
-            # A year, 明年 or 新的一年 with its 是…之年 is one reference when the phrase
-            # names nothing dated itself; otherwise what it names is found on its own
-            # (2025年是“十四五”收官之年 → 2025年, 十四五).
-            rf"(?:(?:{_YEAR})|明年|新的一年)是(?:(?!{'|'.join(_NAMED)})[^。；！？\n]){{1,40}}?之年",
-            *_NAMED,
+
+
+@cache
+def _dated(cal: Calendar) -> re.Pattern:
+    """The finder of dated references with ``cal``'s names (made once per calendar)."""
+    names = cal.alternation()
+    named = (
+        *_NAMED,
+        # A campaign of education quoted by its slogan (“三讲”教育, “讲学习、讲政治、讲正气”
+        # 的教育), unless the calendar knows the slogan: the calendar's spelling wins.
+        rf"“(?!(?:{names})”)[^“”\n]{{1,16}}”的?(?:学习|专题|主题)?教育(?:实践)?(?:活动)?",
+        names,
+    )
+    return re.compile(
+        "|".join(
+            (
+                # 今年是…之年 is one reference, whatever it holds (the generator's labels and
+                # the import sets' guide spell it so).
+                r"今年是[^。；！？\n]{1,40}?之年",
+                # A year, 明年 or 新的一年 with its 是…之年 is one reference when the phrase
+                # names nothing dated itself; otherwise what it names is found on its own
+                # (2025年是“十四五”收官之年 → 2025年, 十四五).
+                rf"(?:(?:{_YEAR})|明年|新的一年)是(?:(?!{'|'.join(named)})[^。；！？\n]){{1,40}}?之年",
+                *named,
+            )
         )
     )
-)
 
 
-def find_dated_references(text: str) -> list[str]:
+def find_dated_references(text: str, cal: Calendar | None = None) -> list[str]:
     """Unique references tied to a moment (years, congresses, campaigns…), in order.
 
     Matching is leftmost and, among alternatives at one position, the first listed wins;
-    the calendar's names (``data/calendar.txt``: campaigns, programmes, epidemics,
-    crises, disasters) are tried longest first, so 新冠肺炎疫情防控 yields 新冠肺炎疫情.
+    the calendar's names (``cal``, by default the shipped ``data/calendar.txt``:
+    campaigns, programmes, epidemics, crises, disasters) are tried longest first, so
+    新冠肺炎疫情防控 yields 新冠肺炎疫情.
     Besides the calendar, the finder knows the forms such references take: years and
     ``…是…之年``, congresses and plenums (several named together too: 十七届三中、四中全会),
     five-year plans (“十四五”, “十五”, 第十个五年计划), an outbreak named by its strain
     (甲型H1N1流感疫情) and an education campaign quoted by its slogan (“三讲”教育).
     """
-    return _unique(m.group() for m in _DATED.finditer(text))
+    return _unique(m.group() for m in _dated(cal or calendar()).finditer(text))
 
 
 def _unique(items: Iterable[str]) -> list[str]:

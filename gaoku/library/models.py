@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -160,3 +161,19 @@ class LineSighting(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["line", "material"], name="one_sighting_per_material")
         ]
+
+
+class CalendarVersion(models.Model):
+    """The site's political calendar as an admin saved it (gaoku.core.calendar's format);
+    the latest is in force, the earlier ones are its history. None saved: the shipped
+    calendar."""
+
+    text = models.TextField(_("calendar"))
+    created_at = models.DateTimeField(_("saved"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        verbose_name = _("political calendar")
+        verbose_name_plural = _("political calendars")

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
+from gaoku.core.calendar import Calendar, calendar, parse_calendar
 from gaoku.core.cleaning import MAX_WRAPPER_LINE, Rule, compile_patterns, rule_regex
 from gaoku.core.ingest import PreparedText
 from gaoku.core.similarity import MIN_SHARED, SIMILAR_THRESHOLD, similarity
 from gaoku.core.staleness import stale_references
 from gaoku.errors import NotFound
 from gaoku.library.models import (
+    CalendarVersion,
     CleaningPattern,
     ExcerptKey,
     LineSighting,
@@ -197,11 +199,47 @@ def topic_list() -> QuerySet[Topic]:
     return Topic.objects.annotate(n=Count("materials")).filter(n__gt=0).order_by("-n", "name")
 
 
-def material_staleness(material: Material, *, today: datetime.date | None = None) -> dict:
-    """The stale references of a material's current version on ``today`` (DESIGN.md:
-    gaoku stale)."""
+_calendars: dict[int, Calendar] = {}
+
+
+def calendar_version_id() -> int | None:
+    """The id of the calendar an admin saved last (None: the shipped one is in force)."""
+    return CalendarVersion.objects.order_by("-pk").values_list("pk", flat=True).first()
+
+
+def calendar_current() -> Calendar:
+    """The site's political calendar: the one an admin saved last, or the shipped one.
+    Each process parses a saved calendar once (one small query tells whether it is new),
+    so every server process and worker follows an edit at its next question."""
+    return calendar_of(calendar_version_id())
+
+
+def calendar_of(version_id: int | None) -> Calendar:
+    """A saved calendar by its id (None, or one since removed: the shipped calendar)."""
+    if version_id is None:
+        return calendar()
+    if version_id not in _calendars:
+        if len(_calendars) > 8:
+            _calendars.clear()
+        saved = CalendarVersion.objects.filter(pk=version_id).values_list("text", flat=True)
+        text = saved.first()
+        _calendars[version_id] = calendar() if text is None else parse_calendar(text)
+    return _calendars[version_id]
+
+
+def calendar_history(limit: int = 10) -> list[CalendarVersion]:
+    return list(CalendarVersion.objects.select_related("created_by").order_by("-pk")[:limit])
+
+
+def material_staleness(
+    material: Material, *, today: datetime.date | None = None, cal: Calendar | None = None
+) -> dict:
+    """The stale references of a material's current version on ``today``, judged with
+    ``cal`` (default: the site's calendar) (DESIGN.md: gaoku stale)."""
     version = material.current
-    found = stale_references(version.text, today or timezone.localdate())
+    found = stale_references(
+        version.text, today or timezone.localdate(), cal=cal or calendar_current()
+    )
     return {
         "material": material.pk,
         "version": version.number,
@@ -211,7 +249,8 @@ def material_staleness(material: Material, *, today: datetime.date | None = None
 
 def stale_materials(*, today: datetime.date | None = None) -> list[dict]:
     """Every material with at least one stale reference, newest first."""
-    rows = (material_staleness(m, today=today) for m in material_list(with_text=True))
+    cal = calendar_current()
+    rows = (material_staleness(m, today=today, cal=cal) for m in material_list(with_text=True))
     return [row for row in rows if row["stale"]]
 
 

@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gaoku.copies.tasks import slot_plan_task
+from gaoku.core.calendar import parse_calendar
 from gaoku.core.cleaning import Rule, learnable_lines
 from gaoku.core.ingest import PreparedText, prepare_text
 from gaoku.core.readers import ReadResult, read_bytes, read_path
@@ -27,6 +28,7 @@ from gaoku.core.structure import document_type
 from gaoku.core.text import normalize
 from gaoku.errors import InvalidInput, NotFound
 from gaoku.library.models import (
+    CalendarVersion,
     DocType,
     ExcerptKey,
     ImportDraft,
@@ -37,6 +39,7 @@ from gaoku.library.models import (
     Topic,
 )
 from gaoku.library.selectors import (
+    calendar_current,
     cleaning_patterns_enabled,
     recurring_wrapper_lines,
     similar_version_find,
@@ -48,6 +51,7 @@ from gaoku.search.services import search_index_update
 
 OnSimilar = Literal["version", "new", "ask"]
 DRAFT_GONE = "这份待定导入已经处理过了。"
+CALENDAR_EMPTY = "日历里没有任何条目。"
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,7 @@ def text_import(
         raw,
         patterns if patterns is not None else cleaning_patterns_enabled(),
         known=recurring_wrapper_lines(candidates),
+        cal=calendar_current(),
     )
     try:
         return _import_prepared(prepared, raw, source, metadata, on_similar, version_of, user)
@@ -344,7 +349,11 @@ def material_refresh(
     """
     version = material.current
     refs = [
-        r for r in stale_references(version.text, today or timezone.localdate()) if r.suggestion
+        r
+        for r in stale_references(
+            version.text, today or timezone.localdate(), cal=calendar_current()
+        )
+        if r.suggestion
     ]
     if not refs:
         raise InvalidInput(REFRESH_NOTHING, code="nothing_to_refresh")
@@ -366,3 +375,28 @@ def _refresh_note(refs: list[StaleReference]) -> str:
     """The note of a refreshed version: what was updated (更新过时提法：十九大→二十大、…)."""
     changes = "、".join(dict.fromkeys(f"{r.text}→{r.suggestion}" for r in refs))
     return f"更新过时提法：{changes}"[:200]
+
+
+def calendar_save(*, text: str, by: AbstractBaseUser) -> CalendarVersion:
+    """Put an admin's edit of the political calendar in force: import's finder and the
+    staleness check read it from now on (copies already issued keep the calendar they
+    were localised with). The earlier calendars stay as its history.
+
+    Raises:
+        InvalidInput: a line that is not an entry (which line, and why), or no entry.
+    """
+    text = text.replace("\r\n", "\n").strip() + "\n"
+    try:
+        parsed = parse_calendar(text)
+    except ValueError as exc:
+        raise InvalidInput(str(exc), code="calendar_invalid") from None
+    if not parsed.entries:
+        raise InvalidInput(CALENDAR_EMPTY, code="calendar_invalid")
+    saved = CalendarVersion.objects.create(text=text, created_by=by)
+    audit_record(
+        "calendar.edit",
+        actor=by,
+        object=f"calendar:{saved.pk}",
+        detail={"entries": len(parsed.entries)},
+    )
+    return saved

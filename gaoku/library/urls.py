@@ -10,5 +10,6 @@ urlpatterns = [
     path("import/", views.import_page, name="import"),
     path("import/drafts/<int:pk>/", views.draft_resolve, name="draft_resolve"),
     path("stale/", views.stale_page, name="stale"),
+    path("calendar/", views.calendar_page, name="calendar"),
     path("stale/<int:pk>/refresh/", views.stale_refresh, name="stale_refresh"),
 ]

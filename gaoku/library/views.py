@@ -19,6 +19,7 @@ from gaoku.accounts.lockout import client_address
 from gaoku.copies.keys import FingerprintKeyError
 from gaoku.copies.selectors import localise_form
 from gaoku.copies.services import copy_notice, reading_text
+from gaoku.core.calendar import shipped_text
 from gaoku.core.diff import Row, version_changes
 from gaoku.core.staleness import stale_references
 from gaoku.core.text import paragraphs
@@ -26,13 +27,20 @@ from gaoku.errors import GaokuError, NotFound
 from gaoku.library.forms import DraftChoiceForm, ImportForm
 from gaoku.library.models import DocType, MaterialVersion
 from gaoku.library.selectors import (
+    calendar_current,
+    calendar_history,
     material_get,
     material_list,
     stale_dashboard,
     topic_list,
     version_get,
 )
-from gaoku.library.services import import_draft_resolve, material_refresh, metadata_to_json
+from gaoku.library.services import (
+    calendar_save,
+    import_draft_resolve,
+    material_refresh,
+    metadata_to_json,
+)
 from gaoku.live.selectors import followed_values
 from gaoku.members.selectors import (
     Entitlement,
@@ -80,7 +88,11 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(exc.message) from exc
     entitlement = entitlement_get(request.user)
     shown = _shown(request, entitlement, version)
-    stale = stale_references(version.text, timezone.localdate()) if shown.full else []
+    stale = (
+        stale_references(version.text, timezone.localdate(), cal=calendar_current())
+        if shown.full
+        else []
+    )
     return render(
         request,
         "library/reader.html",
@@ -120,6 +132,35 @@ def _shown(request: HttpRequest, entitlement: Entitlement, version: MaterialVers
     except RateLimited as exc:  # the member's readings are used up: the preview, and when
         messages.error(request, exc.message)
     return reader_preview(version)
+
+
+@permission_required("library.add_calendarversion")
+def calendar_page(request: HttpRequest) -> HttpResponse:
+    """Admins edit the political calendar in force (the shipped one to start from); an
+    edit that does not parse is shown again with the line that is wrong."""
+    text = request.POST.get("text", "")
+    if request.method == "POST":
+        if request.POST.get("action") == "shipped":
+            text = shipped_text()
+        try:
+            calendar_save(text=text, by=request.user)
+        except GaokuError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Saved; imports and the staleness check use it now."))
+            return redirect("library:calendar")
+    history = calendar_history()
+    current = calendar_current()
+    return render(
+        request,
+        "library/calendar.html",
+        {
+            "text": text or (history[0].text if history else shipped_text()),
+            "history": history,
+            "entries": len(current.entries),
+            "names": len(current.names()),
+        },
+    )
 
 
 def changes(request: HttpRequest, pk: int) -> HttpResponse:

@@ -82,3 +82,29 @@ def test_real_work_reports_show_their_own_times_references_as_stale_in_2026(year
     assert expected <= set(found)
     assert written_for(text, TODAY) == year
     assert any(t.endswith("年") and s == f"{TODAY.year}年" for t, s in found.items())
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("@session 十四届 | 2023", "@session"),
+        ("某某行动 | 2023-13", "2023-13"),
+        ("某某行动 | 2024–2023", "结束早于开始"),
+        ("@plan 十五五", "需要时期"),
+        ("a | 2020 | b | c | d", "最多四栏"),
+    ],
+)
+def test_a_calendar_line_that_is_not_an_entry_is_named_with_its_number(line, why):
+    with pytest.raises(ValueError, match=rf"第 3 行：.*{why}"):
+        parse_calendar(f"# 注释\n\n{line}\n")
+
+
+def test_a_name_the_site_added_is_found_and_judged_by_its_period():
+    from gaoku.core.structure import find_dated_references
+
+    own = parse_calendar("清溪县“项目攻坚年”活动 | 2021 | | 该活动是2021年的\n")
+    text = "今年我们继续开展清溪县“项目攻坚年”活动，抓项目、促投资。"
+    assert "清溪县“项目攻坚年”活动" not in find_dated_references(text)
+    assert find_dated_references(text, own) == ["清溪县“项目攻坚年”活动"]
+    stale = stale_references(text, TODAY, cal=own)
+    assert [(r.text, r.why) for r in stale] == [("清溪县“项目攻坚年”活动", "该活动是2021年的")]
