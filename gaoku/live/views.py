@@ -1,10 +1,11 @@
 """The live channels: the SSE stream, the feed page, notifications, following, Atom.
 
-The stream polls the events table every half second. Every process sees the same table,
-so an event written by any process (a server worker, the background worker, `gaoku
-import` in a shell) reaches every open stream within a second, on SQLite and PostgreSQL
-alike, with no broker. Each poll borrows a database connection and gives it back, so an
-open stream holds no connection while it waits.
+The stream reads the events table after the last id it sent whenever its process's bell
+rings (gaoku.live.wakeup: Redis or PostgreSQL NOTIFY carry every event written by any
+process — a server worker, the background worker, `gaoku import` in a shell), and twice a
+second on the embedded SQLite default, which has no channel between processes. Each read
+borrows a database connection and gives it back, so an open stream holds no connection
+while it waits.
 """
 
 from __future__ import annotations
@@ -45,9 +46,9 @@ from gaoku.live.services import (
     inbox_ensure,
     inbox_read,
 )
+from gaoku.live.wakeup import bell
 from gaoku.members.selectors import entitlement_get
 
-POLL_SECONDS = 0.5
 KEEPALIVE_SECONDS = 15.0
 # What the user may see and follows is read again this often during a stream (a
 # suspension or a new follow takes effect without reconnecting).
@@ -79,21 +80,28 @@ async def events_stream(request: HttpRequest) -> StreamingHttpResponse:
     async def stream() -> AsyncIterator[str]:
         nonlocal interests, after
         yield "retry: 3000\n\n"
-        quiet = since_interests = 0.0
+        rings = bell()
+        clock = asyncio.get_running_loop().time
+        last_sent = interests_read = clock()
+        told = False
         while True:
+            round_ = rings.changed  # a ring while the table is read is not missed
             found, after = await sync_to_async(_poll)(interests, after)
             for event in found:
                 data = json.dumps(event["data"], ensure_ascii=False)
                 yield f"id: {event['id']}\nevent: {event['kind']}\ndata: {data}\n\n"
-            quiet = 0.0 if found else quiet + POLL_SECONDS
-            if quiet >= KEEPALIVE_SECONDS:
+            if found:
+                last_sent = clock()
+            elif clock() - last_sent >= KEEPALIVE_SECONDS:
                 yield ": keepalive\n\n"
-                quiet = 0.0
-            since_interests += POLL_SECONDS
-            if since_interests >= INTERESTS_SECONDS:
+                last_sent = clock()
+            if clock() - interests_read >= INTERESTS_SECONDS:
                 interests, _ = await sync_to_async(_start)(user, str(after))
-                since_interests = 0.0
-            await asyncio.sleep(POLL_SECONDS)
+                interests_read = clock()
+            await rings.wait(round_)
+            if rings.listening and not told:  # a comment clients ignore; tests read it
+                yield f": channel {rings.via}\n\n"
+                told = True
 
     response = StreamingHttpResponse(stream(), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"

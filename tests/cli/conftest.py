@@ -13,12 +13,12 @@ import pytest
 from gaoku.core.generator import generate_document
 
 
-def gaoku(data: Path, *args: str) -> subprocess.CompletedProcess:
+def gaoku(data: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "gaoku", *args, "--data", str(data)],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(data.parent)},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(data.parent), **(env or {})},
         timeout=300,
     )
 

@@ -21,8 +21,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(data: Path, *, workers: int = 1) -> Iterator[str]:
-    """The base URL of `gaoku serve` on ``data`` until the block ends."""
+def served(data: Path, *, workers: int = 1, env: dict | None = None) -> Iterator[str]:
+    """The base URL of `gaoku serve` on ``data`` (``env`` added to its environment) until
+    the block ends."""
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -38,7 +39,7 @@ def served(data: Path, *, workers: int = 1) -> Iterator[str]:
             str(workers),
             "--no-worker",
         ],
-        env={"PATH": "/usr/bin:/bin", "HOME": str(data.parent)},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(data.parent), **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
