@@ -93,7 +93,7 @@ def localize(
         token, sep, text = fill.partition("=")
         if not sep or not token.strip():
             raise InvalidInput(
-                f"--fill 应写成 占位符=内容，例如 'X部长=王部长'：{fill}", code="bad_fill"
+                f"--fill 应写成 待填项=内容，例如 'X部长=王部长'：{fill}", code="bad_fill"
             )
         pairs[token.strip()] = text
     asked = Localisation(fills=pairs, year=year, updates=frozenset(updates))

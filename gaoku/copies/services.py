@@ -64,7 +64,7 @@ REFUSALS = {
     "signin": "请先登录。下载需要会员资格。",
     "suspended": "账号已暂停，不能下载。请联系运营者。",
     "inactive": "下载需要有效的会员资格。",
-    "window": "这份材料发布于您的会员窗口之前（窗口自 {day} 起），不能下载。",
+    "window": "这份资料发布于您的会员窗口之前（窗口自 {day} 起），不能下载。",
 }
 VARIANT_INVALID = "写法有误：{reason}"
 COPY_IDS_EXHAUSTED = "副本编号已用尽，请联系开发者。"

@@ -52,7 +52,7 @@ LIMITS = {
 KEPT = DAY  # the longest window: older events are dropped
 TOO_MANY = "{per}最多 {limit} 次{what}，已经用完，请在 {at} 之后再试。"
 AT_ONCE = "一次最多 {limit} 次{what}。"
-BY_ADMIN = "（管理员对您的账户设了限制，至 {until} 止。）"
+BY_ADMIN = "（管理员对您的账号设了限制，至 {until} 止。）"
 # The member's daily number while an admin's limit holds, per limited action.
 LIMITED_FIELDS = {"download": "limited_downloads_per_day", "view": "limited_views_per_day"}
 WHAT = {

@@ -306,7 +306,7 @@ if GAOKU_REDIS_URL:
 # How members renew, shown when their membership ends within a week or has just ended: a
 # line of the operator's own, and a link (their shop), if any.
 GAOKU_RENEWAL_NOTE = os.environ.get(
-    "GAOKU_RENEWAL_NOTE", "续费：在购买会员的店铺再次下单，然后在“我的账户”输入兑换码。"
+    "GAOKU_RENEWAL_NOTE", "续费：在购买会员的店铺再次下单，然后在“我的账号”输入兑换码。"
 )
 GAOKU_RENEWAL_URL = os.environ.get("GAOKU_RENEWAL_URL", "")
 # The site's address as members reach it: the links that webhooks and feeds send out.

@@ -104,7 +104,7 @@ def test_the_admin_limits_from_the_dashboard_and_the_quota_tightens(settings):
     refused = own.post(
         reverse("copies:download", args=[materials[2].pk]), {"format": "txt"}, follow=True
     )
-    assert "管理员对您的账户设了限制" in refused.content.decode()
+    assert "管理员对您的账号设了限制" in refused.content.decode()
     # A limit with numbers out of range is refused, and nothing changes.
     bad = admin.post(
         reverse("reports:signals"),
