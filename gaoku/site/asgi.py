@@ -22,6 +22,7 @@ from django.db import close_old_connections
 from django.http import HttpRequest, HttpResponse
 
 from gaoku.site.bodylimit import BodyLimit
+from gaoku.site.warmup import warm_up_in_background
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gaoku.site.settings")
 django.setup(set_prefix=False)
@@ -46,3 +47,4 @@ class ThreadPoolHandler(ASGIHandler):
 
 
 application = BodyLimit(ThreadPoolHandler(), settings.GAOKU_MAX_REQUEST_BYTES)
+warm_up_in_background()
