@@ -101,7 +101,9 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
             "version": version,
             "versions": material.versions.order_by("number"),
             "outline": shown.outline,
-            "paragraphs": _paragraph_rows(shown.text, version.part_spans),
+            "paragraphs": (rows := _paragraph_rows(shown.text, version.part_spans)),
+            # Parts a preview shows link to their heading; the others to the paywall.
+            "shown_parts": {row["part"] for row in rows if row["part"]},
             "full": shown.full,
             "notice": copy_notice(request.user) if shown.full else "",
             "entitlement": entitlement,

@@ -57,6 +57,9 @@ def test_visitor_sees_outline_and_preview_only(client, material, speech):
     last_paragraph = speech.text.split("\n")[-1]
     assert last_paragraph not in page
     assert "预览" in page
+    # A part the preview does not show links to the paywall, not to nothing.
+    assert 'href="#paywall" class="locked"' in page and 'id="paywall"' in page
+    assert 'id="part-2"' not in page and 'href="#part-2"' not in page
 
 
 def test_member_reads_the_whole_text_as_their_own_reading_copy(client, material, speech):
