@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from gaoku.accounts.roles import ROLE_PERMISSIONS
+from gaoku.accounts.roles import EDITORS, ROLE_PERMISSIONS
 from gaoku.ops.audit import audit_record
 
 ROLES = ("admin", "editor", "visitor")
@@ -47,7 +47,7 @@ def account_ensure(*, username: str, password: str, role: str) -> AbstractUser:
         user.is_staff = True
     user.save()
     roles_sync()
-    groups = {"editor": ["editors"]}.get(role, [])
+    groups = {"editor": [EDITORS]}.get(role, [])
     user.groups.set(Group.objects.filter(name__in=groups))
     return user
 

@@ -40,7 +40,9 @@ class Material(models.Model):
     doc_type = models.CharField(
         _("type"), max_length=10, choices=DocType.choices, default=DocType.OTHER
     )
-    topics = models.ManyToManyField(Topic, blank=True, related_name="materials")
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="materials", verbose_name=_("topics")
+    )
     level = models.CharField(_("level"), max_length=20, blank=True)
     occasion = models.CharField(_("occasion"), max_length=100, blank=True)
     published = models.DateField(_("publication date"), null=True, blank=True, db_index=True)

@@ -134,12 +134,14 @@ class Delivery(models.Model):
         FAILED = "failed", _("Failed")
 
     webhook = models.ForeignKey(Webhook, on_delete=models.CASCADE, related_name="deliveries")
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="+", verbose_name=_("event")
+    )
     state = models.CharField(
         _("state"), max_length=8, choices=State.choices, default=State.PENDING, db_index=True
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    next_at = models.DateTimeField(default=timezone.now, db_index=True)
+    next_at = models.DateTimeField(_("next try"), default=timezone.now, db_index=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
     response = models.TextField(_("response"), blank=True)

@@ -35,7 +35,6 @@ User = get_user_model()
 @admin.register(Plan)
 class PlanAdmin(admin.ModelAdmin):
     list_display = ("name", "slug", "price_label", "duration_months", "window_months", "public")
-    list_editable = ("price_label", "public")
     prepopulated_fields = {"slug": ("name",)}
 
 

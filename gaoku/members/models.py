@@ -273,7 +273,12 @@ class RedeemCode(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     hint = models.CharField(_("ends with"), max_length=5)
     redeemed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("redeemed by"),
     )
     redeemed_at = models.DateTimeField(_("redeemed"), null=True, blank=True)
     subscription = models.ForeignKey(

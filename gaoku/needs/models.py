@@ -20,7 +20,10 @@ class Need(models.Model):
         DECLINED = "declined", _("declined")
 
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="needs"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="needs",
+        verbose_name=_("posted by"),
     )
     title = models.CharField(_("what is needed"), max_length=100)
     occasion = models.CharField(_("occasion"), max_length=100, blank=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django_tasks_db.models import DBTaskResult
 
 from gaoku.ops.models import AuditEntry, Job
 
@@ -32,3 +33,9 @@ class JobAdmin(ReadOnlyAdmin):
     list_display = ("pk", "kind", "state", "created_by", "created_at", "finished_at", "attempts")
     list_filter = ("kind", "state")
     readonly_fields = ("error",)
+
+
+# django-tasks' own list of task results: untranslated, and the jobs above (with their
+# pages on the site) are how operators follow background work.
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)

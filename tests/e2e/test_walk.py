@@ -1,4 +1,5 @@
-"""Every page, as each role, on a phone (390×844) and a desktop (1280×800): nothing wider
+"""Every page, as each role (the admin's own pages too), on a phone (390×844) and a desktop
+(1280×800): nothing wider
 than the screen, no visible Latin word outside the allowlist (product names, formats,
 units), every form field labelled, headings in order, text at least 4.5:1 against its
 background (3:1 when large). A screenshot of each page is kept in test-artefacts/."""
@@ -31,6 +32,7 @@ SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
 # language's operators, and a document's own placeholders (XX县).
 ALLOWED = {
     "OR", "NOT", "XX", "XXX", "Markdown",
+    "free", "annual", "triennial",  # plans' codes, as typed: gaoku member add --plan annual
     "Gaoku", "TXT", "DOCX", "PDF", "PNG", "JPEG", "JPG", "Word", "WPS", "CSV", "QQ",
     "Atom", "RSS", "API", "URL", "HTTP", "HTTPS", "AI", "OCR", "English", "ID", "KB", "MB",
     "OneBot", "DingTalk", "WeCom", "Feishu", "Lark", "UTF",
@@ -139,7 +141,9 @@ def _pages(role: str, material: int, need: int) -> list[str]:
         return pages
     return [
         *pages, "/traces/", "/reports/", "/signals/", "/deliveries/", "/numbers/",
-        "/calendar/",
+        "/calendar/", "/admin/", "/admin/members/codebatch/add/", "/admin/library/material/",
+        "/admin/auth/user/", "/admin/live/webhook/add/", "/admin/members/plan/",
+        "/admin/library/cleaningpattern/add/", "/admin/needs/need/",
     ]  # fmt: skip
 
 
