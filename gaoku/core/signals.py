@@ -13,16 +13,21 @@ a verdict: an admin decides, and an honest member who reads a lot is only ever l
 - **every new**: the account took at least ``EVERY_NEW_SHARE`` of the materials published
   in the period (at least ``EVERY_NEW_MIN`` of them);
 - **devices**: at least ``REPLACED_MIN`` of its devices were signed out in the period by a
-  newer sign-in, more devices than its plan allows (gaoku.accounts.devices).
+  newer sign-in, more devices than its plan allows (gaoku.accounts.devices);
+- **topic**: the account took at least ``TOPIC_SHARE`` of a topic's materials (a topic of
+  at least ``TOPIC_MIN``) in the catalogue's order, newest first or oldest first, with at
+  most one step of ten out of order — a script walking a topic's list, where a reader
+  picks what they need.
 """
 
 from __future__ import annotations
 
 import itertools
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import MappingProxyType
 
 MANY_ADDRESSES = 4
 BURST_MATERIALS = 15
@@ -32,6 +37,9 @@ REGULAR_CV = 0.1
 EVERY_NEW_SHARE = 0.9
 EVERY_NEW_MIN = 10
 REPLACED_MIN = 2
+TOPIC_SHARE = 0.8
+TOPIC_MIN = 10
+TOPIC_IN_ORDER = 0.9
 
 
 @dataclass(frozen=True)
@@ -56,10 +64,12 @@ def account_findings(
     *,
     published: Sequence[int] = (),
     replaced: Sequence[Access] = (),
+    topics: Mapping[str, Sequence[int]] = MappingProxyType({}),
 ) -> list[Finding]:
     """Every rule's finding for one account's ``accesses`` in a period, given
-    ``published``, the materials published in that period, and ``replaced``, its sign-ins
-    signed out by newer ones (kind "signin", material 0)."""
+    ``published``, the materials published in that period, ``replaced``, its sign-ins
+    signed out by newer ones (kind "signin", material 0), and ``topics``, each topic's
+    materials in the catalogue's order (newest first) for the topics it took from."""
     ordered = sorted(accesses, key=lambda a: a.at)
     found = [
         _addresses(ordered),
@@ -67,8 +77,31 @@ def account_findings(
         _regular(ordered),
         _every_new(ordered, published),
         _devices(sorted(replaced, key=lambda a: a.at)),
+        *(_topic(ordered, name, listed) for name, listed in sorted(topics.items())),
     ]
     return [f for f in found if f is not None]
+
+
+def _topic(accesses: list[Access], name: str, listed: Sequence[int]) -> Finding | None:
+    if len(listed) < TOPIC_MIN:
+        return None
+    place = {material: i for i, material in enumerate(listed)}
+    first: dict[int, Access] = {}
+    for access in accesses:
+        if access.material in place:
+            first.setdefault(access.material, access)
+    if len(first) < TOPIC_SHARE * len(listed):
+        return None
+    taken = sorted(first.values(), key=lambda a: a.at)
+    steps = [place[b.material] - place[a.material] for a, b in itertools.pairwise(taken)]
+    forward = sum(s > 0 for s in steps) / len(steps)
+    if max(forward, 1 - forward) < TOPIC_IN_ORDER:
+        return None
+    return Finding(
+        "topic",
+        f"按目录顺序取走专题“{name}”的 {len(first)}/{len(listed)} 份资料",
+        taken,
+    )
 
 
 def _devices(replaced: list[Access]) -> Finding | None:

@@ -53,16 +53,38 @@ def account_signals(*, days: int = 1) -> list[AccountSignals]:
         )
     )
     members = get_user_model().objects.in_bulk(list(by_member))
+    listed = _topic_lists({a.material for accesses in by_member.values() for a in accesses})
     rows = []
     for member_id, accesses in by_member.items():
+        taken = {a.material for a in accesses}
         findings = account_findings(
-            _local(accesses), published=published, replaced=_local(replaced.get(member_id, []))
+            _local(accesses),
+            published=published,
+            replaced=_local(replaced.get(member_id, [])),
+            topics={name: ids for name, ids in listed.items() if taken.intersection(ids)},
         )
         if findings:
             member = members[member_id]
             suspended = suspension_open(member) is not None
             rows.append(AccountSignals(member, findings, len(accesses), suspended))
     return sorted(rows, key=lambda r: (-len(r.findings), -r.accesses))
+
+
+def _topic_lists(materials: set[int]) -> dict[str, list[int]]:
+    """The topics of ``materials``, each with its materials in the catalogue's order
+    (the newest first)."""
+    names = set(
+        Material.topics.through.objects.filter(material_id__in=materials).values_list(
+            "topic__name", flat=True
+        )
+    )
+    listed: dict[str, list[int]] = {name: [] for name in names}
+    rows = Material.topics.through.objects.filter(topic__name__in=names).order_by(
+        "-material__published", "-material_id"
+    )
+    for name, material in rows.values_list("topic__name", "material_id"):
+        listed[name].append(material)
+    return listed
 
 
 def evidence_titles(rows: list[AccountSignals]) -> dict[int, str]:

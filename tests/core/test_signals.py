@@ -53,3 +53,32 @@ def test_devices_signed_out_by_newer_sign_ins_are_a_finding_from_two_on():
     found = account_findings([], replaced=replaced)
     assert [f.rule for f in found] == ["devices"] and "3 台设备" in found[0].summary
     assert account_findings([], replaced=replaced[:1]) == []
+
+
+TOPIC = list(range(200, 212))  # twelve materials of one topic, newest first
+
+
+def _taken(order, gaps):
+    at, out = T0, []
+    for material, gap in zip(order, gaps, strict=True):
+        at += timedelta(seconds=gap)
+        out.append(Access(at=at, material=material, address="1.2.3.4", kind="download"))
+    return out
+
+
+def test_a_topic_taken_down_its_list_in_order_is_flagged_at_human_pace_too():
+    gaps = [40, 300, 95, 610, 30, 1200, 260, 75, 900, 45, 380]  # no burst, nothing regular
+    walked = _taken(TOPIC[:11], gaps)
+    found = account_findings(walked, topics={"机关党建": TOPIC})
+    assert [f.rule for f in found] == ["topic"]
+    assert "机关党建" in found[0].summary and "11/12" in found[0].summary
+    backwards = account_findings(_taken(TOPIC[::-1][:11], gaps), topics={"机关党建": TOPIC})
+    assert [f.rule for f in backwards] == ["topic"]
+
+
+def test_a_reader_who_picks_most_of_a_topic_in_their_own_order_is_not_flagged():
+    picked = [TOPIC[i] for i in (3, 0, 7, 1, 10, 5, 2, 9, 4, 11)]
+    gaps = [40, 300, 95, 610, 30, 1200, 260, 75, 900, 45]
+    assert account_findings(_taken(picked, gaps), topics={"机关党建": TOPIC}) == []
+    # Nor one who read the whole of a small topic in order.
+    assert account_findings(_taken(TOPIC[:6], gaps[:6]), topics={"小专题": TOPIC[:6]}) == []

@@ -113,3 +113,31 @@ def test_the_admin_limits_from_the_dashboard_and_the_quota_tightens(settings):
     )
     assert 'class="message error"' in bad.content.decode()
     assert AuditEntry.objects.filter(action="member.limit").count() == 1
+
+
+def test_a_topic_walked_in_the_catalogues_order_is_flagged():
+    from gaoku.core.generator import generate_document
+    from gaoku.library.services import ImportMetadata, material_import
+
+    today = timezone.localdate()
+    topic = [
+        material_import(
+            data=generate_document(600 + i).text.encode(),
+            name=f"{i}.txt",
+            metadata=ImportMetadata(topics=("机关党建",), published=today - timedelta(days=40 + i)),
+        ).version.material
+        for i in range(10)
+    ]  # published over the last weeks: not "new", so only the topic rule can see it
+    walker = Client()
+    walker.force_login(account("member", "walker"))
+    for material in topic:  # the catalogue's order: newest first
+        response = walker.post(reverse("copies:download", args=[material.pk]), {"format": "txt"})
+        assert response.status_code == 200
+    start = timezone.now() - timedelta(hours=5)
+    gaps = [0, 40, 340, 435, 1045, 1075, 2275, 2535, 2610, 3510]  # a human's pace
+    for gap, copy in zip(gaps, Copy.objects.order_by("pk"), strict=True):
+        Copy.objects.filter(pk=copy.pk).update(created_at=start + timedelta(seconds=gap))
+    admin = Client()
+    admin.force_login(account("admin"))
+    page = admin.get(reverse("reports:signals")).content.decode()
+    assert 'data-rule="topic"' in page and "机关党建" in page and "10/10" in page
