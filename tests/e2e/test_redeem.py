@@ -10,12 +10,10 @@ import pytest
 from django.utils import timezone
 
 from gaoku.core.fingerprint import strip_marks
-from gaoku.core.generator import generate_document
-from gaoku.library.services import ImportMetadata, material_import
 from gaoku.members.codes import USED
 from gaoku.members.models import RedeemCode
 from gaoku.ops.models import AuditEntry
-from tests.conftest import account
+from tests.conftest import account, material_published
 
 pytestmark = [
     pytest.mark.e2e,
@@ -54,13 +52,8 @@ def _batch_csv(browser, live_server) -> list[dict]:
 
 
 def test_a_buyer_redeems_a_shop_code_on_a_phone_and_reads(browser, page, live_server):
-    doc = generate_document(207, doc_type="讲话稿")
-    material = material_import(
-        data=doc.text.encode(),
-        name="speech.txt",
-        metadata=ImportMetadata(published=timezone.localdate()),
-    ).version.material
-    last_paragraph = doc.text.split("\n")[-1]
+    material = material_published(timezone.localdate(), seed=207)
+    last_paragraph = material.current.text.split("\n")[-1]
 
     rows = _batch_csv(browser, live_server)
     assert len(rows) == 2

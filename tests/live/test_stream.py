@@ -60,20 +60,26 @@ def _next_event(events: queue.Queue) -> dict:
             return rest[0]
 
 
+def _open_streams(base: str, count: int, stop: threading.Event) -> list[queue.Queue]:
+    """``count`` streams, each read in a thread of its own, once the server answered
+    each of them. Several, so that both server processes hold some (the kernel spreads
+    the connections over the processes listening on the socket)."""
+    streams = [queue.Queue() for _ in range(count)]
+    for q in streams:
+        threading.Thread(
+            target=_listen, args=(f"{base}/api/events", {}, q, stop), daemon=True
+        ).start()
+    for q in streams:
+        assert q.get(timeout=WAIT)[1:] == (200, "text/event-stream")
+    return streams
+
+
 def test_an_import_from_a_shell_reaches_streams_on_both_server_processes(tmp_path):
     data = tmp_path / "data"
     assert gaoku(data, "init").returncode == 0
     stop = threading.Event()
     with served(data, workers=2) as base:
-        # Several streams, so that both server processes hold some (the kernel spreads
-        # the connections over the processes listening on the socket).
-        streams = [queue.Queue() for _ in range(6)]
-        for q in streams:
-            threading.Thread(
-                target=_listen, args=(f"{base}/api/events", {}, q, stop), daemon=True
-            ).start()
-        for q in streams:
-            assert q.get(timeout=WAIT)[1:] == (200, "text/event-stream")
+        streams = _open_streams(base, 6, stop)
         time.sleep(1)  # each stream has read where the events stand
         doc = tmp_path / "讲话.txt"
         doc.write_text(generate_document(5, doc_type="讲话稿").text, encoding="utf-8")
@@ -151,13 +157,8 @@ def test_a_channel_wakes_streams_on_both_processes_within_a_second(tmp_path):
         assert gaoku(data, "init", env=env).returncode == 0
         stop = threading.Event()
         with served(data, workers=2, env=env) as base:
-            streams = [queue.Queue() for _ in range(4)]
+            streams = _open_streams(base, 4, stop)
             for q in streams:
-                threading.Thread(
-                    target=_listen, args=(f"{base}/api/events", {}, q, stop), daemon=True
-                ).start()
-            for q in streams:
-                assert q.get(timeout=WAIT)[1:] == (200, "text/event-stream")
                 assert q.get(timeout=WAIT) == ("channel", name)  # read every 5 s from now
             doc = tmp_path / f"{name}.txt"
             doc.write_text(generate_document(7, doc_type="讲话稿").text, encoding="utf-8")
