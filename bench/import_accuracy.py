@@ -55,6 +55,7 @@ SETS = (
     "import_holdout9",
     "import_holdout10",
     "import_holdout11",
+    "import_holdout12",
 )
 
 
