@@ -755,3 +755,40 @@ def test_a_documents_own_contact_row_and_a_posts_signature_stay_and_comments_go(
         "麦田守望者：写得很实在，已收藏",
         "小林同学：第二部分能展开吗",
     )
+
+
+def test_a_work_chat_carrying_a_document_in_parts_loses_the_replies_between_them():
+    text = (
+        "王科长 09:14\n在全镇秋收工作部署会上的讲话\n同志们：\n今天召开会议，部署秋收工作。\n"
+        "（接上条 2/3）\n李敏 09:25\n第二部分的数字我再核一下\n王科长 09:26\n好，下午三点前给我\n"
+        "王科长 09:27\n各村要抢抓晴好天气，确保颗粒归仓。\n谢谢大家！\n"
+        "热门评论\n小满写材料：收藏了\n说点什么…"
+    )
+    result = strip_boilerplate(text, PATTERNS)
+    assert result.text.split("\n") == [
+        "在全镇秋收工作部署会上的讲话",
+        "同志们：",
+        "今天召开会议，部署秋收工作。",
+        "各村要抢抓晴好天气，确保颗粒归仓。",
+        "谢谢大家！",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（左滑 3/6）",
+        "广告 · 办公室静音无线鼠标，限时直降，去看看＞",
+        "首页 ＞ 党政公文 ＞ 工作要点",
+        "【我的划线】第142页 · 21:06",
+        "【我的想法】数字放在句中，读起来不显得堆砌",
+        "展开更多回复",
+    ],
+)
+def test_a_posts_slides_ads_breadcrumbs_and_reading_notes_go(line):
+    assert strip_boilerplate(_middle(line), PATTERNS).removed_lines == (line,)
+
+
+def test_a_signature_with_a_blank_for_the_name_stays():
+    text = _middle("各村要抓好落实。").replace("谢谢大家！", "谢谢大家！\n第三组学员　某某")
+    assert strip_boilerplate(text, PATTERNS).text.endswith("第三组学员　某某")

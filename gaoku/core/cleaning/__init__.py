@@ -52,6 +52,7 @@ defaults) that it passes in.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ from gaoku.core.cleaning.promotion import (
     HEADING,
     MEANINGFUL,
     SENTENCE_END,
+    chat_header,
     display_slogan,
     has_spaced_runs,
     post_header,
@@ -149,7 +151,10 @@ _FIELD = (
     r"(?:[\u4e00-\u9fff]{0,2}(?:单位|部门|机关|日期|时间)|署名|签名|"
     r"(?:述职|汇报|报告|发言|讲话|主持|撰稿|起草|填报|申报|承办|经办)人)[:：].{0,24}"
 )
-_SIGNATURE = re.compile(rf"^(?:{_DATE}|{_ISSUER}|{_POST}|{_FIELD})$")
+# …or whoever signs with a blank for their name (第三组学员　某某).
+_BLANK_NAME = r"[^\s，。！？：；]{2,20}[ \u3000]+(?:某某|×{2,3}|X{2,3}|○{2,3})"
+_SIGNED = rf"{_ISSUER}(?:[ \u3000]+[^\s，。！？：；]{{2,4}})?"
+_SIGNATURE = re.compile(rf"^(?:{_DATE}|{_SIGNED}|{_POST}|{_FIELD}|{_BLANK_NAME})$")
 # The last words of a speech or a report, which a writer may leave without a stop
 # (谢谢大家, 散会, 以上发言不妥之处请批评指正): the document's own end.
 _LAST_WORDS = re.compile(
@@ -188,7 +193,7 @@ def strip_boilerplate(
     inside = [RECURRING if line in known else _inside_reason(line, patterns) for line in lines]
     for index in related_entries(lines, inside):
         inside[index] = PROMOTION
-    for index in _speaker_notes(lines):
+    for index in [*_speaker_notes(lines), *_chat_replies(lines)]:
         inside[index] = PROMOTION
     start = title_index(lines, inside)
     if start < len(lines):
@@ -307,6 +312,10 @@ def _end_index(lines: list[str], inside: list[str], start: int) -> int:
     label = next((i for i in range(start + 1, len(lines)) if _NOTE_LABEL.match(lines[i])), None)
     if label is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > label):
         own = [i for i in own if i < label]
+    # Comments under a post (热门评论, 共 31 条评论), with only short lines after: theirs.
+    comments = next((i for i in range(start + 1, len(lines)) if _COMMENTS.match(lines[i])), None)
+    if comments is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > comments):
+        own = [i for i in own if i < comments]
     own = _before_replies(lines, own, start)
     for index in reversed(own):
         line = lines[index]
@@ -345,6 +354,37 @@ def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
             break
         own = [i for i in own if i < header]
     return own
+
+
+_COMMENTS = re.compile(
+    r"^\W*(?:热门评论|全部评论|最新评论|精彩评论|网友评论|评论区|(?:共\s*)?\d+\s*条(?:评论|回复)|"
+    r"评论\s*[（(]\d+[)）])\W*$"
+)
+
+
+def _chat_replies(lines: list[str]) -> list[int]:
+    """In a chat log that carries a document in several messages (王科长 09:14 …), the
+    replies between its parts: a message after the first that is one short line, not a
+    sentence, a heading, a title or a salutation (好，下午三点前给我; 书记写得很实在，学习了).
+    A message that goes on with the document (下面，请X书记讲话。) ends as a sentence."""
+    headers = [i for i, line in enumerate(lines) if chat_header(line)]
+    replies = []
+    for header, following in itertools.pairwise([*headers, len(lines)]):
+        if header == headers[0]:
+            continue
+        message = lines[header + 1 : following]
+        if len(message) != 1:
+            continue
+        line = message[0]
+        if (
+            len(line) < _REPLY
+            and not SENTENCE_END.search(line)
+            and not HEADING.match(line)
+            and not line.endswith(("：", ":"))
+            and not is_title(line)
+        ):
+            replies.append(header + 1)
+    return replies
 
 
 _NOTE = re.compile(r"^备注\s*[:：]")
