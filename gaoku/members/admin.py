@@ -166,6 +166,7 @@ class SuspensionAdmin(CreateOnlyAdmin):
     def lift(self, request: HttpRequest, queryset) -> None:
         for suspension in queryset.filter(lifted_at__isnull=True).select_related("user"):
             member_unsuspend(user=suspension.user, by=request.user)
+            messages.success(request, LIFTED % {"name": suspension.user.get_username()})
 
 
 @admin.register(Announcement)
@@ -230,6 +231,7 @@ class ProfileInline(admin.StackedInline):
 admin.site.unregister(User)
 
 
+LIFTED = _("%(name)s may read and download again; they are told so.")
 # Links made by one click of the action: each is shown in full, so a few at a time.
 RESET_LINKS_AT_ONCE = 10
 
@@ -278,3 +280,5 @@ class MemberAdmin(UserAdmin):
                 member_unsuspend(user=user, by=request.user)
             except InvalidInput as exc:
                 messages.warning(request, exc.message)
+            else:
+                messages.success(request, LIFTED % {"name": user.get_username()})

@@ -41,6 +41,7 @@ USERNAME_INVALID = "用户名只能包含字母、数字和 @ . + - _，且不�
 ALREADY_SUSPENDED = "{username} 已处于暂停状态。"
 NOT_SUSPENDED = "{username} 没有被暂停。"
 BAD_LIMIT = "限制天数须在 1 到 {days} 之间，每天的份数不能为负。"
+UNSUSPENDED = "您的账号已恢复正常使用，可以继续阅读和下载会员资料。"
 WARNING = (
     "管理员提醒：您的账号近期的使用方式像是多人共用或批量下载（{reason}）。"
     "会员账号仅限本人使用，请勿共享账号或转售资料，否则账号将被暂停。"
@@ -253,7 +254,7 @@ def member_suspend(
 
 @transaction.atomic
 def member_unsuspend(*, user: AbstractUser, by: AbstractUser | None = None) -> Suspension:
-    """Lift the member's suspension.
+    """Lift the member's suspension, and tell them in their own live channel.
 
     Raises:
         InvalidInput: the member is not suspended.
@@ -266,6 +267,7 @@ def member_unsuspend(*, user: AbstractUser, by: AbstractUser | None = None) -> S
     suspension.lifted_by = by
     suspension.save(update_fields=["lifted_at", "lifted_by"])
     audit_record("member.unsuspend", actor=by, object=f"member:{user.get_username()}")
+    member_notice(user=user, key=f"unsuspended:{suspension.pk}", title=UNSUSPENDED)
     return suspension
 
 

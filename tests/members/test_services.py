@@ -8,6 +8,7 @@ from gaoku.core.entitlement import add_months
 from gaoku.errors import InvalidInput
 from gaoku.library.models import Material
 from gaoku.library.services import material_import
+from gaoku.live.models import Event
 from gaoku.members.models import Announcement, Plan, Subscription
 from gaoku.members.selectors import (
     announcement_list,
@@ -150,6 +151,9 @@ def test_suspension_closes_at_once_and_grant_waits_for_the_lift(visitor, annual)
     e = entitlement_get(visitor)
     assert e.covers(material)
     assert e.access.run_last_day == grant.last_day
+    # The member is told in their own live channel that they may read again.
+    told = Event.objects.get(user=visitor, key__startswith="unsuspended:")
+    assert "恢复正常使用" in told.title
 
 
 def test_suspension_history_is_judged_at_its_time(visitor, annual):
