@@ -202,9 +202,11 @@ def test_stock_phrases_shared_with_the_library_are_no_segment(library):
 
 
 def test_innocents_are_never_accused_in_seeded_compilations(library):
-    """Calibration of the segment path at a loose level: compilations of two or three
-    stripped excerpts from random members among unrelated text; each segment may name
-    only its own leaker."""
+    """Calibration of the segment path at a looser level than the product's 1e-6:
+    compilations of two or three stripped excerpts from random members among unrelated
+    text; each segment may name only its own leaker. At 1e-4 per trace the eight traces
+    accuse an innocent with probability under 1e-3 (at 1e-2 it happened, as the bound
+    allows, in one CI run of six: members' ids, and so their codes, differ per run)."""
     import random
 
     from gaoku.traces.services import trace_text
@@ -222,7 +224,7 @@ def test_innocents_are_never_accused_in_seeded_compilations(library):
             offset = sum(len(p) + 1 for p in pieces)
             spans.append((offset, offset + len(excerpt), leaker))
             pieces += [excerpt, unrelated(700 + trial)[: rng.randrange(100, 600)]]
-        result, _, _ = trace_text("\n".join(pieces), level=1e-2)
+        result, _, _ = trace_text("\n".join(pieces), level=1e-4)
         for segment in result["segments"]:
             owners = {who for a, b, who in spans if a < segment["end"] and segment["start"] < b}
             accused = {a["member"] for a in segment["accused"]}
