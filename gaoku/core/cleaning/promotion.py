@@ -48,18 +48,21 @@ _PUBLISHER_NOTE = (
 # The header of a message in a forwarded chat log: a name, a day and a clock time
 # (王科长  5月8日 20:05, 老周 2026-05-08 20:06:31). No line of a document ends in a clock
 # time after a bare name; an agenda's times are labelled (报到时间 5月8日 8:30).
+_NOT_AGENDA = (
+    r"(?![^\s]*(?:时间|日期|截止|期限|报到|签到|会议|议程|开幕|闭幕|开班|结业|集合|出发|考试|"
+    r"第.{1,3}[天日场期]))"
+)
+_CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _CHAT_HEADER = (
-    r"^(?![^\s]*(?:时间|日期|截止|期限|报到|签到|会议|议程|开幕|闭幕|开班|结业|集合|出发|考试|"
-    r"第.{1,3}[天日场期]))[^\s，。：:！？；、]{1,12}[ \u3000]+"
+    rf"^{_NOT_AGENDA}[^\s，。：:！？；、]{{1,12}}[ \u3000]+"
     r"(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?|昨天|前天|今天|星期[一二三四五六日天]|"
     r"周[一二三四五六日天])[ \u3000]*(?:上午|下午|中午|晚上|凌晨)?[ \u3000]*"
-    r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$|"
+    rf"{_CLOCK}$|"
     # …or a name and the time alone, as a work chat shows today's messages (王科长 09:14).
-    r"^(?![^\s]*(?:时间|日期|截止|期限|报到|签到|会议|议程|开幕|闭幕|集合|出发|考试))"
-    r"[^\s，。：:！？；、\d]{2,12}[ \u3000]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$|"
+    rf"^{_NOT_AGENDA}[^\s，。：:！？；、\d]{{2,12}}[ \u3000]+{_CLOCK}$|"
     # …or the day and time first, then the name (2026-05-08 20:05:31 王科长(10001)).
     r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日)[ \u3000]+"
-    r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[ \u3000]+[^\s，。：:！？；、]{1,20}$"
+    rf"{_CLOCK}[ \u3000]+[^\s，。：:！？；、]{{1,20}}$"
 )
 # Signs that a line is promotion or a notice, not the document. Strong ones remove even a
 # line that reads as a sentence; weak ones only a line that does not.
