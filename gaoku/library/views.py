@@ -88,6 +88,7 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(exc.message) from exc
     entitlement = entitlement_get(request.user)
     shown = _shown(request, entitlement, version)
+    rows = _paragraph_rows(shown.text, version.part_spans)
     stale = (
         stale_references(version.text, timezone.localdate(), cal=calendar_current())
         if shown.full
@@ -101,7 +102,7 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
             "version": version,
             "versions": material.versions.order_by("number"),
             "outline": shown.outline,
-            "paragraphs": (rows := _paragraph_rows(shown.text, version.part_spans)),
+            "paragraphs": rows,
             # Parts a preview shows link to their heading; the others to the paywall.
             "shown_parts": {row["part"] for row in rows if row["part"]},
             "full": shown.full,
