@@ -18,8 +18,10 @@ from asgiref.sync import sync_to_async
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.syndication.views import Feed
+from django.core.handlers.asgi import ASGIRequest
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -50,6 +52,8 @@ from gaoku.live.wakeup import bell
 from gaoku.members.selectors import entitlement_get
 
 KEEPALIVE_SECONDS = 15.0
+# How soon a client served whole (under WSGI, below) asks again.
+WSGI_RETRY_MS = 1000
 # What the user may see and follows is read again this often during a stream (a
 # suspension or a new follow takes effect without reconnecting).
 INTERESTS_SECONDS = 60.0
@@ -63,6 +67,11 @@ def _poll(interests: Interests, after: int) -> tuple[list[dict], int]:
     return found, after
 
 
+def _frame(event: dict) -> str:
+    data = json.dumps(event["data"], ensure_ascii=False)
+    return f"id: {event['id']}\nevent: {event['kind']}\ndata: {data}\n\n"
+
+
 def _start(user, last_id: str) -> tuple[Interests, int]:
     interests = interests_of(user)
     after = int(last_id) if last_id.isdigit() else latest_event_id()
@@ -71,11 +80,13 @@ def _start(user, last_id: str) -> tuple[Interests, int]:
     return interests, after
 
 
-async def events_stream(request: HttpRequest) -> StreamingHttpResponse:
+async def events_stream(request: HttpRequest) -> HttpResponseBase:
     """GET /api/events: Server-Sent Events (DESIGN.md: live events)."""
     user = await request.auser()
     last_id = request.headers.get("Last-Event-ID") or request.GET.get("last_id", "")
     interests, after = await sync_to_async(_start)(user, last_id)
+    if not isinstance(request, ASGIRequest):
+        return await _answered_whole(interests, after)
 
     async def stream() -> AsyncIterator[str]:
         nonlocal interests, after
@@ -88,8 +99,7 @@ async def events_stream(request: HttpRequest) -> StreamingHttpResponse:
             round_ = rings.changed  # a ring while the table is read is not missed
             found, after = await sync_to_async(_poll)(interests, after)
             for event in found:
-                data = json.dumps(event["data"], ensure_ascii=False)
-                yield f"id: {event['id']}\nevent: {event['kind']}\ndata: {data}\n\n"
+                yield _frame(event)
             if found:
                 last_sent = clock()
             elif clock() - last_sent >= KEEPALIVE_SECONDS:
@@ -106,6 +116,19 @@ async def events_stream(request: HttpRequest) -> StreamingHttpResponse:
     response = StreamingHttpResponse(stream(), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"  # a proxy must not hold events back
+    return response
+
+
+async def _answered_whole(interests: Interests, after: int) -> HttpResponse:
+    """Under a WSGI server (Django's own runserver and test server, or a WSGI deployment)
+    a response is sent only once it ends, so an endless stream would never reach the client
+    and would hold a server thread for good. There the stream answers what is waiting now
+    and tells the client to come back within a second; EventSource does so with the last id
+    it saw, which is long polling with the same contract."""
+    found, _ = await sync_to_async(_poll)(interests, after)
+    body = f"retry: {WSGI_RETRY_MS}\n\n" + "".join(_frame(event) for event in found)
+    response = HttpResponse(body, content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
     return response
 
 

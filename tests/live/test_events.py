@@ -148,6 +148,22 @@ def test_the_feed_page_lists_recent_events_for_visitors_too(client):
     assert material.title in page and 'data-stream="/api/events"' in page
 
 
+def test_under_wsgi_the_stream_answers_what_waits_and_asks_the_client_back(client):
+    """Django's test client, like runserver and any WSGI server, sends a response only once
+    it ends: the stream must end, or it would hold a server thread for good."""
+    first = _import(12, "机关党建").version.material
+    since = Event.objects.get().pk
+    second = _import(13, "机关党建").version.material
+    response = client.get(reverse("events"), HTTP_LAST_EVENT_ID=str(since))
+    assert response["Content-Type"] == "text/event-stream"
+    body = response.content.decode()
+    assert body.startswith("retry: 1000\n\n")
+    assert f"/m/{second.pk}/" in body and f"/m/{first.pk}/" not in body
+    assert body.count("event: material.published") == 1
+    quiet = client.get(reverse("events"), {"last_id": Event.objects.order_by("pk").last().pk})
+    assert quiet.content.decode() == "retry: 1000\n\n"
+
+
 def test_a_membership_ending_is_told_once_in_that_members_own_channel_only(client):
     from gaoku.live.services import renewal_reminders_send
     from gaoku.live.webhooks import Delivery
