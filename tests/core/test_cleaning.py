@@ -792,3 +792,28 @@ def test_a_posts_slides_ads_breadcrumbs_and_reading_notes_go(line):
 def test_a_signature_with_a_blank_for_the_name_stays():
     text = _middle("各村要抓好落实。").replace("谢谢大家！", "谢谢大家！\n第三组学员　某某")
     assert strip_boilerplate(text, PATTERNS).text.endswith("第三组学员　某某")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "送检篇名：关于XX镇农村集体经济发展情况的调研报告",  # a field that names the title
+        "title: 街道年度总结（报区委办）",  # a notes app's front matter
+        "知衡文本相似度检测报告单（全文对照）",  # a kind inside another word
+        "报告编号：ZHJC-20240527-031846",
+    ],
+)
+def test_a_field_or_a_word_that_only_contains_a_kind_is_not_a_title(line):
+    assert not is_title(line)
+
+
+def test_a_title_whose_theme_follows_its_kind_and_a_colon_is_a_title():
+    assert is_title("专题党课：学纪知纪明纪守纪")
+    assert is_title("柏塘镇2025年工作总结和2026年工作打算")
+
+
+def test_the_title_is_found_below_a_long_run_of_wrapper_lines():
+    front = ["---", "notebook: 综合科 / 年度材料", "tags: [总结]", "created: 2023-12-18 16:05"]
+    front += [f"- 目录第{n}项" for n in range(1, 10)]
+    text = "\n".join([*front, "XX街道2023年工作总结", "2023年，街道圆满完成了年度目标任务。"])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n")[0] == "XX街道2023年工作总结"

@@ -148,7 +148,8 @@ def test_a_line_that_recurs_across_the_librarys_documents_is_learned_as_wrapper(
     from gaoku.core.cleaning import RECURRING
     from gaoku.core.generator import generate_document
 
-    brand = "云笺书房·三审定稿"  # reads like a heading: no rule or sign names it
+    # Reads like a unit's name: neither a rule nor the learned judge names it.
+    brand = "笃行致远工作室"
     outcomes = []
     for seed in (301, 302, 303):
         lines = generate_document(seed).text.split("\n")

@@ -48,10 +48,8 @@ _PUBLISHER_NOTE = (
 # The header of a message in a forwarded chat log: a name, a day and a clock time
 # (王科长  5月8日 20:05, 老周 2026-05-08 20:06:31). No line of a document ends in a clock
 # time after a bare name; an agenda's times are labelled (报到时间 5月8日 8:30).
-_NOT_AGENDA = (
-    r"(?![^\s]*(?:时间|日期|截止|期限|报到|签到|会议|议程|开幕|闭幕|开班|结业|集合|出发|考试|"
-    r"第.{1,3}[天日场期]))"
-)
+_AGENDA_WORDS = "时间|日期|地点|截止|期限|报到|签到|会议|议程|开幕|闭幕|开班|结业|集合|出发|考试"
+_NOT_AGENDA = rf"(?![^\s]*(?:{_AGENDA_WORDS}|第.{{1,3}}[天日场期]))"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _CHAT_HEADER = (
     rf"^{_NOT_AGENDA}[^\s，。：:！？；、]{{1,12}}[ \u3000]+"
@@ -254,6 +252,21 @@ _FIELD_LABEL = re.compile(r"(?:^|[ \u3000]{2,})[^\s：:，。]{2,8}[:：]")
 # is the document's, whatever numbers or mailboxes it gives, unless a strong sign (a QQ
 # group) says otherwise.
 _OWN_CONTACT = re.compile(r"(?:联系人|(?:联系|举报|监督|咨询)电话|(?:联系|举报)邮箱)\s*[:：]")
+
+
+_AGENDA = re.compile(rf"^[^\s，。：:]{{0,6}}(?:{_AGENDA_WORDS})[\s:：]")
+
+
+def agenda(line: str) -> bool:
+    """Whether a line is a labelled item of a document's own arrangements (报到时间 5月8日
+    8:30, 会议地点：…), which reads like a page's fields and is not one."""
+    return _AGENDA.match(line) is not None
+
+
+def own_contact(line: str) -> bool:
+    """Whether a line gives the document's own contacts (联系人：…，联系电话：…) or a
+    government site's address (www.mz.gov.cn)."""
+    return bool(_OWN_CONTACT.search(line) or _GOVERNMENT_ADDRESS.search(line))
 
 
 def promotion(line: str) -> bool:

@@ -20,7 +20,7 @@ from gaoku.core.cleaning.promotion import (
     related_list_heading,
     unmistakable,
 )
-from gaoku.core.cleaning.reasons import PROMOTION
+from gaoku.core.cleaning.reasons import LEARNED, PROMOTION
 from gaoku.core.structure import heading_level, is_subtitle
 
 # Opening lines searched for the title.
@@ -38,8 +38,12 @@ _KINDS = (
 # 致…的一封信, with a short kind.
 _TITLE_GRAMMAR = re.compile(r"^(?:关于.{2,}|在.{2,}(?:上|时|中))的[^的，。]{1,8}$|^致.{2,}的")
 _TITLE = re.compile(f"(?:{_KINDS})")
-# A comma after a title's last kind word: the line goes on as a message.
+_KIND_LAST = re.compile(f"(?:{_KINDS})$")
+# A comma after a title's last kind word: the line goes on as a message. One Han
+# character after it, and nothing more than a bracketed note: the kind is part of
+# another word (检测报告单（全文对照）, 方案库), where 工作总结和工作打算 goes on.
 _CLAUSE_AFTER = re.compile("[，,]")
+_WORD_GOES_ON = re.compile("[\u4e00-\u9fff](?:[（(【〔].*)?$")
 # An entry of a numbered list of articles (01 …, 2 …: a number and a space): what a
 # bulletin's table of contents or a "recommended reading" block is made of. An official
 # title never opens that way (a year is followed by 年, a heading marker by 、 or .).
@@ -59,23 +63,37 @@ def is_title(line: str) -> bool:
         4 <= len(line) <= 60
         and bool(kinds or _TITLE_GRAMMAR.search(line))
         and not (kinds and _CLAUSE_AFTER.search(line, kinds[-1]))
+        and not (kinds and _WORD_GOES_ON.match(line, kinds[-1]))
         and not SENTENCE_END.search(line)
         and not HEADING.match(line)
         and not _LIST_ENTRY.match(line)
-        and "：" not in line[:4]
+        and not _field(line)
         and not promotion(line)
     )
 
 
+# A labelled field (送检篇名：…, title: …): its label, unless the label names the kind
+# itself (专题党课：…, a title with its theme after the colon).
+_FIELD_LABEL = re.compile("^[^：:，。]{1,8}[:：]")
+
+
+def _field(line: str) -> bool:
+    label = _FIELD_LABEL.match(line)
+    return bool(label and not _KIND_LAST.search(label.group()[:-1]))
+
+
 def title_index(lines: list[str], inside: list[str]) -> int:
-    """The title's line: the first opening line that reads as a title, or else the last
-    line of the opening run of lines that are not yet the body (_untitled_index)."""
-    for index, line in enumerate(lines[:TITLE_WINDOW]):
+    """The title's line: the first of the opening lines not judged wrapper that reads as
+    a title, or else the last line of the opening run of lines that are not yet the body
+    (_untitled_index)."""
+    own = [i for i, reason in enumerate(inside) if not reason]
+    for index in own[:TITLE_WINDOW]:
+        line = lines[index]
         # A line the next message of a chat log follows is a message about a document (发个
         # 县里的讲话稿): a title is followed by its body.
         if index + 1 < len(lines) and chat_header(lines[index + 1]):
             continue
-        if not inside[index] and is_title(line):
+        if is_title(line):
             # ——在…会议上的讲话 is a subtitle: the title is the line above it, past a
             # wrapper line or two, and even one whose words a post might use (篇篇华章颂
             # 党恩) when no plainer line is there, but never a banner, an offer or a rule's.
@@ -91,7 +109,7 @@ def title_index(lines: list[str], inside: list[str]) -> int:
 def _may_head(line: str, reason: str) -> bool:
     """Whether a line above a subtitle may be the slogan title it belongs to: one that no
     editor's rule names and that bears no sign a title never bears."""
-    return reason in ("", PROMOTION) and not unmistakable(line)
+    return reason in ("", PROMOTION, LEARNED) and not unmistakable(line)
 
 
 def _untitled_index(lines: list[str], inside: list[str]) -> int:
