@@ -9,9 +9,15 @@ chain, view included, runs in one of a fixed set of threads (``GAOKU_REQUEST_THR
 per process), as under a threaded WSGI server; each thread keeps its SQLite connection
 (``CONN_MAX_AGE``), or borrows one from PostgreSQL's pool per request. An async view
 (the live stream) is called from the thread and streams from the event loop.
+
+A download, which renders a marked DOCX or PDF, runs in threads of its own
+(``GAOKU_RENDER_THREADS`` per process, a bulkhead): under load, renders queue for those
+while pages and searches keep the request threads and most of the CPU, so a burst of
+downloads slows the downloads, not every reader.
 """
 
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import django
@@ -28,11 +34,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gaoku.site.settings")
 django.setup(set_prefix=False)
 
 
+# The requests that make a copy to download (the web page's and the API's): a DOCX or PDF
+# render is the heaviest work a request does.
+_RENDERS = re.compile(r"^/(?:m/\d+/download/|api/materials/\d+/copies)$")
+
+
 class ThreadPoolHandler(ASGIHandler):
     def load_middleware(self, is_async: bool = False) -> None:
         super().load_middleware(is_async=False)
         chain = self._middleware_chain
-        threads = ThreadPoolExecutor(settings.GAOKU_REQUEST_THREADS, "gaoku-request")
 
         def run(request: HttpRequest) -> HttpResponse:
             # What Django's request_started and request_finished do, in this thread: a
@@ -43,7 +53,22 @@ class ThreadPoolHandler(ASGIHandler):
             finally:
                 close_old_connections()
 
-        self._middleware_chain = sync_to_async(run, thread_sensitive=False, executor=threads)
+        def pool(threads: int, name: str):
+            executor = ThreadPoolExecutor(threads, name)
+            return sync_to_async(run, thread_sensitive=False, executor=executor)
+
+        requests = pool(settings.GAOKU_REQUEST_THREADS, "gaoku-request")
+        renders = (
+            pool(settings.GAOKU_RENDER_THREADS, "gaoku-render")
+            if settings.GAOKU_RENDER_THREADS
+            else requests
+        )
+
+        async def dispatch(request: HttpRequest) -> HttpResponse:
+            rendering = request.method == "POST" and _RENDERS.match(request.path_info)
+            return await (renders if rendering else requests)(request)
+
+        self._middleware_chain = dispatch
 
 
 application = BodyLimit(ThreadPoolHandler(), settings.GAOKU_MAX_REQUEST_BYTES)

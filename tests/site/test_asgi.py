@@ -1,0 +1,61 @@
+"""The server's handler: requests run in a fixed pool of threads, and downloads, which
+render a copy, in a pool of their own (gaoku.site.asgi)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from asgiref.sync import async_to_sync
+from asgiref.testing import ApplicationCommunicator
+
+import gaoku.site.asgi as asgi
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+async def _request(handler, method: str, path: str) -> int:
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "scheme": "http",
+        "headers": [(b"host", b"127.0.0.1")],
+        "client": ("127.0.0.1", 5000),
+        "server": ("127.0.0.1", 8000),
+    }
+    communicator = ApplicationCommunicator(handler, scope)
+    await communicator.send_input({"type": "http.request", "body": b"", "more_body": False})
+    start = await communicator.receive_output(10)
+    while (await communicator.receive_output(10)).get("more_body"):
+        pass
+    return start["status"]
+
+
+@pytest.mark.parametrize("threads, expected", [(1, "gaoku-render"), (0, "gaoku-request")])
+def test_a_download_runs_in_the_render_threads_and_a_page_in_the_request_threads(
+    settings, monkeypatch, threads, expected
+):
+    settings.GAOKU_RENDER_THREADS = threads
+    ran_in: list[str] = []
+
+    def record() -> None:
+        ran_in.append(threading.current_thread().name)
+
+    monkeypatch.setattr(asgi, "close_old_connections", record)
+    handler = asgi.ThreadPoolHandler()
+    # A forged download (no CSRF token) is refused, in the thread it was routed to.
+    request = async_to_sync(_request)
+    assert request(handler, "POST", "/m/1/download/") == 403
+    assert request(handler, "POST", "/api/materials/1/copies") in (401, 403)
+    assert request(handler, "GET", "/plans/") == 200
+    assert [name.rsplit("_", 1)[0] for name in ran_in[::2]] == [
+        expected,
+        expected,
+        "gaoku-request",
+    ]
