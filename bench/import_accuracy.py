@@ -64,6 +64,8 @@ SETS = (
     "import_holdout12",
     "import_holdout13",
     "import_holdout14",
+    "import_holdout15",
+    "import_holdout16",
 )
 
 
