@@ -175,12 +175,12 @@ def test_a_line_contains_rule_is_previewed_across_the_library_then_applies(clien
     from gaoku.library.models import CleaningPattern
 
     _login(client, "admin")
-    line = "云笺书房出品"
+    line = "笃行致远工作室出品"  # reads as a unit's name: neither a rule nor the judge names it
     text = speech.text.replace("\n", f"\n{line}\n", 1)
     imported(client, {"files": [SimpleUploadedFile("a.txt", text.encode())]})
     preview = reverse("admin:library_cleaningpattern_preview")
-    page = client.get(preview, {"pattern": "云笺书房", "kind": "contains"}).content.decode()
-    assert "云笺书房出品" in page and 'data-testid="rule-hits"' in page
+    page = client.get(preview, {"pattern": "笃行致远", "kind": "contains"}).content.decode()
+    assert line in page and 'data-testid="rule-hits"' in page
     assert "errornote" in client.get(preview, {"pattern": "([", "kind": "regex"}).content.decode()
     # As a plain text, "([" is a rule like any other, not a broken expression.
     assert (
@@ -189,14 +189,15 @@ def test_a_line_contains_rule_is_previewed_across_the_library_then_applies(clien
     )
     add = reverse("admin:library_cleaningpattern_add")
     assert 'data-testid="rule-preview"' in client.get(add).content.decode()
-    client.post(add, {"kind": "contains", "pattern": "云笺书房", "note": "", "enabled": "on"})
-    assert CleaningPattern.objects.get(pattern="云笺书房").kind == "contains"
+    client.post(add, {"kind": "contains", "pattern": "笃行致远", "note": "", "enabled": "on"})
+    assert CleaningPattern.objects.get(pattern="笃行致远").kind == "contains"
     from gaoku.core.generator import generate_document
     from gaoku.library.models import MaterialVersion
 
-    other = generate_document(77).text.replace("\n", "\n云笺书房（第二版）\n", 1)
+    other = generate_document(77).text.replace("\n", "\n笃行致远工作室（第二版）\n", 1)
     imported(client, {"files": [SimpleUploadedFile("b.txt", other.encode())]})
-    assert "云笺书房（第二版）" in MaterialVersion.objects.order_by("-pk").first().removed_lines
+    latest = MaterialVersion.objects.order_by("-pk").first()
+    assert "笃行致远工作室（第二版）" in latest.removed_lines
 
 
 def test_members_cannot_preview_cleaning_rules(client):

@@ -77,6 +77,7 @@ from gaoku.core.cleaning.reasons import (
     AFTER_END,
     BEFORE_TITLE,
     FILLER,
+    FOREIGN,
     LEARNED,
     PATTERN,
     PROMOTION,
@@ -100,6 +101,7 @@ __all__ = [
     "BEFORE_TITLE",
     "CONTAINS",
     "FILLER",
+    "FOREIGN",
     "INVALID_RULE",
     "LEARNED",
     "MAX_WRAPPER_LINE",
@@ -156,10 +158,14 @@ _POST = (
     r"校长|院长|主席|经理|组长|队长|站长|所长)(?:[ \u3000]+|[ \u3000]*[:：][ \u3000]*)"
     r"[^\s，。！？：；]{2,4}"
 )
-_FIELD = (
+_ONE_FIELD = (
     r"(?:[\u4e00-\u9fff]{0,2}(?:单位|部门|机关|日期|时间)|署名|签名|"
-    r"[（(]?(?:述职|汇报|报告|发言|讲话|主持|撰稿|执笔|起草|填报|申报|承办|经办)人)[:：].{0,24}"
+    r"[（(]?(?:(?:述职|汇报|报告|发言|讲话|主持|起草|填报|申报|承办|经办)人|(?:撰稿|执笔)人?))"
+    r"[:：][^:：]{0,24}"
 )
+# One such field, or two (汇报单位：…　日期：…): a row with any other label (主办单位：…　技术
+# 支持：…) is a site's footer.
+_FIELD = rf"{_ONE_FIELD}(?:[ \u3000]+{_ONE_FIELD})?"
 # …or whoever signs with a blank for their name (第三组学员　某某).
 _BLANK_NAME = r"[^\s，。！？：；]{2,20}[ \u3000]+(?:某某|×{2,3}|X{2,3}|○{2,3})"
 _SIGNED = rf"{_ISSUER}(?:[ \u3000]+[^\s，。！？：；]{{2,4}})?"
@@ -175,7 +181,8 @@ _LAST_WORDS = re.compile(
 # 抄送：…, （此件公开发布））, and the last line of an official document's colophon (版记),
 # who printed it and when (某某区人民政府办公室　　2026年2月10日印发).
 _OWN_TAIL = re.compile(
-    r"^[（(]?(?:附件|联系人|抄送|主送|印发|发送)\s*[:：]|^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
+    r"^[（(]?(?:附件|联系人|抄送|主送|印发|发送)\s*[:：]|^附件\s*\d{1,2}$|"
+    r"^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
     rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$"
 )
 # The opening of a notice about the text itself, and the length of a paragraph no notice
@@ -306,9 +313,14 @@ def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
     return has_spaced_runs(lines[index]) and any(map(has_spaced_runs, beside))
 
 
+# A document's own unmarked part headings (结束语 alone on its line).
+_PART_NAME = re.compile(r"^(?:前言|引言|序言|结束语|结语|后记|附录)$")
+
+
 def _protected(line: str) -> bool:
     return bool(
         HEADING.match(line)
+        or _PART_NAME.match(line)
         or _SIGNATURE.match(line)
         or _LAST_WORDS.match(line)
         or _OWN_TAIL.match(line)
@@ -328,7 +340,8 @@ def _continues(lines: list[str], inside: list[str], index: int) -> bool:
     before = lines[index - 1] if index and not inside[index - 1] else ""
     after = lines[index + 1] if index + 1 < len(lines) else ""
     prose = len(before) >= 20 or any(mark in before for mark in "，。；")
-    broken_before = prose and _OPEN_END.search(before) and not HEADING.match(before)
+    heading = HEADING.match(before) and len(before) < _PARAGRAPH // 2
+    broken_before = prose and _OPEN_END.search(before) and not heading
     return bool(broken_before or _CLOSER.match(after))
 
 
@@ -392,9 +405,17 @@ def learnable_lines(text: str) -> list[str]:
     return found
 
 
+# A line in another language (a translation a page set under each paragraph): words of
+# Latin letters and not a single Han character.
+_LATIN_WORDS = re.compile(r"[A-Za-z]{2,}")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
     if not MEANINGFUL.search(line) and not _FRAGMENT.fullmatch(line):
         return FILLER
+    if len(_LATIN_WORDS.findall(line)) >= 6 and not _HAN.search(line):
+        return FOREIGN
     if len(line) > MAX_WRAPPER_LINE:
         return PROMOTION if publisher_note(line) else ""
     if any(p.search(line) for p in patterns):
@@ -433,12 +454,7 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     own = _before_replies(lines, own, start)
     for index in reversed(own):
         line = lines[index]
-        if (
-            SENTENCE_END.search(line)
-            or _SIGNATURE.match(line)
-            or _LAST_WORDS.match(line)
-            or _OWN_TAIL.match(line)
-        ):
+        if SENTENCE_END.search(line) or _protected_end(line):
             return index
     return own[-1] if own else start
 
@@ -502,7 +518,8 @@ def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
 
 
 _COMMENTS = re.compile(
-    r"^\W*(?:热门评论|全部评论|最新评论|精彩评论|网友评论|评论区|(?:共\s*)?\d+\s*条(?:评论|回复)|"
+    r"^\W*(?:热门评论|全部评论|最新评论|精彩评论|网友评论|评论区|(?:共\s*)?\d+\s*条(?:评论|回复|回应)|"
+    r"(?:全部|热门|最新)?回应|(?:精选|全部)?留言|留言区|"
     r"评论\s*[（(]\d+[)）])\W*$"
 )
 

@@ -19,7 +19,7 @@ from gaoku.core.text import simplified
 # A letter, digit or Han character: a line without one is filler.
 MEANINGFUL = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 # A line that ends as a sentence, and one that opens with a heading marker.
-SENTENCE_END = re.compile("[。！？!?…][”’」』）)]*$")
+SENTENCE_END = re.compile("(?:[。！？!?…]|(?<=[\u4e00-\u9fff])\\.)[”’」』）)]*$")
 HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[，、,]|"
     r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
@@ -42,6 +42,7 @@ _PUBLISHER_NOTE = (
     # A teacher's exercise or comment on the text in a course's handout (【课后练习】请…,
     # 名师点评：…), and any labelled line that speaks of the text itself (【提示】本文…).
     r"^\W*(?:课后|课堂|随堂)?(?:练习|作业|思考题|练习题|[\u4e00-\u9fff]{0,4}点评|写作要点|写法点拨|"
+    r"批改意见|[\u4e00-\u9fff]{0,2}总评|[\u4e00-\u9fff]{0,2}评语|"
     r"学习要点)\s*[:：】\]］]|"
     r"^[【\[［〖][^】\]］〗]{1,8}[】\]］〗].{0,12}(?:本文|全文|上文|此文|该文|本篇)"
 )
@@ -364,7 +365,7 @@ def publisher_note(line: str) -> bool:
 # The heading of a page's list of other documents, alone on its line (相关文档推荐,
 # 推荐阅读：, 猜你喜欢, ▍往期精选).
 _RELATED_LIST = re.compile(
-    r"^\W*(?:相关(?:文档|文章|资料|范文|材料)?(?:推荐|阅读|下载)|"
+    r"^\W*(?:相关(?:文档|文章|资料|范文|材料)?(?:推荐|阅读|下载)|相关(?:公告|新闻|链接|报道)|"
     r"(?:推荐|延伸|扩展|热门)(?:阅读|文章|文档|下载|范文)|热门推荐|往期(?:推荐|精选|回顾)|"
     r"猜你(?:喜欢|想看)|大家(?:都在|还在)看|你可能(?:还)?(?:喜欢|感兴趣|需要)|"
     r"更多(?:相关|精彩)?(?:范文|文章|文档|资料|材料)(?:推荐)?)\W*$"

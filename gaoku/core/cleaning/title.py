@@ -56,7 +56,9 @@ def is_title(line: str) -> bool:
     A title names its kind last: after the kind may come a bracketed note (（讨论稿）),
     a colon and its theme (专题党课：…) or a subtitle, but never a comma and more words —
     a line that goes on so (…的主持词，按议程排的，需要的自取) is a message about a
-    document, not its title.
+    document, not its title, and so is one that offers it (分享一篇支部党课讲稿). Nor does
+    a title open with a symbol (▍章节 02　发言全文; a blank ○○ is a title's) or name a
+    site's section after a spaced dot (校灵通智能校对 · 检查报告).
     """
     kinds = [match.end() for match in _TITLE.finditer(line)]
     return (
@@ -68,9 +70,15 @@ def is_title(line: str) -> bool:
         and not HEADING.match(line)
         and not _LIST_ENTRY.match(line)
         and not _field(line)
+        and not _OFFERED.match(line)
+        and not _SYMBOL_FIRST.match(line)
+        and " · " not in line
         and not promotion(line)
     )
 
+
+_OFFERED = re.compile(r"^(?:分享|转发|推荐|发)(?:一[篇份个]|[个下])")
+_SYMBOL_FIRST = re.compile(r"^[^\w\s“‘「『《〈（(【〔\[—－\-○□×〇]")
 
 # A labelled field (送检篇名：…, title: …): its label, unless the label names the kind
 # itself (专题党课：…, a title with its theme after the colon).
