@@ -66,6 +66,8 @@ SETS = (
     "import_holdout14",
     "import_holdout15",
     "import_holdout16",
+    "import_holdout17",
+    "import_holdout18",
 )
 
 
