@@ -30,6 +30,7 @@ bench: runtime-packages $(BIN)/gaoku
 	$(BIN)/python bench/import_throughput.py
 	$(BIN)/python bench/structure_accuracy.py
 	$(BIN)/python bench/import_accuracy.py
+	$(BIN)/python bench/line_model.py
 	$(BIN)/python bench/fingerprint.py
 	$(BIN)/python bench/leak_trace.py
 	$(BIN)/python bench/wording_safety.py

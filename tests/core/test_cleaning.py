@@ -801,6 +801,10 @@ def test_a_signature_with_a_blank_for_the_name_stays():
         "title: 街道年度总结（报区委办）",  # a notes app's front matter
         "知衡文本相似度检测报告单（全文对照）",  # a kind inside another word
         "报告编号：ZHJC-20240527-031846",
+        "工商联半年工作报告\t许念\t07-10\t待审核",  # a tracker's row
+        "分享一篇支部党课讲稿（已脱敏）",  # an offer of a document
+        "▍章节 02　发言全文",  # a symbol first
+        "校灵通智能校对 · 检查报告",  # a site's section
     ],
 )
 def test_a_field_or_a_word_that_only_contains_a_kind_is_not_a_title(line):

@@ -4,6 +4,7 @@ the cleaner asks it only about lines no rule protects."""
 import pytest
 
 from gaoku.core.cleaning import (
+    FOREIGN,
     LEARNED,
     REPEATED,
     compile_patterns,
@@ -144,3 +145,30 @@ def test_a_transcripts_repeated_stage_direction_stays():
 def test_the_shipped_judge_is_there():
     model = shipped()
     assert model is not None and len(model.weights) > 1000
+
+
+def test_a_sign_in_table_above_the_title_goes_and_a_table_in_the_body_stays():
+    opening = [
+        "会议名称：全市水务系统半年工作推进会",
+        "会议时间：2024-07-26 09:00",
+        "会议地点：市水务大厦四楼第一会议室",
+        "签到明细",
+        "序号  姓名    部门/单位        签到时间",
+        *(f"{n}     某某{n}  局办公室          08:4{n}" for n in range(1, 10)),
+    ]
+    table = ["序号　工作任务　责任单位", "1　秋粮收购　粮站", "2　机械调度　农机站"]
+    text = "\n".join([*opening, *_speech(*table).split("\n")])
+    result = strip_boilerplate(text, PATTERNS)
+    assert result.text.split("\n")[0] == "在全镇秋收工作部署会上的讲话"
+    assert all(row in result.text.split("\n") for row in table)
+
+
+def test_a_pages_label_ending_in_a_colon_is_no_salutation():
+    text = _speech("[语音 58″] 转文字：", "我们要再接再厉。")
+    assert strip_boilerplate(text, PATTERNS).removed_lines == ("[语音 58″] 转文字：",)
+
+
+def test_a_line_in_another_language_is_wrapper():
+    line = "First of all, I would like to extend a warm welcome to all the guests present!"
+    result = strip_boilerplate(_speech(line), PATTERNS)
+    assert result.removed_lines == (line,) and result.reasons == (FOREIGN,)

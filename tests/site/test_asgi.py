@@ -3,10 +3,11 @@ render a copy, in a pool of their own (gaoku.site.asgi)."""
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import threading
 
 import pytest
-from asgiref.sync import async_to_sync
 from asgiref.testing import ApplicationCommunicator
 
 import gaoku.site.asgi as asgi
@@ -14,7 +15,14 @@ import gaoku.site.asgi as asgi
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-async def _request(handler, method: str, path: str) -> int:
+def _request(handler, method: str, path: str) -> int:
+    """The response's status, the handler run in an event loop of its own thread (a
+    browser test may hold this thread's)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, _requested(handler, method, path)).result()
+
+
+async def _requested(handler, method: str, path: str) -> int:
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
@@ -50,10 +58,9 @@ def test_a_download_runs_in_the_render_threads_and_a_page_in_the_request_threads
     monkeypatch.setattr(asgi, "close_old_connections", record)
     handler = asgi.ThreadPoolHandler()
     # A forged download (no CSRF token) is refused, in the thread it was routed to.
-    request = async_to_sync(_request)
-    assert request(handler, "POST", "/m/1/download/") == 403
-    assert request(handler, "POST", "/api/materials/1/copies") in (401, 403)
-    assert request(handler, "GET", "/plans/") == 200
+    assert _request(handler, "POST", "/m/1/download/") == 403
+    assert _request(handler, "POST", "/api/materials/1/copies") in (401, 403)
+    assert _request(handler, "GET", "/plans/") == 200
     assert [name.rsplit("_", 1)[0] for name in ran_in[::2]] == [
         expected,
         expected,

@@ -214,8 +214,8 @@ def strip_boilerplate(
     for index in _running_heads(lines, inside):
         inside[index] = REPEATED
     scores = _scores(lines)
-    _learned(lines, inside, scores)
-    start = title_index(lines, inside)
+    opening = _learned(lines, inside, scores)
+    start = title_index(lines, [LEARNED if i in opening else r for i, r in enumerate(inside)])
     if start < len(lines):
         inside[start] = ""  # a slogan title is the title, whatever words it uses
     end = _end_index(lines, inside, start, scores)
@@ -290,21 +290,33 @@ def _scores(lines: list[str]) -> list[float]:
     return [model.score(line) for line in lines] if model else [0.0] * len(lines)
 
 
-def _learned(lines: list[str], inside: list[str], scores: list[float]) -> None:
+def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[int]:
     """Mark the lines no rule judged that the learned judge (gaoku.core.cleaning.learned)
-    reads as a distributor's: never a heading, a title, a subtitle, a salutation, a
-    signature or a document's own tail or contacts, nor a piece of a sentence broken
-    across lines."""
+    reads as a distributor's: never a title, a subtitle, a salutation or an official
+    header, nor what only a document's body holds as its own — a heading, a signature, its
+    tail, contacts or arrangements, a table's row, a display line, a piece of a sentence
+    broken across lines. Return the lines of that second kind the judge reads as wrapper:
+    above the title, where no document has begun, they are a system's (a meeting's fields
+    and its sign-in table over the speech)."""
+    opening = set()
     for index, line in enumerate(lines):
         threshold = SENTENCE_THRESHOLD if SENTENCE_END.search(line) else LEARNED_THRESHOLD
         if scores[index] <= threshold or inside[index] or len(line) > MAX_WRAPPER_LINE:
             continue
         if not MEANINGFUL.search(line):  # a piece of punctuation the rules kept (》、《)
             continue
-        if display_slogan(line) or _table_row(lines, inside, index):
-            continue  # judged in context by _spaced_slogans, or a table's
-        if not _protected(line) and not _continues(lines, inside, index):
+        if is_title(line) or is_subtitle(line) or is_document_header(line) or _salutation(line):
+            continue
+        if (
+            _the_documents(line)
+            or display_slogan(line)  # judged in context by _spaced_slogans
+            or _table_row(lines, inside, index)
+            or _continues(lines, inside, index)
+        ):
+            opening.add(index)
+        else:
             inside[index] = LEARNED
+    return opening
 
 
 def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
@@ -317,20 +329,20 @@ def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
 _PART_NAME = re.compile(r"^(?:前言|引言|序言|结束语|结语|后记|附录)$")
 
 
-def _protected(line: str) -> bool:
+def _the_documents(line: str) -> bool:
+    """Whether a line has the form of a document's own heading, signature, tail, contacts
+    or arrangements."""
     return bool(
-        HEADING.match(line)
-        or _PART_NAME.match(line)
-        or _SIGNATURE.match(line)
-        or _LAST_WORDS.match(line)
-        or _OWN_TAIL.match(line)
-        or is_title(line)
-        or is_subtitle(line)
-        or is_document_header(line)
-        or own_contact(line)
-        or agenda(line)
-        or (line.endswith(("：", ":")) and len(line) <= 30)
+        HEADING.match(line) or _PART_NAME.match(line) or _protected_end(line) or agenda(line)
     )
+
+
+# A salutation (同志们：), not a label of a page's (【语音 58″】转文字：).
+_LABEL_FIRST = re.compile(r"^[\[［【〔(（][^\]］】〕)）]{1,12}[\]］】〕)）]")
+
+
+def _salutation(line: str) -> bool:
+    return line.endswith(("：", ":")) and len(line) <= 30 and not _LABEL_FIRST.match(line)
 
 
 def _continues(lines: list[str], inside: list[str], index: int) -> bool:
@@ -492,7 +504,7 @@ def _protected_end(line: str) -> bool:
 
 # A reply in a thread is a line or two (写得扎实，谢谢楼主！, 收到), never a paragraph.
 _REPLY = 50
-_CONTINUED = re.compile(r"[接续]\s*\d+\s*楼")
+_CONTINUED = re.compile(r"[接续]\s*(?:\d+|上)\s*[楼樓]")
 
 
 def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:

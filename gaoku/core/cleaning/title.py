@@ -73,6 +73,7 @@ def is_title(line: str) -> bool:
         and not _OFFERED.match(line)
         and not _SYMBOL_FIRST.match(line)
         and " · " not in line
+        and "\t" not in line  # a row of a table
         and not promotion(line)
     )
 
