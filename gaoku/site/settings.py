@@ -38,8 +38,8 @@ GAOKU_SMTP_URL    e.g. submission://user:password@smtp.example.com:587 (STARTTLS
 GAOKU_MAIL_FROM   the sender of those emails (default the SMTP user)
 GAOKU_DB_POOL     PostgreSQL connections per process (default: one per thread below)
 GAOKU_REQUEST_THREADS  threads per server process that run requests (default 8)
-GAOKU_RENDER_THREADS   threads per server process that make downloaded copies
-    (default 1; 0 makes them on the request threads)
+GAOKU_RENDER_THREADS   threads per server process kept for making downloaded copies
+    (default 0: they are made on the request threads; see gaoku.site.asgi)
 GAOKU_REDIS_URL   e.g. redis://127.0.0.1:6379/0: background tasks in Redis (RQ) instead of
     the database, for workers on several machines
 GAOKU_SEARCH_DIR  folder of the embedded search index (default GAOKU_DATA/search-index;
@@ -198,13 +198,13 @@ TEMPLATES = [
 # copies members download (gaoku.site.asgi: a render queues for these instead of taking a
 # request thread; 0 runs renders on the request threads).
 GAOKU_REQUEST_THREADS = int(os.environ.get("GAOKU_REQUEST_THREADS", "8"))
-GAOKU_RENDER_THREADS = int(os.environ.get("GAOKU_RENDER_THREADS", "1"))
+GAOKU_RENDER_THREADS = int(os.environ.get("GAOKU_RENDER_THREADS", "0"))
 
 if os.environ.get("DATABASE_URL"):
     # A pool per process (psycopg's): each request borrows a connection and gives it back
     # when it ends (connections kept per thread once piled up to "too many clients").
     # GAOKU_DB_POOL sets the pool's size per process (default one per request and render
-    # thread, 9: with 2 workers and a background worker, 27 at most).
+    # thread, 8: with 2 workers and a background worker, 24 at most).
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=0)}
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
