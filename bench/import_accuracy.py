@@ -68,6 +68,8 @@ SETS = (
     "import_holdout16",
     "import_holdout17",
     "import_holdout18",
+    "import_holdout19",
+    "import_holdout20",
 )
 
 
