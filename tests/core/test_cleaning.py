@@ -805,6 +805,10 @@ def test_a_signature_with_a_blank_for_the_name_stays():
         "分享一篇支部党课讲稿（已脱敏）",  # an offer of a document
         "▍章节 02　发言全文",  # a symbol first
         "校灵通智能校对 · 检查报告",  # a site's section
+        "【学习资料】在全市基层治理工作座谈会上的交流发言",  # an app's label first
+        "【青简文档铺】全县安全生产工作会议讲话稿 三段式 预留数据位",  # a product's name
+        "① 专题党课讲稿：以铁的纪律锤炼过硬作风",  # an entry of a contents list
+        "笔阵模板库 › 基层会议讲话稿合集（120篇）",  # a breadcrumb
     ],
 )
 def test_a_field_or_a_word_that_only_contains_a_kind_is_not_a_title(line):
@@ -821,3 +825,10 @@ def test_the_title_is_found_below_a_long_run_of_wrapper_lines():
     front += [f"- 目录第{n}项" for n in range(1, 10)]
     text = "\n".join([*front, "XX街道2023年工作总结", "2023年，街道圆满完成了年度目标任务。"])
     assert strip_boilerplate(text, PATTERNS).text.split("\n")[0] == "XX街道2023年工作总结"
+
+
+def test_a_readers_bracketed_note_is_wrapper_and_a_broken_clause_stays():
+    note = "[老师批注] 一句群众原话，胜过十句空话。"
+    text = _middle(note).replace("今天召开会议，", "“九五”期间，\n今天召开会议，")
+    result = strip_boilerplate(text, PATTERNS)
+    assert result.removed_lines == (note,)

@@ -177,11 +177,11 @@ _LAST_WORDS = re.compile(
     r"[!！。]?$"
 )
 # What a document may have after its signature, as its own: the attachments it lists, its
-# contact person, whom it is copied to, how it is to be released (附件：1.…, （联系人：…）,
-# 抄送：…, （此件公开发布））, and the last line of an official document's colophon (版记),
-# who printed it and when (某某区人民政府办公室　　2026年2月10日印发).
+# notes, its contact person, whom it is copied to, how it is to be released (附件：1.…,
+# 备注：…, （联系人：…）, 抄送：…, （此件公开发布））, and the last line of an official
+# document's colophon (版记), who printed it and when (某某区人民政府办公室　　2026年2月10日印发).
 _OWN_TAIL = re.compile(
-    r"^[（(]?(?:附件|联系人|抄送|主送|印发|发送)\s*[:：]|^附件\s*\d{1,2}$|"
+    r"^[（(]?(?:附件|联系人|抄送|主送|印发|发送|备注)\s*[:：]|^附件\s*\d{1,2}$|"
     r"^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
     rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$"
 )
@@ -347,14 +347,17 @@ def _salutation(line: str) -> bool:
 
 def _continues(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a line is a piece of a sentence that a converter broke across lines: the
-    document's line before it stops mid-sentence (广义货币M / 2 / 增长13%) or the next line
-    opens with the rest of its punctuation (《 / 纲要（草案） / 》的编制过程)."""
+    document's line before it stops mid-sentence (广义货币M / 2 / 增长13%), the line
+    itself does, or the next line opens with the rest of its punctuation (《 / 纲要（草案） /
+    》的编制过程)."""
     before = lines[index - 1] if index and not inside[index - 1] else ""
     after = lines[index + 1] if index + 1 < len(lines) else ""
     prose = len(before) >= 20 or any(mark in before for mark in "，。；")
     heading = HEADING.match(before) and len(before) < _PARAGRAPH // 2
     broken_before = prose and _OPEN_END.search(before) and not heading
-    return bool(broken_before or _CLOSER.match(after))
+    # …or it stops mid-sentence itself, and the next line goes on (“九五”期间， / 我国…).
+    broken_after = lines[index].endswith(("，", "、", "；")) and bool(after)
+    return bool(broken_before or broken_after or _CLOSER.match(after))
 
 
 def _spaced_slogans(lines: list[str], inside: list[str], start: int, end: int) -> list[int]:
@@ -493,6 +496,8 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
     leaning = [scores[i] for i in tail]
     if not leaning or max(leaning) <= LEARNED_THRESHOLD or sum(leaning) < len(leaning):
         return own
+    if tail[-1] > 0 and lines[tail[-1] - 1].endswith(("：", ":")):
+        return own  # a list the document's own lead-in announces (请于月底前上报：/ ①…)
     return [i for i in own if i not in tail]
 
 

@@ -44,10 +44,12 @@ _KIND_LAST = re.compile(f"(?:{_KINDS})$")
 # another word (检测报告单（全文对照）, 方案库), where 工作总结和工作打算 goes on.
 _CLAUSE_AFTER = re.compile("[，,]")
 _WORD_GOES_ON = re.compile("[\u4e00-\u9fff](?:[（(【〔].*)?$")
+# Words set apart after the kind: a product's name (…会议讲话稿 三段式 预留数据位).
+_WORDS_AFTER = re.compile("[ \u3000]+[\u4e00-\u9fff]")
 # An entry of a numbered list of articles (01 …, 2 …: a number and a space): what a
 # bulletin's table of contents or a "recommended reading" block is made of. An official
 # title never opens that way (a year is followed by 年, a heading marker by 、 or .).
-_LIST_ENTRY = re.compile(r"^\d{1,2}[ \u3000]")
+_LIST_ENTRY = re.compile(r"^(?:\d{1,2}[ \u3000]|[①-⑳])")
 
 
 def is_title(line: str) -> bool:
@@ -56,7 +58,8 @@ def is_title(line: str) -> bool:
     A title names its kind last: after the kind may come a bracketed note (（讨论稿）),
     a colon and its theme (专题党课：…) or a subtitle, but never a comma and more words —
     a line that goes on so (…的主持词，按议程排的，需要的自取) is a message about a
-    document, not its title, and so is one that offers it (分享一篇支部党课讲稿). Nor does
+    document, not its title, and so is one that offers it (分享一篇支部党课讲稿) or labels
+    it (【学习资料】在…上的交流发言), or a product's name after it (…讲话稿 三段式). Nor does
     a title open with a symbol (▍章节 02　发言全文; a blank ○○ is a title's) or name a
     site's section after a spaced dot (校灵通智能校对 · 检查报告).
     """
@@ -66,6 +69,7 @@ def is_title(line: str) -> bool:
         and bool(kinds or _TITLE_GRAMMAR.search(line))
         and not (kinds and _CLAUSE_AFTER.search(line, kinds[-1]))
         and not (kinds and _WORD_GOES_ON.match(line, kinds[-1]))
+        and not (kinds and _WORDS_AFTER.match(line, kinds[-1]))
         and not SENTENCE_END.search(line)
         and not HEADING.match(line)
         and not _LIST_ENTRY.match(line)
@@ -78,7 +82,7 @@ def is_title(line: str) -> bool:
     )
 
 
-_OFFERED = re.compile(r"^(?:分享|转发|推荐|发)(?:一[篇份个]|[个下])")
+_OFFERED = re.compile(r"^(?:分享|转发|推荐|发)(?:一[篇份个]|[个下])|^【[^】]{1,10}】\S")
 _SYMBOL_FIRST = re.compile(r"^[^\w\s“‘「『《〈（(【〔\[—－\-○□×〇]")
 
 # A labelled field (送检篇名：…, title: …): its label, unless the label names the kind
