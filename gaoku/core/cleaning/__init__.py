@@ -42,7 +42,14 @@ line outside it, and every short interruption inside it, by what the line is:
 4. **Learned**: a line that recurs verbatim across the library's documents and is
    neither a sentence, a heading, a title, a salutation nor a signature is its source's
    wrapper (a distributor wraps every document the same way): the platform passes such
-   lines in as ``known`` (:func:`learnable_lines` says which lines count).
+   lines in as ``known`` (:func:`learnable_lines` says which lines count). Within one
+   text, a short line repeated on every page is a running head.
+
+5. **Judged by register**: where no rule names a line's sign, the learned line judge
+   (:mod:`gaoku.core.cleaning.learned`) weighs its words; it is never asked about what
+   has the form of the document's own (a title, heading, salutation, signature, tail,
+   contacts, arrangements, a table's row, a piece of a broken sentence), and a tail in
+   another register after the document's last words goes whole.
 
 What was removed is reported, each line with its reason, so an editor can see why. The
 patterns are data (:mod:`gaoku.core.cleaning.rules`): the defaults live in
@@ -60,6 +67,7 @@ from dataclasses import dataclass
 
 from gaoku.core.cleaning.learned import shipped
 from gaoku.core.cleaning.promotion import (
+    HAN,
     HEADING,
     MEANINGFUL,
     SENTENCE_END,
@@ -238,10 +246,10 @@ def strip_boilerplate(
     )
 
 
-# The learned judge's score above which a line no rule protects is wrapper. At 2.0 the
-# judge, trained without a set, took 89% of that set's wrapper lines and 1 of its 2,006
-# judged own lines; no line of the real reports scores above it but the fragments of
-# sentences a converter broke (PM / 2.5 / ）), which _continues keeps (bench/line_model.py).
+# The learned judge's score above which a line no rule protects is wrapper. Trained without
+# a set, the judge caught 88% of that set's wrapper lines at these thresholds; of the real
+# reports' lines only pieces of sentences a converter broke (PM / 2.5 / ）) score above
+# them, and _continues keeps those (bench/line_model.py, README).
 LEARNED_THRESHOLD = 2.0
 # A line that reads as a sentence is the document's far more often: it must score higher
 # (#2烘干机组已完成检修。 scores 2.3; 如需调整…请继续告诉我。 5.4).
@@ -423,13 +431,12 @@ def learnable_lines(text: str) -> list[str]:
 # A line in another language (a translation a page set under each paragraph): words of
 # Latin letters and not a single Han character.
 _LATIN_WORDS = re.compile(r"[A-Za-z]{2,}")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
     if not MEANINGFUL.search(line) and not _FRAGMENT.fullmatch(line):
         return FILLER
-    if len(_LATIN_WORDS.findall(line)) >= 6 and not _HAN.search(line):
+    if len(_LATIN_WORDS.findall(line)) >= 6 and not HAN.search(line):
         return FOREIGN
     if len(line) > MAX_WRAPPER_LINE:
         return PROMOTION if publisher_note(line) else ""

@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from gaoku.core.cleaning.promotion import HAN, SENTENCE_END
+
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "line_model.json"
 
-_SENTENCE_END = re.compile("[。！？!?…][”’」』）)]*$")
 _LATIN = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 _DIGIT = re.compile("[0-9０-９]")
-_HAN = re.compile("[\u3400-\u9fff]")
 _CJK_PUNCT = set("，。、；：！？“”‘’（）《》〈〉【】—…·「」『』")
 
 
@@ -56,7 +56,7 @@ def _length_bucket(length: int) -> str:
 
 
 def _edge(char: str) -> str:
-    if _HAN.match(char):
+    if HAN.match(char):
         return "han"
     if char in _CJK_PUNCT:
         return char
@@ -73,9 +73,9 @@ def line_features(line: str) -> list[str]:
     features += [f"b{a}{b}" for a, b in itertools.pairwise(classes)]
     features.append(f"len{_length_bucket(len(line))}")
     features.append(f"start:{_edge(line[0])}" if line else "start:")
-    features.append("end:sentence" if _SENTENCE_END.search(line) else f"end:{_edge(line[-1])}")
+    features.append("end:sentence" if SENTENCE_END.search(line) else f"end:{_edge(line[-1])}")
     symbols = sum(
-        1 for c in line if not (_HAN.match(c) or c.isalnum() or c in _CJK_PUNCT or c.isspace())
+        1 for c in line if not (HAN.match(c) or c.isalnum() or c in _CJK_PUNCT or c.isspace())
     )
     if symbols:
         features.append("symbols" if symbols < 3 else "symbols3")
@@ -85,7 +85,7 @@ def line_features(line: str) -> list[str]:
         features.append("digits5")
     if re.search(r"\S[ \u3000]+\S", line):
         features.append("spaced")
-    han = len(_HAN.findall(line))
+    han = len(HAN.findall(line))
     features.append(f"han{min(10, round(10 * han / max(1, len(line))))}")
     return features
 

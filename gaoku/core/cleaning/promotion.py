@@ -18,6 +18,7 @@ from gaoku.core.text import simplified
 
 # A letter, digit or Han character: a line without one is filler.
 MEANINGFUL = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+HAN = re.compile(r"[\u3400-\u9fff]")
 # A line that ends as a sentence, and one that opens with a heading marker.
 SENTENCE_END = re.compile("(?:[。！？!?…]|(?<=[\u4e00-\u9fff])\\.)[”’」』）)]*$")
 HEADING = re.compile(
