@@ -124,7 +124,7 @@ def _serve(host: str, port: int, workers: int, *, background: bool = True) -> No
     from django.conf import settings
     from django.db import connections
 
-    # The set-up's own connection; requests use their threads' (gaoku.site.asgi).
+    # The set-up's own connection; requests use their threads' (gaoku.site.handler).
     connections.close_all()
     # A server logs to stderr, whatever command set it up (gaoku demo does it quietly).
     logging.config.dictConfig(settings.LOGGING)

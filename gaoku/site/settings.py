@@ -39,7 +39,7 @@ GAOKU_MAIL_FROM   the sender of those emails (default the SMTP user)
 GAOKU_DB_POOL     PostgreSQL connections per process (default: one per thread below)
 GAOKU_REQUEST_THREADS  threads per server process that run requests (default 8)
 GAOKU_RENDER_THREADS   threads per server process kept for making downloaded copies
-    (default 0: they are made on the request threads; see gaoku.site.asgi)
+    (default 0: they are made on the request threads; see gaoku.site.handler)
 GAOKU_REDIS_URL   e.g. redis://127.0.0.1:6379/0: background tasks in Redis (RQ) instead of
     the database, for workers on several machines
 GAOKU_SEARCH_DIR  folder of the embedded search index (default GAOKU_DATA/search-index;
@@ -194,8 +194,8 @@ TEMPLATES = [
     },
 ]
 
-# Threads per server process that run requests (gaoku.site.asgi), and those that make the
-# copies members download (gaoku.site.asgi: a render queues for these instead of taking a
+# Threads per server process that run requests (gaoku.site.handler), and those that make the
+# copies members download (gaoku.site.handler: a render queues for these instead of taking a
 # request thread; 0 runs renders on the request threads).
 GAOKU_REQUEST_THREADS = int(os.environ.get("GAOKU_REQUEST_THREADS", "8"))
 GAOKU_RENDER_THREADS = int(os.environ.get("GAOKU_RENDER_THREADS", "0"))
@@ -225,7 +225,7 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
-            # Kept open by the server's request threads (gaoku.site.asgi): a new SQLite
+            # Kept open by the server's request threads (gaoku.site.handler): a new SQLite
             # connection per request starts with an empty page cache.
             "CONN_MAX_AGE": None,
         }

@@ -1,6 +1,6 @@
 """Database connections on the real server: requests run in a fixed set of threads, each
 keeping one SQLite connection, so however many requests come, sequential or at once, the
-open connections stay at most one per thread (gaoku.site.asgi)."""
+open connections stay at most one per thread (gaoku.site.handler)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The server's handler: requests run in a fixed pool of threads, and downloads, which
-render a copy, in a pool of their own (gaoku.site.asgi)."""
+render a copy, in a pool of their own (gaoku.site.handler)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import threading
 import pytest
 from asgiref.testing import ApplicationCommunicator
 
-import gaoku.site.asgi as asgi
+import gaoku.site.handler as handler_module
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,8 +55,8 @@ def test_a_download_runs_in_the_render_threads_and_a_page_in_the_request_threads
     def record() -> None:
         ran_in.append(threading.current_thread().name)
 
-    monkeypatch.setattr(asgi, "close_old_connections", record)
-    handler = asgi.ThreadPoolHandler()
+    monkeypatch.setattr(handler_module, "close_old_connections", record)
+    handler = handler_module.ThreadPoolHandler()
     # A forged download (no CSRF token) is refused, in the thread it was routed to.
     assert _request(handler, "POST", "/m/1/download/") == 403
     assert _request(handler, "POST", "/api/materials/1/copies") in (401, 403)
