@@ -1,6 +1,8 @@
 """The cleaner's learned line judge: trained on labelled lines, it weighs a line's register;
 the cleaner asks it only about lines no rule protects."""
 
+import json
+
 import pytest
 
 from gaoku.core.cleaning import (
@@ -35,8 +37,6 @@ def test_training_is_repeatable_and_the_model_round_trips():
     examples = [(line, True) for line in _WRAPPERS] + [(line, False) for line in _OWN]
     first, second = train(examples), train(examples)
     assert first == second
-    import json
-
     data = json.loads(first.to_json())
     again = LineModel(data["weights"], data["bias"])
     assert again.score("点赞收藏不迷路") == pytest.approx(first.score("点赞收藏不迷路"), abs=0.05)
@@ -51,6 +51,7 @@ def test_features_see_counts_and_brands_as_kinds_not_as_themselves():
     assert line_features("阅读 2.3万") == line_features("阅读 8.1万")
     assert "latin" in line_features("Powered by Wordly")
     assert "end:sentence" in line_features("要抓好落实。")
+    assert isinstance(shipped().score(""), float)  # an empty line scores, never raises
 
 
 def _speech(*middle: str) -> str:

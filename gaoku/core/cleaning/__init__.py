@@ -505,7 +505,7 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
         return own
     if tail[-1] > 0 and lines[tail[-1] - 1].endswith(("：", ":")):
         return own  # a list the document's own lead-in announces (请于月底前上报：/ ①…)
-    return [i for i in own if i not in tail]
+    return own[: len(own) - len(tail)]  # the tail is a run at the end of own
 
 
 def _protected_end(line: str) -> bool:

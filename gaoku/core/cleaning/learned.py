@@ -73,7 +73,10 @@ def line_features(line: str) -> list[str]:
     features += [f"b{a}{b}" for a, b in itertools.pairwise(classes)]
     features.append(f"len{_length_bucket(len(line))}")
     features.append(f"start:{_edge(line[0])}" if line else "start:")
-    features.append("end:sentence" if SENTENCE_END.search(line) else f"end:{_edge(line[-1])}")
+    if SENTENCE_END.search(line):
+        features.append("end:sentence")
+    else:
+        features.append(f"end:{_edge(line[-1])}" if line else "end:")
     symbols = sum(
         1 for c in line if not (HAN.match(c) or c.isalnum() or c in _CJK_PUNCT or c.isspace())
     )
