@@ -66,7 +66,7 @@ def main() -> None:
         root = Path(tmp)
         txt_files, docx_files = write_corpus(root, args.count, args.seed)
         os.environ["GAOKU_DATA"] = str(root / "data")
-        from gaoku.cli import setup
+        from gaoku.cli.base import setup
         from gaoku.site.datadir import datadir_ensure
 
         setup(datadir_ensure(root / "data"))
