@@ -47,13 +47,15 @@ def write_corpus(folder: Path, count: int, seed: int) -> tuple[list[Path], list[
 def import_all(files: list[Path]) -> tuple[float, dict[str, int]]:
     from gaoku.library.selectors import cleaning_patterns_enabled
     from gaoku.library.services import material_import_file
+    from gaoku.search.services import search_index_batched
 
     patterns = cleaning_patterns_enabled()
     statuses: dict[str, int] = {}
     start = time.perf_counter()
-    for path in files:
-        outcome = material_import_file(path=path, on_similar="version", patterns=patterns)
-        statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
+    with search_index_batched():  # as `gaoku import` does
+        for path in files:
+            outcome = material_import_file(path=path, on_similar="version", patterns=patterns)
+            statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
     return time.perf_counter() - start, statuses
 
 

@@ -56,6 +56,7 @@ def import_(
     from gaoku.library.selectors import cleaning_patterns_enabled
     from gaoku.library.serializers import import_outcome_to_dict
     from gaoku.library.services import ImportMetadata, material_import_file
+    from gaoku.search.services import search_index_batched
 
     metadata = ImportMetadata(
         doc_type=doc_type,
@@ -68,15 +69,16 @@ def import_(
     files, errors = _collect(paths)
     patterns = cleaning_patterns_enabled()
     imported = []
-    for path in progress_bar("导入 importing")(files):
-        try:
-            outcome = material_import_file(
-                path=path, metadata=metadata, on_similar=on_similar, patterns=patterns
-            )
-        except GaokuError as exc:
-            errors.append({"path": str(path), "error": exc.message})
-            continue
-        imported.append(import_outcome_to_dict(outcome) | {"_status": outcome.status})
+    with search_index_batched():
+        for path in progress_bar("导入 importing")(files):
+            try:
+                outcome = material_import_file(
+                    path=path, metadata=metadata, on_similar=on_similar, patterns=patterns
+                )
+            except GaokuError as exc:
+                errors.append({"path": str(path), "error": exc.message})
+                continue
+            imported.append(import_outcome_to_dict(outcome) | {"_status": outcome.status})
     if as_json:
         emit(
             {

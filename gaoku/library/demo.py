@@ -9,6 +9,7 @@ from gaoku.core.generator import GeneratedDocument, generate_corpus
 from gaoku.library.models import Material
 from gaoku.library.selectors import cleaning_patterns_enabled
 from gaoku.library.services import ImportMetadata, Source, text_import
+from gaoku.search.services import search_index_batched
 
 T = TypeVar("T")
 
@@ -30,15 +31,16 @@ def demo_library_populate(
         return 0
     patterns = cleaning_patterns_enabled()
     created = 0
-    for doc in progress(list(generate_corpus(count, seed=seed))):
-        outcome = text_import(
-            raw=doc.wrapped,
-            source=Source(name=f"demo-{created + 1:03d}.txt", format="txt", encoding="utf-8"),
-            metadata=_metadata(doc),
-            on_similar="new",
-            patterns=patterns,
-        )
-        created += outcome.status == "created"
+    with search_index_batched():
+        for doc in progress(list(generate_corpus(count, seed=seed))):
+            outcome = text_import(
+                raw=doc.wrapped,
+                source=Source(name=f"demo-{created + 1:03d}.txt", format="txt", encoding="utf-8"),
+                metadata=_metadata(doc),
+                on_similar="new",
+                patterns=patterns,
+            )
+            created += outcome.status == "created"
     return created
 
 

@@ -14,8 +14,10 @@ rebuilds everything.
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from itertools import islice
 
 from django.db import transaction
@@ -30,6 +32,11 @@ from gaoku.search.models import IndexChange
 logger = logging.getLogger(__name__)
 
 _BATCH = 500
+# A batch of imports (search_index_batched) applies its outbox at least this often.
+_BATCH_EVERY = 200
+_BATCH_SECONDS = 5.0
+
+_batching = threading.local()
 
 
 def search_entry(material: Material) -> IndexedDoc | None:
@@ -71,7 +78,38 @@ def search_index_remove(*, material_ids: list[int]) -> None:
 
 def _changed(material_ids: Iterable[int]) -> None:
     IndexChange.objects.bulk_create([IndexChange(material_id=pk) for pk in material_ids])
-    transaction.on_commit(index_changes_apply)
+    transaction.on_commit(_batch_tick if getattr(_batching, "due", None) else index_changes_apply)
+
+
+@contextmanager
+def search_index_batched() -> Iterator[None]:
+    """Apply the outbox once per batch of changes rather than once per transaction.
+
+    For a run of many imports (a folder, an import job, the demo library): each index
+    write is a commit of the index's files, which costs more than importing a text. The
+    changes still commit with their transactions, so nothing is lost if the run dies:
+    the worker and the next start apply them. Search shows the run's materials every
+    ``_BATCH_EVERY`` changes or ``_BATCH_SECONDS``, and all of them when it ends.
+    """
+    if getattr(_batching, "due", None):  # already inside a batch
+        yield
+        return
+    _batching.due = (0, time.monotonic() + _BATCH_SECONDS)
+    try:
+        yield
+    finally:
+        _batching.due = None
+        index_changes_apply()
+
+
+def _batch_tick() -> None:
+    pending, deadline = _batching.due or (0, 0.0)
+    pending += 1
+    if pending >= _BATCH_EVERY or time.monotonic() >= deadline:
+        index_changes_apply()
+        pending, deadline = 0, time.monotonic() + _BATCH_SECONDS
+    if _batching.due:
+        _batching.due = (pending, deadline)
 
 
 def index_changes_apply(*, limit: int = _BATCH) -> int:

@@ -250,3 +250,36 @@ def test_a_stale_index_never_shows_a_member_more_than_the_reader_page_would(libr
     # …and the stale entry was queued for repair on the way.
     assert recent.pk not in _ids(word, member)
     assert recent.pk in _ids(word)  # the operator's search still finds it
+
+
+def test_a_batch_of_imports_writes_the_index_every_few_changes_and_at_its_end(
+    library, committed, monkeypatch
+):
+    from gaoku.search import services
+    from gaoku.search.engines import EmbeddedEngine, PostgresEngine
+    from gaoku.search.models import IndexChange
+
+    puts = []
+    for engine in (EmbeddedEngine, PostgresEngine):
+        monkeypatch.setattr(
+            engine,
+            "put",
+            lambda self, docs, real=engine.put: puts.append(len(docs)) or real(self, docs),
+        )
+    monkeypatch.setattr(services, "_BATCH_EVERY", 2)
+    monkeypatch.setattr(services, "_BATCH_SECONDS", 3600)
+    docs = [generate_document(90 + n, doc_type="总结") for n in range(3)]
+    titles = []
+    with pytest.raises(RuntimeError), services.search_index_batched():
+        for n, doc in enumerate(docs):
+            with committed():
+                outcome = material_import(data=doc.text.encode(), name=f"{n}.txt")
+            titles.append(outcome.version.material.title)
+            if n == 0:  # committed, waiting in the outbox, not yet searchable
+                assert IndexChange.objects.count() == 1 and _ids(f'"{titles[0]}"') == set()
+            if n == 1:  # the second change applies both
+                assert puts == [2] and not IndexChange.objects.exists()
+        raise RuntimeError("the folder's next file broke the run")
+    # The batch's end applies the rest, whatever ended it.
+    assert puts == [2, 1] and not IndexChange.objects.exists()
+    assert all(_ids(f'"{title}"') for title in titles)
