@@ -70,6 +70,8 @@ SETS = (
     "import_holdout18",
     "import_holdout19",
     "import_holdout20",
+    "import_holdout21",
+    "import_holdout22",
 )
 
 

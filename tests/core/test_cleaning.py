@@ -832,3 +832,73 @@ def test_a_readers_bracketed_note_is_wrapper_and_a_broken_clause_stays():
     text = _middle(note).replace("今天召开会议，", "“九五”期间，\n今天召开会议，")
     result = strip_boilerplate(text, PATTERNS)
     assert result.removed_lines == (note,)
+
+
+@pytest.mark.parametrize("line", ["返回顶部", "↑ 回到顶部", "【返回首页】"])
+def test_a_pages_back_to_top_button_is_wrapper_not_a_signature(line):
+    # 返回顶部 ends in 部 as an issuing body does (县委宣传部): it must not end the document.
+    text = f"在全镇安全生产会议上的讲话\n同志们：\n各村要落实网格责任。\n{line}"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (line,)
+    signed = "在全镇安全生产会议上的讲话\n同志们：\n各村要落实网格责任。\n中共某某县委宣传部"
+    assert strip_boilerplate(signed, PATTERNS).removed_lines == ()
+
+
+def test_an_archives_note_on_the_copy_is_wrapper_and_a_documents_own_note_stays():
+    note = "备注：此件共2页，原件存局档案室，复印件仅供参考"
+    text = f"关于开展隐患排查的通知\n各村：\n请于月底前上报。\n备注：表格见附件。\n{note}"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (note,)
+
+
+def test_a_decks_running_head_with_its_section_and_the_speakers_notes_are_wrapper():
+    # Wordings the learned judge reads as the document's: the rule must find them.
+    heads = [
+        "全县防汛工作会议 · 压实责任",
+        "全县防汛工作会议 · 强化措施",
+        "全县防汛工作会议 · 狠抓落实",
+    ]
+    notes = ["演讲者备注：这一页停一下，请大家翻到手册第5页。"]
+    text = "\n".join(
+        [
+            heads[0],
+            "关于做好秋粮收购工作的培训讲稿",
+            "同志们：",
+            "今年秋粮长势良好，收购任务较重。",
+            heads[1],
+            "一、压实收购责任",
+            "各库点要开足仓容，做到应收尽收。",
+            *notes,
+            heads[2],
+            "大家要把收购工作抓紧抓实。",
+        ]
+    )
+    removed = strip_boilerplate(text, PATTERNS).removed_lines
+    assert set(removed) == {*heads, *notes}
+    # A document's own 备注 is not a speaker's: it stays where no slide is marked.
+    own = "关于开展隐患排查的通知\n各村：\n请于月底前上报。\n备注：表格见附件。"
+    assert strip_boilerplate(own, PATTERNS).removed_lines == ()
+
+
+def test_a_reply_between_the_starters_posts_goes_and_the_starters_posts_stay():
+    # A reply the learned judge reads as the document's: the rule must find it.
+    reply = ["2楼　田埂上的小刘 发表于 2026-4-2 20:13", "我们镇也在抓防汛排查，台账要建到户。"]
+    text = "\n".join(
+        [
+            "1楼　发表于 2026-4-2 19:55",
+            "在全镇防汛工作会议上的讲话",
+            "同志们：",
+            "汛期将至，各村要立即开展隐患排查。",
+            *reply,
+            "3楼　老河堤（楼主） 发表于 2026-4-2 20:20",
+            "各村支部书记是第一责任人，必须在岗在位。",
+            "谢谢大家！",
+        ]
+    )
+    removed = strip_boilerplate(text, PATTERNS).removed_lines
+    assert reply[1] in removed
+    assert "各村支部书记是第一责任人，必须在岗在位。" not in removed
+
+
+def test_selected_reader_comments_after_an_article_run_to_its_end():
+    tail = ["留言精选", "竹影：写得接地气。", "北坡的雪：第二部分很受启发，谢谢分享"]
+    text = "\n".join(["在全镇安全生产会议上的讲话", "同志们：", "各村要落实网格责任。", *tail])
+    assert strip_boilerplate(text, PATTERNS).removed_lines == tuple(tail)

@@ -217,7 +217,7 @@ def strip_boilerplate(
     inside = [RECURRING if line in known else _inside_reason(line, patterns) for line in lines]
     for index in related_entries(lines, inside):
         inside[index] = PROMOTION
-    for index in [*_speaker_notes(lines), *_chat_replies(lines)]:
+    for index in [*_speaker_notes(lines), *_chat_replies(lines), *_thread_replies(lines)]:
         inside[index] = PROMOTION
     for index in _running_heads(lines, inside):
         inside[index] = REPEATED
@@ -265,18 +265,28 @@ _STAGE_DIRECTION = re.compile(r"^[（(][^（）()]{1,8}[）)]$")
 _SHORTEST_HEAD, _RUNNING_HEAD = 5, 40
 
 
+# A running head that names its section after the deck's or book's name (专题党课 · 第一部分).
+_SECTION_AFTER = re.compile(r"[ \u3000]+[·•|｜丨][ \u3000]+")
+
+
+def _running_head(line: str) -> str:
+    """What a running head repeats of ``line``: the line, or the name before its section."""
+    name = _SECTION_AFTER.split(line, maxsplit=1)[0]
+    return name if len(name) >= _SHORTEST_HEAD else line
+
+
 def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
     """The lines a converted page repeats on every page: a running head or footer that
     names the book, the chapter or the document (第二章　党课讲稿篇, 全区防汛抗旱工作会议
-    讲话) — a short line that is no sentence, heading, salutation or stage direction and
-    stands twice or more in one text, not as a piece of a broken sentence. A repeated
-    line that reads as a title is the title where no other line does: its first
-    occurrence stays."""
-    counts = Counter(lines)
+    讲话), with or without its section after it (专题党课 · 结束语) — a short line that
+    is no sentence, heading, salutation or stage direction and stands twice or more in
+    one text, not as a piece of a broken sentence. A repeated line that reads as a title
+    is the title where no other line does: its first occurrence stays."""
+    counts = Counter(map(_running_head, lines))
     repeated = [
         i
         for i, line in enumerate(lines)
-        if counts[line] > 1
+        if counts[_running_head(line)] > 1
         and not inside[i]
         and _SHORTEST_HEAD <= len(line) <= _RUNNING_HEAD
         and MEANINGFUL.search(line)
@@ -287,7 +297,7 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
         and not _STAGE_DIRECTION.match(line)
     ]
     titled = {lines[i] for i in repeated if is_title(lines[i])}
-    if titled and not any(is_title(line) and counts[line] == 1 for line in lines):
+    if titled and not any(is_title(line) and counts[_running_head(line)] == 1 for line in lines):
         repeated = [i for i in repeated if lines[i] not in titled or lines.index(lines[i]) != i]
     return repeated
 
@@ -543,7 +553,7 @@ def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
 
 _COMMENTS = re.compile(
     r"^\W*(?:热门评论|全部评论|最新评论|精彩评论|网友评论|评论区|(?:共\s*)?\d+\s*条(?:评论|回复|回应)|"
-    r"(?:全部|热门|最新)?回应|(?:精选|全部)?留言|留言区|"
+    r"(?:全部|热门|最新)?回应|(?:精选|全部)?留言|留言(?:区|精选)|评论精选|"
     r"评论\s*[（(]\d+[)）])\W*$"
 )
 
@@ -573,12 +583,40 @@ def _chat_replies(lines: list[str]) -> list[int]:
     return replies
 
 
+# A forum marks the posts of the thread's starter (3楼　某某（楼主） 发表于…).
+_STARTERS = re.compile(r"[（(]楼主[）)]|\[楼主\]|【楼主】")
+
+
+def _thread_replies(lines: list[str]) -> list[int]:
+    """In a forum thread that carries a document in several posts and marks its starter's
+    (（楼主）), the replies between them: a later post not so marked whose lines are all
+    short (及时雨，正好要用，感谢分享！ / 签名：…). The replies after the document's last
+    post are _before_replies's."""
+    headers = [i for i, line in enumerate(lines) if post_header(line)]
+    starters = [i for i in headers if _STARTERS.search(lines[i])]
+    if not starters:
+        return []
+    replies = []
+    for header, following in itertools.pairwise([*headers, len(lines)]):
+        if header == headers[0] or header > starters[-1] or header in starters:
+            continue
+        post = range(header + 1, following)
+        if all(len(lines[i]) < _REPLY and not HEADING.match(lines[i]) for i in post):
+            replies += [header, *post]
+    return replies
+
+
 _NOTE = re.compile(r"^备注\s*[:：]")
+_SPEAKERS_NOTE = re.compile(r"^(?:演讲者|演示者|讲者|演讲人|讲解)备注\s*[:：]")
 
 
 def _speaker_notes(lines: list[str]) -> list[int]:
-    """In a presentation exported to text (its slides marked 幻灯片 2), the speaker's notes
-    (备注：…), which a document's own 备注 line is not."""
-    if not any(map(slide_marker, lines)):
-        return []
-    return [i for i, line in enumerate(lines) if _NOTE.match(line)]
+    """The notes of a presentation exported to text: 演讲者备注：… wherever it stands,
+    and, where its slides are marked (幻灯片 2), 备注：…, which a document's own 备注 line
+    is not."""
+    slides = any(map(slide_marker, lines))
+    return [
+        i
+        for i, line in enumerate(lines)
+        if _SPEAKERS_NOTE.match(line) or (slides and _NOTE.match(line))
+    ]
