@@ -25,7 +25,7 @@ from gaoku.copies.services import (
 )
 from gaoku.core.localize import Localisation
 from gaoku.errors import InvalidInput, NotFound
-from gaoku.library.selectors import material_get, version_get
+from gaoku.library.selectors import material_get, version_get, version_list
 from gaoku.ops.ratelimit import RateLimited
 
 REVIEW_PERMISSION = "copies.add_slotrejection"
@@ -87,7 +87,7 @@ def slots(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "material": material,
             "version": version,
-            "versions": material.versions.order_by("number"),
+            "versions": version_list(material),
             "review": slot_review(version),
             "variants": variant_list(),
         },

@@ -186,6 +186,14 @@ def version_get(material: Material, number: str | int | None) -> MaterialVersion
     return found
 
 
+def version_list(material: Material) -> QuerySet[MaterialVersion]:
+    """The material's versions, oldest first, as a list of them shows them: without their
+    texts, which a long material's versions would make the largest read of a page."""
+    return material.versions.only(
+        "id", "material_id", "number", "chars", "created_at", "note"
+    ).order_by("number")
+
+
 def facet_values() -> dict[str, list]:
     """The levels and publication years that materials have, for filter menus."""
     materials = Material.objects.filter(current__isnull=False)

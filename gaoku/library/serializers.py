@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gaoku.library.models import Material, MaterialVersion
+from gaoku.library.selectors import version_list
 from gaoku.library.services import ImportOutcome
 
 
@@ -44,7 +45,7 @@ def material_to_dict(material: Material, *, version: MaterialVersion | None = No
     return material_summary_to_dict(material) | {
         "versions": [
             {"version": v.number, "chars": v.chars, "created_at": v.created_at.isoformat()}
-            for v in material.versions.order_by("number")
+            for v in version_list(material)
         ],
         "outline": current.outline,
         "placeholders": current.placeholders,

@@ -34,6 +34,7 @@ from gaoku.library.selectors import (
     stale_dashboard,
     topic_list,
     version_get,
+    version_list,
 )
 from gaoku.library.services import (
     calendar_save,
@@ -100,7 +101,7 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "material": material,
             "version": version,
-            "versions": material.versions.order_by("number"),
+            "versions": version_list(material),
             "outline": shown.outline,
             "paragraphs": rows,
             # Parts a preview shows link to their heading; the others to the paywall.
@@ -176,7 +177,7 @@ def changes(request: HttpRequest, pk: int) -> HttpResponse:
         old = version_get(material, request.GET.get("from") or max(new.number - 1, 1))
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    versions = material.versions.order_by("number")
+    versions = version_list(material)
     context = {"material": material, "old": old, "new": new, "versions": versions, "rows": None}
     entitlement = entitlement_get(request.user)
     if old.number != new.number and entitlement.covers(material):

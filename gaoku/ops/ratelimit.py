@@ -18,12 +18,13 @@ daily numbers in any window.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from gaoku.errors import GaokuError
@@ -115,18 +116,16 @@ def rate_spend(
         )
 
 
-def quota_check(
-    user: AbstractBaseUser, action: str, uses: Callable[[datetime], Iterable[datetime]]
-) -> None:
-    """Refuse one more use of ``action`` past the user's quota, its past uses listed (in
-    time order) by ``uses(since)`` from a table the action writes anyway (readings), so
-    that nothing more is written to count it."""
+def quota_check(user: AbstractBaseUser, action: str, uses: Callable[[datetime], QuerySet]) -> None:
+    """Refuse one more use of ``action`` past the user's quota, its past uses' times
+    listed (in time order) by ``uses(since)`` from a table the action writes anyway
+    (readings), so that nothing more is written to count it."""
     if not _exempt(user, action):
         _refuse_past_limits(user, action, 1, timezone.now(), uses)
 
 
-def _events_since(user: AbstractBaseUser, action: str) -> Callable[[datetime], Iterable[datetime]]:
-    def since(at: datetime) -> Iterable[datetime]:
+def _events_since(user: AbstractBaseUser, action: str) -> Callable[[datetime], QuerySet]:
+    def since(at: datetime) -> QuerySet:
         events = RateEvent.objects.filter(user=user, action=action, at__gte=at)
         return events.order_by("at").values_list("at", flat=True)
 
@@ -138,7 +137,7 @@ def _refuse_past_limits(
     action: str,
     count: int,
     now: datetime,
-    uses: Callable[[datetime], Iterable[datetime]],
+    uses: Callable[[datetime], QuerySet],
 ) -> None:
     plan = entitlement_get(user).plan
     capped = _admin_limit(user, action, now)
@@ -149,12 +148,15 @@ def _refuse_past_limits(
         if capped is not None and capped[0] < limit:
             limit = capped[0]
             note = BY_ADMIN.format(until=timezone.localtime(capped[1]).strftime("%m-%d %H:%M"))
-        recent = list(uses(now - window))
-        leave = len(recent) + count - limit  # uses that must leave the window first
+        # Counted, not read: a busy member's day holds hundreds of uses, and only a
+        # refusal needs one of them (the use whose leaving makes room).
+        recent = uses(now - window)
+        used = recent.count()
+        leave = used + count - limit  # uses that must leave the window first
         if leave <= 0:
             continue
         logger.warning("limit: %s refused %d %s", user.get_username(), count, action)
-        if leave > len(recent):
+        if leave > used:
             raise RateLimited(AT_ONCE.format(limit=limit, what=WHAT[action]) + note)
         at = timezone.localtime(recent[leave - 1] + window).strftime("%m-%d %H:%M")
         raise RateLimited(TOO_MANY.format(per=per, limit=limit, what=WHAT[action], at=at) + note)

@@ -3,9 +3,12 @@ limit resets, never an error page; admins are not limited."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from gaoku.ops.models import Job, RateEvent
 from gaoku.ops.ratelimit import RateLimited, rate_spend
@@ -19,8 +22,14 @@ def test_the_limit_counts_per_account_and_says_when_it_resets(settings):
     member, other = account("member"), account("member", "other")
     for _ in range(3):
         rate_spend(member, "check")
-    with pytest.raises(RateLimited, match=r"每小时最多 3 次查重，已经用完，请在 .* 之后再试"):
+    said = r"每小时最多 3 次查重，已经用完，请在 .* 之后再试"
+    with pytest.raises(RateLimited, match=said) as refused:
         rate_spend(member, "check")
+    # The time said is when the oldest use leaves the hour.
+    oldest = RateEvent.objects.filter(user=member).order_by("at").first().at
+    assert timezone.localtime(oldest + timedelta(hours=1)).strftime("%m-%d %H:%M") in str(
+        refused.value
+    )
     rate_spend(other, "check")  # another account has its own count
     rate_spend(account("admin"), "check", 50)  # admins are not limited
     with pytest.raises(RateLimited, match="一次最多 3 次"):
@@ -50,8 +59,6 @@ def test_the_check_api_answers_429_with_the_envelope(client, settings):
 
 
 def test_a_members_downloads_have_an_hourly_and_a_daily_quota(settings):
-    from django.utils import timezone
-
     from gaoku.copies.services import copy_issue
     from tests.conftest import material_published
 
@@ -76,8 +83,6 @@ def test_a_members_downloads_have_an_hourly_and_a_daily_quota(settings):
 
 
 def test_a_plans_reading_quota_shows_the_preview_and_when_it_resets(client):
-    from django.utils import timezone
-
     from gaoku.members.models import Plan
     from tests.conftest import material_published
 
@@ -98,8 +103,6 @@ def test_a_plans_reading_quota_shows_the_preview_and_when_it_resets(client):
 
 
 def test_a_plans_download_quota_overrides_the_sites(client, settings):
-    from django.utils import timezone
-
     from gaoku.members.models import Plan
     from tests.conftest import material_published
 
