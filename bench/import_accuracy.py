@@ -72,6 +72,8 @@ SETS = (
     "import_holdout20",
     "import_holdout21",
     "import_holdout22",
+    "import_holdout23",
+    "import_holdout24",
 )
 
 

@@ -156,10 +156,11 @@ def heading_level(paragraph: str) -> int | None:
 
 
 # The header of an official document above its title (GB/T 9704): the issuing body's
-# mark (某某县人民政府办公室文件), the document number (某政办发〔2026〕5号), the signer.
+# mark (某某县人民政府办公室文件), the document number (某政办发〔2026〕5号), the signer; not
+# a page's field that names the number (文号：某政办发〔2026〕5号).
 _DOCUMENT_HEADER = re.compile(
     r"^(?:[\u4e00-\u9fffXＸ×○（）]{2,40}(?:委员会|政府|办公室|办公厅|委|局|厅|部|院|中心|公司|集团)文件"
-    r"|\S{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号"
+    r"|[^\s:：]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号"
     r"|签发人[:：]\s*\S{1,12})$"
 )
 

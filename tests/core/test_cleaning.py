@@ -902,3 +902,44 @@ def test_selected_reader_comments_after_an_article_run_to_its_end():
     tail = ["留言精选", "竹影：写得接地气。", "北坡的雪：第二部分很受启发，谢谢分享"]
     text = "\n".join(["在全镇安全生产会议上的讲话", "同志们：", "各村要落实网格责任。", *tail])
     assert strip_boilerplate(text, PATTERNS).removed_lines == tuple(tail)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（二）强化资金保障……2",
+        "三、下一步工作打算 ........ 12",
+        "★划重点：抓落实要有钉钉子精神",
+        "扫一扫在手机打开当前页",
+    ],
+)
+def test_a_contents_entry_a_learners_highlight_and_a_pages_phone_prompt_are_wrapper(line):
+    assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
+
+
+def test_a_pages_links_list_after_the_document_goes_though_its_entries_name_bodies():
+    links = ["相关链接：", "某某市人民政府", "某某县政务服务网", "某某县生态环境分局"]
+    text = "\n".join(["在全镇安全生产会议上的讲话", "同志们：", "各村要落实网格责任。", *links])
+    assert strip_boilerplate(text, PATTERNS).removed_lines == tuple(links)
+    # Without the list's heading, a body under the text is its signature.
+    signed = "在全镇安全生产会议上的讲话\n同志们：\n各村要落实网格责任。\n某某县生态环境分局"
+    assert strip_boilerplate(signed, PATTERNS).removed_lines == ()
+
+
+def test_a_news_pages_byline_under_the_title_goes_and_the_speakers_line_stays():
+    byline = ["来源：某某县融媒体中心　2026-03-14 17:36", "作者：记者 刘晓　通讯员 陈默"]
+    tip_off = "网络举报电话：0745-3216688"
+    text = "\n".join(
+        [
+            "在全县优化营商环境工作推进会上的讲话",
+            *byline,
+            "县委书记　王某某",
+            "同志们：",
+            "今天召开会议，部署优化营商环境工作。",
+            "序号　工作任务　牵头单位",
+            "1　企业开办　县市场监管局",
+            "同志们，优化营商环境没有休止符，只有进行时。希望大家以更实的作风抓好各项任务落实。",
+            tip_off,
+        ]
+    )
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (*byline, tip_off)

@@ -152,6 +152,11 @@ def test_learning_campaigns_of_recent_years_are_dated_references():
     assert find_dated_references(text) == ["党纪学习教育", "主题教育", "过渡期"]
 
 
+def test_a_three_year_campaign_is_a_dated_reference():
+    text = "深入推进安全生产治本攻坚三年行动，压紧压实企业主体责任。"
+    assert find_dated_references(text) == ["安全生产治本攻坚三年行动"]
+
+
 def test_a_lesson_and_a_host_script_are_speeches():
     assert guess_doc_type("七一专题党课：坚定理想信念") == "讲话稿"
     assert guess_doc_type("推进大会主持词") == "讲话稿"
@@ -264,6 +269,9 @@ def test_an_official_documents_header_is_not_its_title():
     assert [(p.start, p.end) for p in outline.parts] == [(5, 6), (6, 7)]
     assert not is_document_header("关于做好秋粮收购工作的通知")
     assert not is_document_header("认真学习文件")
+    # A page's field naming the number is the page's, not the document's header.
+    assert is_document_header("某政办发〔2026〕7号")
+    assert not is_document_header("文号：某政办发〔2026〕7号")
 
 
 @pytest.mark.parametrize(

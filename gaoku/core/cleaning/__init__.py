@@ -226,6 +226,8 @@ def strip_boilerplate(
     start = title_index(lines, [LEARNED if i in opening else r for i, r in enumerate(inside)])
     if start < len(lines):
         inside[start] = ""  # a slogan title is the title, whatever words it uses
+    for index in _byline_rows(lines, inside, start, opening):
+        inside[index] = LEARNED
     end = _end_index(lines, inside, start, scores)
     for index in _spaced_slogans(lines, inside, start, end):
         inside[index] = PROMOTION
@@ -337,6 +339,29 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
     return opening
 
 
+def _byline_rows(lines: list[str], inside: list[str], start: int, opening: set[int]) -> list[int]:
+    """The lines between the title and the body's first sentence that the judge reads as
+    wrapper though they have a table row's form: a news page's byline set as spaced
+    fields (来源：某某县融媒体中心　2024-03-14 / 记者 某某　通讯员 某某). A document has no
+    table before its first sentence; its own lines there (a subtitle, the speaker, the
+    date) are protected as they are everywhere."""
+    first = _first_sentence(lines, inside, start, len(lines) - 1)
+    return [
+        i
+        for i in sorted(opening)
+        if start < i < first and not _the_documents(lines[i]) and _table_row(lines, inside, i)
+    ]
+
+
+def _first_sentence(lines: list[str], inside: list[str], start: int, end: int) -> int:
+    """The first line after ``start``, up to ``end``, that is a sentence of the
+    document's; ``end`` where none is."""
+    return next(
+        (i for i in range(start + 1, end + 1) if not inside[i] and SENTENCE_END.search(lines[i])),
+        end,
+    )
+
+
 def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a line with spaced runs stands beside another (序号　工作任务 / 1　秋粮收购)."""
     beside = (lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines) and not inside[i])
@@ -390,10 +415,7 @@ def _spaced_slogans(lines: list[str], inside: list[str], start: int, end: int) -
     or more different wordings are the document's unmarked headings, unless a line heads
     nothing (the next line is a numbered heading).
     """
-    first_sentence = next(
-        (i for i in range(start + 1, end + 1) if not inside[i] and SENTENCE_END.search(lines[i])),
-        end,
-    )
+    first_sentence = _first_sentence(lines, inside, start, end)
     candidates = []
     for index in range(first_sentence + 1, end + 1):
         line = lines[index]

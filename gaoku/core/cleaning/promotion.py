@@ -72,6 +72,8 @@ _STRONG = re.compile(
     r"(?:QQ|ＱＱ|qq)群?\s*[:：]?\s*\d{5,}|"
     r"群\s*[:：]\s*\d{5,}|公众号\s*[:：]|免责声明|版权所有|转载请注明|不得转载|请勿商用|"
     r"著作权归|商业转载|仅代表作者|^Powered by|^(?:装\s*订\s*线|密\s*封\s*线)$|"
+    # A news site's footer for reports of illegal content (网络举报电话, 违法和不良信息举报).
+    r"网络举报|不良信息举报|"
     r"以下为正文|正文完|来源[:：].{0,24}(?:网|站|号|平台|文库)$|"
     # Page furniture, alone or after a brand: 第2页 共5页, 共5页 第2页, 第2/5页, 2/5,
     # Page 2 of 5, - 2 -, — 2 —, · 2 ·.
@@ -81,6 +83,11 @@ _STRONG = re.compile(
     # A fax machine's header on every page: its clock in Latin letters and the page
     # counter (JUN-03-2024 15:28  FROM：…  P.02/03).
     r"^[A-Z]{3}-\d{1,2}-\d{4}\s+\d{1,2}:\d{2}|\bP\.\s?\d{1,3}\s*/\s*\d{1,3}$|"
+    # An entry of a table of contents or a reader's bookmarks: a leader and a page
+    # (一、主要举措和成效……1, （二）强化保障 ........ 12).
+    r"(?:…{2,}|[.．·]{3,})\s*\d{1,4}$|"
+    # A learner's highlight set between the paragraphs (★划重点：…, 我的笔记：…).
+    r"^\W*(?:划重点|我的笔记|学习笔记)\s*[:：]|"
     # A forum floor's header: its number and time, or the app it came from (2楼
     # 2024-05-20 21:19 来自Android客户端).
     r"^\d+\s*楼[ \u3000]+\S*\d{1,2}:\d{2}|来自\S{0,12}客户端$|"
@@ -209,6 +216,7 @@ _WEAK = re.compile(
             r"(?:阅读|浏览|点赞|赞同|评论|转发|收藏|播放)\s*[:：]?\s*\d[\d.,]*\s*[万千wW]?\s*(?:[·|｜]|$)|"
             r"[>»›＞].*[>»›＞]|\S[ \u3000][›»][ \u3000]\S|打印本页|关闭窗口|"
             r"^\W*(?:返回|回到)(?:顶部|首页|列表|目录|上一?页)\W*$|"
+            r"扫一扫.{0,4}(?:在|用)?手机.{0,4}(?:打开|查看|阅读|浏览)|"
             r"^\W*(?:广告|推广|赞助)\W*$|"
             # Counters written number first (3.6万次阅读 · 412人收藏).
             r"\d[\d.,]*\s*[万千wW]?\s*(?:次|人|条)?\s*(?:阅读|浏览|收藏|点赞|下载|评论|转发|播放)"
@@ -372,7 +380,7 @@ def publisher_note(line: str) -> bool:
 # The heading of a page's list of other documents, alone on its line (相关文档推荐,
 # 推荐阅读：, 猜你喜欢, ▍往期精选).
 _RELATED_LIST = re.compile(
-    r"^\W*(?:相关(?:文档|文章|资料|范文|材料)?(?:推荐|阅读|下载)|相关(?:公告|新闻|链接|报道)|"
+    r"^\W*(?:相关(?:文档|文章|资料|范文|材料)?(?:推荐|阅读|下载)|相关(?:公告|新闻|链接|报道)|友情链接|"
     r"(?:推荐|延伸|扩展|热门)(?:阅读|文章|文档|下载|范文)|热门推荐|往期(?:推荐|精选|回顾)|"
     r"猜你(?:喜欢|想看)|大家(?:都在|还在)看|你可能(?:还)?(?:喜欢|感兴趣|需要)|"
     r"更多(?:相关|精彩)?(?:范文|文章|文档|资料|材料)(?:推荐)?)\W*$"
@@ -382,6 +390,15 @@ _RELATED_LIST = re.compile(
 def related_list_heading(line: str) -> bool:
     """Whether a line heads a page's list of other documents (相关文档推荐, 推荐阅读)."""
     return _RELATED_LIST.match(line) is not None
+
+
+_LINKS_HEADING = re.compile(r"^\W*(?:相关链接|友情链接)\W*$")
+
+
+def links_heading(line: str) -> bool:
+    """Whether a line heads a page's list of links, which name sites and bodies rather
+    than documents (相关链接：/ 某某市人民政府 / 某某县政务服务网)."""
+    return _LINKS_HEADING.match(line) is not None
 
 
 _CHAT_HEADER_LINE = re.compile(_CHAT_HEADER)

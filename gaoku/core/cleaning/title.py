@@ -16,6 +16,7 @@ from gaoku.core.cleaning.promotion import (
     HEADING,
     SENTENCE_END,
     chat_header,
+    links_heading,
     promotion,
     related_list_heading,
     unmistakable,
@@ -171,6 +172,7 @@ def related_entries(lines: list[str], inside: list[str]) -> list[int]:
             SENTENCE_END.search(lines[i]) and not inside[i] for i in range(heading)
         )
         entries = 0
+        links = links_heading(lines[heading])
         for index in range(heading + 1, len(lines)):
             if inside[index]:
                 continue
@@ -180,7 +182,7 @@ def related_entries(lines: list[str], inside: list[str]) -> list[int]:
                 or len(line) > _MAX_ENTRY
                 or heading_level(line) is not None
                 or is_subtitle(line)
-                or not is_title(line)
+                or not (is_title(line) or (links and not SENTENCE_END.search(line)))
                 or (above_body and _body_follows(lines, inside, index))
             ):
                 break
