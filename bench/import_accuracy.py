@@ -74,6 +74,8 @@ SETS = (
     "import_holdout22",
     "import_holdout23",
     "import_holdout24",
+    "import_holdout25",
+    "import_holdout26",
 )
 
 

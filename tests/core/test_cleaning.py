@@ -943,3 +943,28 @@ def test_a_news_pages_byline_under_the_title_goes_and_the_speakers_line_stays():
         ]
     )
     assert strip_boilerplate(text, PATTERNS).removed_lines == (*byline, tip_off)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "【得分点】开头交代背景，用“下面，我讲三点意见”自然过渡，结构完整，层次清楚，值得借鉴。",
+        "【亮点】第三部分从“事”转到“人”，使发言由做法上升到体会，层次更加完整。",
+        "锟斤拷锟斤拷锟斤拷",
+        "烫烫烫烫烫烫烫烫",
+    ],
+)
+def test_an_exam_coachs_marks_and_mojibake_lines_are_wrapper(line):
+    assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
+
+
+def test_a_title_that_names_no_kind_under_a_records_fields_is_the_title():
+    fields = ["作品编号：QF-0109", "参赛组别：中学生组"]
+    title = "爷爷的账本"
+    body = [
+        "爷爷家的柜子里，锁着一摞泛黄的旧账本，每一笔收支都记得清清楚楚，连一分钱也不含糊。",
+        "爷爷常说，公家的钱一分也不能乱花，自家的账也要算明白，这是做人的本分。",
+    ]
+    result = strip_boilerplate("\n".join([*fields, title, *body]), PATTERNS)
+    assert result.removed_lines == tuple(fields)
+    assert result.text.split("\n")[0] == title

@@ -319,8 +319,12 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
     above the title, where no document has begun, they are a system's (a meeting's fields
     and its sign-in table over the speech)."""
     opening = set()
+    # The line the body's first sentence follows is the title where any is, whatever its
+    # words (爷爷的账本, an essay's): it must read as wrapper as surely as a sentence does.
+    above_body = _first_sentence(lines, inside, -1, len(lines) - 1) - 1
     for index, line in enumerate(lines):
-        threshold = SENTENCE_THRESHOLD if SENTENCE_END.search(line) else LEARNED_THRESHOLD
+        sure = SENTENCE_END.search(line) or index == above_body
+        threshold = SENTENCE_THRESHOLD if sure else LEARNED_THRESHOLD
         if scores[index] <= threshold or inside[index] or len(line) > MAX_WRAPPER_LINE:
             continue
         if not MEANINGFUL.search(line):  # a piece of punctuation the rules kept (》、《)
@@ -465,8 +469,13 @@ def learnable_lines(text: str) -> list[str]:
 _LATIN_WORDS = re.compile(r"[A-Za-z]{2,}")
 
 
+# What a text decoded with the wrong code page leaves (锟斤拷: U+FFFD read as GBK) and what
+# uninitialised memory reads as (烫烫烫, 屯屯屯), on lines of their own.
+_MOJIBAKE = re.compile("(?:锟斤拷|烫|屯|\ufffd)+")
+
+
 def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
-    if not MEANINGFUL.search(line) and not _FRAGMENT.fullmatch(line):
+    if (not MEANINGFUL.search(line) and not _FRAGMENT.fullmatch(line)) or _MOJIBAKE.fullmatch(line):
         return FILLER
     if len(_LATIN_WORDS.findall(line)) >= 6 and not HAN.search(line):
         return FOREIGN
@@ -523,9 +532,11 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
     (a mean score of 1 or more) and one of them beyond its threshold (an assistant's
     修改说明：/ 1. 开头增加… / 如需调整…请告诉我。, a quiz's questions, options and
     answers), up to the document's own end — a signature, its last words, its tail or
-    contacts, or a line the judge reads as the document's."""
+    contacts, or a line the judge reads as the document's. ``own[0]`` is the title, and
+    the tail leaves it a body: a text all in a register of its own (a pupil's essay) is
+    not a tail."""
     tail: list[int] = []
-    for index in reversed(own):
+    for index in reversed(own[2:]):
         line = lines[index]
         if scores[index] <= _DOCUMENTS_OWN or _protected_end(line):
             break
@@ -535,6 +546,8 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
     leaning = [scores[i] for i in tail]
     if not leaning or max(leaning) <= LEARNED_THRESHOLD or sum(leaning) < len(leaning):
         return own
+    if len(tail) == 1 and SENTENCE_END.search(lines[tail[0]]) and leaning[0] <= SENTENCE_THRESHOLD:
+        return own  # one sentence alone is judged as any sentence is (补充一句话。)
     if tail[-1] > 0 and lines[tail[-1] - 1].endswith(("：", ":")):
         return own  # a list the document's own lead-in announces (请于月底前上报：/ ①…)
     return own[: len(own) - len(tail)]  # the tail is a run at the end of own

@@ -46,8 +46,10 @@ _PUBLISHER_NOTE = (
     r"批改意见|[\u4e00-\u9fff]{0,2}总评|[\u4e00-\u9fff]{0,2}评语|"
     r"学习要点)\s*[:：】\]］]|"
     r"^[【\[［〖][^】\]］〗]{1,8}[】\]］〗].{0,12}(?:本文|全文|上文|此文|该文|本篇)|"
-    # …or a reader's or teacher's note under a bracketed label ([老师批注] …, 【旁批】…).
-    r"^[【\[［〖][^】\]］〗]{0,6}(?:批注|旁批|眉批|评注|点评|按语)[】\]］〗]"
+    # …or a reader's or teacher's note under a bracketed label ([老师批注] …, 【旁批】…), and
+    # an exam coach's marks on a model essay (【得分点】…, 【亮点】…, 【名师点睛】…).
+    r"^[【\[［〖][^】\]］〗]{0,6}(?:批注|旁批|眉批|评注|点评|按语|得分点|失分点|采分点|亮点|点睛|"
+    r"考点|易错点|技巧点拨|解析)[】\]］〗]"
 )
 # The header of a message in a forwarded chat log: a name, a day and a clock time
 # (王科长  5月8日 20:05, 老周 2026-05-08 20:06:31). No line of a document ends in a clock

@@ -128,19 +128,23 @@ def _may_head(line: str, reason: str) -> bool:
 
 def _untitled_index(lines: list[str], inside: list[str]) -> int:
     """The title of a text whose title names no kind (一个村的蝶变): the body starts at
-    the first sentence, salutation, heading or labelled field (主持人：…), and the title
-    is the last line before it that is not a subtitle (——…, （2025年3月1日）). A brand
-    alone above the title is thus not taken for it."""
+    the first sentence, salutation, heading or labelled field (主持人：…) after it, and
+    the title is the last line before that which is not a subtitle (——…, （2025年3月1日）).
+    A brand alone above the title is thus not taken for it, nor are the fields of a
+    record above any title (作品编号：…　参赛组别：…)."""
     own = [i for i, reason in enumerate(inside) if not reason]
     title = None
     for index in own[:TITLE_WINDOW]:
         line = lines[index]
+        field = "：" in line or ":" in line
         if (
-            SENTENCE_END.search(line)
-            or heading_level(line) is not None
-            or "：" in line
-            or ":" in line
+            title is None
+            and field
+            and not SENTENCE_END.search(line)
+            and not line.endswith(("：", ":"))
         ):
+            continue
+        if SENTENCE_END.search(line) or heading_level(line) is not None or field:
             break
         if title is None or not is_subtitle(line):
             title = index
