@@ -76,6 +76,8 @@ SETS = (
     "import_holdout24",
     "import_holdout25",
     "import_holdout26",
+    "import_holdout27",
+    "import_holdout28",
 )
 
 

@@ -904,19 +904,6 @@ def test_selected_reader_comments_after_an_article_run_to_its_end():
     assert strip_boilerplate(text, PATTERNS).removed_lines == tuple(tail)
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "（二）强化资金保障……2",
-        "三、下一步工作打算 ........ 12",
-        "★划重点：抓落实要有钉钉子精神",
-        "扫一扫在手机打开当前页",
-    ],
-)
-def test_a_contents_entry_a_learners_highlight_and_a_pages_phone_prompt_are_wrapper(line):
-    assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
-
-
 def test_a_pages_links_list_after_the_document_goes_though_its_entries_name_bodies():
     links = ["相关链接：", "某某市人民政府", "某某县政务服务网", "某某县生态环境分局"]
     text = "\n".join(["在全镇安全生产会议上的讲话", "同志们：", "各村要落实网格责任。", *links])
@@ -945,19 +932,6 @@ def test_a_news_pages_byline_under_the_title_goes_and_the_speakers_line_stays():
     assert strip_boilerplate(text, PATTERNS).removed_lines == (*byline, tip_off)
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "【得分点】开头交代背景，用“下面，我讲三点意见”自然过渡，结构完整，层次清楚，值得借鉴。",
-        "【亮点】第三部分从“事”转到“人”，使发言由做法上升到体会，层次更加完整。",
-        "锟斤拷锟斤拷锟斤拷",
-        "烫烫烫烫烫烫烫烫",
-    ],
-)
-def test_an_exam_coachs_marks_and_mojibake_lines_are_wrapper(line):
-    assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
-
-
 def test_a_title_that_names_no_kind_under_a_records_fields_is_the_title():
     fields = ["作品编号：QF-0109", "参赛组别：中学生组"]
     title = "爷爷的账本"
@@ -968,3 +942,38 @@ def test_a_title_that_names_no_kind_under_a_records_fields_is_the_title():
     result = strip_boilerplate("\n".join([*fields, title, *body]), PATTERNS)
     assert result.removed_lines == tuple(fields)
     assert result.text.split("\n")[0] == title
+
+
+def test_a_broadcasters_outro_goes_and_a_speech_to_listeners_stays():
+    outro = "听众朋友，以上是本期《政策解读》为您播送的全部内容。感谢收听，我们下周再会！"
+    speech = "广大听众朋友们，今天我就全县防汛工作同大家谈几点想法。"
+    text = f"在全县防汛工作广播讲话\n{speech}\n各村要落实网格责任。\n{outro}"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (outro,)
+
+
+def test_a_reports_abstract_in_its_title_stays():
+    text = "关于2025年政府工作报告（摘要）\n各位代表：\n过去一年，全县经济运行稳中有进。"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（二）强化资金保障……2",  # a table of contents, a reader's bookmarks
+        "三、下一步工作打算 ........ 12",
+        "★划重点：抓落实要有钉钉子精神",  # a learner's highlight
+        "扫一扫在手机打开当前页",
+        "【得分点】开头交代背景，用“下面，我讲三点意见”自然过渡，结构完整，层次清楚，值得借鉴。",
+        "【亮点】第三部分从“事”转到“人”，使发言由做法上升到体会，层次更加完整。",
+        "锟斤拷锟斤拷锟斤拷",  # mojibake
+        "烫烫烫烫烫烫烫烫",
+        "摘要：本文梳理了一个山区县发展集体经济的做法和困难，并从政策、产业、人才三个方面提出建议。",
+        "关键词：集体经济；强村公司；对策建议",
+        "作者简介：林某（1985—），男，某某市委党校讲师，主要研究方向为基层治理。",
+        "（此处已撕毁）",
+    ],
+)
+def test_contents_entries_learners_and_coachs_notes_mojibake_and_a_papers_matter_are_wrapper(
+    line,
+):
+    assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)

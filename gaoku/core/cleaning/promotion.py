@@ -46,6 +46,10 @@ _PUBLISHER_NOTE = (
     r"批改意见|[\u4e00-\u9fff]{0,2}总评|[\u4e00-\u9fff]{0,2}评语|"
     r"学习要点)\s*[:：】\]］]|"
     r"^[【\[［〖][^】\]］〗]{1,8}[】\]］〗].{0,12}(?:本文|全文|上文|此文|该文|本篇)|"
+    # An academic paper's front and back matter around a reprinted text (摘要：…, 关键词：…,
+    # 作者简介：…, 基金项目：…, 中图分类号：…).
+    r"^\W*(?:内容)?(?:摘\s*要|提\s*要)\s*[:：】\]］]|^\W*关\s*键\s*[词字]\s*[:：】\]］]|"
+    r"^\W*(?:作者简介|基金项目|中图分类号|文献标识码|文章编号)\s*[:：】\]］]|"
     # …or a reader's or teacher's note under a bracketed label ([老师批注] …, 【旁批】…), and
     # an exam coach's marks on a model essay (【得分点】…, 【亮点】…, 【名师点睛】…).
     r"^[【\[［〖][^】\]］〗]{0,6}(?:批注|旁批|眉批|评注|点评|按语|得分点|失分点|采分点|亮点|点睛|"
@@ -76,6 +80,11 @@ _STRONG = re.compile(
     r"著作权归|商业转载|仅代表作者|^Powered by|^(?:装\s*订\s*线|密\s*封\s*线)$|"
     # A news site's footer for reports of illegal content (网络举报电话, 违法和不良信息举报).
     r"网络举报|不良信息举报|"
+    # A note on the copy's state where its text is missing (（此处已撕毁）, （以下缺页）).
+    r"^[（(\[［【]?(?:此处|该处)(?:已被?)?(?:撕毁|撕去|缺失|破损|污损|遮挡|字迹模糊|无法辨认)[)）\]］】]?$|"
+    r"^[（(\[［【]?以下(?:缺页|缺失|残缺|无法辨认)[)）\]］】]?$|"
+    # A broadcaster's words to its audience around what it read (…为您播送的…，感谢收听).
+    r"为您(?:播送|播报|朗读|诵读)|感谢(?:您的)?(?:收听|收看)|"
     r"以下为正文|正文完|来源[:：].{0,24}(?:网|站|号|平台|文库)$|"
     # Page furniture, alone or after a brand: 第2页 共5页, 共5页 第2页, 第2/5页, 2/5,
     # Page 2 of 5, - 2 -, — 2 —, · 2 ·.
