@@ -78,6 +78,8 @@ SETS = (
     "import_holdout26",
     "import_holdout27",
     "import_holdout28",
+    "import_holdout29",
+    "import_holdout30",
 )
 
 

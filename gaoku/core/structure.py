@@ -307,9 +307,13 @@ def find_placeholders(text: str) -> list[str]:
     return _unique(m.group() for m in placeholder_matches(text))
 
 
+# A lone X or × with nothing after it to fill is a mark (在姓名上方画“×”), not a blank.
+_LONE_MARK = re.compile("[XＸ×]")
+
+
 def placeholder_matches(text: str) -> Iterable[re.Match]:
     """Every placeholder in ``text``, where it stands."""
-    return _PLACEHOLDER.finditer(text)
+    return (m for m in _PLACEHOLDER.finditer(text) if not _LONE_MARK.fullmatch(m.group()))
 
 
 _CN_ORD = "[一二三四五六七八九]"

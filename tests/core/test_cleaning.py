@@ -977,3 +977,18 @@ def test_contents_entries_learners_and_coachs_notes_mojibake_and_a_papers_matter
     line,
 ):
     assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
+
+
+def test_a_title_over_a_distributors_block_gives_way_to_the_documents_own():
+    block = [
+        "三中全会学习体会",
+        "├─ 首先：领会重大意义",
+        "└─ 最后：扛起改革责任",
+        "由某某脑图导出 2024-08-06 08:05",
+    ]
+    title = "学习党的二十届三中全会精神心得体会"
+    body = "全会是在关键时期召开的一次十分重要的会议，我认真研读了全会公报和《决定》原文。"
+    signer = "县财政局预算股 ○○"  # a unit and a blank for the signer's name, not a banner
+    result = strip_boilerplate("\n".join([*block, title, body, signer]), PATTERNS)
+    assert result.removed_lines == tuple(block)
+    assert result.text.split("\n") == [title, body, signer]

@@ -142,6 +142,11 @@ def test_placeholders_carry_any_leaders_title():
     assert find_placeholders(text) == ["X主席", "X副县长", "××秘书长"]
 
 
+def test_a_lone_mark_on_a_ballot_is_no_placeholder():
+    text = "同意的画“○”，不同意的画“×”。请X书记讲话，XX乡代表发言。"
+    assert find_placeholders(text) == ["X书记", "XX乡"]
+
+
 def test_placeholders_carry_the_unit_they_name():
     text = "○○社区、XX集团和××产业园的负责同志参加。"
     assert find_placeholders(text) == ["○○社区", "XX集团", "××产业园"]

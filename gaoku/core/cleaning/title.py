@@ -116,8 +116,20 @@ def title_index(lines: list[str], inside: list[str]) -> int:
                 plain = (i for i in above if not inside[i])
                 worded = (i for i in above if _may_head(lines[i], inside[i]))
                 return next(plain, next(worded, index))
-            return index
+            return _title_after_wrapper(lines, inside, index)
     return _untitled_index(lines, inside)
+
+
+def _title_after_wrapper(lines: list[str], inside: list[str], index: int) -> int:
+    """The title, where the line at ``index`` reads as one: the next line not judged
+    wrapper instead when it reads as a title too and wrapper stands between them — the
+    first was the heading of a distributor's block (a mind map's central topic over its
+    branches, 三中全会学习体会), the second the document's own. A title set on two lines
+    has nothing between them."""
+    after = next((i for i in range(index + 1, len(lines)) if not inside[i]), None)
+    if after is not None and after > index + 1 and is_title(lines[after]):
+        return after
+    return index
 
 
 def _may_head(line: str, reason: str) -> bool:
