@@ -284,11 +284,12 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
     is no sentence, heading, salutation or stage direction and stands twice or more in
     one text, not as a piece of a broken sentence. A repeated line that reads as a title
     is the title where no other line does: its first occurrence stays."""
-    counts = Counter(map(_running_head, lines))
+    heads = [_running_head(line) for line in lines]
+    counts = Counter(heads)
     repeated = [
         i
         for i, line in enumerate(lines)
-        if counts[_running_head(line)] > 1
+        if counts[heads[i]] > 1
         and not inside[i]
         and _SHORTEST_HEAD <= len(line) <= _RUNNING_HEAD
         and MEANINGFUL.search(line)
@@ -299,7 +300,8 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
         and not _STAGE_DIRECTION.match(line)
     ]
     titled = {lines[i] for i in repeated if is_title(lines[i])}
-    if titled and not any(is_title(line) and counts[_running_head(line)] == 1 for line in lines):
+    alone = (line for line, head in zip(lines, heads, strict=True) if counts[head] == 1)
+    if titled and not any(map(is_title, alone)):
         repeated = [i for i in repeated if lines[i] not in titled or lines.index(lines[i]) != i]
     return repeated
 
