@@ -8,10 +8,11 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self) -> None:
-        from gaoku.members.models import Subscription, Suspension
+        from gaoku.members.models import MemberProfile, Subscription, Suspension
         from gaoku.site.memo import request_memo_clear
 
-        # An entitlement kept for this request is wrong once a term or suspension changes.
-        for model in (Subscription, Suspension):
+        # An entitlement or a profile kept for this request is wrong once a term, a
+        # suspension or the profile changes.
+        for model in (Subscription, Suspension, MemberProfile):
             post_save.connect(request_memo_clear, sender=model, dispatch_uid=f"memo-{model}")
             post_delete.connect(request_memo_clear, sender=model, dispatch_uid=f"memo-{model}-")

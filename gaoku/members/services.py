@@ -31,6 +31,7 @@ from gaoku.members.models import (
 )
 from gaoku.members.selectors import subscription_term, subscriptions_in_force, suspension_open
 from gaoku.ops.audit import audit_record
+from gaoku.site.memo import request_memo
 
 FREE_PLAN_NOT_SUBSCRIBABLE = "“{plan}”是免费方案，无需订阅。"
 NO_DURATION = "订阅需要一个付费方案或赠送天数。"
@@ -349,7 +350,12 @@ def _member_lock(user: AbstractUser) -> None:
 
 
 def profile_ensure(user: AbstractUser) -> MemberProfile:
-    """The member's profile, created with a fresh random display code if missing."""
+    """The member's profile, created with a fresh random display code if missing (read
+    once per request: a reader page's notice and its localisation form both ask)."""
+    return request_memo(("profile", user.pk), lambda: _profile_ensure(user))
+
+
+def _profile_ensure(user: AbstractUser) -> MemberProfile:
     existing = MemberProfile.objects.filter(user=user).first()
     if existing:
         return existing

@@ -141,6 +141,10 @@ def _refuse_past_limits(
 ) -> None:
     plan = entitlement_get(user).plan
     capped = _admin_limit(user, action, now)
+    # A window holds no more uses than a wider one: the widest window's count, read
+    # first, spares counting any window whose limit it cannot reach (most requests).
+    widest = max(window for _setting, window, _per, _field in LIMITS[action])
+    widest_used = uses(now - widest).count()
     for setting, window, per, field in LIMITS[action]:
         own = getattr(plan, field, None) if plan and field else None
         limit = getattr(settings, setting) if own is None else own
@@ -150,8 +154,10 @@ def _refuse_past_limits(
             note = BY_ADMIN.format(until=timezone.localtime(capped[1]).strftime("%m-%d %H:%M"))
         # Counted, not read: a busy member's day holds hundreds of uses, and only a
         # refusal needs one of them (the use whose leaving makes room).
+        if widest_used + count <= limit:
+            continue
         recent = uses(now - window)
-        used = recent.count()
+        used = widest_used if window == widest else recent.count()
         leave = used + count - limit  # uses that must leave the window first
         if leave <= 0:
             continue

@@ -317,3 +317,28 @@ def test_a_request_asks_the_entitlement_once_and_sees_a_grant_made_during_it(
 
     RequestMemoMiddleware(view)(RequestFactory().get("/"))
     assert seen == [False, False, True, False]
+
+
+def test_a_request_reads_the_profile_once_and_again_after_it_changes(django_assert_num_queries):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from gaoku.members.services import profile_ensure
+    from gaoku.site.memo import RequestMemoMiddleware
+
+    member = account("member", "memo-profile")
+    profile_ensure(member)
+    seen = []
+
+    def view(request):
+        seen.append(profile_ensure(member).localise_answers)
+        with django_assert_num_queries(0):
+            profile_ensure(member)
+        stored = type(profile_ensure(member)).objects.get(user=member)
+        stored.localise_answers = {"XX县": "青川县"}
+        stored.save()
+        seen.append(profile_ensure(member).localise_answers)
+        return HttpResponse()
+
+    RequestMemoMiddleware(view)(RequestFactory().get("/"))
+    assert seen == [{}, {"XX县": "青川县"}]

@@ -114,3 +114,25 @@ def test_a_plans_download_quota_overrides_the_sites(client, settings):
     assert client.post(url, {"format": "txt"}).status_code == 200
     refused = client.post(url, {"format": "txt"})
     assert refused.status_code == 429 and "每小时最多 1 次下载" in refused.content.decode()
+
+
+def test_a_member_far_from_every_limit_costs_one_count(settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.GAOKU_QUOTA_DOWNLOADS_PER_HOUR = 3
+    settings.GAOKU_QUOTA_DOWNLOADS_PER_DAY = 10
+    member = account("member")
+
+    def counts() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            rate_spend(member, "download")
+        return sum("COUNT(" in q["sql"] for q in queries.captured_queries)
+
+    # The day's count is read first; under the hour's limit it answers for the hour too.
+    assert [counts(), counts(), counts()] == [1, 1, 1]
+    RateEvent.objects.filter(user=member).update(at=timezone.now() - timedelta(hours=2))
+    # Three used today could pass the hour's limit: the hour is counted as well.
+    assert [counts(), counts(), counts()] == [2, 2, 2]
+    with pytest.raises(RateLimited, match="每小时最多 3 次下载"):
+        rate_spend(member, "download")
