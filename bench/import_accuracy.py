@@ -80,6 +80,7 @@ SETS = (
     "import_holdout28",
     "import_holdout29",
     "import_holdout30",
+    "import_holdout31",
 )
 
 
