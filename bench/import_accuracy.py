@@ -81,6 +81,7 @@ SETS = (
     "import_holdout29",
     "import_holdout30",
     "import_holdout31",
+    "import_holdout32",
 )
 
 

@@ -992,3 +992,43 @@ def test_a_title_over_a_distributors_block_gives_way_to_the_documents_own():
     result = strip_boilerplate("\n".join([*block, title, body, signer]), PATTERNS)
     assert result.removed_lines == tuple(block)
     assert result.text.split("\n") == [title, body, signer]
+
+
+def test_what_a_distributor_sets_around_the_text_it_marks_off_goes_with_its_marks():
+    summary = [
+        "AI 摘要",
+        "这是一份县工商联的年度工作报告，回顾了一年的做法与成效，部署了新一年的工作。",
+        "关键要点",
+        "• 组建会员服务群、开展政银企对接，帮助企业解决融资难题",
+        "—— 以下为原文 ——",
+    ]
+    title = "某县工商业联合会2023年工作报告"
+    body = "一年来，县工商联组建“会员服务微信群”，及时推送惠企政策。"
+    after = ["—— 原文结束 ——", "这条摘要对你有帮助吗？"]
+    result = strip_boilerplate("\n".join([*summary, title, body, *after]), PATTERNS)
+    assert result.text.split("\n") == [title, body]
+    assert result.removed_lines == (*summary, *after)
+
+
+def test_a_text_that_quotes_a_document_in_full_keeps_its_lines():
+    text = "关于转发《某某通知》的通知\n各乡镇：\n现将《某某通知》全文转发如下，请认真贯彻执行。"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（此处填写发文单位及文号，使用时删除）",
+        "（以下活动项目可根据本地实际增减，使用时删除）",
+        "【提示：此段可结合本单位实际修改，定稿前请删除】",
+        "发言人1 00:02:41",  # a transcript's speaker and time
+        "[00:12:31]",
+    ],
+)
+def test_a_templates_instructions_and_a_transcripts_stamps_are_wrapper(line):
+    assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
+
+
+def test_a_blank_to_fill_on_its_own_line_stays():
+    line = "（此处填写单位名称）"
+    assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == ()

@@ -221,6 +221,8 @@ def strip_boilerplate(
         inside[index] = PROMOTION
     for index in _running_heads(lines, inside):
         inside[index] = REPEATED
+    for index in _outside_marked_text(lines):
+        inside[index] = PROMOTION
     scores = _scores(lines)
     opening = _learned(lines, inside, scores)
     start = title_index(lines, [LEARNED if i in opening else r for i, r in enumerate(inside)])
@@ -641,6 +643,23 @@ def _thread_replies(lines: list[str]) -> list[int]:
         if all(len(lines[i]) < _REPLY and not HEADING.match(lines[i]) for i in post):
             replies += [header, *post]
     return replies
+
+
+# Where a distributor marks off the text it passes on: —— 以下为原文 —— above it (under
+# its own summary of it), —— 原文结束 —— below. No document calls itself 原文.
+_TEXT_OPENS = re.compile(
+    r"\W*(?:(?:以下|下面)(?:为|是|即)?(?:原文|正文|全文)(?:内容)?|(?:原文|正文|全文)(?:如下|开始))\W*"
+)
+_TEXT_ENDS = re.compile(r"\W*(?:原文|正文)(?:结束|完)\W*")
+
+
+def _outside_marked_text(lines: list[str]) -> list[int]:
+    """The lines outside a text a distributor marked off, its marks included."""
+    opens = next((i for i, line in enumerate(lines) if _TEXT_OPENS.fullmatch(line)), -1)
+    ends = next(
+        (i for i in range(len(lines) - 1, opens, -1) if _TEXT_ENDS.fullmatch(lines[i])), len(lines)
+    )
+    return [*range(opens + 1), *range(ends, len(lines))]
 
 
 _NOTE = re.compile(r"^备注\s*[:：]")

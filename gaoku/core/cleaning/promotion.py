@@ -83,6 +83,10 @@ _STRONG = re.compile(
     # A note on the copy's state where its text is missing (（此处已撕毁）, （以下缺页）).
     r"^[（(\[［【]?(?:此处|该处)(?:已被?)?(?:撕毁|撕去|缺失|破损|污损|遮挡|字迹模糊|无法辨认)[)）\]］】]?$|"
     r"^[（(\[［【]?以下(?:缺页|缺失|残缺|无法辨认)[)）\]］】]?$|"
+    # A template's instruction to whoever fills it, on a line of its own in brackets
+    # （此处填写单位名称，使用时删除）: a blank to fill without it is the document's.
+    r"^[（(\[［【][^）)\]］】]*(?:(?:使用|用|定稿|打印|提交|正式使用)[时前后]?(?:请)?删除|请(?:自行)?删除)"
+    r"[^）)\]］】]*[)）\]］】]$|"
     # A broadcaster's words to its audience around what it read (…为您播送的…，感谢收听).
     r"为您(?:播送|播报|朗读|诵读)|感谢(?:您的)?(?:收听|收看)|"
     r"以下为正文|正文完|来源[:：].{0,24}(?:网|站|号|平台|文库)$|"
@@ -125,9 +129,11 @@ _STRONG = re.compile(
     r"^\W*(?:评论|批注|留言)\s*\d*\s*[·•:：]|^[↳↪⤷└]\s*[^\s：:]{1,12}[:：]|^[\[［【]批注\s*\d*[\]］】]|"
     r"^批注\s*[\[［【(（][^\]］】)）]{1,16}[\]］】)）]\s*[:：]|^修订人\s*[:：]|^(?:页数|字数)\s*[:：]\s*\d+|"
     # A web page's furniture around an article (字号：大 中 小, 上一篇：…, 下一篇：…), a
-    # transcript's timestamps alone on their lines (00:31), a slide's number (幻灯片 2).
+    # transcript's timestamps alone on their lines, after a speaker's number or not (00:31,
+    # 发言人1 00:02:41, [00:12:31]), a slide's number (幻灯片 2).
     r"字号\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小|^(?:上一篇|下一篇|上一条|下一条)\s*[:：]|"
-    r"^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$|^(?:幻灯片|第\s*\d+\s*张幻灯片|[Ss]lide)\s*\d*$|"
+    r"^(?:(?:发言人|说话人|讲话人|[Ss]peaker)\s*\d{0,2}[ \u3000]*)?[\[［]?\d{1,2}[:：]\d{2}"
+    r"(?:[:：]\d{2})?[\]］]?$|^(?:幻灯片|第\s*\d+\s*张幻灯片|[Ss]lide)\s*\d*$|"
     # A phone screenshot's bars read by OCR: the status bar (9:41 5G 87%), the app's bar
     # (< 返回 某某 ···) and its tabs (首页 素材 消息 我的).
     r"^\d{1,2}:\d{2}\s+(?:[2-6]G|Wi-?Fi|WIFI|LTE)?\s*\d{1,3}\s*%$|^[<‹〈＜]\s*返回|"
