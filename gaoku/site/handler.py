@@ -32,6 +32,16 @@ _RENDERS = re.compile(r"^/(?:m/\d+/download/|api/materials/\d+/copies)$")
 
 
 class ThreadPoolHandler(ASGIHandler):
+    async def __call__(self, scope, receive, send) -> None:
+        # Django's handler wraps each request in a ThreadSensitiveContext, which starts a
+        # thread for the request and joins it at the end, for what little thread-sensitive
+        # work is left outside the pool below (the request signals' receivers, closing the
+        # response, the live stream's reads): some tenth of a light request's CPU under
+        # load. That work shares asgiref's one thread for such calls instead.
+        if scope["type"] != "http":
+            raise ValueError(f"only HTTP is served here, not {scope['type']!r}")
+        await self.handle(scope, receive, send)
+
     def load_middleware(self, is_async: bool = False) -> None:
         super().load_middleware(is_async=False)
         chain = self._middleware_chain

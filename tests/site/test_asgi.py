@@ -66,3 +66,21 @@ def test_a_download_runs_in_the_render_threads_and_a_page_in_the_request_threads
         expected,
         "gaoku-request",
     ]
+
+
+def test_a_request_starts_no_thread_of_its_own(monkeypatch):
+    # Django's handler would start a thread per request for its thread-sensitive calls.
+    import asgiref.sync
+
+    def refused(self):
+        raise AssertionError("a ThreadSensitiveContext was entered")
+
+    monkeypatch.setattr(asgiref.sync.ThreadSensitiveContext, "__aenter__", refused)
+    handler = handler_module.ThreadPoolHandler()
+    assert _request(handler, "GET", "/") == 200
+    assert _request(handler, "GET", "/no-such-page/") == 404
+
+
+def test_only_http_is_served():
+    with pytest.raises(ValueError, match="only HTTP"):
+        asyncio.run(handler_module.ThreadPoolHandler()({"type": "websocket"}, None, None))
