@@ -71,7 +71,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "library/catalogue.html",
         {
             "page": page,
-            "rows": [(m, entitlement.covers(m)) for m in page],
+            # The topics' names are read here once: through the template, each row's
+            # related manager would cost more than the rest of the row.
+            "rows": [(m, entitlement.covers(m), [t.name for t in m.topics.all()]) for m in page],
             "doc_types": DocType.choices,
             "topics": topic_list(),
             "selected_type": doc_type,

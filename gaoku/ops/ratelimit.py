@@ -28,8 +28,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from gaoku.errors import GaokuError
-from gaoku.members.models import MemberProfile
 from gaoku.members.selectors import READ_ALL_PERMISSION, entitlement_get
+from gaoku.members.services import profile_ensure
 from gaoku.ops.models import RateEvent
 
 logger = logging.getLogger(__name__)
@@ -174,9 +174,7 @@ def _admin_limit(user: AbstractBaseUser, action: str, now: datetime) -> tuple[in
     field = LIMITED_FIELDS.get(action)
     if field is None:
         return None
-    found = (
-        MemberProfile.objects.filter(user=user, limited_until__gt=now)
-        .values_list(field, "limited_until")
-        .first()
-    )
-    return found if found and found[0] is not None else None
+    # The profile a page reads anyway (its copy notice), read once per request.
+    profile = profile_ensure(user)
+    limit, until = getattr(profile, field), profile.limited_until
+    return (limit, until) if limit is not None and until is not None and until > now else None
