@@ -82,6 +82,7 @@ SETS = (
     "import_holdout30",
     "import_holdout31",
     "import_holdout32",
+    "import_holdout33",
 )
 
 

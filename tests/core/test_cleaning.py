@@ -1032,3 +1032,20 @@ def test_a_templates_instructions_and_a_transcripts_stamps_are_wrapper(line):
 def test_a_blank_to_fill_on_its_own_line_stays():
     line = "（此处填写单位名称）"
     assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == ()
+
+
+def test_a_templates_day_to_fill_and_the_documents_attachments_end_it_as_its_own():
+    body = ["关于城区生活垃圾分类工作的实施方案", "各区要按照本方案抓好落实。"]
+    signed = ["某某市城市管理局", "X月X日"]
+    attachments = ["附件：1.生活垃圾分类工作任务分解表", "2.生活垃圾分类工作领导小组成员名单"]
+    page = ["【打印本页】　【关闭窗口】", "我要纠错"]
+    result = strip_boilerplate("\n".join([*body, *signed, *attachments, *page]), PATTERNS)
+    assert result.text.split("\n") == [*body, *signed, *attachments]
+    assert result.removed_lines == tuple(page)
+
+
+def test_numbered_lines_after_the_document_with_no_attachments_label_are_not_its_own():
+    body = ["在全县安全生产会议上的讲话", "同志们：", "安全生产责任重于泰山，大家务必抓好落实。"]
+    more = ["1.点击下载更多讲话稿", "2.加入写作交流群"]
+    result = strip_boilerplate("\n".join([*body, *more]), PATTERNS)
+    assert result.text.split("\n") == body

@@ -155,7 +155,9 @@ class CleanResult:
 # under a post reads (青柠气泡水：写得很真实).
 _DATE = (
     r"[\d〇○零一二三四五六七八九十XＸ×]{2,4}年[\d一二三四五六七八九十XＸ×]{1,2}月"
-    r"(?:[\d一二三四五六七八九十XＸ×]{1,3}日)?"
+    r"(?:[\d一二三四五六七八九十XＸ×]{1,3}日)?|"
+    # …or a template's day to fill, without its year (X月X日).
+    r"[XＸ×○]{1,2}月[XＸ×○]{1,2}日"
 )
 _ISSUER = (
     r"[^\s，。！？：；]{2,30}(?:委员会|人民政府|政府|办公室|办公厅|党委|党组|党工委|支部|"
@@ -521,9 +523,22 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     own = _before_replies(lines, own, start)
     for index in reversed(own):
         line = lines[index]
-        if SENTENCE_END.search(line) or _protected_end(line):
+        if SENTENCE_END.search(line) or _protected_end(line) or _attachment_entry(lines, index):
             return index
     return own[-1] if own else start
+
+
+_NUMBERED = re.compile(r"^\d{1,2}[.．、]\S")
+_ATTACHMENTS = re.compile(r"^[（(]?附件\s*[:：]")
+
+
+def _attachment_entry(lines: list[str], index: int) -> bool:
+    """A numbered line of the attachments a document lists (附件：1.… / 2.…)."""
+    while index > 0 and _NUMBERED.match(lines[index]):
+        index -= 1
+        if _ATTACHMENTS.match(lines[index]):
+            return True
+    return False
 
 
 # A score at or below which a line reads as the document's own.
