@@ -83,6 +83,7 @@ SETS = (
     "import_holdout31",
     "import_holdout32",
     "import_holdout33",
+    "import_holdout34",
 )
 
 

@@ -1049,3 +1049,18 @@ def test_numbered_lines_after_the_document_with_no_attachments_label_are_not_its
     more = ["1.点击下载更多讲话稿", "2.加入写作交流群"]
     result = strip_boilerplate("\n".join([*body, *more]), PATTERNS)
     assert result.text.split("\n") == body
+
+
+def test_a_digests_next_item_after_the_document_is_another_piece():
+    document = [
+        "在全市工商联工作会议上的交流发言",
+        "尊敬的各位领导、同志们：",
+        "下面，我就有关做法作简要交流。",
+    ]
+    items = [
+        "第2篇 / 共3篇",
+        "《商会年度工作总结（精选三篇）》",
+        "从服务会员、规范建设到参与社会治理，三篇各有侧重。",
+    ]
+    result = strip_boilerplate("\n".join(["第1篇 / 共3篇", *document, *items]), PATTERNS)
+    assert result.text.split("\n") == document

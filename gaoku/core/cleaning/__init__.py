@@ -521,6 +521,10 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     if comments is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > comments):
         own = [i for i in own if i < comments]
     own = _before_replies(lines, own, start)
+    # A digest's marker of its next item (第2篇 / 共3篇) after the title: another piece.
+    item = next((i for i in range(start + 1, len(lines)) if _NEXT_ITEM.match(lines[i])), None)
+    if item is not None:
+        own = [i for i in own if i < item]
     for index in reversed(own):
         line = lines[index]
         if SENTENCE_END.search(line) or _protected_end(line) or _attachment_entry(lines, index):
@@ -528,6 +532,7 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     return own[-1] if own else start
 
 
+_NEXT_ITEM = re.compile(r"^\W*第\s*\d+\s*([篇则条])\s*[/／]\s*共\s*\d+\s*\1\W*$")
 _NUMBERED = re.compile(r"^\d{1,2}[.．、]\S")
 _ATTACHMENTS = re.compile(r"^[（(]?附件\s*[:：]")
 
