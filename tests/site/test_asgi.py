@@ -82,5 +82,10 @@ def test_a_request_starts_no_thread_of_its_own(monkeypatch):
 
 
 def test_only_http_is_served():
-    with pytest.raises(ValueError, match="only HTTP"):
-        asyncio.run(handler_module.ThreadPoolHandler()({"type": "websocket"}, None, None))
+    call = handler_module.ThreadPoolHandler()({"type": "websocket"}, None, None)
+    # As in _request, the call runs in an event loop of its own thread.
+    with (
+        concurrent.futures.ThreadPoolExecutor(1) as pool,
+        pytest.raises(ValueError, match="only HTTP"),
+    ):
+        pool.submit(asyncio.run, call).result()
