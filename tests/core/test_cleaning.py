@@ -1010,8 +1010,9 @@ def test_what_a_distributor_sets_around_the_text_it_marks_off_goes_with_its_mark
     assert result.removed_lines == (*summary, *after)
 
 
-def test_a_text_that_quotes_a_document_in_full_keeps_its_lines():
-    text = "关于转发《某某通知》的通知\n各乡镇：\n现将《某某通知》全文转发如下，请认真贯彻执行。"
+@pytest.mark.parametrize("own", ["现将《某某通知》全文转发如下，请认真贯彻执行。", "原文如下："])
+def test_a_notice_that_forwards_a_document_in_full_keeps_its_lines(own):
+    text = f"关于转发《某某通知》的通知\n各乡镇：\n{own}\n一、各乡镇要认真贯彻执行。"
     assert strip_boilerplate(text, PATTERNS).removed_lines == ()
 
 

@@ -665,12 +665,15 @@ def _thread_replies(lines: list[str]) -> list[int]:
     return replies
 
 
-# Where a distributor marks off the text it passes on: —— 以下为原文 —— above it (under
-# its own summary of it), —— 原文结束 —— below. No document calls itself 原文.
+# Where a distributor marks off the text it passes on, framed as a mark: —— 以下为原文 ——
+# above it (under its own summary of it), —— 原文结束 —— below. A forwarding notice's own
+# 原文如下： ends in a colon and stays.
+_FRAME = r"[^\w\s:：]+"
 _TEXT_OPENS = re.compile(
-    r"\W*(?:(?:以下|下面)(?:为|是|即)?(?:原文|正文|全文)(?:内容)?|(?:原文|正文|全文)(?:如下|开始))\W*"
+    rf"{_FRAME}\s*(?:(?:以下|下面)(?:为|是|即)?(?:原文|正文|全文)(?:内容)?|(?:原文|正文|全文)(?:如下|开始))"
+    rf"\s*{_FRAME}"
 )
-_TEXT_ENDS = re.compile(r"\W*(?:原文|正文)(?:结束|完)\W*")
+_TEXT_ENDS = re.compile(rf"{_FRAME}\s*(?:原文|正文)(?:结束|完)\s*{_FRAME}")
 
 
 def _outside_marked_text(lines: list[str]) -> list[int]:
