@@ -84,6 +84,7 @@ SETS = (
     "import_holdout32",
     "import_holdout33",
     "import_holdout34",
+    "import_holdout35",
 )
 
 
