@@ -662,6 +662,8 @@ def test_a_speech_that_warns_against_copying_others_keeps_the_sentence():
         "字号：大 中 小",
         "上一篇：县政府召开第十二次常务会议",
         "00:31",
+        "发言人1 00:02:41",  # a transcript's speaker and time
+        "[00:12:31]",
     ],
 )
 def test_a_word_processors_review_a_web_pages_furniture_and_timestamps_are_wrapper(line):
@@ -1022,11 +1024,9 @@ def test_a_notice_that_forwards_a_document_in_full_keeps_its_lines(own):
         "（此处填写发文单位及文号，使用时删除）",
         "（以下活动项目可根据本地实际增减，使用时删除）",
         "【提示：此段可结合本单位实际修改，定稿前请删除】",
-        "发言人1 00:02:41",  # a transcript's speaker and time
-        "[00:12:31]",
     ],
 )
-def test_a_templates_instructions_and_a_transcripts_stamps_are_wrapper(line):
+def test_a_templates_instructions_to_delete_them_are_wrapper(line):
     assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
 
 
