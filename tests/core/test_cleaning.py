@@ -1065,3 +1065,92 @@ def test_a_digests_next_item_after_the_document_is_another_piece():
     ]
     result = strip_boilerplate("\n".join(["第1篇 / 共3篇", *document, *items]), PATTERNS)
     assert result.text.split("\n") == document
+
+
+_SPEECH = [
+    "在全县防汛工作会议上的讲话",
+    "同志们：",
+    "今年入汛以来，全县降雨偏多，防汛形势严峻。",
+    "一、压实防汛责任",
+    "各乡镇要落实包保责任，确保责任到人。",
+    "谢谢大家！",
+]
+
+
+def test_a_paste_sites_gutter_of_line_numbers_comes_off_every_line():
+    shown = [f"{n:>3} │ {line}" for n, line in enumerate(_SPEECH, start=1)]
+    page = ["贴码台 · 纯文本片段", *shown, "© 贴码台"]
+    assert strip_boilerplate("\n".join(page), PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_an_e_mails_quoting_comes_off_the_quoted_lines():
+    reply = ["您好！我已休假，返岗后回复。", "> -------- 原始邮件 --------", "> 发件人：县应急局"]
+    quoted = [f"> {line}" for line in _SPEECH]
+    result = strip_boilerplate("\n".join([*reply, *quoted]), PATTERNS)
+    assert result.text.split("\n") == _SPEECH
+
+
+@pytest.mark.parametrize(
+    "numbered",
+    [
+        # The document's own lines that start with a number and a bar: too few, or not
+        # numbered one by one, to be a viewer's gutter.
+        ["1  粮食生产稳定", "2  生猪出栏增长", "3  蔬菜种植扩面"],
+        ["1  粮食生产", "3  生猪出栏", "5  蔬菜种植", "7  水产养殖", "9  林业产业"],
+    ],
+)
+def test_a_documents_own_numbered_lines_keep_their_numbers(numbered):
+    text = "\n".join([*_SPEECH[:3], *numbered, *_SPEECH[3:]])
+    assert strip_boilerplate(text, PATTERNS).text == text
+
+
+def test_a_web_pages_title_with_its_sites_name_is_not_the_documents_title():
+    assert not is_title("桐岭镇人民政府工作报告_云岫公文网")
+    assert not is_title("在全县防汛工作会议上的讲话 - 某某范文网")
+    assert not is_title("在全县防汛工作会议上的讲话 | 某某范文网")
+    assert is_title("在全县防汛工作会议上的讲话")
+
+
+def test_a_screen_readers_announcements_are_wrapper_and_the_title_is_the_documents():
+    page = [
+        "晓声读屏 正在朗读网页",
+        "页面 在全县防汛工作会议上的讲话_云岫公文网",
+        "链接 工作报告",
+        "链接 讲话致辞",
+        "标题 1级",
+        *_SPEECH[:3],
+        "按钮 分享",
+        "列表 3项",
+        *_SPEECH[3:],
+        "列表结束",
+        "链接 返回顶部",
+    ]
+    assert strip_boilerplate("\n".join(page), PATTERNS).text.split("\n") == _SPEECH
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "用户山月 送出了 小心心×5",
+        "海棠依旧 送出 掌声 ×2",
+        "欢迎 用户阿拓 进入直播间",
+        "点击段落下方“纠错”帮助我们改进",
+        "下期预告：下周二晚19:40，《政务直通车》将播出专题报道，敬请关注。",
+    ],
+)
+def test_a_live_rooms_notices_a_sites_calls_and_a_programmes_trailer_are_wrapper(line):
+    assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
+
+
+def test_notes_after_the_documents_last_words_are_not_its_own_but_its_signature_is():
+    report = [
+        "2025年度个人述职报告",
+        "一年来，我认真履行分管职责，各项工作取得新成效。",
+        "以上述职，不妥之处，请各位领导和同志们批评指正。",
+        "某某镇人民政府",
+        "2025年12月20日",
+    ]
+    notes = ["明天交给办公室小宋，让她先排版。", "已同步到云端 · 2分钟前"]
+    result = strip_boilerplate("\n".join([*report, *notes]), PATTERNS)
+    assert result.text.split("\n") == report
+    assert result.removed_lines == tuple(notes)

@@ -183,7 +183,8 @@ _SIGNATURE = re.compile(rf"^(?:{_DATE}|{_SIGNED}|{_POST}|{_FIELD}|{_BLANK_NAME})
 # The last words of a speech or a report, which a writer may leave without a stop
 # (谢谢大家, 散会, 以上发言不妥之处请批评指正): the document's own end.
 _LAST_WORDS = re.compile(
-    r"^(?:谢谢大家|谢谢各位|谢谢|现在散会|散会|(?:以上.{0,12})?(?:不妥之处.{0,6})?[请敬]+批评指正)"
+    r"^(?:谢谢大家|谢谢各位|谢谢|现在散会|散会|"
+    r"(?:以上[^。！？]{0,12}?)?(?:不妥之处[^。！？]{0,6}?)?(?:[请敬]+|恳请)[^。！？]{0,12}?批评指正)"
     r"[!！。]?$"
 )
 # What a document may have after its signature, as its own: the attachments it lists, its
@@ -215,7 +216,7 @@ def strip_boilerplate(
             or the platform's editable table.
         known: lines learned as wrapper from other documents (:func:`learnable_lines`).
     """
-    lines = [line for line in text.split("\n") if line]
+    lines = [line for line in _without_viewer_marks(text.split("\n")) if line]
     inside = [RECURRING if line in known else _inside_reason(line, patterns) for line in lines]
     for index in related_entries(lines, inside):
         inside[index] = PROMOTION
@@ -250,6 +251,56 @@ def strip_boilerplate(
     return CleanResult(
         "\n".join(kept), tuple(line for line, _ in removed), tuple(r for _, r in removed)
     )
+
+
+# What a viewer puts before every line it shows, not the text's own: a paste site's or
+# code viewer's gutter of line numbers (  7 │ 文本, 7  文本) and an e-mail's quoting (> 文本). Only
+# a run of marked lines counts, numbered one by one where it is a gutter, so a document's
+# own line that starts with a number and a bar, or a lone >, is left as it is.
+_GUTTER = re.compile(r"^[ \t\u3000]*(\d{1,5})(?:[ \t\u3000]*[│┃|｜¦][ \t\u3000]*|(?: {2,}|\t)|$)")
+_QUOTED = re.compile(r"^[ \t\u3000]*(?:[>＞][ \t\u3000]*)+")
+_MARKED_RUN = 5
+
+
+def _without_viewer_marks(lines: list[str]) -> list[str]:
+    """The lines with a viewer's marks taken off wherever they mark a run of lines."""
+    unmarked = list(lines)
+    for marks in (_gutter_runs(lines), _quoted_runs(lines)):
+        for start, end in marks:
+            for index in range(start, end):
+                unmarked[index] = _unmark(unmarked[index])
+    return unmarked
+
+
+def _unmark(line: str) -> str:
+    for mark in (_GUTTER, _QUOTED):
+        line = mark.sub("", line, count=1)
+    return line.strip()
+
+
+def _gutter_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """Runs of lines numbered one by one in a gutter: (first, past the last) indexes."""
+    runs, start, previous = [], 0, None
+    for index, line in enumerate([*lines, ""]):
+        match = _GUTTER.match(line)
+        number = int(match.group(1)) if match else None
+        if number is None or previous is None or number != previous + 1:
+            if previous is not None and index - start >= _MARKED_RUN:
+                runs.append((start, index))
+            start = index
+        previous = number
+    return runs
+
+
+def _quoted_runs(lines: list[str]) -> list[tuple[int, int]]:
+    runs = []
+    for quoted, group in itertools.groupby(
+        enumerate(lines), lambda item: bool(_QUOTED.match(item[1]))
+    ):
+        indexes = [index for index, _ in group]
+        if quoted and len(indexes) >= _MARKED_RUN:
+            runs.append((indexes[0], indexes[-1] + 1))
+    return runs
 
 
 # The learned judge's score above which a line no rule protects is wrapper. Trained without
@@ -511,6 +562,12 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     )
     if notice is not None:
         own = [i for i in own if i < notice]
+    # After the document's last words (谢谢大家！, 以上述职…请批评指正。) only its signature
+    # and tail are its own, where no paragraph follows: short lines after them are
+    # whoever passed it on (明天交给办公室小宋排版。).
+    last = next((i for i in reversed(own) if i > start and _LAST_WORDS.match(lines[i])), None)
+    if last is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > last):
+        own = [i for i in own if i <= last or _protected_end(lines[i])]
     # A publisher's note under a label of its own (【点评】 alone on its line), with only
     # short lines after it, runs to the end: its points (①结构：…) are not the document's.
     label = next((i for i in range(start + 1, len(lines)) if _NOTE_LABEL.match(lines[i])), None)

@@ -45,6 +45,8 @@ _PUBLISHER_NOTE = (
     r"^\W*(?:课后|课堂|随堂)?(?:练习|作业|思考题|练习题|[\u4e00-\u9fff]{0,4}点评|写作要点|写法点拨|"
     r"批改意见|[\u4e00-\u9fff]{0,2}总评|[\u4e00-\u9fff]{0,2}评语|"
     r"学习要点)\s*[:：】\]］]|"
+    # A programme's notice of its next show after a broadcast text (下期预告：…).
+    r"^\W*(?:下期|本期|节目|明日|下周)预告\s*[:：】\]］]|"
     r"^[【\[［〖][^】\]］〗]{1,8}[】\]］〗].{0,12}(?:本文|全文|上文|此文|该文|本篇)|"
     # An academic paper's front and back matter around a reprinted text (摘要：…, 关键词：…,
     # 作者简介：…, 基金项目：…, 中图分类号：…).
@@ -138,6 +140,12 @@ _STRONG = re.compile(
     # (< 返回 某某 ···) and its tabs (首页 素材 消息 我的).
     r"^\d{1,2}:\d{2}\s+(?:[2-6]G|Wi-?Fi|WIFI|LTE)?\s*\d{1,3}\s*%$|^[<‹〈＜]\s*返回|"
     r"^(?:[\u4e00-\u9fff]{1,4}\s+){2,5}我的$|"
+    # A screen reader's words for what it reads out (链接 首页, 按钮 分享, 标题 2级, 列表
+    # 3项), and a live room's notices (某某 送出了 鲜花×10, 欢迎 某某 进入直播间).
+    r"^(?:链接|按钮|图片|图形|编辑框|文本框|复选框|单选按钮|组合框|菜单项?|选项卡|地标|页面|列表项)"
+    r"[ \u3000]+\S{1,40}$|^(?:标题[ \u3000]*[1-6]\s*级|列表[ \u3000]*\d+\s*项|列表结束|表格结束)$|"
+    r"送出了?[ \u3000]*\S{1,10}[ \u3000]*[×xX✕]\s*\d+$|"
+    r"^欢迎[ \u3000]*\S{1,16}[ \u3000]*(?:进入|来到)直播间|"
     # What a browser prints on every page: the time with the page's title, and its
     # address with the page number (2026/3/12 10:05 标题_某县人民政府; https://… 1/3), and a
     # government site's footer (主办：…　承办：…).
@@ -181,7 +189,7 @@ _OFFER = re.compile(
     r"(?:点个|给个|求)(?:关注|赞|在看|好评|收藏|转发)|小编|"
     # A post's thanks and calls to its reader, which no document makes of its audience.
     r"感谢(?:您的)?(?:阅读|观看)|欢迎(?:转发|分享|收藏|关注|订阅)|记得(?:关注|收藏|转发|点赞)|"
-    r"点击(?:关注|下方|上方|阅读|链接)|"
+    r"点击(?:关注|阅读)|点击.{0,4}(?:下方|上方|链接|按钮)|"
     # A shop's and a blog's own words, in a sentence too.
     r"[Ww]ord(?:原)?版|提取码|评论区|后台回复|知识星球|本店|包邮|秒发|五星好评|"
     # A price offer (原价699元，限时199元; ¥199; a coupon): a document states a cost in

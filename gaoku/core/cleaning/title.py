@@ -45,8 +45,9 @@ _KIND_LAST = re.compile(f"(?:{_KINDS})$")
 # another word (检测报告单（全文对照）, 方案库), where 工作总结和工作打算 goes on.
 _CLAUSE_AFTER = re.compile("[，,]")
 _WORD_GOES_ON = re.compile("[\u4e00-\u9fff](?:[（(【〔].*)?$")
-# Words set apart after the kind: a product's name (…会议讲话稿 三段式 预留数据位).
-_WORDS_AFTER = re.compile("[ \u3000]+[\u4e00-\u9fff]")
+# Words set apart after the kind: a product's name (…会议讲话稿 三段式 预留数据位), or a
+# site's after a web page's title (…工作报告_某某公文网, …讲话 - 某某网, …讲话 | 某某).
+_WORDS_AFTER = re.compile("[ \u3000]+[\u4e00-\u9fff]|[ \u3000]*(?:[_|｜]|[ \u3000][-–—][ \u3000])")
 # An entry of a numbered list of articles (01 …, 2 …: a number and a space): what a
 # bulletin's table of contents or a "recommended reading" block is made of. An official
 # title never opens that way (a year is followed by 年, a heading marker by 、 or .).
