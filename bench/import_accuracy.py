@@ -88,6 +88,8 @@ SETS = (
     "import_holdout35",
     "import_holdout36",
     "import_holdout37",
+    "import_holdout38",
+    "import_holdout39",
 )
 
 

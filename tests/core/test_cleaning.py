@@ -1154,3 +1154,54 @@ def test_notes_after_the_documents_last_words_are_not_its_own_but_its_signature_
     result = strip_boilerplate("\n".join([*report, *notes]), PATTERNS)
     assert result.text.split("\n") == report
     assert result.removed_lines == tuple(notes)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发言人1  86%",
+        "✏️ 想法：联合会这种模式值得关注，可以再查查。",
+        "💡 划线：把群众满意作为检验标准",
+        "—— l ;",
+        "发布科室：法规股\u3000审核人：程立\u3000点击量：412",
+    ],
+)
+def test_a_speakers_share_a_readers_notes_ocr_noise_and_a_portals_fields_are_wrapper(line):
+    assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
+
+
+def test_letters_alone_are_a_piece_of_the_text_not_noise():
+    text = "在全县环保工作会议上的讲话\n今年全县\nPM\n2.5平均浓度下降了8%。"
+    assert strip_boilerplate(text, PATTERNS).text == text
+
+
+def test_a_press_conferences_exchange_after_the_statement_is_wrapper():
+    statement = [
+        "2024年一季度全市文旅消费运行情况发布词",
+        "各位记者朋友：",
+        "一季度，全市共接待国内游客1862.4万人次，同比增长21.7%；实现旅游总花费196.3亿元，"
+        "同比增长24.5%，各项指标均创历史同期新高，文旅消费对相关产业的带动作用进一步显现。",
+        "谢谢大家！",
+    ]
+    exchange = [
+        "主持人：谢谢韩局长。下面进入提问环节。",
+        "记者：请问今年“五一”期间有哪些具体安排？",
+        "答：谢谢您的提问。我们将提前发布景区客流预警信息，重点景区实行分时预约。",
+        "主持人：今天的新闻发布会到此结束。谢谢各位！",
+    ]
+    host = ["主持人：首先，请韩局长作发布。"]
+    result = strip_boilerplate("\n".join([*host, *statement, *exchange]), PATTERNS)
+    assert result.text.split("\n") == statement
+
+
+def test_a_hosts_script_labelled_throughout_keeps_its_lines():
+    text = "\n".join(
+        [
+            "在全县“两优一先”表彰大会上的主持词",
+            "主持人：同志们，现在开会。",
+            "主持人：今天大会的主要任务是表彰先进、树立典型。",
+            "主持人：下面进行第一项议程，宣读表彰决定。",
+            "主持人：大会到此结束，散会！",
+        ]
+    )
+    assert strip_boilerplate(text, PATTERNS).text == text

@@ -138,6 +138,11 @@ MAX_WRAPPER_LINE = 120
 # alone, where a web page held a link) or the writer's own elision (…… alone): a few
 # marks of sentence punctuation.
 _FRAGMENT = re.compile("[《》〈〉、，。；：！？“”‘’（）…]{1,3}")
+# What OCR reads off a board's edge or a stain (—— l ;, |||): no Han character, no digit,
+# a letter or two and marks other than a sentence's. Letters alone (PM, of PM2.5 broken
+# across lines) are a fragment of the text.
+_OCR_NOISE = re.compile("^(?=.*[^\\sA-Za-z《》〈〉、，。；：！？“”‘’（）…])[^\u3400-\u9fff\\d]*$")
+_LATIN = re.compile("[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -534,6 +539,8 @@ _MOJIBAKE = re.compile("(?:锟斤拷|烫|屯|\ufffd)+")
 def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
     if (not MEANINGFUL.search(line) and not _FRAGMENT.fullmatch(line)) or _MOJIBAKE.fullmatch(line):
         return FILLER
+    if _OCR_NOISE.match(line) and len(_LATIN.findall(line)) <= 2:
+        return FILLER
     if len(_LATIN_WORDS.findall(line)) >= 6 and not HAN.search(line):
         return FOREIGN
     if len(line) > MAX_WRAPPER_LINE:
@@ -578,6 +585,19 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     if comments is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > comments):
         own = [i for i in own if i < comments]
     own = _before_replies(lines, own, start)
+    # A press conference's exchange after the statement (主持人：谢谢…下面进入提问环节 /
+    # 记者：… / 答：…): the host's first line after a body of unlabelled sentences starts
+    # a tail of labelled lines. A text labelled so throughout (答记者问) has no such body.
+    host = next((i for i in own if i > start + 1 and _HOST.match(lines[i])), None)
+    if (
+        host is not None
+        and any(SENTENCE_END.search(lines[i]) for i in own if start < i < host)
+        and not any(_SPEAKER_LABEL.match(lines[i]) for i in own if start < i < host)
+        and all(
+            _SPEAKER_LABEL.match(lines[j]) or len(lines[j]) < _PARAGRAPH for j in own if j > host
+        )
+    ):
+        own = [i for i in own if i < host]
     # A digest's marker of its next item (第2篇 / 共3篇) after the title: another piece.
     item = next((i for i in range(start + 1, len(lines)) if _NEXT_ITEM.match(lines[i])), None)
     if item is not None:
@@ -589,6 +609,8 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     return own[-1] if own else start
 
 
+_HOST = re.compile(r"^主持人\s*[:：]")
+_SPEAKER_LABEL = re.compile(r"^(?:主持人|记者|问|答|提问|回答)\s*[:：]")
 _NEXT_ITEM = re.compile(r"^\W*第\s*\d+\s*([篇则条])\s*[/／]\s*共\s*\d+\s*\1\W*$")
 _NUMBERED = re.compile(r"^\d{1,2}[.．、]\S")
 _ATTACHMENTS = re.compile(r"^[（(]?附件\s*[:：]")

@@ -134,6 +134,7 @@ _STRONG = re.compile(
     # transcript's timestamps alone on their lines, after a speaker's number or not (00:31,
     # 发言人1 00:02:41, [00:12:31]), a slide's number (幻灯片 2).
     r"字号\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小|^(?:上一篇|下一篇|上一条|下一条)\s*[:：]|"
+    r"^(?:发言人|说话人|讲话人|[Ss]peaker)\s*\d{0,2}[ \u3000]+\d{1,3}(?:\.\d+)?\s*%$|"
     r"^(?:(?:发言人|说话人|讲话人|[Ss]peaker)\s*\d{0,2}[ \u3000]*)?[\[［]?\d{1,2}[:：]\d{2}"
     r"(?:[:：]\d{2})?[\]］]?$|^(?:幻灯片|第\s*\d+\s*张幻灯片|[Ss]lide)\s*\d*$|"
     # A phone screenshot's bars read by OCR: the status bar (9:41 5G 87%), the app's bar
@@ -159,6 +160,7 @@ _STRONG = re.compile(
     # An advertisement inline (广告 · 某某鼠标，限时直降，去看看＞), an e-reader's notes
     # (【我的划线】第142页 · 21:06, 【我的想法】…) and a book's running label (范例三).
     r"^(?:广告|推广|赞助)\s*[·•|｜:：]|^[【\[［](?:我的)?(?:划线|想法|笔记|书签|标注)[】\]］]|"
+    r"^[^\w\s]+\s*(?:我的)?(?:划线|想法|笔记|书签|标注)\s*[:：]|"
     r"(?:范例|例文|样文)[一二三四五六七八九十\d]{1,3}$|^(?:浏览|阅读|播放)\s*[\d.]+\s*[KkWw万千]?\s*[·•]|"
     r"^\S{2,16}\s+\d{4}\s*[（(]\d{1,2}[)）]$|(?:页面|本页)[^。，]{0,6}(?:活跃|停留|刷新)|计入(?:有效)?学时|"
     # A forum's post split in two (（字数超限，接2楼）, （接1楼）) and its writer's signature.
@@ -288,7 +290,7 @@ _WEAK = re.compile(
 # 第 1 页 / 共 2 页　　打印人：…　　打印时间：…): a label opening the line or after a wide
 # space; two or more make a system's record, not a sentence (a document's own contact
 # row, 联系人：…　联系电话：…, is judged before).
-_FIELD_LABEL = re.compile(r"(?:^|[ \u3000]{2,})[^\s：:，。]{2,8}[:：]")
+_FIELD_LABEL = re.compile(r"(?:^|\u3000|[ \u3000]{2,})[^\s：:，。]{2,8}[:：]")
 # A document gives its own contacts (联系人：…，联系电话：…, 监督举报电话：…): such a line
 # is the document's, whatever numbers or mailboxes it gives, unless a strong sign (a QQ
 # group) says otherwise.

@@ -33,7 +33,7 @@ _KINDS = (
     # Kinds named by a compound only, since the bare word is a distributor's too
     # (每一篇材料, 加微信): 事迹材料, 对照检查材料, 祝酒词, 慰问信.
     "(?:经验|事迹|交流|汇报|发言|检查|剖析|典型|书面|申报|评议)材料|"
-    "(?:祝酒|开幕|闭幕|欢迎|答谢|颁奖|串)词|(?:慰问|感谢|公开|表扬|倡议|邀请|一封)信|贺信"
+    "(?:祝酒|开幕|闭幕|欢迎|答谢|颁奖|串|发布)词|(?:慰问|感谢|公开|表扬|倡议|邀请|一封)信|贺信"
 )
 # The grammar of a title that names its kind after 的: 关于…的说明, 在…会上的祝酒词,
 # 致…的一封信, with a short kind.
