@@ -1205,3 +1205,27 @@ def test_a_hosts_script_labelled_throughout_keeps_its_lines():
         ]
     )
     assert strip_boilerplate(text, PATTERNS).text == text
+
+
+def test_answers_to_reporters_keep_every_question_and_answer():
+    text = "\n".join(
+        [
+            "市发展改革委负责人就优化营商环境若干措施答记者问",
+            "问：出台若干措施的背景是什么？",
+            "答：近年来，我市持续推进营商环境改革。",
+            "问：主要有哪些内容？",
+            "答：主要包括五个方面。",
+        ]
+    )
+    assert strip_boilerplate(text, PATTERNS).text == text
+
+
+def test_a_policy_pages_questions_above_the_document_are_wrapper():
+    qa = ["政策问答", "问：哪些企业可以申请？", "答：在本市登记注册的中小微企业均可申请。"]
+    document = [
+        "关于支持中小微企业稳岗扩岗的实施方案",
+        "为进一步稳定和扩大就业，结合我市实际，制定本方案。",
+        "一、支持企业稳定岗位。对不裁员或少裁员的企业，按规定返还失业保险费。",
+    ]
+    result = strip_boilerplate("\n".join([*qa, *document]), PATTERNS)
+    assert result.text.split("\n") == document

@@ -395,6 +395,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             continue
         if (
             _the_documents(line)
+            or _exchange(lines, index)
             or display_slogan(line)  # judged in context by _spaced_slogans
             or _table_row(lines, inside, index)
             or _continues(lines, inside, index)
@@ -495,6 +496,20 @@ def _spaced_slogans(lines: list[str], inside: list[str], start: int, end: int) -
     if len({lines[i] for i in candidates}) <= 1:
         return candidates
     return [i for i in candidates if _heads_nothing(lines, inside, i)]
+
+
+_QUESTION = re.compile(r"^问\s*[:：]")
+_ANSWER = re.compile(r"^答\s*[:：]")
+
+
+def _exchange(lines: list[str], index: int) -> bool:
+    """Whether a line is a question with its answer next (问：… / 答：…): an interview's or
+    a 答记者问's own lines inside a document, a Q&A page's above one."""
+    if _QUESTION.match(lines[index]):
+        return index + 1 < len(lines) and bool(_ANSWER.match(lines[index + 1]))
+    return (
+        bool(_ANSWER.match(lines[index])) and index > 0 and bool(_QUESTION.match(lines[index - 1]))
+    )
 
 
 def _heads_nothing(lines: list[str], inside: list[str], index: int) -> bool:
@@ -641,7 +656,7 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
     tail: list[int] = []
     for index in reversed(own[2:]):
         line = lines[index]
-        if scores[index] <= _DOCUMENTS_OWN or _protected_end(line):
+        if scores[index] <= _DOCUMENTS_OWN or _protected_end(line) or _exchange(lines, index):
             break
         tail.append(index)
     while tail and scores[tail[-1]] <= 0:  # the run starts where the register turns
