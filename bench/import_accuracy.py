@@ -90,6 +90,8 @@ SETS = (
     "import_holdout37",
     "import_holdout38",
     "import_holdout39",
+    "import_holdout40",
+    "import_holdout41",
 )
 
 

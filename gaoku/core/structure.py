@@ -202,7 +202,12 @@ def _sequence_starts(paras: list[str], body: int) -> list[int]:
 
 
 def _closing_index(paras: list[str], start: int) -> int | None:
-    return next((i for i in range(start, len(paras)) if _CLOSING.match(paras[i])), None)
+    return next((i for i in range(start, len(paras)) if is_closing(paras[i])), None)
+
+
+def is_closing(paragraph: str) -> bool:
+    """Whether a paragraph opens as a closing does (同志们，…, 总之，…, 让我们…)."""
+    return _CLOSING.match(paragraph) is not None
 
 
 def _first_sentence(paragraph: str) -> str:

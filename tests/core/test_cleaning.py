@@ -1164,9 +1164,12 @@ def test_notes_after_the_documents_last_words_are_not_its_own_but_its_signature_
         "💡 划线：把群众满意作为检验标准",
         "—— l ;",
         "发布科室：法规股\u3000审核人：程立\u3000点击量：412",
+        "阅读进度 12%",
+        "本章剩余 8 分钟",
+        "【新增】第7段：增加“用身边事教育身边人”",
     ],
 )
-def test_a_speakers_share_a_readers_notes_ocr_noise_and_a_portals_fields_are_wrapper(line):
+def test_a_speakers_share_a_readers_notes_and_progress_ocr_noise_and_fields_are_wrapper(line):
     assert strip_boilerplate(_between_paragraphs(line), PATTERNS).removed_lines == (line,)
 
 
@@ -1228,4 +1231,55 @@ def test_a_policy_pages_questions_above_the_document_are_wrapper():
         "一、支持企业稳定岗位。对不裁员或少裁员的企业，按规定返还失业保险费。",
     ]
     result = strip_boilerplate("\n".join([*qa, *document]), PATTERNS)
+    assert result.text.split("\n") == document
+
+
+def test_a_courses_contents_and_its_lecturers_lead_are_wrapper():
+    page = [
+        "课程：机关文稿写作精讲30讲",
+        "课程目录",
+        "第1讲 机关文稿的基本功",
+        "第2讲 讲话稿的结构与节奏",
+        "第3讲 致辞类文稿的分寸与温度（正在收听）",
+        "【讲师导语】大家好，这一讲我们一起读一篇完整的颁奖致辞。",
+    ]
+    speech = ["在全市“最美志愿者”颁奖典礼上的致辞", "各位来宾：", "今天，我们在这里隆重表彰先进。"]
+    result = strip_boilerplate("\n".join([*page, *speech]), PATTERNS)
+    assert result.text.split("\n") == speech
+
+
+def test_a_posters_remarks_after_a_quoted_documents_closing_are_not_its_own():
+    quoted = ["7# 小满写材料 | 发表于 2024-5-6 14:35", "引用 云舒 发表于 2024-5-6 10:21"]
+    document = [
+        "以严明纪律锤炼过硬作风专题党课讲稿",
+        "同志们：",
+        "今天我和大家一起学习党的纪律。",
+        "同志们，纪律严明才能无往不胜。让我们以这次党课为新起点，锤炼过硬作风！",
+    ]
+    remarks = ["我们支部上个月就是照这个框架讲的，效果不错。"]
+    result = strip_boilerplate("\n".join([*quoted, *document, *remarks]), PATTERNS)
+    assert result.text.split("\n") == document
+
+
+def test_a_short_line_after_an_unquoted_documents_closing_stays():
+    document = [
+        "在全县防汛工作会议上的讲话",
+        "同志们：",
+        "今年入汛以来，全县降雨偏多。",
+        "同志们，防汛工作责任重大。让我们迅速行动起来！",
+        "本讲话稿经县委办公室审定后印发。",
+    ]
+    assert strip_boilerplate("\n".join(document), PATTERNS).text.split("\n") == document
+
+
+def test_a_calls_turns_after_the_text_read_out_are_wrapper():
+    turns = ["乙：你念一下吧。", "甲：好，我念了啊。"]
+    document = [
+        "在全县春节团拜会上的致辞",
+        "同志们、朋友们：",
+        "过去的一年，全县上下团结奋进，经济社会发展取得新成绩。",
+        "祝大家新春快乐、阖家幸福！",
+    ]
+    after = ["甲：念完了，就这些。", "乙：第一部分那几个数字再核一下，其他没问题。", "甲：好的。"]
+    result = strip_boilerplate("\n".join([*turns, *document, *after]), PATTERNS)
     assert result.text.split("\n") == document

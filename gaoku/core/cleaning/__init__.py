@@ -102,7 +102,7 @@ from gaoku.core.cleaning.rules import (
     rule_regex,
 )
 from gaoku.core.cleaning.title import is_title, related_entries, title_index
-from gaoku.core.structure import heading_level, is_document_header, is_subtitle
+from gaoku.core.structure import heading_level, is_closing, is_document_header, is_subtitle
 
 __all__ = [
     "AFTER_END",
@@ -600,9 +600,17 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     if comments is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > comments):
         own = [i for i in own if i < comments]
     own = _before_replies(lines, own, start)
+    # A document quoted in a forum post (引用 某某 发表于… / 原帖由 某某 于…发表 above its
+    # title): short lines after its closing (同志们，…, 让我们…) are the poster's remarks on
+    # it, unless they sign or end it.
+    if any(_QUOTED_POST.search(lines[i]) for i in range(start)):
+        closing = next((i for i in reversed(own) if i > start and is_closing(lines[i])), None)
+        if closing is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > closing):
+            own = [i for i in own if i <= closing or _protected_end(lines[i])]
     # A press conference's exchange after the statement (主持人：谢谢…下面进入提问环节 /
-    # 记者：… / 答：…): the host's first line after a body of unlabelled sentences starts
-    # a tail of labelled lines. A text labelled so throughout (答记者问) has no such body.
+    # 记者：… / 答：…), or a call's turns after the text read out (甲：念完了 / 乙：…): the
+    # host's or a caller's first line after a body of unlabelled sentences starts a tail of
+    # labelled lines. A text labelled so throughout (答记者问) has no such body.
     host = next((i for i in own if i > start + 1 and _HOST.match(lines[i])), None)
     if (
         host is not None
@@ -624,8 +632,11 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     return own[-1] if own else start
 
 
-_HOST = re.compile(r"^主持人\s*[:：]")
-_SPEAKER_LABEL = re.compile(r"^(?:主持人|记者|问|答|提问|回答)\s*[:：]")
+_QUOTED_POST = re.compile(
+    r"^(?:引用[:：]?\s*\S{1,16}\s*(?:发表于|于)\s*\d|原帖由\s*\S{1,16}\s*于\s*\d)"
+)
+_HOST = re.compile(r"^(?:主持人|[甲乙])\s*[:：]")
+_SPEAKER_LABEL = re.compile(r"^(?:主持人|记者|问|答|提问|回答|[甲乙丙丁])\s*[:：]")
 _NEXT_ITEM = re.compile(r"^\W*第\s*\d+\s*([篇则条])\s*[/／]\s*共\s*\d+\s*\1\W*$")
 _NUMBERED = re.compile(r"^\d{1,2}[.．、]\S")
 _ATTACHMENTS = re.compile(r"^[（(]?附件\s*[:：]")

@@ -39,7 +39,7 @@ _PUBLISHER_NOTE = (
     rf"^\W*{_AI}\s*(?:摘要|总结|导读|速读|概要|解读|提炼)\s*(?:[:：】\]］]|$)|"
     rf"^\W*(?:以上|以下|本文|本篇|该|文章|全文)?(?:摘要|总结|导读|概要|内容)\W*(?:由|为)\s*{_AI}\s*"
     r"(?:生成|整理|提炼)|"
-    r"^\W*(?:编者按|编者的话|编者注|编辑按|小编按|导读)\s*[:：】\]］]|"
+    r"^\W*(?:编者按|编者的话|编者注|编辑按|小编按|导读|[\u4e00-\u9fff]{0,2}导语)\s*[:：】\]］]|"
     # A teacher's exercise or comment on the text in a course's handout (【课后练习】请…,
     # 名师点评：…), and any labelled line that speaks of the text itself (【提示】本文…).
     r"^\W*(?:课后|课堂|随堂)?(?:练习|作业|思考题|练习题|[\u4e00-\u9fff]{0,4}点评|写作要点|写法点拨|"
@@ -161,6 +161,10 @@ _STRONG = re.compile(
     # (【我的划线】第142页 · 21:06, 【我的想法】…) and a book's running label (范例三).
     r"^(?:广告|推广|赞助)\s*[·•|｜:：]|^[【\[［](?:我的)?(?:划线|想法|笔记|书签|标注)[】\]］]|"
     r"^[^\w\s]+\s*(?:我的)?(?:划线|想法|笔记|书签|标注)\s*[:：]|"
+    # An e-reader's progress at a page turn (阅读进度 12%, 本章剩余 8 分钟), and a comparison
+    # tool's note on a change ([新增]第7段：…).
+    r"^(?:阅读进度|已读|本章剩余|剩余)\s*[:：]?\s*\d+(?:\.\d+)?\s*(?:%|％|分钟|页)$|"
+    r"^[【\[［](?:修改|新增|删除|插入|替换|改动)[】\]］]\s*第\s*\d+\s*[段行处]|"
     r"(?:范例|例文|样文)[一二三四五六七八九十\d]{1,3}$|^(?:浏览|阅读|播放)\s*[\d.]+\s*[KkWw万千]?\s*[·•]|"
     r"^\S{2,16}\s+\d{4}\s*[（(]\d{1,2}[)）]$|(?:页面|本页)[^。，]{0,6}(?:活跃|停留|刷新)|计入(?:有效)?学时|"
     # A forum's post split in two (（字数超限，接2楼）, （接1楼）) and its writer's signature.
@@ -411,7 +415,9 @@ _RELATED_LIST = re.compile(
     r"^\W*(?:相关(?:文档|文章|资料|范文|材料)?(?:推荐|阅读|下载)|相关(?:公告|新闻|链接|报道)|友情链接|"
     r"(?:推荐|延伸|扩展|热门)(?:阅读|文章|文档|下载|范文)|热门推荐|往期(?:推荐|精选|回顾)|"
     r"猜你(?:喜欢|想看)|大家(?:都在|还在)看|你可能(?:还)?(?:喜欢|感兴趣|需要)|"
-    r"更多(?:相关|精彩)?(?:范文|文章|文档|资料|材料)(?:推荐)?)\W*$"
+    r"更多(?:相关|精彩)?(?:范文|文章|文档|资料|材料)(?:推荐)?|"
+    # A course's or a series' contents (课程目录 / 第1讲 … / 第2讲 …).
+    r"(?:课程|本课|专栏|系列|合集|章节)目录|课程列表|章节列表)\W*$"
 )
 
 
@@ -420,12 +426,15 @@ def related_list_heading(line: str) -> bool:
     return _RELATED_LIST.match(line) is not None
 
 
-_LINKS_HEADING = re.compile(r"^\W*(?:相关链接|友情链接)\W*$")
+_LINKS_HEADING = re.compile(
+    r"^\W*(?:相关链接|友情链接|(?:课程|本课|专栏|系列|合集|章节)目录|课程列表|章节列表)\W*$"
+)
 
 
 def links_heading(line: str) -> bool:
     """Whether a line heads a page's list of links, which name sites and bodies rather
-    than documents (相关链接：/ 某某市人民政府 / 某某县政务服务网)."""
+    than documents (相关链接：/ 某某市人民政府 / 某某县政务服务网), or a course's contents,
+    whose entries name its lessons (课程目录 / 第2讲 讲话稿的结构与节奏)."""
     return _LINKS_HEADING.match(line) is not None
 
 
