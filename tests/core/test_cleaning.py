@@ -1174,7 +1174,10 @@ def test_a_speakers_share_a_readers_notes_and_progress_ocr_noise_and_fields_are_
 
 
 def test_letters_alone_are_a_piece_of_the_text_not_noise():
-    text = "在全县环保工作会议上的讲话\n今年全县\nPM\n2.5平均浓度下降了8%。"
+    text = (
+        "在全县环保工作会议上的讲话\n同志们：\n今年全县\nPM\n2.5平均浓度下降了8%。\n"
+        "下一步，我们要坚持精准治污、科学治污、依法治污，持续改善环境质量。"
+    )
     assert strip_boilerplate(text, PATTERNS).text == text
 
 
@@ -1283,3 +1286,23 @@ def test_a_calls_turns_after_the_text_read_out_are_wrapper():
     after = ["甲：念完了，就这些。", "乙：第一部分那几个数字再核一下，其他没问题。", "甲：好的。"]
     result = strip_boilerplate("\n".join([*turns, *document, *after]), PATTERNS)
     assert result.text.split("\n") == document
+
+
+@pytest.mark.parametrize("thanks", ["谢谢！", "谢谢大家！"])
+def test_a_hosts_script_goes_on_after_thanks(thanks):
+    script = [
+        "在全县安全生产工作会议上的主持词",
+        "同志们：",
+        "现在开会。今天会议的主要任务是部署安全生产工作。",
+        "下面，请县应急管理局局长作工作部署。",
+        thanks,
+        "下面，请县委书记作重要讲话。",
+        "大家要认真抓好贯彻落实。",
+    ]
+    assert strip_boilerplate("\n".join(script), PATTERNS).text.split("\n") == script
+
+
+def test_a_list_numbered_with_spaces_keeps_its_numbers():
+    listed = [f"{n}  第{n}项重点工作" for n in range(1, 8)]
+    text = "\n".join([*_SPEECH[:3], *listed, *_SPEECH[3:]])
+    assert strip_boilerplate(text, PATTERNS).text == text

@@ -262,9 +262,12 @@ def strip_boilerplate(
 # code viewer's gutter of line numbers (  7 │ 文本, 7  文本) and an e-mail's quoting (> 文本). Only
 # a run of marked lines counts, numbered one by one where it is a gutter, so a document's
 # own line that starts with a number and a bar, or a lone >, is left as it is.
-_GUTTER = re.compile(r"^[ \t\u3000]*(\d{1,5})(?:[ \t\u3000]*[│┃|｜¦][ \t\u3000]*|(?: {2,}|\t)|$)")
+_GUTTER = re.compile(r"^[ \t\u3000]*(\d{1,5})(?:[ \t\u3000]*([│┃|｜¦])[ \t\u3000]*|(?: {2,}|\t)|$)")
 _QUOTED = re.compile(r"^[ \t\u3000]*(?:[>＞][ \t\u3000]*)+")
 _MARKED_RUN = 5
+# A gutter without a bar (12  文本) looks like a list numbered with spaces, or a table's
+# column of numbers: it must run longer, and, as any gutter, mostly in front of text.
+_BARLESS_RUN = 12
 
 
 def _without_viewer_marks(lines: list[str]) -> list[str]:
@@ -290,11 +293,18 @@ def _gutter_runs(lines: list[str]) -> list[tuple[int, int]]:
         match = _GUTTER.match(line)
         number = int(match.group(1)) if match else None
         if number is None or previous is None or number != previous + 1:
-            if previous is not None and index - start >= _MARKED_RUN:
+            if previous is not None and _is_gutter([_GUTTER.match(x) for x in lines[start:index]]):
                 runs.append((start, index))
             start = index
         previous = number
     return runs
+
+
+def _is_gutter(marks: list[re.Match]) -> bool:
+    texted = sum(mark.end() < len(mark.string) for mark in marks)
+    barred = sum(mark.group(2) is not None for mark in marks)
+    long_enough = _MARKED_RUN if 2 * barred >= len(marks) else _BARLESS_RUN
+    return len(marks) >= long_enough and 2 * texted >= len(marks)
 
 
 def _quoted_runs(lines: list[str]) -> list[tuple[int, int]]:
@@ -584,12 +594,18 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     )
     if notice is not None:
         own = [i for i in own if i < notice]
-    # After the document's last words (谢谢大家！, 以上述职…请批评指正。) only its signature
-    # and tail are its own, where no paragraph follows: short lines after them are
-    # whoever passed it on (明天交给办公室小宋排版。).
-    last = next((i for i in reversed(own) if i > start and _LAST_WORDS.match(lines[i])), None)
-    if last is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > last):
-        own = [i for i in own if i <= last or _protected_end(lines[i])]
+    # After the document's last words (谢谢大家！, 以上述职…请批评指正。; a bare 谢谢！ a host
+    # says between speakers) a note or two is whoever passed it on (明天交给办公室小宋排版。).
+    last = next(
+        (
+            i
+            for i in reversed(own)
+            if i > start and _LAST_WORDS.match(lines[i]) and not _THANKS.match(lines[i])
+        ),
+        None,
+    )
+    if last is not None:
+        own = _without_notes_after(lines, own, last, scores)
     # A publisher's note under a label of its own (【点评】 alone on its line), with only
     # short lines after it, runs to the end: its points (①结构：…) are not the document's.
     label = next((i for i in range(start + 1, len(lines)) if _NOTE_LABEL.match(lines[i])), None)
@@ -605,8 +621,8 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     # it, unless they sign or end it.
     if any(_QUOTED_POST.search(lines[i]) for i in range(start)):
         closing = next((i for i in reversed(own) if i > start and is_closing(lines[i])), None)
-        if closing is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > closing):
-            own = [i for i in own if i <= closing or _protected_end(lines[i])]
+        if closing is not None:
+            own = _without_notes_after(lines, own, closing, scores)
     # A press conference's exchange after the statement (主持人：谢谢…下面进入提问环节 /
     # 记者：… / 答：…), or a call's turns after the text read out (甲：念完了 / 乙：…): the
     # host's or a caller's first line after a body of unlabelled sentences starts a tail of
@@ -630,6 +646,25 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
         if SENTENCE_END.search(line) or _protected_end(line) or _attachment_entry(lines, index):
             return index
     return own[-1] if own else start
+
+
+_THANKS = re.compile(r"^谢谢[!！。]?$")
+# The most notes a distributor or a reader leaves after a document's end.
+_NOTES_AFTER = 3
+
+
+def _without_notes_after(
+    lines: list[str], own: list[int], end: int, scores: list[float]
+) -> list[int]:
+    """The document's own lines without the notes after ``end`` (its last words or its
+    closing): at most a few short lines, none of which the judge reads as the document's
+    (下面，请县委书记讲话。 is a host's script going on); its signature and tail stay."""
+    notes = [j for j in own if j > end and not _protected_end(lines[j])]
+    if len(notes) > _NOTES_AFTER or any(
+        len(lines[j]) >= _PARAGRAPH or scores[j] <= _DOCUMENTS_OWN for j in notes
+    ):
+        return own
+    return [i for i in own if i not in notes]
 
 
 _QUOTED_POST = re.compile(
