@@ -22,6 +22,14 @@ def docx_bytes(text: str) -> bytes:
 
 
 @pytest.fixture
+def judge_neutral(monkeypatch):
+    """The cleaner's learned line judge with no opinion on any line: for tests of what
+    the rules and the library's learning do, which must not hang on how the judge, retrained
+    with every labelled set, reads one invented brand."""
+    monkeypatch.setattr("gaoku.core.cleaning._scores", lambda lines: [0.0] * len(lines))
+
+
+@pytest.fixture
 def speech() -> GeneratedDocument:
     return generate_document(42, doc_type="讲话稿")
 

@@ -144,11 +144,11 @@ def test_a_text_longer_than_any_official_document_is_rejected_whole(monkeypatch,
     assert not Material.objects.exists()
 
 
-def test_a_line_that_recurs_across_the_librarys_documents_is_learned_as_wrapper():
+def test_a_line_that_recurs_across_the_librarys_documents_is_learned_as_wrapper(judge_neutral):
     from gaoku.core.cleaning import RECURRING
     from gaoku.core.generator import generate_document
 
-    # Reads like a unit's name: neither a rule nor the learned judge names it.
+    # Reads like a unit's name: no rule names it.
     brand = "笃行致远工作室"
     outcomes = []
     for seed in (301, 302, 303):

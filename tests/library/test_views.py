@@ -169,13 +169,15 @@ def test_admin_lists_materials(client, material):
     assert client.get(reverse("admin:library_cleaningpattern_changelist")).status_code == 200
 
 
-def test_a_line_contains_rule_is_previewed_across_the_library_then_applies(client, speech):
+def test_a_line_contains_rule_is_previewed_across_the_library_then_applies(
+    client, speech, judge_neutral
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from gaoku.library.models import CleaningPattern
 
     _login(client, "admin")
-    line = "笃行致远工作室出品"  # reads as a unit's name: neither a rule nor the judge names it
+    line = "笃行致远工作室出品"  # reads as a unit's name: no rule names it
     text = speech.text.replace("\n", f"\n{line}\n", 1)
     imported(client, {"files": [SimpleUploadedFile("a.txt", text.encode())]})
     preview = reverse("admin:library_cleaningpattern_preview")
