@@ -92,6 +92,8 @@ SETS = (
     "import_holdout39",
     "import_holdout40",
     "import_holdout41",
+    "import_holdout42",
+    "import_holdout43",
 )
 
 

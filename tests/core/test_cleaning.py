@@ -1167,6 +1167,8 @@ def test_notes_after_the_documents_last_words_are_not_its_own_but_its_signature_
         "阅读进度 12%",
         "本章剩余 8 分钟",
         "【新增】第7段：增加“用身边事教育身边人”",
+        "[Seg 2] 已确认",
+        "句段 12 · 已翻译",
     ],
 )
 def test_a_speakers_share_a_readers_notes_and_progress_ocr_noise_and_fields_are_wrapper(line):
@@ -1306,3 +1308,16 @@ def test_a_list_numbered_with_spaces_keeps_its_numbers():
     listed = [f"{n}  第{n}项重点工作" for n in range(1, 8)]
     text = "\n".join([*_SPEECH[:3], *listed, *_SPEECH[3:]])
     assert strip_boilerplate(text, PATTERNS).text == text
+
+
+def test_a_notification_centres_button_at_the_end_is_no_signature():
+    document = [*_SPEECH[:5], "县应急管理局"]
+    result = strip_boilerplate("\n".join([*document, "清除全部"]), PATTERNS)
+    assert result.text.split("\n") == document
+
+
+def test_a_collections_section_named_by_a_kind_gives_way_to_the_documents_title():
+    page = ["Chapter 5", "第五章", "礼仪致辞"]
+    speech = ["在全市青年创新创业大赛颁奖仪式上的致辞", "尊敬的各位来宾：", "大家下午好！"]
+    result = strip_boilerplate("\n".join([*page, *speech]), PATTERNS)
+    assert result.text.split("\n") == speech

@@ -627,7 +627,7 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     # 记者：… / 答：…), or a call's turns after the text read out (甲：念完了 / 乙：…): the
     # host's or a caller's first line after a body of unlabelled sentences starts a tail of
     # labelled lines. A text labelled so throughout (答记者问) has no such body.
-    host = next((i for i in own if i > start + 1 and _HOST.match(lines[i])), None)
+    host = next((i for i in range(start + 2, len(lines)) if _HOST.match(lines[i])), None)
     if (
         host is not None
         and any(SENTENCE_END.search(lines[i]) for i in own if start < i < host)

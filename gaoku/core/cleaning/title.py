@@ -125,12 +125,21 @@ def _title_after_wrapper(lines: list[str], inside: list[str], index: int) -> int
     """The title, where the line at ``index`` reads as one: the next line not judged
     wrapper instead when it reads as a title too and wrapper stands between them — the
     first was the heading of a distributor's block (a mind map's central topic over its
-    branches, 三中全会学习体会), the second the document's own. A title set on two lines
-    has nothing between them."""
+    branches, 三中全会学习体会), the second the document's own — or when the first is a
+    collection's section named by a kind alone (第五章 / 礼仪致辞 / 在…上的致辞). A title
+    set on two lines has nothing between them."""
     after = next((i for i in range(index + 1, len(lines)) if not inside[i]), None)
-    if after is not None and after > index + 1 and is_title(lines[after]):
+    if after is None or not is_title(lines[after]) or lines[after].startswith(_DASHES):
+        return index
+    if after > index + 1 or _SECTION.match(lines[index]):
         return after
     return index
+
+
+# A section of a collection named by its kind, with a word or two before it (礼仪致辞,
+# 表态发言, 述职报告): no document's own title is so bare when a full one follows.
+_SECTION = re.compile(f"^[\u4e00-\u9fff]{{0,2}}(?:{_KINDS})$")
+_DASHES = ("—", "－", "-")
 
 
 def _may_head(line: str, reason: str) -> bool:
