@@ -94,6 +94,8 @@ SETS = (
     "import_holdout41",
     "import_holdout42",
     "import_holdout43",
+    "import_holdout44",
+    "import_holdout45",
 )
 
 

@@ -1169,6 +1169,8 @@ def test_notes_after_the_documents_last_words_are_not_its_own_but_its_signature_
         "【新增】第7段：增加“用身边事教育身边人”",
         "[Seg 2] 已确认",
         "句段 12 · 已翻译",
+        "表单名称=安全生产目标责任书签订表态发言登记表",
+        "以下为 党课讲稿.docx 内容",
     ],
 )
 def test_a_speakers_share_a_readers_notes_and_progress_ocr_noise_and_fields_are_wrapper(line):
@@ -1321,3 +1323,34 @@ def test_a_collections_section_named_by_a_kind_gives_way_to_the_documents_title(
     speech = ["在全市青年创新创业大赛颁奖仪式上的致辞", "尊敬的各位来宾：", "大家下午好！"]
     result = strip_boilerplate("\n".join([*page, *speech]), PATTERNS)
     assert result.text.split("\n") == speech
+
+
+def test_an_online_interviews_questions_and_answers_after_the_statement_are_wrapper():
+    statement = [
+        "在“医保政策进万家”在线访谈中的开场发言",
+        "各位网友：",
+        "今年以来，我市持续推进医保服务下沉，群众就近办事更加便捷。",
+        "下一步，我们将继续优化经办服务，让群众少跑腿、好办事。",
+    ]
+    exchange = [
+        "网友提问：异地就医能直接结算吗？",
+        "嘉宾回答：可以的。只要在参保地办理异地就医备案，就可以在我市已开通异地结算的定点医疗机构直接结算。",
+        "网友提问：行动不便的老人怎么办理？",
+        "嘉宾回答：各乡镇（街道）医保服务站可以提供预约上门服务，请拨打所在站点电话预约。",
+        "主持人：由于时间关系，今天的访谈就到这里。",
+    ]
+    result = strip_boilerplate("\n".join([*statement, *exchange, "本期访谈结束"]), PATTERNS)
+    assert result.text.split("\n") == statement
+
+
+def test_a_drafts_end_mark_a_result_card_and_a_bracketed_unit_under_a_report():
+    report = [
+        "关于我市县域特色农产品加工业发展情况的调研报告",
+        "近期，市政协经济委员会组成调研组，深入企业开展实地调研，形成本报告。",
+        "（市政协经济委员会调研组）",
+    ]
+    planner = ["✎ 草稿结束 ↑", "复盘：第三部分任务太散，明天再归并一下。"]
+    card = ["【练习结果】", "正确率：97.7%　退格次数：52", "再接再厉，明天继续练习！"]
+    for after in (planner, card):
+        result = strip_boilerplate("\n".join([*report, *after]), PATTERNS)
+        assert result.text.split("\n") == report

@@ -184,7 +184,11 @@ _FIELD = rf"{_ONE_FIELD}(?:[ \u3000]+{_ONE_FIELD})?"
 # …or whoever signs with a blank for their name (第三组学员　某某).
 _BLANK_NAME = r"[^\s，。！？：；]{2,20}[ \u3000]+(?:某某|×{2,3}|X{2,3}|○{2,3})"
 _SIGNED = rf"{_ISSUER}(?:[ \u3000]+[^\s，。！？：；]{{2,4}})?"
-_SIGNATURE = re.compile(rf"^(?:{_DATE}|{_SIGNED}|{_POST}|{_FIELD}|{_BLANK_NAME})$")
+# A signature in brackets too: the unit a report is by, as a paper prints it under the
+# report or the title (（市政协经济委员会调研组）).
+_SIGNATURE = re.compile(
+    rf"^(?:{_DATE}|{_SIGNED}|[（(]{_SIGNED}[）)]|{_POST}|{_FIELD}|{_BLANK_NAME})$"
+)
 # The last words of a speech or a report, which a writer may leave without a stop
 # (谢谢大家, 散会, 以上发言不妥之处请批评指正): the document's own end.
 _LAST_WORDS = re.compile(
@@ -206,7 +210,8 @@ _OWN_TAIL = re.compile(
 _NOTICE_START = re.compile(r"^(?:本作品|本文档?|本资料|本材料|注[:：]|声明[:：]|免责声明|版权)")
 _PARAGRAPH = 100
 _NOTE_LABEL = re.compile(
-    r"^\W*(?:点评|名师点评|范文点评|专家点评|写作要点|写法点拨|学习要点|编者按|课后练习|思考题)\W*$"
+    r"^\W*(?:点评|名师点评|范文点评|专家点评|写作要点|写法点拨|学习要点|编者按|课后练习|思考题|"
+    r"(?:练习|测试|答题|考试)结果|成绩单)\W*$"
 )
 
 
@@ -623,11 +628,12 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
         closing = next((i for i in reversed(own) if i > start and is_closing(lines[i])), None)
         if closing is not None:
             own = _without_notes_after(lines, own, closing, scores)
-    # A press conference's exchange after the statement (主持人：谢谢…下面进入提问环节 /
-    # 记者：… / 答：…), or a call's turns after the text read out (甲：念完了 / 乙：…): the
-    # host's or a caller's first line after a body of unlabelled sentences starts a tail of
-    # labelled lines. A text labelled so throughout (答记者问) has no such body.
-    host = next((i for i in range(start + 2, len(lines)) if _HOST.match(lines[i])), None)
+    # A press conference's or an online interview's exchange after the statement
+    # (主持人：谢谢…下面进入提问环节 / 记者：… / 答：…, 网友提问：… / 嘉宾回答：…), or a call's
+    # turns after the text read out (甲：念完了 / 乙：…): a host's, a questioner's or a
+    # caller's first line after a body of unlabelled sentences starts a tail of labelled
+    # lines. A text labelled so throughout (答记者问) has no such body.
+    host = next((i for i in range(start + 2, len(lines)) if _TURN.match(lines[i])), None)
     if (
         host is not None
         and any(SENTENCE_END.search(lines[i]) for i in own if start < i < host)
@@ -670,8 +676,11 @@ def _without_notes_after(
 _QUOTED_POST = re.compile(
     r"^(?:引用[:：]?\s*\S{1,16}\s*(?:发表于|于)\s*\d|原帖由\s*\S{1,16}\s*于\s*\d)"
 )
-_HOST = re.compile(r"^(?:主持人|[甲乙])\s*[:：]")
-_SPEAKER_LABEL = re.compile(r"^(?:主持人|记者|问|答|提问|回答|[甲乙丙丁])\s*[:：]")
+# A turn of an exchange: the first after the document's body starts its tail.
+_TURN = re.compile(r"^(?:主持人|记者|网友(?:提问)?|嘉宾(?:回答)?|[甲乙])\s*[:：]")
+_SPEAKER_LABEL = re.compile(
+    r"^(?:主持人|记者|网友(?:提问)?|嘉宾(?:回答)?|问|答|提问|回答|[甲乙丙丁])\s*[:：]"
+)
 _NEXT_ITEM = re.compile(r"^\W*第\s*\d+\s*([篇则条])\s*[/／]\s*共\s*\d+\s*\1\W*$")
 _NUMBERED = re.compile(r"^\d{1,2}[.．、]\S")
 _ATTACHMENTS = re.compile(r"^[（(]?附件\s*[:：]")
@@ -813,7 +822,7 @@ _TEXT_OPENS = re.compile(
     rf"{_FRAME}\s*(?:(?:以下|下面)(?:为|是|即)?(?:原文|正文|全文)(?:内容)?|(?:原文|正文|全文)(?:如下|开始))"
     rf"\s*{_FRAME}"
 )
-_TEXT_ENDS = re.compile(rf"{_FRAME}\s*(?:原文|正文)(?:结束|完)\s*{_FRAME}")
+_TEXT_ENDS = re.compile(rf"{_FRAME}\s*(?:原文|正文|草稿|全文)(?:结束|完)\s*{_FRAME}")
 
 
 def _outside_marked_text(lines: list[str]) -> list[int]:

@@ -165,6 +165,10 @@ _STRONG = re.compile(
     # tool's note on a change ([新增]第7段：…).
     r"^(?:阅读进度|已读|本章剩余|剩余)\s*[:：]?\s*\d+(?:\.\d+)?\s*(?:%|％|分钟|页)$|"
     r"^[【\[［](?:修改|新增|删除|插入|替换|改动)[】\]］]\s*第\s*\d+\s*[段行处]|"
+    # A form's fields exported as key=value (表单名称=…, 盖章=已盖章), and an archive
+    # tool's line over a file it unpacked (以下为 讲话稿.docx 内容).
+    r"^[\u4e00-\u9fffA-Za-z_]{2,12}\s*=\s*\S|"
+    r"^以下(?:为|是)\s*\S{1,40}\.(?:docx?|wps|pdf|txt|rtf|odt)\s*(?:的)?(?:内容|全文|正文)|"
     # A translation tool's segment marker before each paragraph ([Seg 12] 已确认, 句段 3).
     r"^[\[［【]?(?:Seg(?:ment)?|句段)\s*\d+[\]］】]?\s*(?:[·•]\s*)?"
     r"(?:已确认|已翻译|未翻译|已审校|待审校|草稿|锁定)?$|"
