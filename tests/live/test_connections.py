@@ -1,6 +1,8 @@
 """Database connections on the real server: requests run in a fixed set of threads, each
 keeping one SQLite connection, so however many requests come, sequential or at once, the
-open connections stay at most one per thread (gaoku.site.handler)."""
+open connections stay at most one per thread (gaoku.site.handler): the request threads,
+and asgiref's one thread for Django's thread-sensitive calls (the request signals'
+receivers), which may keep one too."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from tests.cli.conftest import gaoku
 from tests.live.server import served
 
 THREADS = 8  # GAOKU_REQUEST_THREADS's default
+# The request threads, and asgiref's thread for thread-sensitive calls.
+MOST_CONNECTIONS = THREADS + 1
 
 
 def _open_database_files(data: Path) -> int:
@@ -39,9 +43,13 @@ def test_connections_stay_one_per_request_thread_however_many_requests(tmp_path)
         with httpx.Client(base_url=base) as client:
             for _ in range(60):
                 assert client.get("/").status_code == 200
-        with concurrent.futures.ThreadPoolExecutor(30) as pool:
-            statuses = list(
-                pool.map(lambda _: httpx.get(f"{base}/", timeout=30).status_code, range(120))
-            )
-        assert set(statuses) == {200}
-        assert 1 <= _open_database_files(data) <= THREADS
+        counts = []
+        for _ in range(2):
+            with concurrent.futures.ThreadPoolExecutor(30) as pool:
+                statuses = list(
+                    pool.map(lambda _: httpx.get(f"{base}/", timeout=30).status_code, range(120))
+                )
+            assert set(statuses) == {200}
+            counts.append(_open_database_files(data))
+        # Bounded by the threads, after one burst and after another.
+        assert 1 <= min(counts) and max(counts) <= MOST_CONNECTIONS
