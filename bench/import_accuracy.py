@@ -96,6 +96,8 @@ SETS = (
     "import_holdout43",
     "import_holdout44",
     "import_holdout45",
+    "import_holdout46",
+    "import_holdout47",
 )
 
 

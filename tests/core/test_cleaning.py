@@ -1171,6 +1171,14 @@ def test_notes_after_the_documents_last_words_are_not_its_own_but_its_signature_
         "句段 12 · 已翻译",
         "表单名称=安全生产目标责任书签订表态发言登记表",
         "以下为 党课讲稿.docx 内容",
+        "（下转第3版）",
+        "对方已截屏 · 20:41",
+        "阅后即焚 · 剩余 19 秒",
+        "请A024号到5号窗口办理",
+        "报告全文",
+        "播出单位：柘源县广播电视台新闻中心",
+        "</标题>",
+        "<发文机关>青岚县人民政府</发文机关>",
     ],
 )
 def test_a_speakers_share_a_readers_notes_and_progress_ocr_noise_and_fields_are_wrapper(line):
@@ -1354,3 +1362,43 @@ def test_a_drafts_end_mark_a_result_card_and_a_bracketed_unit_under_a_report():
     for after in (planner, card):
         result = strip_boilerplate("\n".join([*report, *after]), PATTERNS)
         assert result.text.split("\n") == report
+
+
+def test_a_papers_jump_and_its_repeated_headline_are_wrapper():
+    text = "\n".join(
+        [
+            *_SPEECH[:3],
+            "（下转第3版）",
+            "第3版：综合",
+            "（上接第1版）",
+            "防汛工作会议讲话",
+            *_SPEECH[3:],
+        ]
+    )
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_a_slogan_under_a_heading_that_announces_it_is_the_documents():
+    plan = [
+        "全区“高效办成一件事”集中宣传月活动方案",
+        "为扩大改革的社会知晓度，现制定方案如下。",
+        "一、活动主题",
+        "高效办成一件事　便民利企暖人心",
+        "二、活动内容",
+        "组织开展政策宣讲、现场咨询等活动。",
+    ]
+    assert strip_boilerplate("\n".join(plan), PATTERNS).text.split("\n") == plan
+
+
+@pytest.mark.parametrize(
+    "book",
+    ["《柘岭县委理论学习中心组学习研讨材料汇编》", "《临渚市基层治理工作现场推进会交流材料》"],
+)
+def test_a_booklets_name_above_the_title_is_not_the_title(book):
+    speech = [
+        "在全市基层治理工作现场推进会上的交流发言",
+        "各位领导、同志们：",
+        "下面，我作简要交流。",
+    ]
+    result = strip_boilerplate("\n".join(["校次：二校", book, *speech]), PATTERNS)
+    assert result.text.split("\n") == speech

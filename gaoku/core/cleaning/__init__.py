@@ -230,7 +230,12 @@ def strip_boilerplate(
     inside = [RECURRING if line in known else _inside_reason(line, patterns) for line in lines]
     for index in related_entries(lines, inside):
         inside[index] = PROMOTION
-    for index in [*_speaker_notes(lines), *_chat_replies(lines), *_thread_replies(lines)]:
+    for index in [
+        *_speaker_notes(lines),
+        *_chat_replies(lines),
+        *_thread_replies(lines),
+        *_jump_heads(lines),
+    ]:
         inside[index] = PROMOTION
     for index in _running_heads(lines, inside):
         inside[index] = REPEATED
@@ -485,6 +490,11 @@ def _continues(lines: list[str], inside: list[str], index: int) -> bool:
     return bool(broken_before or broken_after or _CLOSER.match(after))
 
 
+# A heading or a label that announces the document's own slogan on the next line
+# (二、活动主题 / 高效办成一件事　便民利企暖人心).
+_THEME_HEADING = re.compile(r"(?:主题|口号|标语|宣传语)[:：]?$")
+
+
 def _spaced_slogans(lines: list[str], inside: list[str], start: int, end: int) -> list[int]:
     """The lines after the title that are slogans set as display text (display_slogan).
 
@@ -492,7 +502,8 @@ def _spaced_slogans(lines: list[str], inside: list[str], start: int, end: int) -
     踔厉奋发开新局) is the title, and a display line between the title and the first
     sentence belongs to the title block. A line beside another spaced line is a row of a
     table, one that opens with a heading marker is a heading, and a run that names an
-    issuing body is a signature (中共某某县委办公室　某某县人民政府办公室): these stay. A
+    issuing body is a signature (中共某某县委办公室　某某县人民政府办公室), and one under a
+    heading that announces it (活动主题) is the document's own: these stay. A
     distributor repeats its slogan while a writer varies the headings: spaced lines of two
     or more different wordings are the document's unmarked headings, unless a line heads
     nothing (the next line is a numbered heading).
@@ -505,7 +516,7 @@ def _spaced_slogans(lines: list[str], inside: list[str], start: int, end: int) -
             continue
         if any(_SIGNATURE.match(run) for run in line.split()):
             continue
-        if _table_row(lines, inside, index):
+        if _table_row(lines, inside, index) or _THEME_HEADING.search(lines[index - 1]):
             continue
         candidates.append(index)
     if len({lines[i] for i in candidates}) <= 1:
@@ -832,6 +843,23 @@ def _outside_marked_text(lines: list[str]) -> list[int]:
         (i for i in range(len(lines) - 1, opens, -1) if _TEXT_ENDS.fullmatch(lines[i])), len(lines)
     )
     return [*range(opens + 1), *range(ends, len(lines))]
+
+
+_CONTINUED_FROM = re.compile(r"^[（(](?:上接|接)第?\s*\d+\s*版[）)]$")
+_JUMP_HEAD = 30
+
+
+def _jump_heads(lines: list[str]) -> list[int]:
+    """The short headline a paper repeats where an article goes on from another page,
+    under its (上接第1版) (优化营商环境推进大会讲话): no sentence, no heading."""
+    return [
+        index + 1
+        for index, line in enumerate(lines[:-1])
+        if _CONTINUED_FROM.match(line)
+        and len(lines[index + 1]) <= _JUMP_HEAD
+        and not SENTENCE_END.search(lines[index + 1])
+        and heading_level(lines[index + 1]) is None
+    ]
 
 
 _NOTE = re.compile(r"^备注\s*[:：]")

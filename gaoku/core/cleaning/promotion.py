@@ -169,6 +169,14 @@ _STRONG = re.compile(
     # tool's line over a file it unpacked (以下为 讲话稿.docx 内容).
     r"^[\u4e00-\u9fffA-Za-z_]{2,12}\s*=\s*\S|"
     r"^以下(?:为|是)\s*\S{1,40}\.(?:docx?|wps|pdf|txt|rtf|odt)\s*(?:的)?(?:内容|全文|正文)|"
+    # A paper's jump between pages ((下转第3版), (上接第1版)), a messenger's notices (对方已
+    # 截屏, 阅后即焚 · 剩余 19 秒, 某某 撤回了一条消息), a queue screen's call (请A024号到5号窗口
+    # 办理), a label over the text (报告全文), a broadcast's fields (播出单位：…).
+    r"^[（(](?:下转|上接|转|接)第?\s*\d+\s*版[）)]$|对方已截屏|阅后即焚|消息已销毁|撤回了一条消息|"
+    r"^请?[A-Z]?\d{2,4}号(?:到|至|前往)\d+号窗口|^\W*(?:报告|讲话|发言|文章|材料)?全文\W*$|"
+    r"^(?:播出|播发|首播)(?:单位|时间|频道|时长)\s*[:：]|"
+    # Markup left on its own line by an export (</标题>, <发文机关>某某县人民政府</发文机关>).
+    r"^<[/!?]?[\w\u4e00-\u9fff:-]+[^<>]*>(?:[^<>]*</[\w\u4e00-\u9fff:-]+>)?$|"
     # A translation tool's segment marker before each paragraph ([Seg 12] 已确认, 句段 3).
     r"^[\[［【]?(?:Seg(?:ment)?|句段)\s*\d+[\]］】]?\s*(?:[·•]\s*)?"
     r"(?:已确认|已翻译|未翻译|已审校|待审校|草稿|锁定)?$|"

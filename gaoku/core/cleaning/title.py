@@ -79,11 +79,15 @@ def is_title(line: str) -> bool:
         and not _OFFERED.match(line)
         and not _SYMBOL_FIRST.match(line)
         and " · " not in line
+        and not _COLLECTION.search(line)
         and "\t" not in line  # a row of a table
         and not promotion(line)
     )
 
 
+# A collection's name (《…学习研讨材料汇编》, a booklet's running head): the book, not
+# one of the documents in it.
+_COLLECTION = re.compile(r"(?:汇编|选编|合集|文集|专辑|读本|手册|辑要)\W{0,3}$")
 _OFFERED = re.compile(r"^(?:分享|转发|推荐|发)(?:一[篇份个]|[个下])|^【[^】]{1,10}】\S")
 _SYMBOL_FIRST = re.compile(r"^[^\w\s“‘「『《〈（(【〔\[—－\-○□×〇]")
 
@@ -126,12 +130,13 @@ def _title_after_wrapper(lines: list[str], inside: list[str], index: int) -> int
     wrapper instead when it reads as a title too and wrapper stands between them — the
     first was the heading of a distributor's block (a mind map's central topic over its
     branches, 三中全会学习体会), the second the document's own — or when the first is a
-    collection's section named by a kind alone (第五章 / 礼仪致辞 / 在…上的致辞). A title
-    set on two lines has nothing between them."""
+    collection's section named by a kind alone (第五章 / 礼仪致辞 / 在…上的致辞) or a book's
+    name in 《》 (a booklet's running head). A title set on two lines has nothing between
+    them."""
     after = next((i for i in range(index + 1, len(lines)) if not inside[i]), None)
     if after is None or not is_title(lines[after]) or lines[after].startswith(_DASHES):
         return index
-    if after > index + 1 or _SECTION.match(lines[index]):
+    if after > index + 1 or _SECTION.match(lines[index]) or _BOOK_NAME.match(lines[index]):
         return after
     return index
 
@@ -140,6 +145,8 @@ def _title_after_wrapper(lines: list[str], inside: list[str], index: int) -> int
 # 表态发言, 述职报告): no document's own title is so bare when a full one follows.
 _SECTION = re.compile(f"^[\u4e00-\u9fff]{{0,2}}(?:{_KINDS})$")
 _DASHES = ("—", "－", "-")
+# A name wholly in 《》 right above a title: the book or booklet it is printed in.
+_BOOK_NAME = re.compile(r"^《[^《》]+》$")
 
 
 def _may_head(line: str, reason: str) -> bool:
