@@ -98,6 +98,8 @@ SETS = (
     "import_holdout45",
     "import_holdout46",
     "import_holdout47",
+    "import_holdout48",
+    "import_holdout49",
 )
 
 

@@ -1104,8 +1104,11 @@ def test_a_documents_own_numbered_lines_keep_their_numbers(numbered):
     assert strip_boilerplate(text, PATTERNS).text == text
 
 
-def test_a_web_pages_title_with_its_sites_name_is_not_the_documents_title():
+def test_a_web_pages_title_or_a_forms_name_is_not_the_documents_title():
+    assert not is_title("“扎根基层 建功岗位”青年干部演讲比赛评分表")  # a form about a speech
     assert not is_title("桐岭镇人民政府工作报告_云岫公文网")
+    assert not is_title("在全县优化营商环境大会上的讲话（完整版）- 觅文文档")
+    assert is_title("在全县优化营商环境大会上的讲话（2024年5月6日）")
     assert not is_title("在全县防汛工作会议上的讲话 - 某某范文网")
     assert not is_title("在全县防汛工作会议上的讲话 | 某某范文网")
     assert is_title("在全县防汛工作会议上的讲话")
@@ -1179,6 +1182,8 @@ def test_notes_after_the_documents_last_words_are_not_its_own_but_its_signature_
         "播出单位：柘源县广播电视台新闻中心",
         "</标题>",
         "<发文机关>青岚县人民政府</发文机关>",
+        "接龙 3. 小王 已补第二部分",
+        "复制全部",
     ],
 )
 def test_a_speakers_share_a_readers_notes_and_progress_ocr_noise_and_fields_are_wrapper(line):

@@ -45,6 +45,10 @@ _KIND_LAST = re.compile(f"(?:{_KINDS})$")
 # another word (检测报告单（全文对照）, 方案库), where 工作总结和工作打算 goes on.
 _CLAUSE_AFTER = re.compile("[，,]")
 _WORD_GOES_ON = re.compile("[\u4e00-\u9fff](?:[（(【〔].*)?$")
+# A site's name after a bracketed note and a dash (…的讲话（完整版）- 某某文档).
+_SITE_AFTER = re.compile("[)）][ \u3000]*[-–—_|｜][ \u3000]*[\u4e00-\u9fffA-Za-z]")
+# A form named after the kind (…演讲比赛评分表, …发言登记表): a form about a document.
+_FORM_AFTER = re.compile("[\u4e00-\u9fff]{1,6}[表单卡]$")
 # Words set apart after the kind: a product's name (…会议讲话稿 三段式 预留数据位), or a
 # site's after a web page's title (…工作报告_某某公文网, …讲话 - 某某网, …讲话 | 某某).
 _WORDS_AFTER = re.compile("[ \u3000]+[\u4e00-\u9fff]|[ \u3000]*(?:[_|｜]|[ \u3000][-–—][ \u3000])")
@@ -72,6 +76,8 @@ def is_title(line: str) -> bool:
         and not (kinds and _CLAUSE_AFTER.search(line, kinds[-1]))
         and not (kinds and _WORD_GOES_ON.match(line, kinds[-1]))
         and not (kinds and _WORDS_AFTER.match(line, kinds[-1]))
+        and not (kinds and _FORM_AFTER.match(line, kinds[-1]))
+        and not (kinds and _SITE_AFTER.search(line, kinds[-1]))
         and not SENTENCE_END.search(line)
         and not HEADING.match(line)
         and not _LIST_ENTRY.match(line)
