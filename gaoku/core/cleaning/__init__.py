@@ -67,6 +67,7 @@ from dataclasses import dataclass
 
 from gaoku.core.cleaning.learned import shipped
 from gaoku.core.cleaning.promotion import (
+    CONTINUED_FROM,
     HAN,
     HEADING,
     MEANINGFUL,
@@ -298,12 +299,12 @@ def _unmark(line: str) -> str:
 
 def _gutter_runs(lines: list[str]) -> list[tuple[int, int]]:
     """Runs of lines numbered one by one in a gutter: (first, past the last) indexes."""
+    marks = [_GUTTER.match(line) for line in lines]
     runs, start, previous = [], 0, None
-    for index, line in enumerate([*lines, ""]):
-        match = _GUTTER.match(line)
-        number = int(match.group(1)) if match else None
+    for index, mark in enumerate([*marks, None]):
+        number = int(mark.group(1)) if mark else None
         if number is None or previous is None or number != previous + 1:
-            if previous is not None and _is_gutter([_GUTTER.match(x) for x in lines[start:index]]):
+            if previous is not None and _is_gutter(marks[start:index]):
                 runs.append((start, index))
             start = index
         previous = number
@@ -687,11 +688,11 @@ def _without_notes_after(
 _QUOTED_POST = re.compile(
     r"^(?:引用[:：]?\s*\S{1,16}\s*(?:发表于|于)\s*\d|原帖由\s*\S{1,16}\s*于\s*\d)"
 )
-# A turn of an exchange: the first after the document's body starts its tail.
-_TURN = re.compile(r"^(?:主持人|记者|网友(?:提问)?|嘉宾(?:回答)?|[甲乙])\s*[:：]")
-_SPEAKER_LABEL = re.compile(
-    r"^(?:主持人|记者|网友(?:提问)?|嘉宾(?:回答)?|问|答|提问|回答|[甲乙丙丁])\s*[:：]"
-)
+# A turn of an exchange: the first after the document's body starts its tail; the other
+# labels may follow it.
+_TURNS = "主持人|记者|网友(?:提问)?|嘉宾(?:回答)?|[甲乙]"
+_TURN = re.compile(rf"^(?:{_TURNS})\s*[:：]")
+_SPEAKER_LABEL = re.compile(rf"^(?:{_TURNS}|问|答|提问|回答|[丙丁])\s*[:：]")
 _NEXT_ITEM = re.compile(r"^\W*第\s*\d+\s*([篇则条])\s*[/／]\s*共\s*\d+\s*\1\W*$")
 _NUMBERED = re.compile(r"^\d{1,2}[.．、]\S")
 _ATTACHMENTS = re.compile(r"^[（(]?附件\s*[:：]")
@@ -845,7 +846,6 @@ def _outside_marked_text(lines: list[str]) -> list[int]:
     return [*range(opens + 1), *range(ends, len(lines))]
 
 
-_CONTINUED_FROM = re.compile(r"^[（(](?:上接|接)第?\s*\d+\s*版[）)]$")
 _JUMP_HEAD = 30
 
 
@@ -855,7 +855,7 @@ def _jump_heads(lines: list[str]) -> list[int]:
     return [
         index + 1
         for index, line in enumerate(lines[:-1])
-        if _CONTINUED_FROM.match(line)
+        if CONTINUED_FROM.match(line)
         and len(lines[index + 1]) <= _JUMP_HEAD
         and not SENTENCE_END.search(lines[index + 1])
         and heading_level(lines[index + 1]) is None

@@ -76,6 +76,9 @@ _CHAT_HEADER = (
 )
 # Signs that a line is promotion or a notice, not the document. Strong ones remove even a
 # line that reads as a sentence; weak ones only a line that does not.
+# Where a paper's article goes on from another page: (上接第1版).
+_FROM_PAGE = "上接|接"
+CONTINUED_FROM = re.compile(rf"^[（(](?:{_FROM_PAGE})第?\s*\d+\s*版[）)]$")
 _STRONG = re.compile(
     r"(?:QQ|ＱＱ|qq)群?\s*[:：]?\s*\d{5,}|"
     r"群\s*[:：]\s*\d{5,}|公众号\s*[:：]|免责声明|版权所有|转载请注明|不得转载|请勿商用|"
@@ -172,7 +175,7 @@ _STRONG = re.compile(
     # A paper's jump between pages ((下转第3版), (上接第1版)), a messenger's notices (对方已
     # 截屏, 阅后即焚 · 剩余 19 秒, 某某 撤回了一条消息), a queue screen's call (请A024号到5号窗口
     # 办理), a label over the text (报告全文), a broadcast's fields (播出单位：…).
-    r"^[（(](?:下转|上接|转|接)第?\s*\d+\s*版[）)]$|对方已截屏|阅后即焚|消息已销毁|撤回了一条消息|"
+    rf"^[（(](?:下转|转|{_FROM_PAGE})第?\s*\d+\s*版[）)]$|对方已截屏|阅后即焚|消息已销毁|撤回了一条消息|"
     r"^请?[A-Z]?\d{2,4}号(?:到|至|前往)\d+号窗口|^\W*(?:报告|讲话|发言|文章|材料)?全文\W*$|"
     r"^(?:播出|播发|首播)(?:单位|时间|频道|时长)\s*[:：]|"
     # A relay's entries in a group chat (接龙 3. 小王 已补第二部分).
@@ -429,13 +432,14 @@ def publisher_note(line: str) -> bool:
 
 # The heading of a page's list of other documents, alone on its line (相关文档推荐,
 # 推荐阅读：, 猜你喜欢, ▍往期精选).
+# A course's or a series' contents (课程目录 / 第1讲 … / 第2讲 …).
+_CONTENTS = "(?:课程|本课|专栏|系列|合集|章节)目录|课程列表|章节列表"
 _RELATED_LIST = re.compile(
     r"^\W*(?:相关(?:文档|文章|资料|范文|材料)?(?:推荐|阅读|下载)|相关(?:公告|新闻|链接|报道)|友情链接|"
     r"(?:推荐|延伸|扩展|热门)(?:阅读|文章|文档|下载|范文)|热门推荐|往期(?:推荐|精选|回顾)|"
     r"猜你(?:喜欢|想看)|大家(?:都在|还在)看|你可能(?:还)?(?:喜欢|感兴趣|需要)|"
     r"更多(?:相关|精彩)?(?:范文|文章|文档|资料|材料)(?:推荐)?|"
-    # A course's or a series' contents (课程目录 / 第1讲 … / 第2讲 …).
-    r"(?:课程|本课|专栏|系列|合集|章节)目录|课程列表|章节列表)\W*$"
+    rf"{_CONTENTS})\W*$"
 )
 
 
@@ -444,9 +448,7 @@ def related_list_heading(line: str) -> bool:
     return _RELATED_LIST.match(line) is not None
 
 
-_LINKS_HEADING = re.compile(
-    r"^\W*(?:相关链接|友情链接|(?:课程|本课|专栏|系列|合集|章节)目录|课程列表|章节列表)\W*$"
-)
+_LINKS_HEADING = re.compile(rf"^\W*(?:相关链接|友情链接|{_CONTENTS})\W*$")
 
 
 def links_heading(line: str) -> bool:
