@@ -33,7 +33,7 @@ import json
 import platform
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -117,6 +117,28 @@ def load(name: str) -> list[dict]:
 _VIEWER_MARK = re.compile(r"^(?:\d{1,5}(?:\s*[│┃|｜¦]|\s{2,}|$)|(?:[>＞]\s*)+)\s*")
 
 
+# A blank alone: ○○, 某某, XX, ××, ＿＿＿. Writers label a blank before a unit word either
+# with it (XX县, as GUIDE.md's examples) or without (○○); the import finds it with its unit
+# (○○村, which localisation fills whole). Either is the same blank found.
+_BARE_BLANK = re.compile(r"[○〇]{1,4}|某某|[XxＸ×]{1,4}|[＿_]{2,}")
+
+
+def _blanks_as_labelled(found: Iterable[str], labelled: list[str]) -> list[str]:
+    """The placeholders found, each named as the label names the same blank, unique, in
+    order: a labelled blank matches a found one that is it or it with its unit word."""
+
+    def same(a: str, b: str) -> bool:
+        short, long = sorted((a, b), key=len)
+        return long.startswith(short) and bool(_BARE_BLANK.fullmatch(short))
+
+    named: list[str] = []
+    for blank in found:
+        name = next((p for p in labelled if p == blank or same(p, blank)), blank)
+        if name not in named:
+            named.append(name)
+    return named
+
+
 def score(label: dict, patterns) -> dict:
     prepared = prepare_text(label["raw"], patterns)
     lines = set(prepared.text.split("\n"))
@@ -133,7 +155,8 @@ def score(label: dict, patterns) -> dict:
     outline = prepared.outline.to_dict()
     want = label["outline"]
     found_refs = [r for r in label["dated_references"] if r in prepared.dated_references]
-    found_blanks = [p for p in label["placeholders"] if p in prepared.placeholders]
+    blanks = _blanks_as_labelled(prepared.placeholders, label["placeholders"])
+    found_blanks = [p for p in label["placeholders"] if p in blanks]
     return {
         "wrapper kept": [line for line in wrapper if kept(line)],
         "body removed": [line for line in body if not kept(line)],
@@ -143,7 +166,7 @@ def score(label: dict, patterns) -> dict:
         "refs found": (len(found_refs), len(label["dated_references"])),
         "refs exact": list(prepared.dated_references) == label["dated_references"],
         "blanks found": (len(found_blanks), len(label["placeholders"])),
-        "blanks exact": list(prepared.placeholders) == label["placeholders"],
+        "blanks exact": blanks == label["placeholders"],
         "got": outline,
     }
 

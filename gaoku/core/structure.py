@@ -350,8 +350,9 @@ def _dated(cal: Calendar) -> re.Pattern:
     named = (
         *_NAMED,
         # A campaign of education quoted by its slogan (“三讲”教育, “讲学习、讲政治、讲正气”
-        # 的教育), unless the calendar knows the slogan: the calendar's spelling wins.
-        rf"“(?!(?:{names})”)[^“”\n]{{1,16}}”的?(?:学习|专题|主题)?教育(?:实践)?(?:活动)?",
+        # 的教育), unless the calendar knows the slogan: the calendar's spelling wins. A
+        # quoted five-year plan is the plan (“十四五”教育发展规划).
+        rf"“(?!(?:{names}|十{_CN_ORD}五)”)[^“”\n]{{1,16}}”的?(?:学习|专题|主题)?教育(?:实践)?(?:活动)?",
         names,
     )
     return re.compile(

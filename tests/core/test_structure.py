@@ -304,3 +304,9 @@ def test_a_speaker_or_a_date_alone_under_the_title_is_a_subtitle(subtitles):
 )
 def test_a_post_without_a_name_or_an_unmarked_heading_is_no_subtitle(line):
     assert not is_subtitle(line)
+
+
+def test_a_quoted_five_year_plan_before_education_is_the_plan_not_a_campaign():
+    # “三讲”教育 is a campaign quoted by its slogan; “十四五”教育发展规划 is a plan.
+    text = "落实“十四五”教育发展规划，回顾“三讲”教育的经验。"
+    assert find_dated_references(text) == ["十四五", "“三讲”教育"]
