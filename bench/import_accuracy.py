@@ -100,6 +100,8 @@ SETS = (
     "import_holdout47",
     "import_holdout48",
     "import_holdout49",
+    "import_holdout50",
+    "import_holdout51",
 )
 
 

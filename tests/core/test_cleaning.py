@@ -1407,3 +1407,33 @@ def test_a_booklets_name_above_the_title_is_not_the_title(book):
     ]
     result = strip_boilerplate("\n".join(["校次：二校", book, *speech]), PATTERNS)
     assert result.text.split("\n") == speech
+
+
+def test_a_kind_named_only_in_a_label_is_no_title():
+    # A question bank's item over its model answer: 【…】 holds the category.
+    assert not is_title("第 37 题　【组织管理类·交流发言】")
+    assert is_title("在全县防汛工作会议上的讲话【完整版】")
+    text = "\n".join(["第 37 题　【组织管理类·交流发言】", "【参考范文】", *_SPEECH])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["（内容较长，分 2 条发送，第 1/2 条）", "（材料较长，可上下滑动阅读）", "第 2 页（共 3 页）"],
+)
+def test_a_senders_split_notice_a_reading_hint_and_a_page_counter_are_wrapper(line):
+    text = "\n".join([*_SPEECH[:3], line, *_SPEECH[3:]])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    own = [*_SPEECH[:3], "今年分3条发送短信提醒群众，经济下滑的原因要查看清楚。", *_SPEECH[3:]]
+    assert strip_boilerplate("\n".join(own), PATTERNS).text.split("\n") == own
+
+
+def test_a_records_fields_under_a_rule_go_with_their_date_and_a_signature_block_stays(
+    judge_neutral,
+):
+    record = ["————————", "著录人：钟晓岚　审核人：邱文彬", "著录日期：2024-03-08"]
+    record.append("电子文件格式：OFD")
+    assert strip_boilerplate("\n".join([*_SPEECH, *record]), PATTERNS).text.split("\n") == _SPEECH
+    signed = ["————————", "述职人：钟晓岚", "日期：2024年3月8日"]
+    text = "\n".join([*_SPEECH, *signed])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == [*_SPEECH, *signed[1:]]

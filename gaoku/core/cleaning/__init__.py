@@ -190,6 +190,8 @@ _SIGNED = rf"{_ISSUER}(?:[ \u3000]+[^\s，。！？：；]{{2,4}})?"
 _SIGNATURE = re.compile(
     rf"^(?:{_DATE}|{_SIGNED}|[（(]{_SIGNED}[）)]|{_POST}|{_FIELD}|{_BLANK_NAME})$"
 )
+# A labelled field of a record (档号：…, 著录人：…　审核人：…).
+_LABELLED = re.compile("^[^：:，。！？]{1,10}[:：]")
 # The last words of a speech or a report, which a writer may leave without a stop
 # (谢谢大家, 散会, 以上发言不妥之处请批评指正): the document's own end.
 _LAST_WORDS = re.compile(
@@ -655,6 +657,19 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
         )
     ):
         own = [i for i in own if i < host]
+    # A rule after the body with a block of labelled fields after it, most of which sign
+    # nothing (———— / 著录人：… / 著录日期：… / 电子文件格式：…): a record's, its date too.
+    for rule in (i for i in range(start + 2, len(lines)) if inside[i] == FILLER):
+        fields = [lines[j] for j in range(rule + 1, len(lines)) if inside[j] != FILLER]
+        foreign = [line for line in fields if not _protected_end(line)]
+        if (
+            len(fields) >= 2
+            and all(_LABELLED.match(line) for line in fields)
+            and len(foreign) * 2 > len(fields)
+            and any(SENTENCE_END.search(lines[i]) for i in own if start < i < rule)
+        ):
+            own = [i for i in own if i < rule]
+            break
     # A digest's marker of its next item (第2篇 / 共3篇) after the title: another piece.
     item = next((i for i in range(start + 1, len(lines)) if _NEXT_ITEM.match(lines[i])), None)
     if item is not None:

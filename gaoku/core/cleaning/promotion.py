@@ -94,10 +94,12 @@ _STRONG = re.compile(
     r"[^）)\]］】]*[)）\]］】]$|"
     # A broadcaster's words to its audience around what it read (…为您播送的…，感谢收听).
     r"为您(?:播送|播报|朗读|诵读)|感谢(?:您的)?(?:收听|收看)|"
+    # A page's hint on how to read it (（材料较长，可上下滑动阅读）, 左滑查看更多).
+    r"(?:上下|左右|向上|向下|[上下左右])滑(?:动)?(?:阅读|查看|浏览)|"
     r"以下为正文|正文完|来源[:：].{0,24}(?:网|站|号|平台|文库)$|"
     # Page furniture, alone or after a brand: 第2页 共5页, 共5页 第2页, 第2/5页, 2/5,
     # Page 2 of 5, - 2 -, — 2 —, · 2 ·.
-    r"(?:第\s*\d+\s*页\s*[/／,，]?\s*(?:共\s*\d+\s*页)?|共\s*\d+\s*页\s*[/／,，]?\s*第\s*\d+\s*页|"
+    r"(?:第\s*\d+\s*页\s*[/／,，（(]?\s*(?:共\s*\d+\s*页[）)]?)?|共\s*\d+\s*页\s*[/／,，]?\s*第\s*\d+\s*页|"
     r"第\s*\d+\s*[/／]\s*\d+\s*页|[Pp]age\s*\d+(?:\s*(?:of|/)\s*\d+)?)$|"
     r"^\d{1,3}\s*[/／]\s*\d{1,3}$|^[-—–－·•]\s*\d{1,4}\s*[-—–－·•]$|"
     # A fax machine's header on every page: its clock in Latin letters and the page
@@ -178,8 +180,9 @@ _STRONG = re.compile(
     rf"^[（(](?:下转|转|{_FROM_PAGE})第?\s*\d+\s*版[）)]$|对方已截屏|阅后即焚|消息已销毁|撤回了一条消息|"
     r"^请?[A-Z]?\d{2,4}号(?:到|至|前往)\d+号窗口|^\W*(?:报告|讲话|发言|文章|材料)?全文\W*$|"
     r"^(?:播出|播发|首播)(?:单位|时间|频道|时长)\s*[:：]|"
-    # A relay's entries in a group chat (接龙 3. 小王 已补第二部分).
-    r"^接龙\s*\d+\s*[.．、]|"
+    # A relay's entries in a group chat (接龙 3. 小王 已补第二部分), and a message cut in
+    # parts by its sender (（内容较长，分 2 条发送，第 1/2 条）).
+    r"^接龙\s*\d+\s*[.．、]|^[（(][^（）()]{0,12}(?:分\s*\d+\s*条发送|第\s*\d+\s*[/／]\s*\d+\s*条)|"
     # Markup left on its own line by an export (</标题>, <发文机关>某某县人民政府</发文机关>).
     r"^<[/!?]?[\w\u4e00-\u9fff:-]+[^<>]*>(?:[^<>]*</[\w\u4e00-\u9fff:-]+>)?$|"
     # A translation tool's segment marker before each paragraph ([Seg 12] 已确认, 句段 3).

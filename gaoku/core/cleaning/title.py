@@ -65,11 +65,12 @@ def is_title(line: str) -> bool:
     a colon and its theme (专题党课：…) or a subtitle, but never a comma and more words —
     a line that goes on so (…的主持词，按议程排的，需要的自取) is a message about a
     document, not its title, and so is one that offers it (分享一篇支部党课讲稿) or labels
-    it (【学习资料】在…上的交流发言), or a product's name after it (…讲话稿 三段式). Nor does
+    it (【学习资料】在…上的交流发言), or a product's name after it (…讲话稿 三段式), and a kind
+    named only in a label (第 37 题　【组织管理类·交流发言】) is none. Nor does
     a title open with a symbol (▍章节 02　发言全文; a blank ○○ is a title's) or name a
     site's section after a spaced dot (校灵通智能校对 · 检查报告).
     """
-    kinds = [match.end() for match in _TITLE.finditer(line)]
+    kinds = [match.end() for match in _TITLE.finditer(_LABELS.sub(_blank_out, line))]
     return (
         4 <= len(line) <= 60
         and bool(kinds or _TITLE_GRAMMAR.search(line))
@@ -89,6 +90,15 @@ def is_title(line: str) -> bool:
         and "\t" not in line  # a row of a table
         and not promotion(line)
     )
+
+
+# A label in 【】 (第 37 题　【组织管理类·交流发言】): a kind named only inside one is a
+# category's, not a title's.
+_LABELS = re.compile("【[^】]*】")
+
+
+def _blank_out(label: re.Match) -> str:
+    return "【" + "　" * (len(label.group()) - 2) + "】"
 
 
 # A collection's name (《…学习研讨材料汇编》, a booklet's running head): the book, not
