@@ -102,6 +102,8 @@ SETS = (
     "import_holdout49",
     "import_holdout50",
     "import_holdout51",
+    "import_holdout52",
+    "import_holdout53",
 )
 
 

@@ -1437,3 +1437,17 @@ def test_a_records_fields_under_a_rule_go_with_their_date_and_a_signature_block_
     signed = ["————————", "述职人：钟晓岚", "日期：2024年3月8日"]
     text = "\n".join([*_SPEECH, *signed])
     assert strip_boilerplate(text, PATTERNS).text.split("\n") == [*_SPEECH, *signed[1:]]
+
+
+def test_an_sms_exports_headers_and_the_reply_after_the_document_are_wrapper(judge_neutral):
+    header = ["时间：2024-11-03 08:16:40", "号码：106575208866", "类型：接收"]
+    reply = ["时间：2024-11-03 08:20:11", "号码：106575208866", "类型：发送", "收到，谢谢！"]
+    text = "\n".join([*header, *_SPEECH[:3], *header, *_SPEECH[3:], *reply])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_a_voice_assistants_wake_words_and_answers_are_wrapper_and_a_cheer_is_not():
+    text = "\n".join([*_SPEECH[:3], "小智小智，声音大一点", "音量已调到 60%。", *_SPEECH[3:]])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    cheer = [*_SPEECH[:3], "加油加油，我们一定能行！", *_SPEECH[3:]]
+    assert strip_boilerplate("\n".join(cheer), PATTERNS).text.split("\n") == cheer

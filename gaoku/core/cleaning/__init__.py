@@ -481,8 +481,8 @@ def _salutation(line: str) -> bool:
 def _continues(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a line is a piece of a sentence that a converter broke across lines: the
     document's line before it stops mid-sentence (广义货币M / 2 / 增长13%), the line
-    itself does, or the next line opens with the rest of its punctuation (《 / 纲要（草案） /
-    》的编制过程)."""
+    itself does, a term is cut in two (PM / 2.5), or the next line opens with the rest of
+    its punctuation (《 / 纲要（草案） / 》的编制过程)."""
     before = lines[index - 1] if index and not inside[index - 1] else ""
     after = lines[index + 1] if index + 1 < len(lines) else ""
     prose = len(before) >= 20 or any(mark in before for mark in "，。；")
@@ -490,7 +490,14 @@ def _continues(lines: list[str], inside: list[str], index: int) -> bool:
     broken_before = prose and _OPEN_END.search(before) and not heading
     # …or it stops mid-sentence itself, and the next line goes on (“九五”期间， / 我国…).
     broken_after = lines[index].endswith(("，", "、", "；")) and bool(after)
-    return bool(broken_before or broken_after or _CLOSER.match(after))
+    # …or a term is broken in two after a sentence's start (今年全县 / PM / 2.5浓度…).
+    broken_term = (
+        before and not SENTENCE_END.search(before) and _TERM_BROKEN.match(lines[index] + after)
+    )
+    return bool(broken_before or broken_after or broken_term or _CLOSER.match(after))
+
+
+_TERM_BROKEN = re.compile(r"^[A-Za-z]{1,4}\d")
 
 
 # A heading or a label that announces the document's own slogan on the next line

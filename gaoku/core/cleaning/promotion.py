@@ -63,6 +63,9 @@ _PUBLISHER_NOTE = (
 _AGENDA_WORDS = "时间|日期|地点|截止|期限|报到|签到|会议|议程|开幕|闭幕|开班|结业|集合|出发|考试"
 _NOT_AGENDA = rf"(?![^\s]*(?:{_AGENDA_WORDS}|第.{{1,3}}[天日场期]))"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+# A machine's clock to the second in a labelled field (时间：2024-11-03 08:16:40): an
+# export's header over each message it logs.
+_LOG_CLOCK = r"^[^：:，。]{0,8}[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}:\d{2}$"
 _CHAT_HEADER = (
     rf"^{_NOT_AGENDA}[^\s，。：:！？；、]{{1,12}}[ \u3000]+"
     r"(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?|昨天|前天|今天|星期[一二三四五六日天]|"
@@ -180,6 +183,11 @@ _STRONG = re.compile(
     rf"^[（(](?:下转|转|{_FROM_PAGE})第?\s*\d+\s*版[）)]$|对方已截屏|阅后即焚|消息已销毁|撤回了一条消息|"
     r"^请?[A-Z]?\d{2,4}号(?:到|至|前往)\d+号窗口|^\W*(?:报告|讲话|发言|文章|材料)?全文\W*$|"
     r"^(?:播出|播发|首播)(?:单位|时间|频道|时长)\s*[:：]|"
+    # A log's header fields over each message: its clock and the number it came from
+    # (号码：106575208866); a voice assistant's wake word and its answers (小智小智，继续 /
+    # 音量已调到 60%。).
+    rf"{_LOG_CLOCK}|^(?:号码|对方号码|发信人|收信人|发送方|接收方)\s*[:：]\s*\+?\d[\d -]{{4,}}$|"
+    r"^([\u4e00-\u9fff]{2})\1[，,][^\s。！？!?]{1,20}$|音量(?:已)?(?:调|设置|调整)?(?:到|为|至)\s*\d{1,3}\s*%|"
     # A relay's entries in a group chat (接龙 3. 小王 已补第二部分), and a message cut in
     # parts by its sender (（内容较长，分 2 条发送，第 1/2 条）).
     r"^接龙\s*\d+\s*[.．、]|^[（(][^（）()]{0,12}(?:分\s*\d+\s*条发送|第\s*\d+\s*[/／]\s*\d+\s*条)|"
@@ -465,8 +473,10 @@ _CHAT_HEADER_LINE = re.compile(_CHAT_HEADER)
 
 
 # The header of a forum post: its floor, or when it went up (3楼　沙发　某某　发表于
-# 2026-2-9 22:03, 楼主　某某　发表于 …).
-_POST_HEADER = re.compile(r"^(?:楼主|沙发|板凳|地板|\d+\s*楼)(?:[\s　]|$)|发表于\s*\d")
+# 2026-2-9 22:03, 楼主　某某　发表于 …); and a log's clock over each message it logs.
+_POST_HEADER = re.compile(
+    rf"^(?:楼主|沙发|板凳|地板|\d+\s*楼)(?:[\s　]|$)|发表于\s*\d|{_LOG_CLOCK}"
+)
 
 
 def slide_marker(line: str) -> bool:
