@@ -104,6 +104,10 @@ SETS = (
     "import_holdout51",
     "import_holdout52",
     "import_holdout53",
+    "import_holdout54",
+    "import_holdout55",
+    "import_holdout56",
+    "import_holdout57",
 )
 
 

@@ -1451,3 +1451,55 @@ def test_a_voice_assistants_wake_words_and_answers_are_wrapper_and_a_cheer_is_no
     assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
     cheer = [*_SPEECH[:3], "加油加油，我们一定能行！", *_SPEECH[3:]]
     assert strip_boilerplate("\n".join(cheer), PATTERNS).text.split("\n") == cheer
+
+
+def test_a_label_over_a_summary_and_a_catalogues_subject_entry_are_no_titles():
+    assert not is_title("本文要点：")
+    assert not is_title("Ⅰ．①基…　Ⅱ．①云…　Ⅲ．①讲话—汇编—中国　Ⅳ．①D630.1")
+    assert is_title("专题党课：坚定理想信念")
+    summary = ["AI 速览", "本文要点：", "1. 通报全县防汛工作", "2. 部署下一步任务"]
+    result = strip_boilerplate("\n".join([*summary, *_SPEECH]), PATTERNS)
+    assert result.text.split("\n") == _SPEECH
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1,203人划线",
+        "加载失败，点击重试",
+        "[图片加载中…]",
+        "—— 点击加载更多 ——",
+        "Q2：怎样理解纪律面前没有小事？",
+    ],
+)
+def test_highlight_counts_loading_states_and_discussion_questions_are_wrapper(line, judge_neutral):
+    text = "\n".join([*_SPEECH[:3], line, *_SPEECH[3:]])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    own = [*_SPEECH[:3], "系统加载中经常卡顿，要尽快点击排查。", *_SPEECH[3:]]
+    assert strip_boilerplate("\n".join(own), PATTERNS).text.split("\n") == own
+
+
+def test_a_notebooks_printed_labels_on_every_page_go_and_a_scripts_own_labels_stay(
+    judge_neutral,
+):
+    page = ["学习笔记 · 第 24 页", "日期：____年__月__日", "学习内容："]
+    foot = ["心得：", "青简 · 每天进步一点点"]
+    text = "\n".join([*_SPEECH[:3], *foot, *page, *_SPEECH[3:5], *foot, *page, _SPEECH[5]])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    script = [
+        "全县表彰大会主持词",
+        "主持人：",
+        "同志们，现在开会。",
+        "主持人：",
+        "下面请县委书记讲话。",
+    ]
+    assert strip_boilerplate("\n".join(script), PATTERNS).text.split("\n") == script
+
+
+def test_a_hotline_after_a_rule_and_a_wrapper_line_under_the_last_words_goes(judge_neutral):
+    rule, promo = "--------------------------------", "更多范文请关注公众号：公文写作助手"
+    slip = [rule, promo, "咨询电话：6612 3345　工作日 9:00-17:00"]
+    assert strip_boilerplate("\n".join([*_SPEECH, *slip]), PATTERNS).text.split("\n") == _SPEECH
+    # A distributor's line between the document's paragraphs, under a rule, is one line.
+    middle = [*_SPEECH[:3], rule, promo, *_SPEECH[3:]]
+    assert strip_boilerplate("\n".join(middle), PATTERNS).text.split("\n") == _SPEECH

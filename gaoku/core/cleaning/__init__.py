@@ -382,11 +382,36 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
         and not line.endswith(("：", ":"))
         and not _STAGE_DIRECTION.match(line)
     ]
+    repeated += _repeated_labels(lines, inside, set(repeated))
     titled = {lines[i] for i in repeated if is_title(lines[i])}
     alone = (line for line, head in zip(lines, heads, strict=True) if counts[head] == 1)
     if titled and not any(map(is_title, alone)):
         repeated = [i for i in repeated if lines[i] not in titled or lines.index(lines[i]) != i]
     return repeated
+
+
+# The longest label a printed page repeats (学习内容：, 心得：).
+_PAGE_LABEL = 8
+
+
+def _repeated_labels(lines: list[str], inside: list[str], heads: set[int]) -> list[int]:
+    """A page's printed labels (学习内容：, 心得：) that stand twice or more, each time beside
+    the page's other furniture (a running head, a line judged wrapper): a document's own
+    label (主持人：) stands among its own lines."""
+    by_line: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if not inside[i] and len(line) <= _PAGE_LABEL and line.endswith(("：", ":")):
+            by_line.setdefault(line, []).append(i)
+
+    def furniture(i: int) -> bool:
+        return 0 <= i < len(lines) and (bool(inside[i]) or i in heads)
+
+    return [
+        i
+        for places in by_line.values()
+        if len(places) > 1 and all(furniture(i - 1) or furniture(i + 1) for i in places)
+        for i in places
+    ]
 
 
 def _scores(lines: list[str]) -> list[float]:
@@ -664,17 +689,12 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
         )
     ):
         own = [i for i in own if i < host]
-    # A rule after the body with a block of labelled fields after it, most of which sign
-    # nothing (———— / 著录人：… / 著录日期：… / 电子文件格式：…): a record's, its date too.
+    # A rule after the body that the wrapper's lines follow: what comes after it is the
+    # wrapper's, its contacts too (———— / 请妥善保管本凭条 / 咨询电话：…) — when the line
+    # above it ends the document's and no sentence follows, or when what follows is a block
+    # of labelled fields most of which sign nothing (———— / 著录人：… / 著录日期：…).
     for rule in (i for i in range(start + 2, len(lines)) if inside[i] == FILLER):
-        fields = [lines[j] for j in range(rule + 1, len(lines)) if inside[j] != FILLER]
-        foreign = [line for line in fields if not _protected_end(line)]
-        if (
-            len(fields) >= 2
-            and all(_LABELLED.match(line) for line in fields)
-            and len(foreign) * 2 > len(fields)
-            and any(SENTENCE_END.search(lines[i]) for i in own if start < i < rule)
-        ):
+        if _wrapper_after_rule(lines, inside, own, rule, start):
             own = [i for i in own if i < rule]
             break
     # A digest's marker of its next item (第2篇 / 共3篇) after the title: another piece.
@@ -686,6 +706,31 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
         if SENTENCE_END.search(line) or _protected_end(line) or _attachment_entry(lines, index):
             return index
     return own[-1] if own else start
+
+
+def _wrapper_after_rule(
+    lines: list[str], inside: list[str], own: list[int], rule: int, start: int
+) -> bool:
+    """Whether what follows the rule at ``rule`` is the wrapper's (see _end_index)."""
+    before = [i for i in own if start < i < rule]
+    if not any(SENTENCE_END.search(lines[i]) for i in before):
+        return False
+    after = [j for j in range(rule + 1, len(lines)) if inside[j] != FILLER]
+    last = lines[before[-1]]
+    if (
+        after
+        and inside[after[0]]
+        and (SENTENCE_END.search(last) or _protected_end(last))
+        and not any(SENTENCE_END.search(lines[j]) or len(lines[j]) >= _PARAGRAPH for j in after)
+    ):
+        return True
+    fields = [lines[j] for j in after]
+    foreign = [line for line in fields if not _protected_end(line)]
+    return (
+        len(fields) >= 2
+        and all(_LABELLED.match(line) for line in fields)
+        and len(foreign) * 2 > len(fields)
+    )
 
 
 _THANKS = re.compile(r"^谢谢[!！。]?$")
@@ -779,10 +824,11 @@ def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
     headers = [i for i in range(start + 1, len(lines)) if post_header(lines[i])]
     for header in reversed(headers):
         tail = [lines[i] for i in own if i > header]
+        if not tail:  # its message is judged wrapper already: the one before may be a reply
+            continue
         after = lines[header + 1] if header + 1 < len(lines) else ""
         if (
-            not tail
-            or _CONTINUED.search(after)
+            _CONTINUED.search(after)
             or any(len(line) >= _REPLY for line in tail)
             or any(_SIGNATURE.match(line) or _LAST_WORDS.match(line) for line in tail)
             or any(_OWN_TAIL.match(line) for line in tail)

@@ -53,9 +53,10 @@ _FORM_AFTER = re.compile("[\u4e00-\u9fff]{1,6}[表单卡]$")
 # site's after a web page's title (…工作报告_某某公文网, …讲话 - 某某网, …讲话 | 某某).
 _WORDS_AFTER = re.compile("[ \u3000]+[\u4e00-\u9fff]|[ \u3000]*(?:[_|｜]|[ \u3000][-–—][ \u3000])")
 # An entry of a numbered list of articles (01 …, 2 …: a number and a space): what a
-# bulletin's table of contents or a "recommended reading" block is made of. An official
+# bulletin's table of contents or a "recommended reading" block is made of; and a
+# catalogue's subject entries (Ⅰ．①基…　Ⅲ．①讲话—汇编). An official
 # title never opens that way (a year is followed by 年, a heading marker by 、 or .).
-_LIST_ENTRY = re.compile(r"^(?:\d{1,2}[ \u3000]|[①-⑳])")
+_LIST_ENTRY = re.compile(r"^(?:\d{1,2}[ \u3000]|[①-⑳]|[Ⅰ-Ⅻ][．.、])")
 
 
 def is_title(line: str) -> bool:
@@ -80,6 +81,7 @@ def is_title(line: str) -> bool:
         and not (kinds and _FORM_AFTER.match(line, kinds[-1]))
         and not (kinds and _SITE_AFTER.search(line, kinds[-1]))
         and not SENTENCE_END.search(line)
+        and not line.endswith(("：", ":"))  # a label over what follows (本文要点：)
         and not HEADING.match(line)
         and not _LIST_ENTRY.match(line)
         and not _field(line)
