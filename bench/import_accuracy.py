@@ -108,6 +108,10 @@ SETS = (
     "import_holdout55",
     "import_holdout56",
     "import_holdout57",
+    "import_holdout58",
+    "import_holdout59",
+    "import_holdout60",
+    "import_holdout61",
 )
 
 

@@ -1503,3 +1503,27 @@ def test_a_hotline_after_a_rule_and_a_wrapper_line_under_the_last_words_goes(jud
     # A distributor's line between the document's paragraphs, under a rule, is one line.
     middle = [*_SPEECH[:3], rule, promo, *_SPEECH[3:]]
     assert strip_boilerplate("\n".join(middle), PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_a_file_name_is_no_title_and_a_tagged_ad_is_wrapper(judge_neutral):
+    assert not is_title("申报材料（1/1）：实施方案正文.docx（已转文本）")
+    ad = "— 推广 — 栖读会员 7 天免费试用，订阅源无上限"
+    text = "\n".join(
+        ["申报材料（1/1）：实施方案正文.docx（已转文本）", *_SPEECH[:3], ad, *_SPEECH[3:]]
+    )
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    own = [*_SPEECH[:3], "推广，就是要把好经验推开。", *_SPEECH[3:]]
+    assert strip_boilerplate("\n".join(own), PATTERNS).text.split("\n") == own
+
+
+def test_a_trending_list_and_a_glossary_note_between_paragraphs_are_wrapper(judge_neutral):
+    trending = [
+        "热搜榜　换一换",
+        "1 春耕一线：无人机播种忙 热",
+        "2 县域医共体改革新进展 新",
+        "3 夜市烟火气回来了 爆",
+        "查看完整榜单 >",
+    ]
+    note = "【注释】一网通办：政务服务事项在一个网上平台统一办理。"
+    text = "\n".join([*_SPEECH[:3], *trending, *_SPEECH[3:5], note, _SPEECH[5]])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH

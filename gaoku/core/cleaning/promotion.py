@@ -54,7 +54,7 @@ _PUBLISHER_NOTE = (
     r"^\W*(?:作者简介|基金项目|中图分类号|文献标识码|文章编号)\s*[:：】\]］]|"
     # …or a reader's or teacher's note under a bracketed label ([老师批注] …, 【旁批】…), and
     # an exam coach's marks on a model essay (【得分点】…, 【亮点】…, 【名师点睛】…).
-    r"^[【\[［〖][^】\]］〗]{0,6}(?:批注|旁批|眉批|评注|点评|按语|得分点|失分点|采分点|亮点|点睛|"
+    r"^[【\[［〖][^】\]］〗]{0,6}(?:批注|旁批|眉批|评注|点评|按语|注释|生词|得分点|失分点|采分点|亮点|点睛|"
     r"考点|易错点|技巧点拨|解析)[】\]］〗]"
 )
 # The header of a message in a forwarded chat log: a name, a day and a clock time
@@ -280,10 +280,10 @@ _WEAK = re.compile(
             r"您的位置)\s*[:：]|^(?:编辑|发布|更新)于\s*\d|"
             r"(?:阅读|浏览|点赞|赞同|评论|转发|收藏|播放)\s*[:：]?\s*\d[\d.,]*\s*[万千wW]?\s*(?:[·|｜]|$)|"
             r"[>»›＞].*[>»›＞]|\S[ \u3000][›»][ \u3000]\S|打印本页|关闭窗口|"
-            r"^\W*(?:返回|回到)(?:顶部|首页|列表|目录|上一?页)\W*$|"
+            r"^\W*(?:返回|回到)(?:顶部|首页|列表|目录|上一?页)\W*$|^\W*查看(?:完整|全部|更多)\S{0,4}\W*$|"
             r"^\W*(?:清除全部|全部清除|一键清除|全部已读|标为已读|复制全部|全部复制|一键复制)\W*$|"
             r"扫一扫.{0,4}(?:在|用)?手机.{0,4}(?:打开|查看|阅读|浏览)|"
-            r"^\W*(?:广告|推广|赞助)\W*$|"
+            r"^\W*(?:广告|推广|赞助)\W*$|^[\[［【（(—\-–·•\s]{1,3}(?:广告|推广|赞助)[\]］】）)—\-–·•\s]{1,3}\S|"
             # Counters written number first (3.6万次阅读 · 412人收藏).
             r"\d[\d.,]*\s*[万千wW]?\s*(?:次|人|条)?\s*(?:阅读|浏览|收藏|点赞|下载|评论|转发|播放|划线)"
             r"\s*(?:[·|｜]|$)|"
@@ -448,12 +448,14 @@ def publisher_note(line: str) -> bool:
 # 推荐阅读：, 猜你喜欢, ▍往期精选).
 # A course's or a series' contents (课程目录 / 第1讲 … / 第2讲 …).
 _CONTENTS = "(?:课程|本课|专栏|系列|合集|章节)目录|课程列表|章节列表"
+# A news page's list of trending headlines beside the text (热搜榜　换一换).
+_TRENDING = r"(?:(?:热搜|热点|热门|实时|新闻|阅读)(?:榜|榜单|排行榜?)|排行榜)(?:[ \u3000]*换一换)?"
 _RELATED_LIST = re.compile(
     r"^\W*(?:相关(?:文档|文章|资料|范文|材料)?(?:推荐|阅读|下载)|相关(?:公告|新闻|链接|报道)|友情链接|"
     r"(?:推荐|延伸|扩展|热门)(?:阅读|文章|文档|下载|范文)|热门推荐|往期(?:推荐|精选|回顾)|"
     r"猜你(?:喜欢|想看)|大家(?:都在|还在)看|你可能(?:还)?(?:喜欢|感兴趣|需要)|"
     r"更多(?:相关|精彩)?(?:范文|文章|文档|资料|材料)(?:推荐)?|"
-    rf"{_CONTENTS})\W*$"
+    rf"{_CONTENTS}|{_TRENDING})\W*$"
 )
 
 
@@ -462,7 +464,7 @@ def related_list_heading(line: str) -> bool:
     return _RELATED_LIST.match(line) is not None
 
 
-_LINKS_HEADING = re.compile(rf"^\W*(?:相关链接|友情链接|{_CONTENTS})\W*$")
+_LINKS_HEADING = re.compile(rf"^\W*(?:相关链接|友情链接|{_CONTENTS}|{_TRENDING})\W*$")
 
 
 def links_heading(line: str) -> bool:

@@ -89,11 +89,14 @@ def is_title(line: str) -> bool:
         and not _SYMBOL_FIRST.match(line)
         and " · " not in line
         and not _COLLECTION.search(line)
+        and not _FILE_NAME.search(line)
         and "\t" not in line  # a row of a table
         and not promotion(line)
     )
 
 
+# A file's name (…实施方案正文.docx): a list of files, not the document's title.
+_FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt|rtf|odt|xlsx?|pptx?|ofd)\b", re.IGNORECASE)
 # A label in 【】 (第 37 题　【组织管理类·交流发言】): a kind named only inside one is a
 # category's, not a title's.
 _LABELS = re.compile("【[^】]*】")
