@@ -112,6 +112,10 @@ SETS = (
     "import_holdout59",
     "import_holdout60",
     "import_holdout61",
+    "import_holdout62",
+    "import_holdout63",
+    "import_holdout64",
+    "import_holdout65",
 )
 
 

@@ -1527,3 +1527,50 @@ def test_a_trending_list_and_a_glossary_note_between_paragraphs_are_wrapper(judg
     note = "【注释】一网通办：政务服务事项在一个网上平台统一办理。"
     text = "\n".join([*_SPEECH[:3], *trending, *_SPEECH[3:5], note, _SPEECH[5]])
     assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_pinyin_over_a_line_is_wrapper(judge_neutral):
+    text = "\n".join([_SPEECH[0], "tóng zhì men：", *_SPEECH[1:]])
+    result = strip_boilerplate(text, PATTERNS)
+    assert result.text.split("\n") == _SPEECH
+    assert "tóng zhì men：" in result.removed_lines
+
+
+def test_a_pull_quote_repeating_a_sentence_goes_and_the_sentence_stays(judge_neutral):
+    sentence = "今年入汛以来，全县降雨偏多，防汛形势严峻。"
+    quote = f"▌金句：“{sentence}”"
+    text = "\n".join([*_SPEECH[:3], quote, *_SPEECH[3:]])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    # A document's own quoted line that no other line repeats stays.
+    own = [*_SPEECH[:3], "“要把防汛责任落实到每一个村、每一座水库、每一处险段。”", *_SPEECH[3:]]
+    assert strip_boilerplate("\n".join(own), PATTERNS).text.split("\n") == own
+
+
+def test_a_title_ending_in_a_draft_word_is_a_title():
+    assert is_title("在全县安全生产工作会议上的讲话稿")
+    assert is_title("全县工作会议发言稿")
+    assert not is_title("发言计时 剩余 05:00")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发言计时 剩余 04:12",
+        "第 3 段已被 2 人校对",
+        "认领本段 ▸ 第4段",
+        "【待确认】疑似标点错误 1 处",
+        "⚠ 安全提示：对方不是你的好友，涉及转账、验证码请先核实身份",
+        "举报 / 加入黑名单 / 不再提示",
+    ],
+)
+def test_a_timer_proofreaders_marks_and_a_safety_banner_are_wrapper(line, judge_neutral):
+    text = "\n".join([*_SPEECH[:3], line, *_SPEECH[3:]])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    own = [*_SPEECH[:3], "该村已被3人举报过，距离截止时间剩余两天。", *_SPEECH[3:]]
+    assert strip_boilerplate("\n".join(own), PATTERNS).text.split("\n") == own
+
+
+def test_a_copys_certification_stamp_goes_with_its_fields(judge_neutral):
+    stamp = ["复 印 件", "此复印件与原件—致", "经办人：钟晓棠", "核对日期：2024.06.11"]
+    text = "\n".join([*_SPEECH, *stamp])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH

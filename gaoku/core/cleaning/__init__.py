@@ -67,6 +67,7 @@ from dataclasses import dataclass
 
 from gaoku.core.cleaning.learned import shipped
 from gaoku.core.cleaning.promotion import (
+    CERTIFIED_COPY,
     CONTINUED_FROM,
     HAN,
     HEADING,
@@ -238,6 +239,7 @@ def strip_boilerplate(
         *_chat_replies(lines),
         *_thread_replies(lines),
         *_jump_heads(lines),
+        *_pull_quotes(lines),
     ]:
         inside[index] = PROMOTION
     for index in _running_heads(lines, inside):
@@ -607,6 +609,11 @@ def learnable_lines(text: str) -> list[str]:
 _LATIN_WORDS = re.compile(r"[A-Za-z]{2,}")
 
 
+# A reading aid's pinyin over a line (tóng zhì men：): syllables with tone marks, no Han.
+_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_PINYIN = re.compile("[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü\\s'’·，,。.！!？?、：:；;“”-]+")
+
+
 # What a text decoded with the wrong code page leaves (锟斤拷: U+FFFD read as GBK) and what
 # uninitialised memory reads as (烫烫烫, 屯屯屯), on lines of their own.
 _MOJIBAKE = re.compile("(?:锟斤拷|烫|屯|\ufffd)+")
@@ -618,6 +625,8 @@ def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
     if _OCR_NOISE.match(line) and len(_LATIN.findall(line)) <= 2:
         return FILLER
     if len(_LATIN_WORDS.findall(line)) >= 6 and not HAN.search(line):
+        return FOREIGN
+    if _PINYIN.fullmatch(line) and _TONE_MARK.search(line):
         return FOREIGN
     if len(line) > MAX_WRAPPER_LINE:
         return PROMOTION if publisher_note(line) else ""
@@ -662,6 +671,11 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     label = next((i for i in range(start + 1, len(lines)) if _NOTE_LABEL.match(lines[i])), None)
     if label is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > label):
         own = [i for i in own if i < label]
+    # A copy's certification stamp (复印件 / 此复印件与原件一致 / 经办人：…), with only short
+    # lines after it: the stamp's fields, not the document's signature.
+    stamp = next((i for i in range(start + 1, len(lines)) if CERTIFIED_COPY.search(lines[i])), None)
+    if stamp is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > stamp):
+        own = [i for i in own if i < stamp]
     # Comments under a post (热门评论, 共 31 条评论), with only short lines after: theirs.
     comments = next((i for i in range(start + 1, len(lines)) if _COMMENTS.match(lines[i])), None)
     if comments is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > comments):
@@ -928,6 +942,23 @@ def _jump_heads(lines: list[str]) -> list[int]:
         and not SENTENCE_END.search(lines[index + 1])
         and heading_level(lines[index + 1]) is None
     ]
+
+
+# A magazine's pull quote (▌金句：“…。”): a sentence of the text quoted again on a line of
+# its own, behind a mark or a label at most.
+_PULL_QUOTE = re.compile(
+    r"^[^\u4e00-\u9fff“]{0,3}(?:[\u4e00-\u9fff]{1,4}[:：])?\s*“([^“”]{16,}[。！？])”$"
+)
+
+
+def _pull_quotes(lines: list[str]) -> list[int]:
+    """Lines that quote again, whole, a sentence another line of the text holds."""
+    found = []
+    for index, line in enumerate(lines):
+        quote = _PULL_QUOTE.match(line)
+        if quote and any(quote.group(1) in other for i, other in enumerate(lines) if i != index):
+            found.append(index)
+    return found
 
 
 _NOTE = re.compile(r"^备注\s*[:：]")

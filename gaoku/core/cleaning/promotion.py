@@ -63,6 +63,9 @@ _PUBLISHER_NOTE = (
 _AGENDA_WORDS = "时间|日期|地点|截止|期限|报到|签到|会议|议程|开幕|闭幕|开班|结业|集合|出发|考试"
 _NOT_AGENDA = rf"(?![^\s]*(?:{_AGENDA_WORDS}|第.{{1,3}}[天日场期]))"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+# A copy's certification stamp (复印件 / 此复印件与原件一致, an OCR's 一 read as —).
+_CERTIFIED_COPY = r"此复印件与原件[一—-]致|^复\s*印\s*件$"
+CERTIFIED_COPY = re.compile(_CERTIFIED_COPY)
 # A machine's clock to the second in a labelled field (时间：2024-11-03 08:16:40): an
 # export's header over each message it logs.
 _LOG_CLOCK = r"^[^：:，。]{0,8}[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}:\d{2}$"
@@ -188,6 +191,11 @@ _STRONG = re.compile(
     # 音量已调到 60%。).
     rf"{_LOG_CLOCK}|^(?:号码|对方号码|发信人|收信人|发送方|接收方)\s*[:：]\s*\+?\d[\d -]{{4,}}$|"
     r"^([\u4e00-\u9fff]{2})\1[，,][^\s。！？!?]{1,20}$|音量(?:已)?(?:调|设置|调整)?(?:到|为|至)\s*\d{1,3}\s*%|"
+    # A speaker timer's countdown (发言计时 剩余 05:00), a crowd proofreading site's marks (第
+    # 3 段已被 2 人校对, 认领本段, 【待确认】…), a messenger's safety banner and its buttons
+    # (对方不是你的好友…, 举报 / 加入黑名单 / 不再提示), a copy's certification stamp.
+    r"剩余\s*\d{1,2}[:：]\d{2}$|已被\s*\d+\s*人(?:校对|阅读|查看|认领|浏览)$|认领本段|^[【\[](?:待确认|待审核|待处理)[】\]]|"
+    rf"对方不是你的好友|加入黑名单|^\W*不再提示\W*$|/\s*不再提示|{_CERTIFIED_COPY}|"
     # A page's loading states (图片加载中…, 加载失败，点击重试, 点击加载更多), and a
     # study guide's numbered questions for discussion (Q1：…有什么现实意义？).
     r"^\W*(?:图片|页面|内容)?加载(?:中|失败)|点击(?:重试|加载)|加载更多\W*$|^[QＱ]\d{1,2}\s*[:：.．、].{2,60}[？?]$|"

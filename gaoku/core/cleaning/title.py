@@ -27,7 +27,7 @@ from gaoku.core.structure import heading_level, is_subtitle
 # Opening lines searched for the title.
 TITLE_WINDOW = 12
 _KINDS = (
-    "讲话|致辞|致词|发言|讲稿|演讲|党课|主持词|报告|方案|总结|体会|要点|汇报|提纲|意见|通知|"
+    "(?:讲话|发言|致辞|演讲|主持|汇报)稿|讲话|致辞|致词|发言|讲稿|演讲|党课|主持词|报告|方案|总结|体会|要点|汇报|提纲|意见|通知|"
     "决定|规划|计划|纲要|办法|细则|制度|公报|倡议|承诺书|述职|研讨|说明|请示|批复|通报|"
     "决议|纪要|简报|清单|寄语|思考|预案|"
     # Kinds named by a compound only, since the bare word is a distributor's too
