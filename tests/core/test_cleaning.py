@@ -1574,3 +1574,10 @@ def test_a_copys_certification_stamp_goes_with_its_fields(judge_neutral):
     stamp = ["复 印 件", "此复印件与原件—致", "经办人：钟晓棠", "核对日期：2024.06.11"]
     text = "\n".join([*_SPEECH, *stamp])
     assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_a_label_naming_a_kind_over_a_title_in_its_grammar_gives_way_to_it():
+    speech = ["在全县安全生产工作会议上的表态发言", "尊敬的各位领导：", "我们将坚决落实会议部署。"]
+    text = "\n".join(["乡镇党委书记表态发言", *speech])
+    result = strip_boilerplate(text, PATTERNS)
+    assert result.text.split("\n") == speech

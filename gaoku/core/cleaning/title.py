@@ -159,6 +159,10 @@ def _title_after_wrapper(lines: list[str], inside: list[str], index: int) -> int
         return index
     if after > index + 1 or _SECTION.match(lines[index]) or _BOOK_NAME.match(lines[index]):
         return after
+    # A line that only names a kind (发言计时 剩余 05:00) over one in a title's grammar (在…上
+    # 的表态发言) is a label over the title, not its first half.
+    if _TITLE_GRAMMAR.search(lines[after]) and not _TITLE_GRAMMAR.search(lines[index]):
+        return after
     return index
 
 
