@@ -116,6 +116,10 @@ SETS = (
     "import_holdout63",
     "import_holdout64",
     "import_holdout65",
+    "import_holdout66",
+    "import_holdout67",
+    "import_holdout68",
+    "import_holdout69",
 )
 
 

@@ -1581,3 +1581,28 @@ def test_a_label_naming_a_kind_over_a_title_in_its_grammar_gives_way_to_it():
     text = "\n".join(["乡镇党委书记表态发言", *speech])
     result = strip_boilerplate(text, PATTERNS)
     assert result.text.split("\n") == speech
+
+
+def test_a_petitions_fields_under_its_label_give_way_to_the_title(judge_neutral):
+    page = ["联名倡议", "发起人：晴川安全生活志愿服务队", "倡议正文："]
+    result = strip_boilerplate("\n".join([*page, *_SPEECH]), PATTERNS)
+    assert result.text.split("\n") == _SPEECH
+    # A salutation under a title is not passed over: the title stays.
+    report = [
+        "2012年政府工作报告",
+        "各位代表：",
+        "现在，我代表国务院，向大会报告政府工作，并请提出意见",
+    ]
+    assert strip_boilerplate("\n".join(report), PATTERNS).text.split("\n") == report
+
+
+def test_a_shops_buyer_questions_an_invoice_and_an_ads_close_button_are_wrapper(judge_neutral):
+    ask = ["问大家（12）", "问：这个模板好用吗？", "答：挺好用的，议程改一改就能直接用。"]
+    invoice = ["电子发票（普通发票）", "发票代码：044001900111", "开票日期：2024年05月08日"]
+    text = "\n".join([*_SPEECH[:3], "关闭广告", *_SPEECH[3:], *ask, *invoice])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_a_speakers_field_with_a_blank_signs_the_document(judge_neutral):
+    signed = [*_SPEECH, "交流人：＿＿＿"]
+    assert strip_boilerplate("\n".join(signed), PATTERNS).text.split("\n") == signed

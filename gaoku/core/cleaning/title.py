@@ -154,7 +154,16 @@ def _title_after_wrapper(lines: list[str], inside: list[str], index: int) -> int
     collection's section named by a kind alone (第五章 / 礼仪致辞 / 在…上的致辞) or a book's
     name in 《》 (a booklet's running head). A title set on two lines has nothing between
     them."""
-    after = next((i for i in range(index + 1, len(lines)) if not inside[i]), None)
+    # A record's fields between them (发起人：…, 倡议正文：) are passed over; a salutation
+    # (各位代表：) is not.
+    after = next(
+        (
+            i
+            for i in range(index + 1, len(lines))
+            if not inside[i] and (is_title(lines[i]) or not _RECORD_FIELD.match(lines[i]))
+        ),
+        None,
+    )
     if after is None or not is_title(lines[after]) or lines[after].startswith(_DASHES):
         return index
     if after > index + 1 or _SECTION.match(lines[index]) or _BOOK_NAME.match(lines[index]):
@@ -166,6 +175,10 @@ def _title_after_wrapper(lines: list[str], inside: list[str], index: int) -> int
     return index
 
 
+# A record's field with its value (发起人：某某服务队), or its label over the text (倡议正文：).
+_RECORD_FIELD = re.compile(
+    "^[^：:，。]{1,8}[:：]\\s*[^\\s：:]|^[^：:，。]{0,6}(?:正文|全文|原文|内容)[:：]$"
+)
 # A section of a collection named by its kind, with a word or two before it (礼仪致辞,
 # 表态发言, 述职报告): no document's own title is so bare when a full one follows.
 _SECTION = re.compile(f"^[\u4e00-\u9fff]{{0,2}}(?:{_KINDS})$")
