@@ -120,6 +120,10 @@ SETS = (
     "import_holdout67",
     "import_holdout68",
     "import_holdout69",
+    "import_holdout70",
+    "import_holdout71",
+    "import_holdout72",
+    "import_holdout73",
 )
 
 

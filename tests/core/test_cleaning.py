@@ -1606,3 +1606,21 @@ def test_a_shops_buyer_questions_an_invoice_and_an_ads_close_button_are_wrapper(
 def test_a_speakers_field_with_a_blank_signs_the_document(judge_neutral):
     signed = [*_SPEECH, "交流人：＿＿＿"]
     assert strip_boilerplate("\n".join(signed), PATTERNS).text.split("\n") == signed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(!) 消息发送失败，点击重发",
+        "网络不可用，请检查网络设置",
+        "请尽快完成身份验证，以免影响正常使用",
+        "第 1 页，共 3 页　　字数 1,161 · 段落 15",
+        "中文(中国)　　插入　　100%",
+        "番茄 2/4　·　专注中 24:58",
+        "省电模式已开启",
+        "电量低于 20%，请及时充电",
+    ],
+)
+def test_a_devices_and_an_editors_notices_are_wrapper(line, judge_neutral):
+    text = "\n".join([*_SPEECH[:3], line, *_SPEECH[3:]])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH

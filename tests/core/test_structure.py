@@ -310,3 +310,8 @@ def test_a_quoted_five_year_plan_before_education_is_the_plan_not_a_campaign():
     # “三讲”教育 is a campaign quoted by its slogan; “十四五”教育发展规划 is a plan.
     text = "落实“十四五”教育发展规划，回顾“三讲”教育的经验。"
     assert find_dated_references(text) == ["十四五", "“三讲”教育"]
+
+
+def test_a_villagers_group_is_a_blanks_unit_and_an_organisation_is_not():
+    text = "观摩了○○村、○○组两个现场，请某某组织部和XX组长参加。"
+    assert find_placeholders(text) == ["○○村", "○○组", "某某", "XX组长"]

@@ -196,6 +196,13 @@ _STRONG = re.compile(
     # (对方不是你的好友…, 举报 / 加入黑名单 / 不再提示), a copy's certification stamp.
     r"剩余\s*\d{1,2}[:：]\d{2}$|已被\s*\d+\s*人(?:校对|阅读|查看|认领|浏览)$|认领本段|^[【\[](?:待确认|待审核|待处理)[】\]]|"
     rf"对方不是你的好友|加入黑名单|^\W*不再提示\W*$|/\s*不再提示|{_CERTIFIED_COPY}|"
+    # A messenger's delivery notices ((!) 消息发送失败，点击重发 / 已重新发送 / 网络不可用…)
+    # and a phone's system notices over what it shows (省电模式已开启, 电量低于 20%).
+    r"消息发送失败|点击重发|^\W*已重新发送\W*$|^\W*网络不可用|完成身份验证|立即验证|稍后提醒|"
+    # A word processor's status bar (字数 1,161 · 段落 15, 中文(中国)　插入) and a pomodoro
+    # timer's rounds (番茄 2/4　·　专注中 24:58).
+    r"字数\s*[\d,]+\s*[·•]\s*段落\s*\d+|^中文\s*[(（]中国[)）]|^番茄\s*\d+\s*/\s*\d+|专注中\s*\d{1,2}:\d{2}|"
+    r"^\W*(?:省电|低电量|飞行|勿扰|免打扰)模式已(?:开启|关闭)\W*$|电量低于\s*\d{1,2}\s*%|"
     # An electronic invoice's lines pasted with a bought document (电子发票（普通发票）,
     # 发票代码：…, 开票日期：…, 价税合计（大写）…).
     r"^(?:电子)?(?:普通|增值税|专用)?发票[（(]|发票(?:代码|号码)\s*[:：]|价税合计|^开票(?:日期|人)\s*[:：]|"
