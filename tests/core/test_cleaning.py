@@ -1077,6 +1077,12 @@ _SPEECH = [
 ]
 
 
+def _cleaned_with(line: str) -> list[str]:
+    """The lines the cleaner keeps of _SPEECH with ``line`` after its first paragraph."""
+    text = "\n".join([*_SPEECH[:3], line, *_SPEECH[3:]])
+    return strip_boilerplate(text, PATTERNS).text.split("\n")
+
+
 def test_a_paste_sites_gutter_of_line_numbers_comes_off_every_line():
     shown = [f"{n:>3} │ {line}" for n, line in enumerate(_SPEECH, start=1)]
     page = ["贴码台 · 纯文本片段", *shown, "© 贴码台"]
@@ -1422,8 +1428,7 @@ def test_a_kind_named_only_in_a_label_is_no_title():
     ["（内容较长，分 2 条发送，第 1/2 条）", "（材料较长，可上下滑动阅读）", "第 2 页（共 3 页）"],
 )
 def test_a_senders_split_notice_a_reading_hint_and_a_page_counter_are_wrapper(line):
-    text = "\n".join([*_SPEECH[:3], line, *_SPEECH[3:]])
-    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    assert _cleaned_with(line) == _SPEECH
     own = [*_SPEECH[:3], "今年分3条发送短信提醒群众，经济下滑的原因要查看清楚。", *_SPEECH[3:]]
     assert strip_boilerplate("\n".join(own), PATTERNS).text.split("\n") == own
 
@@ -1473,8 +1478,7 @@ def test_a_label_over_a_summary_and_a_catalogues_subject_entry_are_no_titles():
     ],
 )
 def test_highlight_counts_loading_states_and_discussion_questions_are_wrapper(line, judge_neutral):
-    text = "\n".join([*_SPEECH[:3], line, *_SPEECH[3:]])
-    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    assert _cleaned_with(line) == _SPEECH
     own = [*_SPEECH[:3], "系统加载中经常卡顿，要尽快点击排查。", *_SPEECH[3:]]
     assert strip_boilerplate("\n".join(own), PATTERNS).text.split("\n") == own
 
@@ -1539,8 +1543,7 @@ def test_pinyin_over_a_line_is_wrapper(judge_neutral):
 def test_a_pull_quote_repeating_a_sentence_goes_and_the_sentence_stays(judge_neutral):
     sentence = "今年入汛以来，全县降雨偏多，防汛形势严峻。"
     quote = f"▌金句：“{sentence}”"
-    text = "\n".join([*_SPEECH[:3], quote, *_SPEECH[3:]])
-    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    assert _cleaned_with(quote) == _SPEECH
     # A document's own quoted line that no other line repeats stays.
     own = [*_SPEECH[:3], "“要把防汛责任落实到每一个村、每一座水库、每一处险段。”", *_SPEECH[3:]]
     assert strip_boilerplate("\n".join(own), PATTERNS).text.split("\n") == own
@@ -1564,8 +1567,7 @@ def test_a_title_ending_in_a_draft_word_is_a_title():
     ],
 )
 def test_a_timer_proofreaders_marks_and_a_safety_banner_are_wrapper(line, judge_neutral):
-    text = "\n".join([*_SPEECH[:3], line, *_SPEECH[3:]])
-    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    assert _cleaned_with(line) == _SPEECH
     own = [*_SPEECH[:3], "该村已被3人举报过，距离截止时间剩余两天。", *_SPEECH[3:]]
     assert strip_boilerplate("\n".join(own), PATTERNS).text.split("\n") == own
 
@@ -1622,5 +1624,4 @@ def test_a_speakers_field_with_a_blank_signs_the_document(judge_neutral):
     ],
 )
 def test_a_devices_and_an_editors_notices_are_wrapper(line, judge_neutral):
-    text = "\n".join([*_SPEECH[:3], line, *_SPEECH[3:]])
-    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    assert _cleaned_with(line) == _SPEECH
