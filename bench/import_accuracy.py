@@ -124,6 +124,10 @@ SETS = (
     "import_holdout71",
     "import_holdout72",
     "import_holdout73",
+    "import_holdout74",
+    "import_holdout75",
+    "import_holdout76",
+    "import_holdout77",
 )
 
 

@@ -1625,3 +1625,23 @@ def test_a_speakers_field_with_a_blank_signs_the_document(judge_neutral):
 )
 def test_a_devices_and_an_editors_notices_are_wrapper(line, judge_neutral):
     assert _cleaned_with(line) == _SPEECH
+
+
+def test_a_dictionary_popup_goes_word_reading_glosses_and_buttons(judge_neutral):
+    popup = ["防汛", "fáng xùn", "n. flood prevention; flood control", "收藏到生词本    更多释义"]
+    assert _cleaned_with("\n".join(popup)) == _SPEECH
+    # A short line over a reading of another length is not a looked-up word.
+    heading = [*_SPEECH[:3], "压实防汛责任", "yā shí zé rèn", *_SPEECH[3:]]
+    assert "压实防汛责任" in strip_boilerplate("\n".join(heading), PATTERNS).text
+
+
+def test_the_replies_under_a_class_notice_go_with_their_count(judge_neutral):
+    replies = [
+        "家长回复（4）",
+        "孙一诺妈妈：收到",
+        "黄子轩爸爸：收到，支持学校工作！",
+        "刘思涵家长：收到",
+        "何俊熙奶奶：收到了",
+    ]
+    text = "\n".join([*_SPEECH[:-1], *replies])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH[:-1]

@@ -242,6 +242,8 @@ def strip_boilerplate(
         *_pull_quotes(lines),
     ]:
         inside[index] = PROMOTION
+    for index in _dictionary_popups(lines):
+        inside[index] = FOREIGN
     for index in _running_heads(lines, inside):
         inside[index] = REPEATED
     for index in _outside_marked_text(lines):
@@ -614,6 +616,42 @@ _TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 _PINYIN = re.compile("[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü\\s'’·，,。.！!？?、：:；;“”-]+")
 
 
+# A dictionary's gloss in English (n. deep-rooted problems; idiom. to …), which a
+# translation add-on's popup leaves under the word it looked up, with the word alone on
+# the line above its pinyin (顽瘴痼疾 / wán zhàng gù jí), and the popup's buttons under it.
+_GLOSS = re.compile(r"^(?:n|v|vt|vi|adj|adv|prep|conj|pron|num|phr|idiom|abbr)\.\s*[A-Za-z]")
+_HEADWORD = re.compile("[\u4e00-\u9fff]{2,8}")
+_POPUP_BUTTONS = 20
+
+
+def _dictionary_popups(lines: list[str]) -> list[int]:
+    """A looked-up word's lines: the word over its pinyin, a syllable a character; and,
+    after its glosses, the popup's line of buttons (收藏到生词本　更多释义)."""
+    found = []
+    for index in range(1, len(lines)):
+        word, reading = lines[index - 1], lines[index]
+        if not (
+            _HEADWORD.fullmatch(word)
+            and _PINYIN.fullmatch(reading)
+            and _TONE_MARK.search(reading)
+            and len(reading.split()) == len(word)
+        ):
+            continue
+        found.append(index - 1)
+        after = index + 1
+        while after < len(lines) and _GLOSS.match(lines[after]) and not HAN.search(lines[after]):
+            after += 1
+        buttons = lines[after] if index + 1 < after < len(lines) else ""
+        if (
+            buttons
+            and len(buttons) <= _POPUP_BUTTONS
+            and not SENTENCE_END.search(buttons)
+            and not HEADING.match(buttons)
+        ):
+            found.append(after)
+    return found
+
+
 # What a text decoded with the wrong code page leaves (锟斤拷: U+FFFD read as GBK) and what
 # uninitialised memory reads as (烫烫烫, 屯屯屯), on lines of their own.
 _MOJIBAKE = re.compile("(?:锟斤拷|烫|屯|\ufffd)+")
@@ -626,7 +664,9 @@ def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
         return FILLER
     if len(_LATIN_WORDS.findall(line)) >= 6 and not HAN.search(line):
         return FOREIGN
-    if _PINYIN.fullmatch(line) and _TONE_MARK.search(line):
+    if (_PINYIN.fullmatch(line) and _TONE_MARK.search(line)) or (
+        _GLOSS.match(line) and not HAN.search(line)
+    ):
         return FOREIGN
     if len(line) > MAX_WRAPPER_LINE:
         return PROMOTION if publisher_note(line) else ""
@@ -856,7 +896,7 @@ def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
 _COMMENTS = re.compile(
     r"^\W*(?:热门评论|全部评论|最新评论|精彩评论|网友评论|评论区|(?:共\s*)?\d+\s*条(?:评论|回复|回应)|"
     r"(?:全部|热门|最新)?回应|(?:精选|全部)?留言|留言(?:区|精选)|评论精选|"
-    r"评论\s*[（(]\d+[)）]|问大家(?:\s*[（(]\d+[)）])?)\W*$"
+    r"评论\s*[（(]\d+[)）]|(?:家长|网友|读者|全部|热门|最新)(?:回复|留言)\s*[（(]\d+[)）]|问大家(?:\s*[（(]\d+[)）])?)\W*$"
 )
 
 
