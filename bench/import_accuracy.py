@@ -128,6 +128,10 @@ SETS = (
     "import_holdout75",
     "import_holdout76",
     "import_holdout77",
+    "import_holdout78",
+    "import_holdout79",
+    "import_holdout80",
+    "import_holdout81",
 )
 
 

@@ -1621,9 +1621,14 @@ def test_a_speakers_field_with_a_blank_signs_the_document(judge_neutral):
         "番茄 2/4　·　专注中 24:58",
         "省电模式已开启",
         "电量低于 20%，请及时充电",
+        # An input method's candidates, a reading site's chapter header, a lucky draw.
+        "1.人居环境\u30002.人居\u30003.仁菊\u30004.人具\u30005.忍俱\u3000◀ ▶",
+        "第52章 党课讲稿（五） 字数：976",
+        "138****2211 抽中 10元话费",
+        "活动规则：每日登录送1次抽奖机会，阅读满3分钟再送1次；奖品将在7个工作日内发放。",
     ],
 )
-def test_a_devices_and_an_editors_notices_are_wrapper(line, judge_neutral):
+def test_a_devices_an_editors_and_a_pages_notices_are_wrapper(line, judge_neutral):
     assert _cleaned_with(line) == _SPEECH
 
 
@@ -1645,3 +1650,21 @@ def test_the_replies_under_a_class_notice_go_with_their_count(judge_neutral):
     ]
     text = "\n".join([*_SPEECH[:-1], *replies])
     assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH[:-1]
+
+
+def test_a_row_of_fields_naming_the_writer_signs_the_document(judge_neutral):
+    signed = [*_SPEECH, "（研讨人：＿＿＿\u3000\u3000所在支部：＿＿＿）"]
+    assert strip_boilerplate("\n".join(signed), PATTERNS).text.split("\n") == signed
+    # A row of a page's fields that names no writer is the page's.
+    page = [*_SPEECH, "发布时间：2024-05-01\u3000\u3000来源单位：某某文库"]
+    assert strip_boilerplate("\n".join(page), PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_a_reading_sites_chapter_header_above_the_title_is_not_the_title(judge_neutral):
+    lesson = [
+        "“坚定理想信念、永葆政治本色”专题党课讲稿",
+        "各位党员同志：",
+        "今天我和大家一起学习交流，谈谈如何坚定理想信念。",
+    ]
+    text = "\n".join(["第52章 党课讲稿（五） 字数：976", *lesson])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == lesson

@@ -175,9 +175,11 @@ _POST = (
     r"校长|院长|主席|经理|组长|队长|站长|所长)(?:[ \u3000]+|[ \u3000]*[:：][ \u3000]*)"
     r"[^\s，。！？：；]{2,4}"
 )
+_WRITER = (
+    r"(?:(?:述职|汇报|报告|发言|交流|讲话|主持|起草|填报|申报|承办|经办|研讨)人|(?:撰稿|执笔)人?)"
+)
 _ONE_FIELD = (
-    r"(?:[\u4e00-\u9fff]{0,2}(?:单位|部门|机关|日期|时间)|署名|签名|"
-    r"[（(]?(?:(?:述职|汇报|报告|发言|交流|讲话|主持|起草|填报|申报|承办|经办)人|(?:撰稿|执笔)人?))"
+    rf"(?:[\u4e00-\u9fff]{{0,2}}(?:单位|部门|机关|支部|日期|时间)|署名|签名|[（(]?{_WRITER})"
     r"[:：][^:：]{0,24}"
 )
 # One such field, or two (汇报单位：…　日期：…): a row with any other label (主办单位：…　技术
@@ -186,10 +188,14 @@ _FIELD = rf"{_ONE_FIELD}(?:[ \u3000]+{_ONE_FIELD})?"
 # …or whoever signs with a blank for their name (第三组学员　某某).
 _BLANK_NAME = r"[^\s，。！？：；]{2,20}[ \u3000]+(?:某某|×{2,3}|X{2,3}|○{2,3})"
 _SIGNED = rf"{_ISSUER}(?:[ \u3000]+[^\s，。！？：；]{{2,4}})?"
+# A row of such fields that names its writer (（研讨人：＿＿＿　　所在支部：＿＿＿）) signs the
+# document, though a row of fields is otherwise a page's record.
+_WRITERS_ROW = re.compile(rf"[（(]?{_FIELD}[）)]?")
+_WRITER_FIELD = re.compile(rf"{_WRITER}\s*[:：]")
 # A signature in brackets too: the unit a report is by, as a paper prints it under the
 # report or the title (（市政协经济委员会调研组）).
 _SIGNATURE = re.compile(
-    rf"^(?:{_DATE}|{_SIGNED}|[（(]{_SIGNED}[）)]|{_POST}|{_FIELD}|{_BLANK_NAME})$"
+    rf"^(?:{_DATE}|{_SIGNED}|[（(]{_SIGNED}[）)]|{_POST}|{_FIELD}|[（(](?={_WRITER}){_FIELD}[）)]|{_BLANK_NAME})$"
 )
 # A labelled field of a record (档号：…, 著录人：…　审核人：…).
 _LABELLED = re.compile("^[^：:，。！？]{1,10}[:：]")
@@ -672,6 +678,8 @@ def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
         return PROMOTION if publisher_note(line) else ""
     if any(p.search(line) for p in patterns):
         return PATTERN
+    if _WRITERS_ROW.fullmatch(line) and _WRITER_FIELD.search(line):
+        return ""
     return PROMOTION if promotion(line) else ""
 
 

@@ -203,6 +203,11 @@ _STRONG = re.compile(
     # timer's rounds (番茄 2/4　·　专注中 24:58).
     r"字数\s*[\d,]+\s*[·•]\s*段落\s*\d+|^中文\s*[(（]中国[)）]|^番茄\s*\d+\s*/\s*\d+|专注中\s*\d{1,2}:\d{2}|"
     r"^\W*(?:省电|低电量|飞行|勿扰|免打扰)模式已(?:开启|关闭)\W*$|电量低于\s*\d{1,2}\s*%|"
+    # An input method's row of candidates left in a pasted text (1.人居环境　2.人居　3.仁菊
+    # 4.人具　◀ ▶), a reading site's chapter header with its count (第52章 … 字数：976), a
+    # masked phone number (138****2211 抽中…) and a lucky draw's chances.
+    r"^1[.．]\S{1,6}\s+2[.．]\S{1,6}\s+3[.．]\S{1,6}\s+4[.．]\S{1,6}(?:\s+\d[.．]\S{1,6})*"
+    r"(?:\s+[◀▶<>‹›]+)*$|(?:^|\s)字数\s*[:：]\s*[\d,]+$|1[3-9]\d[*＊]{4}\d{4}|抽奖(?:机会|次数)|"
     # An electronic invoice's lines pasted with a bought document (电子发票（普通发票）,
     # 发票代码：…, 开票日期：…, 价税合计（大写）…).
     r"^(?:电子)?(?:普通|增值税|专用)?发票[（(]|发票(?:代码|号码)\s*[:：]|价税合计|^开票(?:日期|人)\s*[:：]|"
