@@ -132,6 +132,10 @@ SETS = (
     "import_holdout79",
     "import_holdout80",
     "import_holdout81",
+    "import_holdout82",
+    "import_holdout83",
+    "import_holdout84",
+    "import_holdout85",
 )
 
 

@@ -1626,6 +1626,15 @@ def test_a_speakers_field_with_a_blank_signs_the_document(judge_neutral):
         "第52章 党课讲稿（五） 字数：976",
         "138****2211 抽中 10元话费",
         "活动规则：每日登录送1次抽奖机会，阅读满3分钟再送1次；奖品将在7个工作日内发放。",
+        # A wire's continuation, a display's panel jumps, a chat box's prompt, a scanning
+        # pen's log, a running app's announcements.
+        "（续一）",
+        "（下转展板 ZB-04）",
+        "展板 ZB-04（共12块）",
+        "输入消息…",
+        "第1行 扫描成功",
+        "【语音播报】已跑 1.0km，用时 6分21秒，配速 6分21秒/公里",
+        "心率区间：燃脂区 131 次/分\u3000请注意调整呼吸",
     ],
 )
 def test_a_devices_an_editors_and_a_pages_notices_are_wrapper(line, judge_neutral):
@@ -1655,6 +1664,9 @@ def test_the_replies_under_a_class_notice_go_with_their_count(judge_neutral):
 def test_a_row_of_fields_naming_the_writer_signs_the_document(judge_neutral):
     signed = [*_SPEECH, "（研讨人：＿＿＿\u3000\u3000所在支部：＿＿＿）"]
     assert strip_boilerplate("\n".join(signed), PATTERNS).text.split("\n") == signed
+    # So does a team's members, blanks for names.
+    team = [*_SPEECH, "调研组成员：××、某某"]
+    assert strip_boilerplate("\n".join(team), PATTERNS).text.split("\n") == team
     # A row of a page's fields that names no writer is the page's.
     page = [*_SPEECH, "发布时间：2024-05-01\u3000\u3000来源单位：某某文库"]
     assert strip_boilerplate("\n".join(page), PATTERNS).text.split("\n") == _SPEECH

@@ -286,6 +286,7 @@ def test_an_official_documents_header_is_not_its_title():
         ["市委常委、县委书记　王某某", "（2026年5月8日）"],
         ["镇长 ××同志", "2026年5月8日"],
         ["二〇二六年五月八日"],
+        ["××镇党委委员、副镇长\u3000某某"],
     ],
 )
 def test_a_speaker_or_a_date_alone_under_the_title_is_a_subtitle(subtitles):
