@@ -17,13 +17,18 @@ offsets in ``bench/data/corpus_labels.jsonl``):
   lists are exact (goal ≥ 95%).
 
 The cleaner is scored leaving each distributor out: it may learn only from documents of
-the other distributors. Its learning across imports (recurring lines) is not used here.
+the other distributors. Its learning across imports (recurring lines) is not used here,
+except with ``--library``: every labelled document is then imported in turn into one
+library, set after set, each distributor's documents one after another, and cleaned with
+the lines that RECURRING_IN earlier documents hold, as the platform learns them — the
+figure for an editor importing whole batches, and a test that learning takes nothing of
+a document.
 Its learned line judge (gaoku.core.cleaning.learned) is trained on these sets, so by
 default every set but the real reports is scored by a judge that saw it; with
 ``--leave-out`` each set is scored by a judge trained without it (bench/line_model.py),
 the honest figure of the judge for distributors it never saw.
 
-    .venv/bin/python bench/import_accuracy.py [--verbose] [--leave-out]
+    .venv/bin/python bench/import_accuracy.py [--verbose] [--leave-out | --library]
 """
 
 from __future__ import annotations
@@ -39,9 +44,9 @@ from pathlib import Path
 
 from fingerprint import CORPUS
 
-from gaoku.core.cleaning import compile_patterns, default_patterns
+from gaoku.core.cleaning import RECURRING_IN, compile_patterns, default_patterns, learnable_lines
 from gaoku.core.cleaning.learned import train
-from gaoku.core.ingest import prepare_text
+from gaoku.core.ingest import PreparedText, prepare_text, sighted_lines
 from gaoku.core.structure import document_type
 from gaoku.core.text import normalize
 
@@ -175,8 +180,26 @@ def _blanks_as_labelled(found: Iterable[str], labelled: list[str]) -> list[str]:
     return named
 
 
-def score(label: dict, patterns) -> dict:
-    prepared = prepare_text(label["raw"], patterns)
+class Library:
+    """What a library learns across imports (gaoku.library's line sightings): how many
+    documents hold each learnable line."""
+
+    def __init__(self) -> None:
+        self.held: Counter[str] = Counter()
+
+    def known(self, raw: str) -> frozenset[str]:
+        lines = learnable_lines(normalize(raw))
+        return frozenset(line for line in lines if self.held[line] >= RECURRING_IN)
+
+    def remember(self, prepared: PreparedText) -> None:
+        self.held.update(set(sighted_lines(prepared)))
+
+
+def score(label: dict, patterns, library: Library | None = None) -> dict:
+    known = library.known(label["raw"]) if library else frozenset()
+    prepared = prepare_text(label["raw"], patterns, known)
+    if library:
+        library.remember(prepared)
     lines = set(prepared.text.split("\n"))
 
     def kept(line: str) -> bool:
@@ -210,10 +233,15 @@ def score(label: dict, patterns) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--verbose", action="store_true", help="print every miss")
-    parser.add_argument(
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument(
         "--leave-out", action="store_true", help="score each set by a judge trained without it"
     )
+    choice.add_argument(
+        "--library", action="store_true", help="import every document into one library in turn"
+    )
     args = parser.parse_args()
+    library = Library() if args.library else None
     print(
         f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}"
     )
@@ -225,7 +253,7 @@ def main() -> None:
             with judge_without(name):
                 report(f"{name} (judge trained without it)", load(name), args.verbose)
         else:
-            report(name, load(name), args.verbose)
+            report(name, load(name), args.verbose, library)
     corpus_report(args.verbose)
 
 
@@ -291,13 +319,13 @@ def corpus_report(verbose: bool) -> None:
     )
 
 
-def report(name: str, labels: list[dict], verbose: bool) -> None:
+def report(name: str, labels: list[dict], verbose: bool, library: Library | None = None) -> None:
     patterns = compile_patterns(default_patterns())
     distributors = sorted({label["distributor"] for label in labels})
     print(f"\n{name}: {len(labels)} hand-written documents, {len(distributors)} distributors")
     totals: Counter[str] = Counter()
     for label in labels:
-        result = score(label, patterns)
+        result = score(label, patterns, library)
         totals["wrapper lines"] += len(label["wrapper_lines"])
         totals["wrapper kept"] += len(result["wrapper kept"])
         totals["body removed"] += len(result["body removed"])

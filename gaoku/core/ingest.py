@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gaoku.core.calendar import Calendar
-from gaoku.core.cleaning import Rule, strip_boilerplate
+from gaoku.core.cleaning import Rule, learnable_lines, strip_boilerplate
 from gaoku.core.excerpt import locator_keys
 from gaoku.core.similarity import content_hash, sketch
 from gaoku.core.structure import (
@@ -88,3 +88,10 @@ def prepare_text(
         locator_keys=tuple(locator_keys(cleaned.text)),
         removal_reasons=cleaned.reasons,
     )
+
+
+def sighted_lines(prepared: PreparedText) -> list[str]:
+    """The lines of an imported text, kept or removed, that a library remembers seeing
+    (gaoku.core.cleaning.learnable_lines): once RECURRING_IN documents hold one, it is
+    their source's wrapper."""
+    return learnable_lines("\n".join([*prepared.removed_lines, *prepared.text.split("\n")]))

@@ -11,7 +11,13 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
 from gaoku.core.calendar import Calendar, calendar, parse_calendar
-from gaoku.core.cleaning import MAX_WRAPPER_LINE, Rule, compile_patterns, rule_regex
+from gaoku.core.cleaning import (
+    MAX_WRAPPER_LINE,
+    RECURRING_IN,
+    Rule,
+    compile_patterns,
+    rule_regex,
+)
 from gaoku.core.ingest import PreparedText
 from gaoku.core.similarity import MIN_SHARED, SIMILAR_THRESHOLD, similarity
 from gaoku.core.staleness import stale_references
@@ -41,11 +47,6 @@ def cleaning_patterns_enabled() -> list[Rule]:
     """The editable boilerplate rules, compiled."""
     rules = CleaningPattern.objects.filter(enabled=True).values_list("pattern", "kind")
     return compile_patterns(rule_regex(pattern, kind) for pattern, kind in rules)
-
-
-# A learnable line held by this many materials already is its source's wrapper: two, so
-# that a line one material repeats across its own versions is never learned from it.
-RECURRING_IN = 2
 
 
 def recurring_wrapper_lines(candidates: list[str]) -> frozenset[str]:

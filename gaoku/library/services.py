@@ -21,7 +21,7 @@ from django.utils import timezone
 from gaoku.copies.tasks import slot_plan_task
 from gaoku.core.calendar import parse_calendar
 from gaoku.core.cleaning import Rule, learnable_lines
-from gaoku.core.ingest import PreparedText, prepare_text
+from gaoku.core.ingest import PreparedText, prepare_text, sighted_lines
 from gaoku.core.readers import ReadResult, read_bytes, read_path
 from gaoku.core.staleness import StaleReference, stale_references
 from gaoku.core.structure import document_type
@@ -275,7 +275,7 @@ def _version_add(
 def _sightings_record(material: Material, prepared: PreparedText) -> None:
     """Remember the material's learnable lines, kept or removed, so that a line other
     documents hold too is known as wrapper (see recurring_wrapper_lines)."""
-    lines = learnable_lines("\n".join([*prepared.removed_lines, *prepared.text.split("\n")]))
+    lines = sighted_lines(prepared)
     LineSighting.objects.bulk_create(
         [LineSighting(line=line, material=material) for line in lines if len(line) <= 200],
         ignore_conflicts=True,

@@ -381,6 +381,21 @@ def test_an_official_documents_header_above_its_title_stays():
     assert learnable_lines(text) == ["云舒墨卷 · 公文范本"]
 
 
+def test_a_templates_blanks_and_a_documents_own_tail_are_never_learned():
+    # Templates by different writers share their fill-in lines, and one unit's documents
+    # share their contacts and distribution: recurring, they are still the documents'.
+    text = "\n".join(
+        [
+            "云舒墨卷 · 公文范本",
+            "联系人：＿＿＿\u3000\u3000联系电话：＿＿＿",
+            "联系人：张明，联系电话：0731-5512048",
+            "抄送：县委各部门，县人大常委会办公室",
+            "填报单位：××镇人民政府",
+        ]
+    )
+    assert learnable_lines(text) == ["云舒墨卷 · 公文范本"]
+
+
 # A speech forwarded out of a chat group, written for this test: the group's banner, the
 # forwarder's message about the document, message headers (a name, a day and a clock
 # time) before the title, inside the body and after it, and a reply with a sticker.

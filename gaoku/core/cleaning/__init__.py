@@ -104,7 +104,13 @@ from gaoku.core.cleaning.rules import (
     rule_regex,
 )
 from gaoku.core.cleaning.title import is_title, related_entries, title_index
-from gaoku.core.structure import heading_level, is_closing, is_document_header, is_subtitle
+from gaoku.core.structure import (
+    find_placeholders,
+    heading_level,
+    is_closing,
+    is_document_header,
+    is_subtitle,
+)
 
 __all__ = [
     "AFTER_END",
@@ -590,11 +596,19 @@ def _heads_nothing(lines: list[str], inside: list[str], index: int) -> bool:
     return heading_level(next(following, "一、")) is not None
 
 
+# A learnable line held by this many documents of a library already is their source's
+# wrapper: two, so that a line one document repeats across its own versions is never
+# learned from it alone.
+RECURRING_IN = 2
+
+
 def learnable_lines(text: str) -> list[str]:
     """The lines of a normalised text that are wrapper if they recur in other documents:
     short, and neither a sentence, a heading, a title, a subtitle, a salutation, a
-    signature nor an official header (某某县人民政府办公室文件, which a county's documents
-    share) — lines a document does not share with another one."""
+    signature, the document's own end or contacts, a line with a blank to fill (templates
+    share 联系人：＿＿＿　联系电话：＿＿＿ by design) nor an official header
+    (某某县人民政府办公室文件, which a county's documents share) — lines a document does
+    not share with another one."""
     found = []
     for line in dict.fromkeys(line for line in text.split("\n") if line):
         if (
@@ -602,7 +616,8 @@ def learnable_lines(text: str) -> list[str]:
             or not MEANINGFUL.search(line)
             or SENTENCE_END.search(line)
             or HEADING.match(line)
-            or _SIGNATURE.match(line)
+            or _protected_end(line)
+            or find_placeholders(line)
             or is_subtitle(line)
             or is_document_header(line)
             or line.endswith(("：", ":"))
