@@ -141,6 +141,8 @@ SETS = (
     "import_holdout83",
     "import_holdout84",
     "import_holdout85",
+    "import_holdout86",
+    "import_holdout87",
 )
 
 

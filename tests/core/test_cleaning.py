@@ -1650,6 +1650,7 @@ def test_a_speakers_field_with_a_blank_signs_the_document(judge_neutral):
         "第1行 扫描成功",
         "【语音播报】已跑 1.0km，用时 6分21秒，配速 6分21秒/公里",
         "心率区间：燃脂区 131 次/分\u3000请注意调整呼吸",
+        "● 录屏中 00:15:47",
     ],
 )
 def test_a_devices_an_editors_and_a_pages_notices_are_wrapper(line, judge_neutral):
