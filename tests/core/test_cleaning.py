@@ -598,7 +598,12 @@ def test_a_bulletins_column_label_is_not_a_note_on_the_text():
 
 @pytest.mark.parametrize(
     "line",
-    ["（本文篇幅較長，建議收藏後閱讀）", "篇幅较长，建议先收藏再细读", "關注本號，每日更新範文"],
+    [
+        "（本文篇幅較長，建議收藏後閱讀）",
+        "篇幅较长，建议先收藏再细读",
+        "關注本號，每日更新範文",
+        "（接上樓，字數限制分兩段發）",
+    ],
 )
 def test_a_resellers_line_in_traditional_script_is_judged_as_in_simplified(line):
     body = "今年以来，全镇安全形势总体平稳。"
