@@ -143,6 +143,8 @@ SETS = (
     "import_holdout85",
     "import_holdout86",
     "import_holdout87",
+    "import_holdout88",
+    "import_holdout89",
 )
 
 

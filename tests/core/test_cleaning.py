@@ -1656,6 +1656,11 @@ def test_a_speakers_field_with_a_blank_signs_the_document(judge_neutral):
         "【语音播报】已跑 1.0km，用时 6分21秒，配速 6分21秒/公里",
         "心率区间：燃脂区 131 次/分\u3000请注意调整呼吸",
         "● 录屏中 00:15:47",
+        # An OCR engine's layout lines, a notebook's cells and timings.
+        "页 1 区块 4",
+        "bbox 212 392 1028 444  置信度 0.960",
+        "In [3]:",
+        "运行时间：0.02 s",
     ],
 )
 def test_a_devices_an_editors_and_a_pages_notices_are_wrapper(line, judge_neutral):

@@ -215,6 +215,10 @@ _STRONG = re.compile(
     r"^\S{1,6}\s*[A-Za-z]{0,3}-?\d{1,3}\s*[（(]共\s*\d+\s*[块页张幅屏][）)]$|"
     r"^(?:输入消息|说点什么吧?|发条友善的评论吧?)[.…。]*$|^第\s*\d+\s*行\s*(?:扫描|识别)(?:成功|失败|中)|"
     r"已跑\s*[\d.]+\s*(?:km|公里)|配速\s*\d|心率[^，。]{0,12}\d+\s*次/分|"
+    # An OCR engine's layout lines (页 1 区块 4, bbox 212 392 1028 444  置信度 0.960) and a
+    # notebook's cells and timings (In [3]:, 运行时间：0.02 s).
+    r"^页\s*\d+\s*区块\s*\d+$|^bbox(?:\s+\d+){4}|置信度\s*[:：]?\s*0?\.\d+|"
+    r"^(?:In|Out)\s*\[\d*\]\s*:|^运行时间\s*[:：]\s*[\d.]+\s*(?:s|ms|秒)$|"
     # A screen recorder's state with its clock (● 录屏中 00:15:47, ‖ 暂停录制 00:09:12).
     r"(?:录屏中|录制中|(?:暂停|开始|结束|继续)录制)\s*\d{1,2}:\d{2}|"
     # An electronic invoice's lines pasted with a bought document (电子发票（普通发票）,
