@@ -202,7 +202,8 @@ _WRITER_FIELD = re.compile(rf"{_WRITER}\s*[:：]")
 # A signature in brackets too: the unit a report is by, as a paper prints it under the
 # report or the title (（市政协经济委员会调研组）).
 _SIGNATURE = re.compile(
-    rf"^(?:{_DATE}|{_SIGNED}|[（(]{_SIGNED}[）)]|{_POST}|{_FIELD}|[（(](?={_WRITER}){_FIELD}[）)]|{_BLANK_NAME})$"
+    rf"^(?:{_DATE}|{_SIGNED}|[（(]{_SIGNED}[）)]|{_POST}|{_FIELD}|"
+    rf"[（(](?={_WRITER}){_FIELD}[）)]|{_BLANK_NAME})$"
 )
 # A labelled field of a record (档号：…, 著录人：…　审核人：…).
 _LABELLED = re.compile("^[^：:，。！？]{1,10}[:：]")
