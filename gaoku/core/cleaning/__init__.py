@@ -647,6 +647,14 @@ _HEADWORD = re.compile("[\u4e00-\u9fff]{2,8}")
 _POPUP_BUTTONS = 20
 
 
+def _pinyin(line: str) -> bool:
+    return bool(_PINYIN.fullmatch(line) and _TONE_MARK.search(line))
+
+
+def _gloss(line: str) -> bool:
+    return bool(_GLOSS.match(line) and not HAN.search(line))
+
+
 def _dictionary_popups(lines: list[str]) -> list[int]:
     """A looked-up word's lines: the word over its pinyin, a syllable a character; and,
     after its glosses, the popup's line of buttons (收藏到生词本　更多释义)."""
@@ -654,15 +662,12 @@ def _dictionary_popups(lines: list[str]) -> list[int]:
     for index in range(1, len(lines)):
         word, reading = lines[index - 1], lines[index]
         if not (
-            _HEADWORD.fullmatch(word)
-            and _PINYIN.fullmatch(reading)
-            and _TONE_MARK.search(reading)
-            and len(reading.split()) == len(word)
+            _HEADWORD.fullmatch(word) and _pinyin(reading) and len(reading.split()) == len(word)
         ):
             continue
         found.append(index - 1)
         after = index + 1
-        while after < len(lines) and _GLOSS.match(lines[after]) and not HAN.search(lines[after]):
+        while after < len(lines) and _gloss(lines[after]):
             after += 1
         buttons = lines[after] if index + 1 < after < len(lines) else ""
         if (
@@ -687,9 +692,7 @@ def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
         return FILLER
     if len(_LATIN_WORDS.findall(line)) >= 6 and not HAN.search(line):
         return FOREIGN
-    if (_PINYIN.fullmatch(line) and _TONE_MARK.search(line)) or (
-        _GLOSS.match(line) and not HAN.search(line)
-    ):
+    if _pinyin(line) or _gloss(line):
         return FOREIGN
     if len(line) > MAX_WRAPPER_LINE:
         return PROMOTION if publisher_note(line) else ""

@@ -190,7 +190,8 @@ _STRONG = re.compile(
     # (号码：106575208866); a voice assistant's wake word and its answers (小智小智，继续 /
     # 音量已调到 60%。).
     rf"{_LOG_CLOCK}|^(?:号码|对方号码|发信人|收信人|发送方|接收方)\s*[:：]\s*\+?\d[\d -]{{4,}}$|"
-    r"^(?P<wake>[\u4e00-\u9fff]{2})(?P=wake)[，,][^\s。！？!?]{1,20}$|音量(?:已)?(?:调|设置|调整)?(?:到|为|至)\s*\d{1,3}\s*%|"
+    r"^(?P<wake>[\u4e00-\u9fff]{2})(?P=wake)[，,][^\s。！？!?]{1,20}$|"
+    r"音量(?:已)?(?:调|设置|调整)?(?:到|为|至)\s*\d{1,3}\s*%|"
     # A speaker timer's countdown (发言计时 剩余 05:00), a crowd proofreading site's marks (第
     # 3 段已被 2 人校对, 认领本段, 【待确认】…), a messenger's safety banner and its buttons
     # (对方不是你的好友…, 举报 / 加入黑名单 / 不再提示), a copy's certification stamp.
