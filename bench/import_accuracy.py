@@ -44,7 +44,13 @@ from pathlib import Path
 
 from fingerprint import CORPUS
 
-from gaoku.core.cleaning import RECURRING_IN, compile_patterns, default_patterns, learnable_lines
+from gaoku.core.cleaning import (
+    RECURRING_IN,
+    compile_patterns,
+    default_patterns,
+    learnable_lines,
+    line_shape,
+)
 from gaoku.core.cleaning.learned import train
 from gaoku.core.ingest import PreparedText, prepare_text, sighted_lines
 from gaoku.core.structure import document_type
@@ -145,6 +151,10 @@ SETS = (
     "import_holdout87",
     "import_holdout88",
     "import_holdout89",
+    "import_holdout90",
+    "import_holdout91",
+    "import_holdout92",
+    "import_holdout93",
 )
 
 
@@ -186,17 +196,17 @@ def _blanks_as_labelled(found: Iterable[str], labelled: list[str]) -> list[str]:
 
 class Library:
     """What a library learns across imports (gaoku.library's line sightings): how many
-    documents hold each learnable line."""
+    documents hold each learnable line's shape."""
 
     def __init__(self) -> None:
         self.held: Counter[str] = Counter()
 
     def known(self, raw: str) -> frozenset[str]:
         lines = learnable_lines(normalize(raw))
-        return frozenset(line for line in lines if self.held[line] >= RECURRING_IN)
+        return frozenset(line for line in lines if self.held[line_shape(line)] >= RECURRING_IN)
 
     def remember(self, prepared: PreparedText) -> None:
-        self.held.update(set(sighted_lines(prepared)))
+        self.held.update({line_shape(line) for line in sighted_lines(prepared)})
 
 
 def score(label: dict, patterns, library: Library | None = None) -> dict:
@@ -258,7 +268,7 @@ def main() -> None:
                 report(f"{name} (judge trained without it)", load(name), args.verbose)
         else:
             report(name, load(name), args.verbose, library)
-    corpus_report(args.verbose)
+    corpus_report(args.verbose, library)
 
 
 @contextmanager
@@ -280,9 +290,10 @@ def judge_without(left_out: str) -> Iterator[None]:
         cleaning.shipped = shipped
 
 
-def corpus_report(verbose: bool) -> None:
+def corpus_report(verbose: bool, library: Library | None = None) -> None:
     """The real government work reports of ../shared/corpus, read in place, against the
-    hand labels of bench/data/corpus_labels.jsonl (character offsets, no text)."""
+    hand labels of bench/data/corpus_labels.jsonl (character offsets, no text); with a
+    library, imported into it one after another (they all come from one wiki)."""
     labels_path = DATA / "corpus_labels.jsonl"
     if not CORPUS.is_dir():
         print("\n../shared/corpus is not here: real reports skipped")
@@ -292,7 +303,9 @@ def corpus_report(verbose: bool) -> None:
     totals: Counter[str] = Counter()
     for label in labels:
         raw = (CORPUS / label["file"]).read_text("utf-8")
-        prepared = prepare_text(raw, patterns)
+        prepared = prepare_text(raw, patterns, library.known(raw) if library else frozenset())
+        if library:
+            library.remember(prepared)
         kept = set(prepared.text.split("\n"))
         wrapper = {normalize(raw[a:b]) for a, b in label["wrapper_lines"]}
         body = [line for line in normalize(raw).split("\n") if line and line not in wrapper]

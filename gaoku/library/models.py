@@ -154,14 +154,15 @@ class ImportDraft(models.Model):
 
 class LineSighting(models.Model):
     """A line of an imported text that would be wrapper if other documents hold it too
-    (gaoku.core.cleaning.learnable_lines); one row per line and material."""
+    (gaoku.core.cleaning.learnable_lines), by its shape (gaoku.core.cleaning.line_shape:
+    its numbers as one mark); one row per shape and material."""
 
-    line = models.CharField(max_length=200, db_index=True)
+    shape = models.CharField(max_length=200, db_index=True)
     material = models.ForeignKey(Material, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["line", "material"], name="one_sighting_per_material")
+            models.UniqueConstraint(fields=["shape", "material"], name="one_sighting_per_material")
         ]
 
 

@@ -16,6 +16,7 @@ from gaoku.core.cleaning import (
     RECURRING_IN,
     Rule,
     compile_patterns,
+    line_shape,
     rule_regex,
 )
 from gaoku.core.ingest import PreparedText
@@ -50,14 +51,17 @@ def cleaning_patterns_enabled() -> list[Rule]:
 
 
 def recurring_wrapper_lines(candidates: list[str]) -> frozenset[str]:
-    """Those of a text's learnable lines that other materials of the library hold too."""
+    """Those of a text's learnable lines whose shape other materials of the library hold
+    too (gaoku.core.cleaning.line_shape)."""
+    shapes = {line: line_shape(line) for line in candidates}
     rows = (
-        LineSighting.objects.filter(line__in=candidates)
-        .values("line")
+        LineSighting.objects.filter(shape__in=set(shapes.values()))
+        .values("shape")
         .annotate(materials=Count("material", distinct=True))
         .filter(materials__gte=RECURRING_IN)
     )
-    return frozenset(row["line"] for row in rows)
+    recurring = {row["shape"] for row in rows}
+    return frozenset(line for line, shape in shapes.items() if shape in recurring)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from gaoku.copies.tasks import slot_plan_task
 from gaoku.core.calendar import parse_calendar
-from gaoku.core.cleaning import Rule, learnable_lines
+from gaoku.core.cleaning import Rule, learnable_lines, line_shape
 from gaoku.core.ingest import PreparedText, prepare_text, sighted_lines
 from gaoku.core.readers import ReadResult, read_bytes, read_path
 from gaoku.core.staleness import StaleReference, stale_references
@@ -275,9 +275,9 @@ def _version_add(
 def _sightings_record(material: Material, prepared: PreparedText) -> None:
     """Remember the material's learnable lines, kept or removed, so that a line other
     documents hold too is known as wrapper (see recurring_wrapper_lines)."""
-    lines = sighted_lines(prepared)
+    shapes = {line_shape(line) for line in sighted_lines(prepared)}
     LineSighting.objects.bulk_create(
-        [LineSighting(line=line, material=material) for line in lines if len(line) <= 200],
+        [LineSighting(shape=shape, material=material) for shape in shapes if len(shape) <= 200],
         ignore_conflicts=True,
     )
 

@@ -6,6 +6,7 @@ from gaoku.core.cleaning import (
     default_patterns,
     is_title,
     learnable_lines,
+    line_shape,
     strip_boilerplate,
 )
 from gaoku.core.generator import generate_corpus
@@ -394,6 +395,26 @@ def test_a_templates_blanks_and_a_documents_own_tail_are_never_learned():
         ]
     )
     assert learnable_lines(text) == ["云舒墨卷 · 公文范本"]
+
+
+def test_a_tables_cells_and_a_number_alone_are_never_learned():
+    # Word's tables are read a cell a line; every task table heads its columns alike, and
+    # a county's plans share their units and deadlines. A row on one line is a table too.
+    cells = "序号\n工作任务\n责任单位\n完成时限\n1\n建立河长巡查机制\n县水利局\n2026年6月底前"
+    prose = (
+        "各单位要加强组织领导，明确责任分工，细化工作措施，确保各项任务落到实处，"
+        "每季度末向县领导小组办公室报送工作进展情况和存在的问题。"
+    )
+    text = f"一、工作任务\n{cells}\n{prose}\n云舒墨卷 · 公文范本\n12"
+    assert learnable_lines(text) == ["云舒墨卷 · 公文范本"]
+    rows = "序号　工作任务　责任单位\n1　建立河长巡查机制　县水利局"
+    assert learnable_lines(f"{rows}\n{prose}\n笃行致远工作室") == ["笃行致远工作室"]
+    # Two heads in a row start a table; one alone does not.
+    assert learnable_lines("备注\n笃行致远工作室") == ["备注", "笃行致远工作室"]
+
+
+def test_a_lines_shape_marks_its_numbers():
+    assert line_shape("阅读 1234 · 第３页") == line_shape("阅读 7 · 第12页") == "阅读 # · 第#页"
 
 
 # A speech forwarded out of a chat group, written for this test: the group's banner, the
@@ -1016,6 +1037,12 @@ def test_a_title_over_a_distributors_block_gives_way_to_the_documents_own():
     assert result.text.split("\n") == [title, body, signer]
 
 
+def test_a_byline_with_a_blank_for_the_name_is_no_banner():
+    # A 述职报告's writer under its title, the name left blank two spaces after the post.
+    text = "2023年个人述职报告\n县市场监督管理局副局长  ××\n现将本人履职情况报告如下。"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == ()
+
+
 def test_what_a_distributor_sets_around_the_text_it_marks_off_goes_with_its_marks():
     summary = [
         "AI 摘要",
@@ -1101,6 +1128,25 @@ def _cleaned_with(line: str) -> list[str]:
     """The lines the cleaner keeps of _SPEECH with ``line`` after its first paragraph."""
     text = "\n".join([*_SPEECH[:3], line, *_SPEECH[3:]])
     return strip_boilerplate(text, PATTERNS).text.split("\n")
+
+
+def test_learned_lines_of_a_closing_notice_leave_it_whole():
+    # A wiki's licence notice after every report, its words broken into lines: a library
+    # learns its short lines, and the notice still takes those it cannot learn (、, 。 and
+    # a sentence), as it does where nothing is learned.
+    notice = ["本作品是青川国的", "法律", "、", "法规", "，及其官方正式译文。", "公有领域"]
+    notice += ["。", "不总是", "具有立法、行政性质的文件。"]
+    text = "\n".join([*_SPEECH, *notice])
+    known = frozenset(learnable_lines(text))
+    assert known == {"本作品是青川国的", "法律", "法规", "公有领域", "不总是"}
+    for learned in (frozenset(), known):
+        assert strip_boilerplate(text, PATTERNS, learned).text.split("\n") == _SPEECH
+
+
+def test_a_parts_name_is_never_learned():
+    # Reports of one series each end with a part named 结束语.
+    text = "\n".join([*_SPEECH[:5], "结束语", "让我们团结一心，夺取防汛工作的全面胜利。"])
+    assert "结束语" not in learnable_lines(text)
 
 
 def test_a_paste_sites_gutter_of_line_numbers_comes_off_every_line():

@@ -162,6 +162,45 @@ def test_a_line_that_recurs_across_the_librarys_documents_is_learned_as_wrapper(
     assert brand not in outcomes[2].version.text
 
 
+def test_a_line_that_counts_is_learned_by_its_shape(judge_neutral):
+    from gaoku.core.cleaning import RECURRING
+    from gaoku.core.generator import generate_document
+
+    # A source's line with a number that differs from document to document.
+    outcomes = []
+    for seed, count in ((321, 1184), (322, 97), (323, 2306)):
+        lines = generate_document(seed).text.split("\n")
+        text = "\n".join([lines[0], lines[1], f"笃行致远 已收录 {count} 篇", *lines[2:]])
+        outcomes.append(material_import(data=text.encode(), name=f"{seed}.txt"))
+    assert "笃行致远 已收录 97 篇" in outcomes[1].version.text
+    assert ("笃行致远 已收录 2306 篇", RECURRING) in outcomes[2].prepared.removals
+
+
+def test_a_task_tables_column_heads_are_never_learned(judge_neutral):
+    # Every 实施方案 heads its task table the same way; Word's tables are read a cell a
+    # line. The third plan keeps its table whole.
+    heads = ["序号", "工作任务", "责任单位", "完成时限"]
+    outcomes = []
+    for n, task in enumerate(("建立河长巡查机制", "开展垃圾分类试点", "推进厕所革命")):
+        text = "\n".join(
+            [
+                f"关于推进农村人居环境整治的实施方案（{n + 1}）",
+                "为深入推进农村人居环境整治，结合我县实际，制定本方案。",
+                "一、工作任务",
+                *heads,
+                "1",
+                task,
+                "县住建局",
+                "2026年6月底前",
+                "二、保障措施",
+                "各单位要加强组织领导，确保各项任务落到实处，按时报送工作进展情况。",
+            ]
+        )
+        outcomes.append(material_import(data=text.encode(), name=f"plan{n}.txt", on_similar="new"))
+    assert outcomes[2].prepared.removed_lines == ()
+    assert all(line in outcomes[2].version.text.split("\n") for line in [*heads, "县住建局"])
+
+
 def test_a_material_repeating_its_own_line_across_versions_learns_nothing():
     from gaoku.core.generator import generate_document
 

@@ -132,6 +132,7 @@ __all__ = [
     "default_patterns",
     "is_title",
     "learnable_lines",
+    "line_shape",
     "promotion",
     "rule_regex",
     "strip_boilerplate",
@@ -245,6 +246,23 @@ def strip_boilerplate(
         known: lines learned as wrapper from other documents (:func:`learnable_lines`).
     """
     lines = [line for line in _without_viewer_marks(text.split("\n")) if line]
+    reasons = _line_reasons(lines, patterns, frozenset())
+    if known:
+        # Learning only adds: the lines the library knows are wrapper, and so is what the
+        # text read with them set aside loses besides (a title or an end found past them);
+        # nothing removed without them comes back (a notice that ends the text still takes
+        # its lines that no library learns).
+        learned = _line_reasons(lines, patterns, known)
+        reasons = [plain or extra for plain, extra in zip(reasons, learned, strict=True)]
+    kept = [line for line, reason in zip(lines, reasons, strict=True) if not reason]
+    removed = [(line, reason) for line, reason in zip(lines, reasons, strict=True) if reason]
+    return CleanResult(
+        "\n".join(kept), tuple(line for line, _ in removed), tuple(r for _, r in removed)
+    )
+
+
+def _line_reasons(lines: list[str], patterns: Sequence[Rule], known: frozenset[str]) -> list[str]:
+    """Why each line is removed, "" for the document's own."""
     inside = [RECURRING if line in known else _inside_reason(line, patterns) for line in lines]
     for index in related_entries(lines, inside):
         inside[index] = PROMOTION
@@ -272,21 +290,15 @@ def strip_boilerplate(
     end = _end_index(lines, inside, start, scores)
     for index in _spaced_slogans(lines, inside, start, end):
         inside[index] = PROMOTION
-    kept: list[str] = []
-    removed: list[tuple[str, str]] = []
+    reasons = []
     for index, line in enumerate(lines):
         if index < start:
             # An official document's header (文件, 〔2026〕5号) stands above its title.
             reason = "" if is_document_header(line) and not inside[index] else BEFORE_TITLE
         else:
             reason = AFTER_END if index > end else inside[index]
-        if reason:
-            removed.append((line, reason))
-        else:
-            kept.append(line)
-    return CleanResult(
-        "\n".join(kept), tuple(line for line, _ in removed), tuple(r for _, r in removed)
-    )
+        reasons.append(reason)
+    return reasons
 
 
 # What a viewer puts before every line it shows, not the text's own: a paste site's or
@@ -605,19 +617,23 @@ RECURRING_IN = 2
 
 def learnable_lines(text: str) -> list[str]:
     """The lines of a normalised text that are wrapper if they recur in other documents:
-    short, and neither a sentence, a heading, a title, a subtitle, a salutation, a
-    signature, the document's own end or contacts, a line with a blank to fill (templates
-    share 联系人：＿＿＿　联系电话：＿＿＿ by design) nor an official header
-    (某某县人民政府办公室文件, which a county's documents share) — lines a document does
-    not share with another one."""
+    short, with a word in them, and neither a sentence, a heading, a title, a subtitle, a
+    salutation, a signature, the document's own end or contacts, a line with a blank to
+    fill (templates share 联系人：＿＿＿　联系电话：＿＿＿ by design), a part's name
+    (结束语, which reports of one series share), an official header
+    (某某县人民政府办公室文件, which a county's documents share) nor a cell of a table
+    (every 实施方案's task table heads its columns 序号 / 责任单位 / 完成时限) — lines a
+    document does not share with another one."""
+    lines = [line for line in text.split("\n") if line]
+    tables = {lines[i] for i in _table_cells(lines)}
     found = []
-    for line in dict.fromkeys(line for line in text.split("\n") if line):
+    for line in dict.fromkeys(lines):
         if (
             len(line) > 60
-            or not MEANINGFUL.search(line)
+            or not _WORD.search(line)
+            or line in tables
             or SENTENCE_END.search(line)
-            or HEADING.match(line)
-            or _protected_end(line)
+            or _the_documents(line)
             or find_placeholders(line)
             or is_subtitle(line)
             or is_document_header(line)
@@ -627,6 +643,58 @@ def learnable_lines(text: str) -> list[str]:
             continue
         found.append(line)
     return found
+
+
+_DIGITS = re.compile("[0-9０-９]+")
+
+
+def line_shape(line: str) -> str:
+    """A learnable line as a library remembers it, its numbers as one mark: a source's
+    line that counts, dates or pages (阅读 1234, 第3页 共12页, bbox 212 392 置信度 0.96)
+    is the same line in each of its documents."""
+    return _DIGITS.sub("#", line)
+
+
+# A line with a name in it: a number alone (a page's, a table cell's) names no source.
+_WORD = re.compile("[A-Za-z\u3400-\u9fff]")
+# The words official tables head their columns with. Two in a row (one cell a line, as
+# Word's tables are read) or in one spaced row start a table, which runs on over lines
+# that are no paragraph of prose.
+_COLUMN_HEAD = re.compile(
+    "序号|编号|类别|名称|项目名称|指标|指标名称|内容|工作任务|重点任务|主要任务|任务内容|"
+    "工作内容|具体措施|工作措施|主要措施|工作目标|目标任务|责任单位|牵头单位|配合单位|"
+    "协办单位|责任部门|牵头部门|责任领导|牵头领导|责任人|完成时限|完成时间|时间节点|时限|"
+    "时间|地点|建设内容|建设地点|建设规模|总投资|投资额|单位|数量|金额|姓名|性别|职务|"
+    "年度目标|目标值|完成值|完成情况|进度|备注|合计|小计"
+)
+_PROSE = 60
+
+
+def _table_cells(lines: list[str]) -> list[int]:
+    """The lines of the tables in a text: from a header (two column heads one a line, or a
+    spaced row with two) on, up to a paragraph of prose."""
+    cells: list[int] = []
+    index = 0
+    while index < len(lines):
+        if not _table_head(lines, index):
+            index += 1
+            continue
+        while index < len(lines) and not (
+            len(lines[index]) > _PROSE and SENTENCE_END.search(lines[index])
+        ):
+            cells.append(index)
+            index += 1
+    return cells
+
+
+def _table_head(lines: list[str], index: int) -> bool:
+    def head(line: str) -> bool:
+        return _COLUMN_HEAD.fullmatch(line) is not None
+
+    runs = re.split("[ \u3000\t]+", lines[index])
+    if len(runs) > 1:
+        return sum(map(head, runs)) >= 2
+    return head(lines[index]) and index + 1 < len(lines) and head(lines[index + 1])
 
 
 # A line in another language (a translation a page set under each paragraph): words of

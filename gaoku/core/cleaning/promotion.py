@@ -423,7 +423,7 @@ def _address(line: str) -> bool:
 def _banner(line: str) -> bool:
     """A line framed by symbols (★★★ …, ◆ … ◆, ……·…·……, ═══): a banner, whatever the
     symbol. Marks that touch the text, or end it a space after it, are a blank to fill,
-    not a frame (○○镇人民政府, 书记：○○, 预算股 ○○)."""
+    not a frame (○○镇人民政府, 书记：○○, 预算股 ○○, 副局长  ××)."""
     start = not _BLANK_AT_START.match(line)
     end = not _BLANK_AT_END.search(line)
     ends = (line[:2] if start else "", line[-2:] if end else "")
@@ -446,7 +446,7 @@ def _banner(line: str) -> bool:
 # The marks a writer leaves as a blank (○○, □□, ××) where they touch the text.
 _BLANK_AT_START = re.compile(r"^[○□×]{1,4}(?=[0-9A-Za-z\u3400-\u9fff])")
 # …or a space from it, as a signer's blank name stands after the unit (预算股 ○○).
-_BLANK_AT_END = re.compile(r"[0-9A-Za-z\u3400-\u9fff：:][ \u3000]?[○□×]{1,4}$")
+_BLANK_AT_END = re.compile(r"[0-9A-Za-z\u3400-\u9fff：:][ \u3000]{0,4}[○□×]{1,4}$")
 
 
 def unmistakable(line: str) -> bool:
