@@ -155,6 +155,8 @@ SETS = (
     "import_holdout91",
     "import_holdout92",
     "import_holdout93",
+    "import_holdout94",
+    "import_holdout95",
 )
 
 

@@ -246,13 +246,14 @@ def strip_boilerplate(
         known: lines learned as wrapper from other documents (:func:`learnable_lines`).
     """
     lines = [line for line in _without_viewer_marks(text.split("\n")) if line]
-    reasons = _line_reasons(lines, patterns, frozenset())
+    scores = _scores(lines)
+    reasons = _line_reasons(lines, patterns, frozenset(), scores)
     if known:
         # Learning only adds: the lines the library knows are wrapper, and so is what the
         # text read with them set aside loses besides (a title or an end found past them);
         # nothing removed without them comes back (a notice that ends the text still takes
         # its lines that no library learns).
-        learned = _line_reasons(lines, patterns, known)
+        learned = _line_reasons(lines, patterns, known, scores)
         reasons = [plain or extra for plain, extra in zip(reasons, learned, strict=True)]
     kept = [line for line, reason in zip(lines, reasons, strict=True) if not reason]
     removed = [(line, reason) for line, reason in zip(lines, reasons, strict=True) if reason]
@@ -261,8 +262,10 @@ def strip_boilerplate(
     )
 
 
-def _line_reasons(lines: list[str], patterns: Sequence[Rule], known: frozenset[str]) -> list[str]:
-    """Why each line is removed, "" for the document's own."""
+def _line_reasons(
+    lines: list[str], patterns: Sequence[Rule], known: frozenset[str], scores: list[float]
+) -> list[str]:
+    """Why each line is removed, "" for the document's own (``scores``: the judge's)."""
     inside = [RECURRING if line in known else _inside_reason(line, patterns) for line in lines]
     for index in related_entries(lines, inside):
         inside[index] = PROMOTION
@@ -280,7 +283,6 @@ def _line_reasons(lines: list[str], patterns: Sequence[Rule], known: frozenset[s
         inside[index] = REPEATED
     for index in _outside_marked_text(lines):
         inside[index] = PROMOTION
-    scores = _scores(lines)
     opening = _learned(lines, inside, scores)
     start = title_index(lines, [LEARNED if i in opening else r for i, r in enumerate(inside)])
     if start < len(lines):
