@@ -6,15 +6,16 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from gaoku.core.cleaning import compile_patterns, rule_regex
+from gaoku.core.cleaning import RECURRING_IN, compile_patterns, rule_regex
 from gaoku.errors import InvalidInput
 from gaoku.library.models import CleaningPattern, Material, MaterialVersion, Topic
-from gaoku.library.selectors import cleaning_rule_preview
+from gaoku.library.selectors import cleaning_rule_preview, learned_lines
+from gaoku.library.services import learned_line_keep, learned_line_release
 from gaoku.live.models import Delivery, Event
 from gaoku.ops.audit import audit_record
 from gaoku.search.services import search_index_remove, search_index_update
@@ -151,13 +152,42 @@ class CleaningPatternAdmin(admin.ModelAdmin):
     list_filter = ("kind", "enabled")
     search_fields = ("pattern", "note")
     change_form_template = "admin/library/cleaningpattern/change_form.html"
+    change_list_template = "admin/library/cleaningpattern/change_list.html"
 
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)
+        learned = self.admin_site.admin_view(self.learned_view)
         return [
             path("preview/", preview, name="library_cleaningpattern_preview"),
+            path("learned/", learned, name="library_cleaningpattern_learned"),
             *super().get_urls(),
         ]
+
+    def learned_view(self, request: HttpRequest) -> HttpResponse:
+        """The lines the library learned as wrapper across imports; an editor keeps one
+        it took wrongly as the documents' own, or lets it be learned again."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if request.method == "POST":
+            if not self.has_change_permission(request):
+                raise PermissionDenied
+            shape = request.POST.get("shape", "")[:200]
+            if shape and request.POST.get("action") == "keep":
+                learned_line_keep(shape=shape, user=request.user)
+            elif shape and request.POST.get("action") == "release":
+                learned_line_release(shape=shape, user=request.user)
+            return HttpResponseRedirect(request.path)
+        lines = learned_lines()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Lines learned across imports"),
+            "learned": [line for line in lines if not line.kept],
+            "kept": [line for line in lines if line.kept],
+            "recurring_in": RECURRING_IN,
+            "can_change": self.has_change_permission(request),
+        }
+        return TemplateResponse(request, "admin/library/cleaningpattern/learned.html", context)
 
     def preview_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_view_or_change_permission(request):

@@ -166,6 +166,28 @@ class LineSighting(models.Model):
         ]
 
 
+class KeptLine(models.Model):
+    """A line, by its shape, that an editor has said is the documents' own: the library
+    never takes it for a source's wrapper, however many documents hold it."""
+
+    shape = models.CharField(_("line"), max_length=200, unique=True)
+    kept_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("kept by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kept_at = models.DateTimeField(_("kept at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("line kept as the documents' own")
+        verbose_name_plural = _("lines kept as the documents' own")
+
+    def __str__(self) -> str:
+        return self.shape
+
+
 class CalendarVersion(models.Model):
     """The site's political calendar as an admin saved it (gaoku.core.calendar's format);
     the latest is in force, the earlier ones are its history. None saved: the shipped

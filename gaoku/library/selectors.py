@@ -27,6 +27,7 @@ from gaoku.library.models import (
     CalendarVersion,
     CleaningPattern,
     ExcerptKey,
+    KeptLine,
     LineSighting,
     Material,
     MaterialVersion,
@@ -52,16 +53,47 @@ def cleaning_patterns_enabled() -> list[Rule]:
 
 def recurring_wrapper_lines(candidates: list[str]) -> frozenset[str]:
     """Those of a text's learnable lines whose shape other materials of the library hold
-    too (gaoku.core.cleaning.line_shape)."""
+    too (gaoku.core.cleaning.line_shape), unless an editor kept that shape."""
     shapes = {line: line_shape(line) for line in candidates}
-    rows = (
-        LineSighting.objects.filter(shape__in=set(shapes.values()))
+    recurring = set(
+        _recurring_shapes().filter(shape__in=set(shapes.values())).values_list("shape", flat=True)
+    )
+    return frozenset(line for line, shape in shapes.items() if shape in recurring)
+
+
+def _recurring_shapes() -> QuerySet:
+    """The line shapes the library takes for a source's wrapper, with how many materials
+    hold each (``materials``)."""
+    return (
+        LineSighting.objects.exclude(shape__in=KeptLine.objects.values("shape"))
         .values("shape")
         .annotate(materials=Count("material", distinct=True))
         .filter(materials__gte=RECURRING_IN)
     )
-    recurring = {row["shape"] for row in rows}
-    return frozenset(line for line, shape in shapes.items() if shape in recurring)
+
+
+@dataclass(frozen=True)
+class LearnedLine:
+    shape: str  # the line, its numbers as # (gaoku.core.cleaning.line_shape)
+    materials: int  # how many materials hold it
+    kept: bool  # an editor said it is the documents' own
+
+
+def learned_lines(limit: int = 300) -> list[LearnedLine]:
+    """What the library has learned as wrapper, most widely held first, and after it the
+    lines editors kept as the documents' own."""
+    learned = [
+        LearnedLine(row["shape"], row["materials"], kept=False)
+        for row in _recurring_shapes().order_by("-materials", "shape")[:limit]
+    ]
+    kept = KeptLine.objects.order_by("shape").values_list("shape", flat=True)
+    held = dict(
+        LineSighting.objects.filter(shape__in=kept)
+        .values("shape")
+        .annotate(materials=Count("material", distinct=True))
+        .values_list("shape", "materials")
+    )
+    return learned + [LearnedLine(shape, held.get(shape, 0), kept=True) for shape in kept]
 
 
 @dataclass(frozen=True)

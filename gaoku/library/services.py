@@ -32,6 +32,7 @@ from gaoku.library.models import (
     DocType,
     ExcerptKey,
     ImportDraft,
+    KeptLine,
     LineSighting,
     Material,
     MaterialVersion,
@@ -280,6 +281,21 @@ def _sightings_record(material: Material, prepared: PreparedText) -> None:
         [LineSighting(shape=shape, material=material) for shape in shapes if len(shape) <= 200],
         ignore_conflicts=True,
     )
+
+
+def learned_line_keep(*, shape: str, user: AbstractBaseUser) -> None:
+    """Keep a learned line as the documents' own: later imports no longer remove it as
+    their source's wrapper (what earlier imports removed stays as it was imported)."""
+    _, created = KeptLine.objects.get_or_create(shape=shape[:200], defaults={"kept_by": user})
+    if created:
+        audit_record("cleaning.keep_line", actor=user, object=f"line:{shape}"[:200])
+
+
+def learned_line_release(*, shape: str, user: AbstractBaseUser) -> None:
+    """Let the library learn a kept line again."""
+    deleted, _ = KeptLine.objects.filter(shape=shape).delete()
+    if deleted:
+        audit_record("cleaning.release_line", actor=user, object=f"line:{shape}"[:200])
 
 
 def topics_ensure(names: Sequence[str]) -> list[Topic]:

@@ -143,7 +143,8 @@ def _pages(role: str, material: int, need: int) -> list[str]:
         *pages, "/traces/", "/reports/", "/signals/", "/deliveries/", "/numbers/",
         "/calendar/", "/admin/", "/admin/members/codebatch/add/", "/admin/library/material/",
         "/admin/auth/user/", "/admin/live/webhook/add/", "/admin/members/plan/",
-        "/admin/library/cleaningpattern/add/", "/admin/needs/need/",
+        "/admin/library/cleaningpattern/add/", "/admin/library/cleaningpattern/learned/",
+        "/admin/needs/need/",
     ]  # fmt: skip
 
 

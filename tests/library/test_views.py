@@ -202,6 +202,50 @@ def test_a_line_contains_rule_is_previewed_across_the_library_then_applies(
     assert "笃行致远工作室（第二版）" in latest.removed_lines
 
 
+def test_an_editor_keeps_a_learned_line_and_later_imports_keep_it(client, judge_neutral):
+    from gaoku.core.cleaning import RECURRING
+    from gaoku.library.models import KeptLine
+    from gaoku.ops.models import AuditEntry
+
+    def wrapped(seed: int, count: int) -> bytes:
+        lines = generate_document(seed).text.split("\n")
+        return "\n".join([lines[0], f"笃行致远 已收录 {count} 篇", *lines[1:]]).encode()
+
+    outcomes = [material_import(data=wrapped(seed, seed), name=f"{seed}.txt") for seed in (41, 42)]
+    _login(client, "editor")
+    learned = reverse("admin:library_cleaningpattern_learned")
+    changelist = client.get(reverse("admin:library_cleaningpattern_changelist")).content.decode()
+    assert learned in changelist
+    page = client.get(learned).content.decode()
+    assert "笃行致远 已收录 # 篇" in page and 'data-testid="learned"' in page
+    third = material_import(data=wrapped(43, 43), name="43.txt")
+    assert ("笃行致远 已收录 43 篇", RECURRING) in third.prepared.removals
+    # The editor says it is the documents' own: kept from now on.
+    response = client.post(learned, {"shape": "笃行致远 已收录 # 篇", "action": "keep"})
+    assert response.status_code == 302
+    assert KeptLine.objects.filter(shape="笃行致远 已收录 # 篇").exists()
+    assert AuditEntry.objects.filter(action="cleaning.keep_line").count() == 1
+    fourth = material_import(data=wrapped(44, 44), name="44.txt")
+    assert "笃行致远 已收录 44 篇" in fourth.version.text.split("\n")
+    page = client.get(learned).content.decode()
+    assert 'data-testid="kept"' in page and "笃行致远 已收录 # 篇" in page
+    client.post(learned, {"shape": "笃行致远 已收录 # 篇", "action": "release"})
+    fifth = material_import(data=wrapped(45, 45), name="45.txt")
+    assert ("笃行致远 已收录 45 篇", RECURRING) in fifth.prepared.removals
+    assert AuditEntry.objects.filter(action="cleaning.release_line").count() == 1
+    assert all(o.status == "created" for o in outcomes)
+
+
+def test_members_cannot_see_or_change_learned_lines(client):
+    from gaoku.library.models import KeptLine
+
+    _login(client, "member")
+    learned = reverse("admin:library_cleaningpattern_learned")
+    assert client.get(learned).status_code == 302
+    assert client.post(learned, {"shape": "x", "action": "keep"}).status_code == 302
+    assert not KeptLine.objects.exists()
+
+
 def test_members_cannot_preview_cleaning_rules(client):
     _login(client, "member")
     response = client.get(reverse("admin:library_cleaningpattern_preview"), {"pattern": "x"})
