@@ -20,9 +20,10 @@ The cleaner is scored leaving each distributor out: it may learn only from docum
 the other distributors. Its learning across imports (recurring lines) is not used here,
 except with ``--library``: every labelled document is then imported in turn into one
 library, set after set, each distributor's documents one after another, and cleaned with
-the lines that RECURRING_IN earlier documents hold, as the platform learns them — the
-figure for an editor importing whole batches, and a test that learning takes nothing of
-a document.
+the lines whose shape (gaoku.core.cleaning.line_shape) RECURRING_IN earlier documents
+hold, as the platform learns them; the real reports, which all come from one wiki, go
+through a library of their own the same way — the figure for an editor importing whole
+batches, and a test that learning takes nothing of a document.
 Its learned line judge (gaoku.core.cleaning.learned) is trained on these sets, so by
 default every set but the real reports is scored by a judge that saw it; with
 ``--leave-out`` each set is scored by a judge trained without it (bench/line_model.py),
@@ -270,7 +271,7 @@ def main() -> None:
                 report(f"{name} (judge trained without it)", load(name), args.verbose)
         else:
             report(name, load(name), args.verbose, library)
-    corpus_report(args.verbose, library)
+    corpus_report(args.verbose, Library() if args.library else None)
 
 
 @contextmanager
