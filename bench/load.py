@@ -27,9 +27,12 @@ warm-up's errors on a row of their own); and the CPU seconds the server's proces
 the load generator took while counted. The load generator runs on the same machine as
 the server and takes its share of the CPU. The clients do not pause between requests, so
 the mean latency is about clients / throughput (Little's law): a p95 under 300 ms for 50
-clients takes some 170 requests per second.
+clients takes some 170 requests per second. With ``--think S`` each client pauses between
+its requests for a random time of mean S seconds (exponential), as a member reading a page
+or typing a search does: 50 clients then offer about 50 / (S + latency) requests a second,
+and the latency is what a member waits at that rate.
 
-    .venv/bin/python bench/load.py [--seconds 60] [--clients 50]
+    .venv/bin/python bench/load.py [--seconds 60] [--clients 50] [--think 0]
         [--configs sqlite-1,sqlite-2,pg-1,pg-2] [--keep]
 """
 
@@ -340,8 +343,11 @@ async def smoke_check(base: str, cookies: dict[str, str], material: int) -> None
 class Client:
     """One member's browser: its own connection, the member's session."""
 
-    def __init__(self, base: str, cookies: dict[str, str], ids: list[int], seed: int) -> None:
+    def __init__(
+        self, base: str, cookies: dict[str, str], ids: list[int], seed: int, think: float
+    ) -> None:
         self.http = httpx.AsyncClient(base_url=base, cookies=cookies, timeout=REQUEST_TIMEOUT)
+        self.think = think
         self.csrf = cookies["csrftoken"]
         self.ids = ids
         self.rng = random.Random(seed)
@@ -376,17 +382,23 @@ class Client:
             except httpx.HTTPError as exc:
                 error = type(exc).__name__
             samples.append(Sample(endpoint, time.perf_counter() - start, error))
+            if self.think:
+                pause = self.rng.expovariate(1 / self.think)
+                await asyncio.sleep(min(pause, max(0.0, until - time.perf_counter())))
 
 
 async def load_run(
-    server: Server, password: str, clients: int, warmup: float, seconds: float
+    server: Server, password: str, clients: int, warmup: float, seconds: float, think: float
 ) -> Measured:
     base = server.base
     sessions = [await sign_in(base, name, password) for name in member_names()]
     ids = await readable_ids(base, sessions[0])
     await smoke_check(base, sessions[0], ids[0])
     print(f"  {len(sessions)} members signed in, {len(ids)} materials readable in full")
-    pool = [Client(base, sessions[n % len(sessions)], ids, seed=n + 1) for n in range(clients)]
+    pool = [
+        Client(base, sessions[n % len(sessions)], ids, seed=n + 1, think=think)
+        for n in range(clients)
+    ]
     try:
         discarded: list[Sample] = []
         until = time.perf_counter() + warmup
@@ -427,7 +439,9 @@ def config_run(
     server = Server(data, server_env(database_url), config.workers, logs)
     try:
         server.wait_ready()
-        measured = asyncio.run(load_run(server, password, args.clients, args.warmup, args.seconds))
+        measured = asyncio.run(
+            load_run(server, password, args.clients, args.warmup, args.seconds, args.think)
+        )
     finally:
         stop = server.stop()
         if database_url:
@@ -596,6 +610,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--warmup", type=float, default=5)
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument(
+        "--think", type=float, default=0, help="Mean pause of a client between requests (s)."
+    )
     parser.add_argument("--configs", default="sqlite-1,sqlite-2,pg-1,pg-2")
     parser.add_argument(
         "--pg-admin",
@@ -616,6 +633,7 @@ def main() -> None:
     print(f"machine: {machine()}")
     print(
         f"load: {args.clients} clients × {args.seconds:.0f} s (after {args.warmup:.0f} s warm-up), "
+        f"think {args.think:g} s, "
         f"{MEMBERS} members, {MATERIALS} materials, mix {MIX}"
     )
     password = "load-" + secrets.token_urlsafe(12)
