@@ -39,10 +39,12 @@ line outside it, and every short interruption inside it, by what the line is:
    own contact lines (联系人：…，联系电话：…), stay: only the strongest signs remove a line
    that reads as a sentence.
 
-4. **Learned**: a line that recurs verbatim across the library's documents and is
-   neither a sentence, a heading, a title, a salutation nor a signature is its source's
-   wrapper (a distributor wraps every document the same way): the platform passes such
-   lines in as ``known`` (:func:`learnable_lines` says which lines count). Within one
+4. **Learned**: a line that recurs across the library's documents, its numbers aside
+   (:func:`line_shape`), and is neither a sentence, a heading, a title, a salutation, a
+   signature nor a table's cell is its source's wrapper (a distributor wraps every
+   document the same way): the platform passes such lines in as ``known``
+   (:func:`learnable_lines` says which lines count). Learning only adds: the text is read
+   without them and with them, and a line goes if either reading removes it. Within one
    text, a short line repeated on every page is a running head.
 
 5. **Judged by register**: where no rule names a line's sign, the learned line judge
