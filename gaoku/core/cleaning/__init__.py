@@ -250,11 +250,12 @@ def strip_boilerplate(
     lines = [line for line in _without_viewer_marks(text.split("\n")) if line]
     scores = _scores(lines)
     reasons = _line_reasons(lines, patterns, frozenset(), scores)
-    if known:
+    if any(line in known and not reason for line, reason in zip(lines, reasons, strict=True)):
         # Learning only adds: the lines the library knows are wrapper, and so is what the
         # text read with them set aside loses besides (a title or an end found past them);
         # nothing removed without them comes back (a notice that ends the text still takes
-        # its lines that no library learns).
+        # its lines that no library learns). Where the rules took every known line already,
+        # there is nothing to add.
         learned = _line_reasons(lines, patterns, known, scores)
         reasons = [plain or extra for plain, extra in zip(reasons, learned, strict=True)]
     kept = [line for line, reason in zip(lines, reasons, strict=True) if not reason]
