@@ -248,15 +248,17 @@ def strip_boilerplate(
         known: lines learned as wrapper from other documents (:func:`learnable_lines`).
     """
     lines = [line for line in _without_viewer_marks(text.split("\n")) if line]
+    # What the rules and the judge say of each line is the same with or without learning.
+    rules = [_inside_reason(line, patterns) for line in lines]
     scores = _scores(lines)
-    reasons = _line_reasons(lines, patterns, frozenset(), scores)
+    reasons = _line_reasons(lines, rules, frozenset(), scores)
     if any(line in known and not reason for line, reason in zip(lines, reasons, strict=True)):
         # Learning only adds: the lines the library knows are wrapper, and so is what the
         # text read with them set aside loses besides (a title or an end found past them);
         # nothing removed without them comes back (a notice that ends the text still takes
         # its lines that no library learns). Where the rules took every known line already,
         # there is nothing to add.
-        learned = _line_reasons(lines, patterns, known, scores)
+        learned = _line_reasons(lines, rules, known, scores)
         reasons = [plain or extra for plain, extra in zip(reasons, learned, strict=True)]
     kept = [line for line, reason in zip(lines, reasons, strict=True) if not reason]
     removed = [(line, reason) for line, reason in zip(lines, reasons, strict=True) if reason]
@@ -266,10 +268,11 @@ def strip_boilerplate(
 
 
 def _line_reasons(
-    lines: list[str], patterns: Sequence[Rule], known: frozenset[str], scores: list[float]
+    lines: list[str], rules: list[str], known: frozenset[str], scores: list[float]
 ) -> list[str]:
-    """Why each line is removed, "" for the document's own (``scores``: the judge's)."""
-    inside = [RECURRING if line in known else _inside_reason(line, patterns) for line in lines]
+    """Why each line is removed, "" for the document's own (``rules``: each line's reason
+    by the rules alone, ``scores``: the judge's)."""
+    inside = [RECURRING if line in known else rule for line, rule in zip(lines, rules, strict=True)]
     for index in related_entries(lines, inside):
         inside[index] = PROMOTION
     for index in [
@@ -635,7 +638,7 @@ def learnable_lines(text: str) -> list[str]:
     for line in dict.fromkeys(lines):
         if (
             len(line) > 60
-            or not _WORD.search(line)
+            or not (HAN.search(line) or _LATIN.search(line))  # a number alone names no source
             or line in tables
             or SENTENCE_END.search(line)
             or _the_documents(line)
@@ -660,8 +663,6 @@ def line_shape(line: str) -> str:
     return _DIGITS.sub("#", line)
 
 
-# A line with a name in it: a number alone (a page's, a table cell's) names no source.
-_WORD = re.compile("[A-Za-z\u3400-\u9fff]")
 # The words official tables head their columns with. Two in a row (one cell a line, as
 # Word's tables are read) or in one spaced row start a table, which runs on over lines
 # that are no paragraph of prose.
