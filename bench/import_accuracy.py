@@ -23,13 +23,17 @@ library, set after set, each distributor's documents one after another, and clea
 the lines whose shape (gaoku.core.cleaning.line_shape) RECURRING_IN earlier documents
 hold, as the platform learns them; the real reports, which all come from one wiki, go
 through a library of their own the same way — the figure for an editor importing whole
-batches, and a test that learning takes nothing of a document.
+batches, and a test that learning takes nothing of a document. With ``--batch`` each set,
+and the real reports, is read as one batch and imported into an empty library, as
+`gaoku import` does with a folder (gaoku.core.cleaning.batch): each document learns from
+the others from the first on; with ``--leave-out`` too, the figure for a batch of
+distributors nobody has seen.
 Its learned line judge (gaoku.core.cleaning.learned) is trained on these sets, so by
 default every set but the real reports is scored by a judge that saw it; with
 ``--leave-out`` each set is scored by a judge trained without it (bench/line_model.py),
 the honest figure of the judge for distributors it never saw.
 
-    .venv/bin/python bench/import_accuracy.py [--verbose] [--leave-out | --library]
+    .venv/bin/python bench/import_accuracy.py [--verbose] [--leave-out | --library] [--batch]
 """
 
 from __future__ import annotations
@@ -52,12 +56,14 @@ from gaoku.core.cleaning import (
     learnable_lines,
     line_shape,
 )
+from gaoku.core.cleaning.batch import ImportBatch
 from gaoku.core.cleaning.learned import train
 from gaoku.core.ingest import PreparedText, prepare_text, sighted_lines
 from gaoku.core.structure import document_type
 from gaoku.core.text import normalize
 
 DATA = Path(__file__).parent / "data"
+CORPUS_LABELS = DATA / "corpus_labels.jsonl"
 # The set the cleaner was tuned on, and ones written afterwards by writers who saw neither
 # the sets nor the code: only a set the cleaner was not yet tuned on says what it does
 # with new distributors. A held-out set still being written (no labels yet) is skipped.
@@ -199,24 +205,32 @@ def _blanks_as_labelled(found: Iterable[str], labelled: list[str]) -> list[str]:
 
 class Library:
     """What a library learns across imports (gaoku.library's line sightings): how many
-    documents hold each learnable line's shape."""
+    documents hold each learnable line's shape; with a ``batch`` read before it is
+    imported, its documents not yet imported count too (gaoku.core.cleaning.batch)."""
 
-    def __init__(self) -> None:
+    def __init__(self, batch: ImportBatch | None = None) -> None:
         self.held: Counter[str] = Counter()
+        self.batch = batch
 
     def known(self, raw: str) -> frozenset[str]:
-        lines = learnable_lines(normalize(raw))
-        return frozenset(line for line in lines if self.held[line_shape(line)] >= RECURRING_IN)
+        text = normalize(raw)
+        shapes = {line: line_shape(line) for line in learnable_lines(text)}
+        held = self.held.copy()
+        if self.batch:
+            held.update(self.batch.held_elsewhere(text, shapes.values()))
+        return frozenset(line for line, shape in shapes.items() if held[shape] >= RECURRING_IN)
 
-    def remember(self, prepared: PreparedText) -> None:
+    def remember(self, raw: str, prepared: PreparedText) -> None:
         self.held.update({line_shape(line) for line in sighted_lines(prepared)})
+        if self.batch:
+            self.batch.imported(normalize(raw))
 
 
 def score(label: dict, patterns, library: Library | None = None) -> dict:
     known = library.known(label["raw"]) if library else frozenset()
     prepared = prepare_text(label["raw"], patterns, known)
     if library:
-        library.remember(prepared)
+        library.remember(label["raw"], prepared)
     lines = set(prepared.text.split("\n"))
 
     def kept(line: str) -> bool:
@@ -257,7 +271,14 @@ def main() -> None:
     choice.add_argument(
         "--library", action="store_true", help="import every document into one library in turn"
     )
+    parser.add_argument(
+        "--batch",
+        action="store_true",
+        help="import each set, and the real reports, as one batch into an empty library",
+    )
     args = parser.parse_args()
+    if args.library and args.batch:
+        parser.error("--batch imports each set into a library of its own: not with --library")
     library = Library() if args.library else None
     print(
         f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}"
@@ -266,12 +287,18 @@ def main() -> None:
         if not (DATA / name / "labels.jsonl").is_file():
             print(f"\n{name}: not here, skipped")
             continue
+        labels = load(name)
+        if args.batch:
+            library = Library(ImportBatch(label["raw"] for label in labels))
         if args.leave_out:
             with judge_without(name):
-                report(f"{name} (judge trained without it)", load(name), args.verbose)
+                report(f"{name} (judge trained without it)", labels, args.verbose, library)
         else:
-            report(name, load(name), args.verbose, library)
-    corpus_report(args.verbose, Library() if args.library else None)
+            report(name, labels, args.verbose, library)
+    if args.batch and CORPUS.is_dir():
+        labels = [json.loads(line) for line in CORPUS_LABELS.read_text("utf-8").splitlines()]
+        library = Library(ImportBatch(_corpus_raw(label) for label in labels))
+    corpus_report(args.verbose, library if args.batch else Library() if args.library else None)
 
 
 @contextmanager
@@ -297,18 +324,17 @@ def corpus_report(verbose: bool, library: Library | None = None) -> None:
     """The real government work reports of ../shared/corpus, read in place, against the
     hand labels of bench/data/corpus_labels.jsonl (character offsets, no text); with a
     library, imported into it one after another (they all come from one wiki)."""
-    labels_path = DATA / "corpus_labels.jsonl"
     if not CORPUS.is_dir():
         print("\n../shared/corpus is not here: real reports skipped")
         return
-    labels = [json.loads(line) for line in labels_path.read_text("utf-8").splitlines()]
+    labels = [json.loads(line) for line in CORPUS_LABELS.read_text("utf-8").splitlines()]
     patterns = compile_patterns(default_patterns())
     totals: Counter[str] = Counter()
     for label in labels:
-        raw = (CORPUS / label["file"]).read_text("utf-8")
+        raw = _corpus_raw(label)
         prepared = prepare_text(raw, patterns, library.known(raw) if library else frozenset())
         if library:
-            library.remember(prepared)
+            library.remember(raw, prepared)
         kept = set(prepared.text.split("\n"))
         wrapper = {normalize(raw[a:b]) for a, b in label["wrapper_lines"]}
         body = [line for line in normalize(raw).split("\n") if line and line not in wrapper]
@@ -337,6 +363,10 @@ def corpus_report(verbose: bool, library: Library | None = None) -> None:
         f"  dated references found (4 reports labelled): "
         f"{totals['refs found']} of {totals['refs']} ({totals['refs found'] / totals['refs']:.0%})"
     )
+
+
+def _corpus_raw(label: dict) -> str:
+    return (CORPUS / label["file"]).read_text("utf-8")
 
 
 def report(name: str, labels: list[dict], verbose: bool, library: Library | None = None) -> None:

@@ -53,9 +53,13 @@ def import_(
 ) -> None:
     """Import files or folders (txt in any Chinese encoding, md, docx, pdf)."""
     setup(data)
+    from django.conf import settings
+
+    from gaoku.core.cleaning.batch import ImportBatch
+    from gaoku.core.readers import read_path
     from gaoku.library.selectors import cleaning_patterns_enabled
     from gaoku.library.serializers import import_outcome_to_dict
-    from gaoku.library.services import ImportMetadata, material_import_file
+    from gaoku.library.services import ImportMetadata, read_result_import
     from gaoku.search.services import search_index_batched
 
     metadata = ImportMetadata(
@@ -67,13 +71,22 @@ def import_(
         note=note,
     )
     files, errors = _collect(paths)
+    # The files are one batch: all are read before any is imported, so that the wrapper
+    # they share is known to the first of them too (gaoku.core.cleaning.batch).
+    reads = []
+    for path in progress_bar("读取 reading")(files):
+        try:
+            reads.append((path, read_path(path, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES)))
+        except GaokuError as exc:
+            errors.append({"path": str(path), "error": exc.message})
+    batch = ImportBatch(read.text for _, read in reads)
     patterns = cleaning_patterns_enabled()
     imported = []
     with search_index_batched():
-        for path in progress_bar("导入 importing")(files):
+        for path, read in progress_bar("导入 importing")(reads):
             try:
-                outcome = material_import_file(
-                    path=path, metadata=metadata, on_similar=on_similar, patterns=patterns
+                outcome = read_result_import(
+                    read, path.name, metadata, on_similar, None, patterns, batch
                 )
             except GaokuError as exc:
                 errors.append({"path": str(path), "error": exc.message})

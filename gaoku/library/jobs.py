@@ -2,33 +2,61 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+
 from django.conf import settings
 from django.db import transaction
 
-from gaoku.core.readers import read_path
+from gaoku.core.cleaning.batch import ImportBatch
+from gaoku.core.readers import ReadResult, read_path
 from gaoku.errors import GaokuError
 from gaoku.library.serializers import import_outcome_to_dict
 from gaoku.library.services import ImportOutcome, metadata_from_json, read_result_import
-from gaoku.ops.jobs import JobInput, job_item_add
+from gaoku.ops.jobs import JobInput, job_item_add, job_result_set
 from gaoku.ops.models import Job
 from gaoku.search.services import search_index_batched
 
 
 def import_job_run(job: Job, inputs: list[JobInput]) -> None:
-    """Import each file not yet done. A file's import and its entry in the job commit
-    together; reading it (OCR may take minutes) happens before, outside any transaction."""
+    """Import each file not yet done. The files are one batch: all are read first
+    (gaoku.core.cleaning.batch), then each file's import and its entry in the job commit
+    together; reading (OCR may take minutes) happens outside any transaction, and what was
+    read is kept beside the input, so a job run again after a crash reads nothing twice."""
     metadata = metadata_from_json(job.params.get("metadata", {}))
+    pending = inputs[len(job.items) :]
+    reads: list[ReadResult | GaokuError] = []
+    for item in pending:
+        reads.append(_read(item))
+        job_result_set(job, {"read": len(job.items) + len(reads)})
+    batch = ImportBatch(read.text for read in reads if isinstance(read, ReadResult))
     with search_index_batched():
-        for item in inputs[len(job.items) :]:
+        for item, read in zip(pending, reads, strict=True):
             try:
-                read = read_path(item.path, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES)
+                if isinstance(read, GaokuError):
+                    raise read
                 with transaction.atomic():
                     outcome = read_result_import(
-                        read, item.name, metadata, "ask", job.created_by, None
+                        read, item.name, metadata, "ask", job.created_by, None, batch
                     )
                     job_item_add(job, _item(item.name, outcome))
             except GaokuError as exc:
                 job_item_add(job, {"name": item.name, "error": exc.message})
+
+
+def _read(item: JobInput) -> ReadResult | GaokuError:
+    """The file's text, read once: kept beside the input for a run after a crash."""
+    kept = item.path.with_name(f"{item.path.name}.read.json")
+    if kept.is_file():
+        return ReadResult(**json.loads(kept.read_text("utf-8")))
+    try:
+        read = read_path(item.path, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES)
+    except GaokuError as exc:
+        return exc
+    partial = kept.with_name(f"{kept.name}.part")
+    partial.write_text(json.dumps(dataclasses.asdict(read), ensure_ascii=False), "utf-8")
+    partial.replace(kept)
+    return read
 
 
 def _item(name: str, outcome: ImportOutcome) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
@@ -19,6 +19,7 @@ from gaoku.core.cleaning import (
     line_shape,
     rule_regex,
 )
+from gaoku.core.cleaning.batch import ImportBatch
 from gaoku.core.ingest import PreparedText
 from gaoku.core.similarity import MIN_SHARED, SIMILAR_THRESHOLD, similarity
 from gaoku.core.staleness import stale_references
@@ -51,14 +52,28 @@ def cleaning_patterns_enabled() -> list[Rule]:
     return compile_patterns(rule_regex(pattern, kind) for pattern, kind in rules)
 
 
-def recurring_wrapper_lines(candidates: list[str]) -> frozenset[str]:
-    """Those of a text's learnable lines whose shape other materials of the library hold
-    too (gaoku.core.cleaning.line_shape), unless an editor kept that shape."""
+def recurring_wrapper_lines(
+    candidates: list[str], batch: ImportBatch | None = None, text: str = ""
+) -> frozenset[str]:
+    """Those of a text's learnable lines whose shape RECURRING_IN other materials of the
+    library hold (gaoku.core.cleaning.line_shape), counting with them the documents of
+    the text's ``batch`` not yet imported, unless an editor kept that shape."""
     shapes = {line: line_shape(line) for line in candidates}
-    recurring = set(
-        _recurring_shapes().filter(shape__in=set(shapes.values())).values_list("shape", flat=True)
+    wanted = set(shapes.values())
+    held = Counter(
+        dict(
+            LineSighting.objects.filter(shape__in=wanted)
+            .values("shape")
+            .annotate(materials=Count("material", distinct=True))
+            .values_list("shape", "materials")
+        )
     )
-    return frozenset(line for line, shape in shapes.items() if shape in recurring)
+    if batch is not None:
+        held.update(batch.held_elsewhere(text, wanted))
+    kept = set(KeptLine.objects.filter(shape__in=wanted).values_list("shape", flat=True))
+    return frozenset(
+        line for line, shape in shapes.items() if held[shape] >= RECURRING_IN and shape not in kept
+    )
 
 
 def _recurring_shapes() -> QuerySet:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from django.conf import settings
@@ -21,8 +20,9 @@ from django.utils import timezone
 from gaoku.copies.tasks import slot_plan_task
 from gaoku.core.calendar import parse_calendar
 from gaoku.core.cleaning import Rule, learnable_lines, line_shape
+from gaoku.core.cleaning.batch import ImportBatch
 from gaoku.core.ingest import PreparedText, prepare_text, sighted_lines
-from gaoku.core.readers import ReadResult, read_bytes, read_path
+from gaoku.core.readers import ReadResult, read_bytes
 from gaoku.core.staleness import StaleReference, stale_references
 from gaoku.core.structure import document_type
 from gaoku.core.text import normalize
@@ -111,19 +111,6 @@ def material_import(
     return read_result_import(read, name, metadata, on_similar, user, patterns)
 
 
-def material_import_file(
-    *,
-    path: Path,
-    metadata: ImportMetadata = ImportMetadata(),
-    on_similar: OnSimilar = "version",
-    user: AbstractBaseUser | None = None,
-    patterns: Sequence[Rule] | None = None,
-) -> ImportOutcome:
-    """``material_import`` for a file on disk; its size is checked before it is read."""
-    read = read_path(path, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES)
-    return read_result_import(read, path.name, metadata, on_similar, user, patterns)
-
-
 def read_result_import(
     read: ReadResult,
     name: str,
@@ -131,6 +118,7 @@ def read_result_import(
     on_similar: OnSimilar,
     user: AbstractBaseUser | None,
     patterns: Sequence[Rule] | None,
+    batch: ImportBatch | None = None,
 ) -> ImportOutcome:
     """``material_import`` for a file already read (a background import reads it first,
     outside any transaction)."""
@@ -141,6 +129,7 @@ def read_result_import(
         on_similar=on_similar,
         user=user,
         patterns=patterns,
+        batch=batch,
     )
 
 
@@ -153,23 +142,30 @@ def text_import(
     version_of: Material | None = None,
     user: AbstractBaseUser | None = None,
     patterns: Sequence[Rule] | None = None,
+    batch: ImportBatch | None = None,
 ) -> ImportOutcome:
-    """Import a text already read from its file (see ``material_import``)."""
-    candidates = learnable_lines(normalize(raw))
+    """Import a text already read from its file (see ``material_import``), one of a
+    ``batch`` read together when given: its other documents teach this one their
+    source's wrapper as the library's do."""
+    text = normalize(raw)
     prepared = prepare_text(
         raw,
         patterns if patterns is not None else cleaning_patterns_enabled(),
-        known=recurring_wrapper_lines(candidates),
+        known=recurring_wrapper_lines(learnable_lines(text), batch, text),
         cal=calendar_current(),
     )
     try:
-        return _import_prepared(prepared, raw, source, metadata, on_similar, version_of, user)
+        outcome = _import_prepared(prepared, raw, source, metadata, on_similar, version_of, user)
     except IntegrityError:
         # A concurrent import stored the same text between our check and our insert.
         existing = MaterialVersion.objects.filter(content_hash=prepared.content_hash).first()
         if existing is None:
             raise
-        return ImportOutcome("unchanged", prepared, version=existing)
+        outcome = ImportOutcome("unchanged", prepared, version=existing)
+    if batch is not None and outcome.version is not None:
+        # Its lines are the library's sightings now, or were already (a draft's are not).
+        batch.imported(text)
+    return outcome
 
 
 @transaction.atomic

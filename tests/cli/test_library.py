@@ -68,6 +68,22 @@ def test_folder_import_keeps_going_past_bad_files(data, tmp_path):
     assert all(e["error"] for e in out["errors"])
 
 
+def test_a_folder_is_one_batch_whose_shared_wrapper_leaves_every_document(data, tmp_path):
+    # A column line a source puts in every document, which no rule knows: the library
+    # alone would learn it from the third document on.
+    folder = tmp_path / "source"
+    folder.mkdir()
+    for seed in (361, 362, 363):
+        lines = generate_document(seed).text.split("\n")
+        middle = len(lines) // 2
+        text = "\n".join([*lines[:middle], "乡村振兴专栏", *lines[middle:]])
+        (folder / f"{seed}.txt").write_text(text, encoding="utf-8")
+    result = gaoku(data, "import", str(folder), "--json")
+    assert result.returncode == 0, result.stderr
+    imported = json.loads(result.stdout)["imported"]
+    assert [entry["removed_lines"] for entry in imported] == [["乡村振兴专栏"]] * 3
+
+
 def test_errors_are_one_line_on_stderr(data):
     result = gaoku(data, "materials", "show", "424242", "--json")
     assert result.returncode == 1

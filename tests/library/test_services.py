@@ -201,6 +201,44 @@ def test_a_task_tables_column_heads_are_never_learned(judge_neutral):
     assert all(line in outcomes[2].version.text.split("\n") for line in [*heads, "县住建局"])
 
 
+def test_a_batch_teaches_its_first_documents_the_wrapper_the_others_hold(judge_neutral):
+    from gaoku.core.cleaning import RECURRING
+    from gaoku.core.cleaning.batch import ImportBatch
+    from gaoku.library.services import Source, text_import
+
+    brand = "笃行致远工作室"
+    texts = []
+    for seed in (331, 332, 333):
+        lines = generate_document(seed).text.split("\n")
+        texts.append("\n".join([lines[0], lines[1], brand, *lines[2:]]))
+    batch = ImportBatch(texts)
+    outcomes = [
+        text_import(raw=text, source=Source(f"{n}.txt", "txt", "utf-8"), batch=batch)
+        for n, text in enumerate(texts)
+    ]
+    # Each of the three knows it: two others hold it, in the batch or in the library.
+    assert all((brand, RECURRING) in outcome.prepared.removals for outcome in outcomes)
+    assert all(brand not in outcome.version.text for outcome in outcomes)
+    # Without the batch, the first two would have kept it (see the test above).
+
+
+def test_versions_of_one_document_in_a_batch_learn_nothing(judge_neutral):
+    from gaoku.core.cleaning.batch import ImportBatch
+    from gaoku.library.services import Source, text_import
+
+    lines = generate_document(341).text.split("\n")
+    line = "坚持党建引领 夯实基层基础"
+    first = "\n".join([lines[0], line, *lines[1:]])
+    versions = [first, first + "\n补充一句话。", first + "\n补充一句话。\n再补充一句话。"]
+    batch = ImportBatch(versions)
+    outcomes = [
+        text_import(raw=text, source=Source(f"v{n}.txt", "txt", "utf-8"), batch=batch)
+        for n, text in enumerate(versions)
+    ]
+    assert [outcome.status for outcome in outcomes] == ["created", "new_version", "new_version"]
+    assert all(line in outcome.version.text for outcome in outcomes)
+
+
 def test_a_material_repeating_its_own_line_across_versions_learns_nothing():
     from gaoku.core.generator import generate_document
 

@@ -6,6 +6,7 @@
   var bar = box.querySelector("[data-job-bar]");
   var state = box.querySelector("[data-job-state]");
   var progress = box.querySelector("[data-job-progress]");
+  var reading = box.querySelector("[data-job-reading]");
   function poll() {
     fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (r) { return r.ok ? r.json() : null; })
@@ -19,6 +20,9 @@
         if (bar) { bar.max = job.total; bar.value = job.done; }
         if (state) state.textContent = job.state_label;
         if (progress) progress.textContent = progress.textContent.replace(/\d+/, job.done);
+        if (reading && job.result && job.result.read != null) {
+          reading.textContent = reading.textContent.replace(/\d+/, job.result.read);
+        }
         setTimeout(poll, 1500);
       })
       .catch(function () { setTimeout(poll, 5000); });
