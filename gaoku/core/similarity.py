@@ -34,15 +34,17 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def sketch(text: str, *, size: int = SKETCH_SIZE) -> list[int]:
+def sketch(text: str, *, size: int = SKETCH_SIZE, stored: bool = True) -> list[int]:
     """The ``size`` smallest signed 64-bit hashes of the text's character shingles.
 
     Punctuation and spaces are ignored so that re-punctuated copies still collide.
-    Values are signed so that they fit a database ``BIGINT``.
+    Values are signed so that they fit a database ``BIGINT``. A sketch never ``stored``,
+    compared only with others made by the same process, uses Python's own string hash
+    (salted per process), three times faster.
     """
     core = _IGNORED.sub("", text)
     shingles = {core[i : i + SHINGLE] for i in range(max(1, len(core) - SHINGLE + 1))}
-    return sorted({_hash64(s) for s in shingles if s})[:size]
+    return sorted({_hash64(s) if stored else hash(s) for s in shingles if s})[:size]
 
 
 def _hash64(shingle: str) -> int:
@@ -50,6 +52,7 @@ def _hash64(shingle: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def similarity(a: str, b: str) -> float:
-    """Indel similarity of two texts in [0, 1]."""
-    return fuzz.ratio(a, b) / 100.0
+def similarity(a: str, b: str, at_least: float = 0.0) -> float:
+    """Indel similarity of two texts in [0, 1]; 0.0 for any below ``at_least``, which is
+    found faster."""
+    return fuzz.ratio(a, b, score_cutoff=at_least * 100) / 100.0
