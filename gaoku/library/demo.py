@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from gaoku.core.cleaning.batch import ImportBatch
 from gaoku.core.generator import GeneratedDocument, generate_corpus
 from gaoku.library.models import Material
 from gaoku.library.selectors import cleaning_patterns_enabled
@@ -30,15 +31,18 @@ def demo_library_populate(
     if Material.objects.exists():
         return 0
     patterns = cleaning_patterns_enabled()
+    docs = list(generate_corpus(count, seed=seed))
+    batch = ImportBatch(doc.wrapped for doc in docs)
     created = 0
     with search_index_batched():
-        for doc in progress(list(generate_corpus(count, seed=seed))):
+        for doc in progress(docs):
             outcome = text_import(
                 raw=doc.wrapped,
                 source=Source(name=f"demo-{created + 1:03d}.txt", format="txt", encoding="utf-8"),
                 metadata=_metadata(doc),
                 on_similar="new",
                 patterns=patterns,
+                batch=batch,
             )
             created += outcome.status == "created"
     return created
