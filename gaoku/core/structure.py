@@ -297,13 +297,21 @@ def _cn_to_int(numeral: str) -> int:
     return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
 
 
-# Placeholders: runs of X/×, 某某, blanks to fill, with an optional role or place suffix.
+# Placeholders: runs of X/×, 某某, blanks to fill, with an optional role or place suffix,
+# and a number left blank with what it counts (XX个, XXX名, XX亿元, X%): each such blank is
+# filled on its own, where XX alone would fill every count of a template with one figure.
 _PLACEHOLDER = re.compile(
     r"(?:19|20)[XＸ×]{2}年|[XＸ×]{1,2}月[XＸ×]{1,2}日|"
-    r"(?<![0-9A-Za-z])(?:[XＸ×]+(?![0-9A-Za-z])|某某|[＿_]{2,}|[○□]{2,})"
-    r"(?:副?(?:部长|书记|县长|市长|区长|镇长|乡长|局长|厅长|处长|科长|主任|主席|秘书长|校长|院长|"
-    r"所长|组长|队长|董事长|总经理|经理)|同志|单位|公司|集团|部门|街道|社区|产业园|园区|开发区|"
-    r"学校|医院|中心|党支部|支部|党委|协会|[省市县区乡镇村局年月日]|组(?![织成建合]))?"
+    r"(?<![0-9A-Za-z])(?:[XＸ×]+(?![0-9A-Za-z])(?P<count>"
+    r"(?:万平方米|平方米|平方公里|公里|万人次|[人场家剂批户架]次|万人|万户|万亩|万份|万元|亿元|"
+    r"个百分点|"
+    r"[万亿]?[元个名次家处起件户场所人项条篇位批期份吨亩座台辆套天届轮类种%％])"
+    r"(?![长目])"  # X处长, XX所长: a post; XX项目: a name
+    r")?|某某|[＿_]{2,}|[○□]{2,})"
+    r"(?(count)|(?:副?(?:部长|书记|县长|市长|区长|镇长|乡长|局长|厅长|处长|科长|主任|主席|秘书长|"
+    r"校长|院长|所长|组长|队长|董事长|总经理|经理)|同志|单位|公司|集团|部门|街道|社区|产业园|"
+    r"园区|开发区|学校|医院|中心|党支部|支部|党委|协会|[省市县区乡镇村局年月日]|"
+    r"组(?![织成建合]))?)"
 )
 
 

@@ -18,6 +18,12 @@ def test_fillings_replace_every_occurrence_of_their_token_and_nothing_else():
     assert "××同志" in done and "某某单位" in done and "X月X日" in done and "20XX年" in done
 
 
+def test_each_count_left_blank_is_filled_on_its_own():
+    text = "全年新建XX个站点，培训XX名干部。"
+    done = localize(text, Localisation(fills={"XX个": "12个", "XX名": "300名"}), TODAY)
+    assert done == "全年新建12个站点，培训300名干部。"
+
+
 def test_the_year_fills_20xx_and_chosen_stale_references_take_their_current_wording():
     done = localize(
         TEMPLATE, Localisation(year=2026, updates=frozenset({"十九大", "十四五"})), TODAY

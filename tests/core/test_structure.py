@@ -152,6 +152,13 @@ def test_placeholders_carry_the_unit_they_name():
     assert find_placeholders(text) == ["○○社区", "XX集团", "××产业园"]
 
 
+def test_a_number_left_blank_is_one_placeholder_with_what_it_counts():
+    text = "新建XX个站点，培训XXX名干部，投资XX亿元，增长X%，服务XX人次；XX处长、XX所长参加。"
+    assert find_placeholders(text) == [
+        "XX个", "XXX名", "XX亿元", "X%", "XX人次", "XX处长", "XX所长"
+    ]  # fmt: skip
+
+
 def test_learning_campaigns_of_recent_years_are_dated_references():
     text = "扎实开展党纪学习教育，巩固主题教育成果，做好过渡期衔接。"
     assert find_dated_references(text) == ["党纪学习教育", "主题教育", "过渡期"]

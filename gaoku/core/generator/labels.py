@@ -6,7 +6,8 @@ unawares is labelled too. The rules:
 
 * a placeholder is a run of X/Ｘ/× characters, or 某某, or a run of two or more
   ＿/_ characters, followed by an optional suffix (省 市 县 区 乡 镇 村 部长 书记 县长
-  市长 局长 主任 同志 单位 公司 部门 局 年 月 日; the longest suffix that fits);
+  市长 局长 主任 同志 单位 公司 部门 局 年 月 日; the longest suffix that fits), and a
+  run of X/Ｘ/× with what it counts (XXX件, ×××万元, ××%) is one placeholder with it;
 * a dated reference is an explicit year (2021年, 二〇二一年), 今年是 up to and including
   the first 之年, a numbered congress or plenum (党的十九大, 十九届五中全会, 党的 included
   when present), a five-year plan (十四五) or a named campaign of the political calendar
@@ -20,6 +21,7 @@ import re
 from gaoku.core.calendar import calendar
 
 PLACEHOLDER_RE = re.compile(
+    r"[XＸ×]+(?:万元|亿元|公里|[人场家剂]次|[个名次家处起件户场所人项条篇亩座%])(?![长目])|"
     r"(?:[XＸ×]+|某某|[＿_]{2,})"
     r"(?:部长|书记|县长|市长|局长|主任|同志|单位|公司|部门|省|市|县|区|乡|镇|村|局|年|月|日)?"
 )
