@@ -164,6 +164,8 @@ SETS = (
     "import_holdout93",
     "import_holdout94",
     "import_holdout95",
+    "import_holdout96",
+    "import_holdout97",
 )
 
 
