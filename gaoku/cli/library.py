@@ -51,12 +51,14 @@ def import_(
     note: str,
     as_json: bool,
 ) -> None:
-    """Import files or folders (txt in any Chinese encoding, md, docx, pdf)."""
+    """Import files, folders or zip packs of them (txt in any Chinese encoding, md, docx,
+    pdf, images), read as one batch."""
     setup(data)
     from django.conf import settings
 
     from gaoku.core.cleaning.batch import ImportBatch
-    from gaoku.core.readers import read_path
+    from gaoku.core.readers import read_bytes, read_path
+    from gaoku.core.readers.packs import is_pack, unpack
     from gaoku.library.selectors import cleaning_patterns_enabled
     from gaoku.library.serializers import import_outcome_to_dict
     from gaoku.library.services import ImportMetadata, read_result_import
@@ -73,23 +75,40 @@ def import_(
     files, errors = _collect(paths)
     # The files are one batch: all are read before any is imported, so that the wrapper
     # they share is known to the first of them too (gaoku.core.cleaning.batch).
-    reads = []
+    limit = settings.GAOKU_MAX_IMPORT_BYTES
+    reads = []  # (path as reported, name as the source's, what was read)
     for path in progress_bar("读取 reading")(files):
         try:
-            reads.append((path, read_path(path, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES)))
+            if not is_pack(path):
+                reads.append((str(path), path.name, read_path(path, max_bytes=limit)))
+                continue
+            for entry in unpack(path, max_bytes=limit):
+                shown = str(path.parent / entry.name)
+                try:
+                    if entry.error is not None:
+                        raise entry.error
+                    reads.append(
+                        (
+                            shown,
+                            entry.name,
+                            read_bytes(entry.data, name=entry.name, max_bytes=limit),
+                        )
+                    )
+                except GaokuError as exc:
+                    errors.append({"path": shown, "error": exc.message})
         except GaokuError as exc:
             errors.append({"path": str(path), "error": exc.message})
-    batch = ImportBatch(read.text for _, read in reads)
+    batch = ImportBatch(read.text for _, _, read in reads)
     patterns = cleaning_patterns_enabled()
     imported = []
     with search_index_batched():
-        for path, read in progress_bar("导入 importing")(reads):
+        for shown, name, read in progress_bar("导入 importing")(reads):
             try:
                 outcome = read_result_import(
-                    read, path.name, metadata, on_similar, None, patterns, batch
+                    read, name, metadata, on_similar, None, patterns, batch
                 )
             except GaokuError as exc:
-                errors.append({"path": str(path), "error": exc.message})
+                errors.append({"path": shown, "error": exc.message})
                 continue
             imported.append(import_outcome_to_dict(outcome) | {"_status": outcome.status})
     if as_json:

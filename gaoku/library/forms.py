@@ -74,7 +74,11 @@ class ImportForm(forms.Form):
     )
 
     def clean_files(self):
-        return uploads_within_limit(self.cleaned_data["files"])
+        files = self.cleaned_data["files"]
+        # A zip pack holds many documents: it is held to the request's limit, and each of
+        # its files to the import limit when it is unpacked (gaoku.core.readers.packs).
+        uploads_within_limit([f for f in files if not f.name.lower().endswith(".zip")])
+        return files
 
     def metadata(self) -> ImportMetadata:
         data = self.cleaned_data

@@ -4,27 +4,31 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
 from gaoku.core.cleaning.batch import ImportBatch
 from gaoku.core.readers import ReadResult, read_path
-from gaoku.errors import GaokuError
+from gaoku.core.readers.packs import is_pack, unpack
+from gaoku.errors import GaokuError, ImportRejected
 from gaoku.library.serializers import import_outcome_to_dict
 from gaoku.library.services import ImportOutcome, metadata_from_json, read_result_import
-from gaoku.ops.jobs import JobInput, job_item_add, job_result_set
+from gaoku.ops.jobs import JobInput, job_item_add, job_result_set, uploads_dir
 from gaoku.ops.models import Job
 from gaoku.search.services import search_index_batched
 
 
 def import_job_run(job: Job, inputs: list[JobInput]) -> None:
-    """Import each file not yet done. The files are one batch: all are read first
-    (gaoku.core.cleaning.batch), then each file's import and its entry in the job commit
-    together; reading (OCR may take minutes) happens outside any transaction, and what was
-    read is kept beside the input, so a job run again after a crash reads nothing twice."""
+    """Import each file not yet done, the files of a zip pack among them. The files are
+    one batch: all are read first (gaoku.core.cleaning.batch), then each file's import and
+    its entry in the job commit together; reading (OCR may take minutes) happens outside
+    any transaction, and what was read is kept beside the input, so a job run again after
+    a crash reads nothing twice."""
     metadata = metadata_from_json(job.params.get("metadata", {}))
-    pending = inputs[len(job.items) :]
+    pending = _unpacked(job, inputs)[len(job.items) :]
     reads: list[ReadResult | GaokuError] = []
     for item in pending:
         reads.append(_read(item))
@@ -44,8 +48,48 @@ def import_job_run(job: Job, inputs: list[JobInput]) -> None:
                 job_item_add(job, {"name": item.name, "error": exc.message})
 
 
-def _read(item: JobInput) -> ReadResult | GaokuError:
+@dataclass(frozen=True)
+class _File:
+    name: str
+    path: Path | None  # None: it cannot be read, for ``error``
+    error: str = ""
+
+
+def _unpacked(job: Job, inputs: list[JobInput]) -> list[_File]:
+    """The job's files, each zip pack's entries in its place (gaoku.core.readers.packs).
+    Entries are written beside the inputs once, then listed in the job in one update, so
+    that a job run again after a crash finds them as they were."""
+    folder = uploads_dir() / job.inputs
+    if "unpacked" not in job.params:
+        files = []
+        for number, item in enumerate(inputs):
+            if not is_pack(item.path):
+                files.append({"name": item.name, "file": item.path.name})
+                continue
+            entries = unpack(item.path, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES, name=item.name)
+            try:
+                for index, entry in enumerate(entries):  # one entry's bytes in memory at a time
+                    if entry.error is not None:
+                        files.append({"name": entry.name, "error": entry.error.message})
+                        continue
+                    target = folder / f"{number:04d}-{index:04d}"
+                    target.write_bytes(entry.data)
+                    files.append({"name": entry.name, "file": target.name})
+            except GaokuError as exc:  # the pack as a whole: checked before any entry is read
+                files.append({"name": item.name, "error": exc.message})
+        job.params = {**job.params, "unpacked": files}
+        job.total = len(files)
+        job.save(update_fields=["params", "total"])
+    return [
+        _File(f["name"], folder / f["file"] if "file" in f else None, f.get("error", ""))
+        for f in job.params["unpacked"]
+    ]
+
+
+def _read(item: _File) -> ReadResult | GaokuError:
     """The file's text, read once: kept beside the input for a run after a crash."""
+    if item.path is None:
+        return ImportRejected(item.error)
     kept = item.path.with_name(f"{item.path.name}.read.json")
     if kept.is_file():
         return ReadResult(**json.loads(kept.read_text("utf-8")))

@@ -84,6 +84,26 @@ def test_a_folder_is_one_batch_whose_shared_wrapper_leaves_every_document(data, 
     assert [entry["removed_lines"] for entry in imported] == [["乡村振兴专栏"]] * 3
 
 
+def test_a_zip_pack_is_unpacked_and_its_files_are_one_batch(data, tmp_path):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as pack:
+        for seed in (381, 382, 383):
+            lines = generate_document(seed).text.split("\n")
+            middle = len(lines) // 2
+            text = "\n".join([*lines[:middle], "一线传真", *lines[middle:]])
+            pack.writestr(f"讲话/{seed}.txt", text.encode("gb18030"))
+        pack.writestr("讲话/坏.docx", b"PK\x03\x04garbage")
+    (tmp_path / "材料包.zip").write_bytes(buffer.getvalue())
+    result = gaoku(data, "import", str(tmp_path / "材料包.zip"), "--json")
+    assert result.returncode == 1
+    out = json.loads(result.stdout)
+    assert [entry["removed_lines"] for entry in out["imported"]] == [["一线传真"]] * 3
+    assert [e["path"] for e in out["errors"]] == [str(tmp_path / "材料包.zip" / "讲话" / "坏.docx")]
+
+
 def test_errors_are_one_line_on_stderr(data):
     result = gaoku(data, "materials", "show", "424242", "--json")
     assert result.returncode == 1

@@ -172,6 +172,30 @@ def test_the_files_of_an_upload_are_one_batch(client):
     assert job.result == {"read": 3}
 
 
+def test_a_zip_pack_is_unpacked_in_the_background_and_its_files_imported(client):
+    import zipfile
+
+    client.force_login(account("editor"))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as pack:
+        for seed in (391, 392):
+            pack.writestr(f"材料/{seed}.txt", generate_document(seed).text)
+        pack.writestr("材料/空.txt", b"")
+    upload = SimpleUploadedFile("包.zip", buffer.getvalue())
+    other = SimpleUploadedFile("393.txt", generate_document(393).text.encode())
+    client.post(reverse("library:import"), {"files": [upload, other]})
+    jobs_run_pending()
+    job = Job.objects.get()
+    assert job.state == "done" and job.total == 4
+    assert [(item["name"], "error" in item) for item in job.items] == [
+        ("包.zip/材料/391.txt", False),
+        ("包.zip/材料/392.txt", False),
+        ("包.zip/材料/空.txt", True),
+        ("393.txt", False),
+    ]
+    assert Material.objects.count() == 3
+
+
 def test_a_scanned_draft_is_read_in_the_background_checked_on_opening_and_then_forgotten(
     client, django_capture_on_commit_callbacks
 ):

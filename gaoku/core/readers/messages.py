@@ -15,6 +15,11 @@ DOCX_CORRUPT = "Word 文档已损坏，无法读取。"
 DOCX_ENCRYPTED = "Word 文档设有打开密码：请取消密码保护后重新导入。"
 DOCX_ZIP_BOMB = "Word 文档的压缩结构异常（疑似压缩炸弹），已拒绝导入。"
 
+PACK_CORRUPT = "压缩包已损坏，无法读取。"
+PACK_ZIP_BOMB = "压缩包的结构异常（文件过多、过大或疑似压缩炸弹），已拒绝导入。"
+PACK_ENTRY_ENCRYPTED = "压缩包中的这个文件设有密码：请解除密码后重新导入。"
+PACK_NESTED = "压缩包中的压缩包不会展开：请先解压，再导入。"
+
 PDF_CORRUPT = "PDF 文件已损坏，无法读取。"
 PDF_ENCRYPTED = "PDF 文件设有打开密码：请取消密码保护后重新导入。"
 PDF_AES_UNAVAILABLE = "PDF 使用 AES 加密，服务器缺少解密组件（cryptography），暂时无法读取。"
