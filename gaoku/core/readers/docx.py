@@ -80,13 +80,20 @@ def check_zip(data: bytes) -> None:
         # zipfile raises BadZipFile, but also ValueError, OSError or struct.error
         # on a damaged central directory.
         raise ImportRejected(messages.DOCX_CORRUPT, code="corrupt") from exc
-    bomb = ImportRejected(messages.DOCX_ZIP_BOMB, code="zip_bomb")
-    if len(infos) > MAX_ENTRIES or sum(info.file_size for info in infos) > MAX_UNCOMPRESSED_BYTES:
-        raise bomb
-    for info in infos:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > RATIO_MIN_ENTRY_BYTES and ratio > MAX_RATIO:
-            raise bomb
+    if not zip_within(infos, max_entries=MAX_ENTRIES, max_bytes=MAX_UNCOMPRESSED_BYTES):
+        raise ImportRejected(messages.DOCX_ZIP_BOMB, code="zip_bomb")
+
+
+def zip_within(infos: list[zipfile.ZipInfo], *, max_entries: int, max_bytes: int) -> bool:
+    """Whether a zip's central directory stays within the limits: entries, bytes once
+    inflated, and no big entry compressed more than ``MAX_RATIO`` times."""
+    if len(infos) > max_entries or sum(info.file_size for info in infos) > max_bytes:
+        return False
+    return not any(
+        info.file_size > RATIO_MIN_ENTRY_BYTES
+        and info.file_size / max(info.compress_size, 1) > MAX_RATIO
+        for info in infos
+    )
 
 
 def _run_text(element: Element) -> Iterator[str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from gaoku.core.readers import messages
-from gaoku.core.readers.docx import MAX_RATIO, RATIO_MIN_ENTRY_BYTES
+from gaoku.core.readers.docx import zip_within
 from gaoku.errors import ImportRejected
 
 # A pack holds a distributor's whole collection: more entries and bytes than a Word file.
@@ -67,7 +67,8 @@ def unpack(path: Path, *, max_bytes: int, name: str = "") -> Iterator[PackedFile
         raise ImportRejected(messages.PACK_CORRUPT, code="corrupt") from exc
     with archive:
         infos = [info for info in archive.infolist() if _imported(info)]
-        _check_sizes(infos)
+        if not zip_within(infos, max_entries=MAX_PACK_ENTRIES, max_bytes=MAX_PACK_BYTES):
+            raise ImportRejected(messages.PACK_ZIP_BOMB, code="zip_bomb")
         for info in sorted(infos, key=_entry_name):
             yield _entry(archive, info, f"{name or path.name}/{_entry_name(info)}", max_bytes)
 
@@ -91,16 +92,6 @@ def _entry_name(info: zipfile.ZipInfo) -> str:
         except UnicodeDecodeError:
             continue
     return info.filename
-
-
-def _check_sizes(infos: list[zipfile.ZipInfo]) -> None:
-    bomb = ImportRejected(messages.PACK_ZIP_BOMB, code="zip_bomb")
-    if len(infos) > MAX_PACK_ENTRIES or sum(info.file_size for info in infos) > MAX_PACK_BYTES:
-        raise bomb
-    for info in infos:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > RATIO_MIN_ENTRY_BYTES and ratio > MAX_RATIO:
-            raise bomb
 
 
 def _entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit: int) -> PackedFile:
