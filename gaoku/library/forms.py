@@ -26,9 +26,12 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(d, initial) for d in data]
-        return [single(data, initial)]
+        cleaned = (
+            [single(d, initial) for d in data]
+            if isinstance(data, list | tuple)
+            else [single(data, initial)]
+        )
+        return [upload for upload in cleaned if upload]  # none chosen in a field not required
 
 
 def uploads_within_limit(files: list) -> list:
@@ -47,7 +50,13 @@ def uploads_within_limit(files: list) -> list:
 
 
 class ImportForm(forms.Form):
-    files = MultipleFileField(label=_("Files"))
+    files = MultipleFileField(label=_("Files"), required=False)
+    # The browser sends every file of the chosen folder and its subfolders.
+    folder = MultipleFileField(
+        label=_("Or a whole folder"),
+        required=False,
+        widget=MultipleFileInput(attrs={"webkitdirectory": True}),
+    )
     doc_type = forms.ChoiceField(
         label=_("Type"),
         choices=[("", _("Detect from the title")), *DocType.choices],
@@ -73,12 +82,18 @@ class ImportForm(forms.Form):
         help_text=_("For a new version of a material: shown to members beside its date."),
     )
 
-    def clean_files(self):
-        files = self.cleaned_data["files"]
+    def clean(self):
+        data = super().clean()
+        # A folder brings the metadata its system keeps beside documents (.DS_Store).
+        folder = [f for f in data.get("folder") or [] if not f.name.startswith(".")]
+        files = [*(data.get("files") or []), *folder]
+        if not files and not self.errors:
+            raise forms.ValidationError(_("Choose files, a .zip pack or a folder to import."))
         # A zip pack holds many documents: it is held to the request's limit, and each of
         # its files to the import limit when it is unpacked (gaoku.core.readers.packs).
         uploads_within_limit([f for f in files if not f.name.lower().endswith(".zip")])
-        return files
+        data["uploads"] = files
+        return data
 
     def metadata(self) -> ImportMetadata:
         data = self.cleaned_data

@@ -216,7 +216,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
     """Files are stored and imported in the background; the job's page follows them."""
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        uploads = form.cleaned_data["files"]
+        uploads = form.cleaned_data["uploads"]
         try:
             rate_spend(request.user, "upload", len(uploads))
         except GaokuError as exc:

@@ -45,7 +45,7 @@ def test_editor_imports_a_docx_through_the_page_and_sees_its_outline(page, live_
     page.get_by_label("密码").fill("editor-pass-2026")
     page.get_by_role("button", name="登录").click()
     page.wait_for_url("**/import/")
-    page.get_by_label("文件").set_input_files(str(upload))
+    page.get_by_label("文件", exact=True).set_input_files(str(upload))
     page.get_by_label("专题").fill("机关党建 作风建设")
     page.get_by_role("button", name="导入").click()
 

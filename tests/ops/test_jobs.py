@@ -196,6 +196,21 @@ def test_a_zip_pack_is_unpacked_in_the_background_and_its_files_imported(client)
     assert Material.objects.count() == 3
 
 
+def test_a_folder_chosen_on_the_page_is_imported_without_its_system_files(client):
+    client.force_login(account("editor"))
+    folder = [
+        SimpleUploadedFile("394.txt", generate_document(394).text.encode()),
+        SimpleUploadedFile(".DS_Store", b"\x00\x00\x00\x01Bud1"),
+        SimpleUploadedFile("395.txt", generate_document(395).text.encode()),
+    ]
+    client.post(reverse("library:import"), {"folder": folder})
+    job = Job.objects.get()
+    assert job.params["files"] == ["394.txt", "395.txt"]
+    # Nothing chosen: said on the page, nothing queued.
+    page = client.post(reverse("library:import"), {"topics": ""}).content.decode()
+    assert "请选择要导入的文件" in page and Job.objects.count() == 1
+
+
 def test_a_scanned_draft_is_read_in_the_background_checked_on_opening_and_then_forgotten(
     client, django_capture_on_commit_callbacks
 ):
