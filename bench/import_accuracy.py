@@ -166,6 +166,7 @@ SETS = (
     "import_holdout95",
     "import_holdout96",
     "import_holdout97",
+    "import_holdout98",
 )
 
 

@@ -157,6 +157,8 @@ def test_a_number_left_blank_is_one_placeholder_with_what_it_counts():
     assert find_placeholders(text) == [
         "XX个", "XXX名", "XX亿元", "X%", "XX人次", "XX处长", "XX所长"
     ]  # fmt: skip
+    text = "拍摄XX部短片，组建X支队伍，XX部门和X支部参加，XX项目如期完工。"
+    assert find_placeholders(text) == ["XX部", "X支", "XX部门", "X支部", "XX"]
 
 
 def test_learning_campaigns_of_recent_years_are_dated_references():
