@@ -60,14 +60,8 @@ def recurring_wrapper_lines(
     the text's ``batch`` not yet imported, unless an editor kept that shape."""
     shapes = {line: line_shape(line) for line in candidates}
     wanted = set(shapes.values())
-    held = Counter(
-        dict(
-            LineSighting.objects.filter(shape__in=wanted)
-            .values("shape")
-            .annotate(materials=Count("material", distinct=True))
-            .values_list("shape", "materials")
-        )
-    )
+    sightings = LineSighting.objects.filter(shape__in=wanted)
+    held = Counter(dict(_materials_holding(sightings).values_list("shape", "materials")))
     if batch is not None:
         held.update(batch.held_elsewhere(text, wanted))
     kept = set(KeptLine.objects.filter(shape__in=wanted).values_list("shape", flat=True))
@@ -76,15 +70,16 @@ def recurring_wrapper_lines(
     )
 
 
+def _materials_holding(sightings: QuerySet) -> QuerySet:
+    """The line shapes of ``sightings``, with how many materials hold each (``materials``)."""
+    return sightings.values("shape").annotate(materials=Count("material", distinct=True))
+
+
 def _recurring_shapes() -> QuerySet:
     """The line shapes the library takes for a source's wrapper, with how many materials
     hold each (``materials``)."""
-    return (
-        LineSighting.objects.exclude(shape__in=KeptLine.objects.values("shape"))
-        .values("shape")
-        .annotate(materials=Count("material", distinct=True))
-        .filter(materials__gte=RECURRING_IN)
-    )
+    unkept = LineSighting.objects.exclude(shape__in=KeptLine.objects.values("shape"))
+    return _materials_holding(unkept).filter(materials__gte=RECURRING_IN)
 
 
 @dataclass(frozen=True)
@@ -102,12 +97,8 @@ def learned_lines(limit: int = 300) -> list[LearnedLine]:
         for row in _recurring_shapes().order_by("-materials", "shape")[:limit]
     ]
     kept = KeptLine.objects.order_by("shape").values_list("shape", flat=True)
-    held = dict(
-        LineSighting.objects.filter(shape__in=kept)
-        .values("shape")
-        .annotate(materials=Count("material", distinct=True))
-        .values_list("shape", "materials")
-    )
+    sightings = LineSighting.objects.filter(shape__in=kept)
+    held = dict(_materials_holding(sightings).values_list("shape", "materials"))
     return learned + [LearnedLine(shape, held.get(shape, 0), kept=True) for shape in kept]
 
 
