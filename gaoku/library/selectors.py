@@ -53,14 +53,20 @@ def cleaning_patterns_enabled() -> list[Rule]:
 
 
 def recurring_wrapper_lines(
-    candidates: list[str], batch: ImportBatch | None = None, text: str = ""
+    candidates: list[str],
+    batch: ImportBatch | None = None,
+    text: str = "",
+    besides: Material | None = None,
 ) -> frozenset[str]:
     """Those of a text's learnable lines whose shape RECURRING_IN other materials of the
     library hold (gaoku.core.cleaning.line_shape), counting with them the documents of
-    the text's ``batch`` not yet imported, unless an editor kept that shape."""
+    the text's ``batch`` not yet imported, unless an editor kept that shape. The text's
+    own material (``besides``: the one it is a version of) is no other holder."""
     shapes = {line: line_shape(line) for line in candidates}
     wanted = set(shapes.values())
     sightings = LineSighting.objects.filter(shape__in=wanted)
+    if besides is not None:
+        sightings = sightings.exclude(material=besides)
     held = Counter(dict(_materials_holding(sightings).values_list("shape", "materials")))
     if batch is not None:
         held.update(batch.held_elsewhere(text, wanted))

@@ -148,14 +148,26 @@ def text_import(
     ``batch`` read together when given: its other documents teach this one their
     source's wrapper as the library's do."""
     text = normalize(raw)
-    prepared = prepare_text(
-        raw,
-        patterns if patterns is not None else cleaning_patterns_enabled(),
-        known=recurring_wrapper_lines(learnable_lines(text), batch, text),
-        cal=calendar_current(),
-    )
+    rules = patterns if patterns is not None else cleaning_patterns_enabled()
+    lines = learnable_lines(text)
+    cal = calendar_current()
+
+    known = recurring_wrapper_lines(lines, batch, text, besides=version_of)
+    prepared = prepare_text(raw, rules, known=known, cal=cal)
+    similarity = None
+    if version_of is None and on_similar != "new" and not _stored(prepared):
+        found = similar_version_find(prepared)
+        if found is not None:
+            version_of, similarity = found[0].material, found[1]
+            # Its own material's sightings are no other holder of its lines: cleaned
+            # again without them, a file imported twice is found unchanged.
+            own = recurring_wrapper_lines(lines, batch, text, besides=version_of)
+            if own != known:
+                prepared = prepare_text(raw, rules, known=own, cal=cal)
     try:
-        outcome = _import_prepared(prepared, raw, source, metadata, on_similar, version_of, user)
+        outcome = _import_prepared(
+            prepared, raw, source, metadata, on_similar, version_of, similarity, user
+        )
     except IntegrityError:
         # A concurrent import stored the same text between our check and our insert.
         existing = MaterialVersion.objects.filter(content_hash=prepared.content_hash).first()
@@ -176,16 +188,12 @@ def _import_prepared(
     metadata: ImportMetadata,
     on_similar: OnSimilar,
     version_of: Material | None,
+    similarity: float | None,
     user: AbstractBaseUser | None,
 ) -> ImportOutcome:
     existing = MaterialVersion.objects.filter(content_hash=prepared.content_hash).first()
     if existing is not None:
         return ImportOutcome("unchanged", prepared, version=existing)
-    similarity = None
-    if version_of is None and on_similar != "new":
-        found = similar_version_find(prepared)
-        if found is not None:
-            version_of, similarity = found[0].material, found[1]
     if version_of is not None and on_similar == "ask":
         draft = ImportDraft.objects.create(
             similar_to=version_of,
@@ -215,6 +223,10 @@ def _import_prepared(
     _import_audit("material.import", version, source, user)
     material_event_publish(version)
     return ImportOutcome("created", prepared, version)
+
+
+def _stored(prepared: PreparedText) -> bool:
+    return MaterialVersion.objects.filter(content_hash=prepared.content_hash).exists()
 
 
 def _import_audit(

@@ -248,3 +248,36 @@ def test_a_material_repeating_its_own_line_across_versions_learns_nothing():
     material_import(data=first.encode(), name="v1.txt")
     second = material_import(data=(first + "\n补充一句话。").encode(), name="v2.txt")
     assert second.status == "new_version" and line in second.version.text
+
+
+def test_importing_a_file_again_counts_its_own_material_as_no_other_holder(judge_neutral):
+    """A line two documents share is not wrapper (it takes two others): importing one of
+    them again, alone, must find its stored text unchanged, not learn the line from its
+    own material and store a version without it."""
+    from gaoku.library.services import Source, text_import
+
+    line = "坚持党建引领 夯实基层基础"
+    texts = []
+    for seed in (351, 352):
+        lines = generate_document(seed).text.split("\n")
+        texts.append("\n".join([lines[0], line, *lines[1:]]))
+    first = [text_import(raw=text, source=Source("a.txt", "txt", "utf-8")) for text in texts]
+    assert all(line in outcome.version.text for outcome in first)
+    again = text_import(raw=texts[0], source=Source("a.txt", "txt", "utf-8"))
+    assert again.status == "unchanged"
+    assert again.version == first[0].version
+
+
+def test_a_new_version_counts_its_own_material_as_no_other_holder(judge_neutral):
+    from gaoku.library.services import Source, text_import
+
+    line = "坚持党建引领 夯实基层基础"
+    texts = []
+    for seed in (353, 354):
+        lines = generate_document(seed).text.split("\n")
+        texts.append("\n".join([lines[0], line, *lines[1:]]))
+    for text in texts:
+        text_import(raw=text, source=Source("a.txt", "txt", "utf-8"))
+    revised = text_import(raw=_revise(texts[0]), source=Source("b.txt", "txt", "utf-8"))
+    assert revised.status == "new_version"
+    assert line in revised.version.text
