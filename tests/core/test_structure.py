@@ -161,6 +161,15 @@ def test_a_number_left_blank_is_one_placeholder_with_what_it_counts():
     assert find_placeholders(text) == ["XX部", "X支", "XX部门", "X支部", "XX"]
 
 
+def test_blanks_naming_different_bodies_are_different_placeholders():
+    """XX驾校 and XX客运公司 are two names to fill: as XX alone they would be one."""
+    text = "××支队长、XX驾校和XX客运公司、○○科技有限公司参加，发放XX面锦旗，检查X台次，X号线开通。"
+    assert find_placeholders(text) == [
+        "××支队长", "XX驾校", "XX客运公司", "○○科技有限公司", "XX面", "X台次", "X号线"
+    ]  # fmt: skip
+    assert find_placeholders("XX家公司、XX个部门") == ["XX家", "XX个"]
+
+
 def test_learning_campaigns_of_recent_years_are_dated_references():
     text = "扎实开展党纪学习教育，巩固主题教育成果，做好过渡期衔接。"
     assert find_dated_references(text) == ["党纪学习教育", "主题教育", "过渡期"]
