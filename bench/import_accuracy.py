@@ -167,6 +167,8 @@ SETS = (
     "import_holdout96",
     "import_holdout97",
     "import_holdout98",
+    "import_holdout99",
+    "import_holdout100",
 )
 
 

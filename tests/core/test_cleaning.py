@@ -468,7 +468,16 @@ def test_an_agendas_times_stay(line):
     assert strip_boilerplate(_middle(line), PATTERNS).removed_lines == ()
 
 
-@pytest.mark.parametrize("last", ["谢谢大家", "散会", "以上发言，不妥之处请批评指正"])
+@pytest.mark.parametrize(
+    "last",
+    [
+        "谢谢大家",
+        "散会",
+        "会议到此结束，散会",
+        "以上发言，不妥之处请批评指正",
+        "以上发言，不当之处，敬请批评指正。谢谢大家",
+    ],
+)
 def test_last_words_without_a_stop_end_the_document(last):
     text = f"在全区防汛工作会议上的讲话\n同志们：\n要抓好落实。\n{last}\n笔耕文舍"
     assert strip_boilerplate(text, PATTERNS).removed_lines == ("笔耕文舍",)
@@ -1752,3 +1761,47 @@ def test_a_reading_sites_chapter_header_above_the_title_is_not_the_title(judge_n
     ]
     text = "\n".join(["第52章 党课讲稿（五） 字数：976", *lesson])
     assert strip_boilerplate(text, PATTERNS).text.split("\n") == lesson
+
+
+def test_a_reposts_note_on_where_the_text_came_from_is_wrapper_a_data_source_is_not():
+    note = "以上通知转自行业主管部门及合作单位，供学员了解。"
+    own = "以上数据来源于县统计局。"
+    text = f"在全镇安全生产会议上的讲话\n同志们：\n要抓好落实。\n{own}\n{note}"
+    assert strip_boilerplate(text, PATTERNS).removed_lines == (note,)
+
+
+def test_who_liked_a_post_and_the_comments_under_it_are_wrapper():
+    tail = [
+        "❤ 王老师、豆豆爸爸、果果妈妈等9人觉得很赞",
+        "果果妈妈：说到我们心坎上了！",
+        "王老师：感谢家长们的关注～",
+    ]
+    text = "\n".join(["在全区学前教育工作会议上的发言", "各位领导：", "要办好学前教育。", *tail])
+    assert strip_boilerplate(text, PATTERNS).removed_lines == tuple(tail)
+
+
+def test_a_notes_line_among_an_apps_entries_between_paragraphs_is_wrapper():
+    note = "备注：六条够了，念起来大概五分钟"
+    lines = [
+        "在全镇防汛工作会议上的表态发言",
+        "一是思想认识再提高。牢固树立防大汛、抗大灾的思想，克服麻痹思想和侥幸心理。",
+        "17:55  交通 · 加油    -¥100.00",
+        note,
+        "二是责任落实再压实。严格落实以行政首长负责制为核心的防汛责任制，把责任落实到每一座水库、"
+        "每一处险工险段。",
+        "请县委、县政府放心！",
+    ]
+    assert note in strip_boilerplate("\n".join(lines), PATTERNS).removed_lines
+
+
+def test_a_notices_own_notes_after_its_body_stay():
+    lines = [
+        "关于开展全镇安全生产大检查的通知",
+        "各村（社区）、各有关单位：",
+        "为切实做好安全生产工作，经研究，决定在全镇开展安全生产大检查。",
+        "备注：检查情况请于3月5日前报镇安办。",
+        "1.各单位要高度重视，明确专人负责，认真组织开展自查自纠工作，确保不留死角。",
+        "某某镇人民政府",
+        "2026年3月1日",
+    ]
+    assert strip_boilerplate("\n".join(lines), PATTERNS).removed_lines == ()

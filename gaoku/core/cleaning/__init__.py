@@ -211,11 +211,11 @@ _SIGNATURE = re.compile(
 # A labelled field of a record (档号：…, 著录人：…　审核人：…).
 _LABELLED = re.compile("^[^：:，。！？]{1,10}[:：]")
 # The last words of a speech or a report, which a writer may leave without a stop
-# (谢谢大家, 散会, 以上发言不妥之处请批评指正): the document's own end.
+# (谢谢大家, 会议到此结束，散会, 以上发言不妥之处请批评指正): the document's own end.
 _LAST_WORDS = re.compile(
-    r"^(?:谢谢大家|谢谢各位|谢谢|现在散会|散会|"
-    r"(?:以上[^。！？]{0,12}?)?(?:不妥之处[^。！？]{0,6}?)?(?:[请敬]+|恳请)[^。！？]{0,12}?批评指正)"
-    r"[!！。]?$"
+    r"^(?:谢谢大家|谢谢各位|谢谢|(?:[^，。！？]{2,12}[，,])?(?:现在)?散会|"
+    r"(?:以上[^。！？]{0,12}?)?(?:不妥之处[^。！？]{0,6}?)?(?:[请敬]+|恳请)[^。！？]{0,12}?批评指正"
+    r"(?:[!！。]?谢谢(?:大家|各位)?)?)[!！。]?$"
 )
 # What a document may have after its signature, as its own: the attachments it lists, its
 # notes, its contact person, whom it is copied to, how it is to be released (附件：1.…,
@@ -479,6 +479,9 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             continue
         if is_title(line) or is_subtitle(line) or is_document_header(line) or _salutation(line):
             continue
+        if scores[index] > SENTENCE_THRESHOLD and _tail_form_inside_body(lines, inside, index):
+            inside[index] = LEARNED
+            continue
         if (
             _the_documents(line)
             or _exchange(lines, index)
@@ -490,6 +493,27 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
         else:
             inside[index] = LEARNED
     return opening
+
+
+# A sentence this long after a tail's form is the document going on, not its tail's.
+_GOES_ON = 40
+
+
+def _tail_form_inside_body(lines: list[str], inside: list[str], index: int) -> bool:
+    """Whether a line with the form of a document's tail (备注：…, 附件：…) stands among
+    wrapper where the document goes on after it, with a heading or a sentence: no tail of
+    the document's (备注：数字等统计站周三给，先空着, an app's note under its ledger entry
+    between the paragraphs)."""
+    if not _OWN_TAIL.match(lines[index]) or index == 0 or not inside[index - 1]:
+        return False
+    return any(
+        not inside[j]
+        and (
+            HEADING.match(lines[j]) or (len(lines[j]) >= _GOES_ON and SENTENCE_END.search(lines[j]))
+        )
+        and not _protected_end(lines[j])
+        for j in range(index + 1, len(lines))
+    )
 
 
 def _byline_rows(lines: list[str], inside: list[str], start: int, opening: set[int]) -> list[int]:
@@ -998,7 +1022,9 @@ def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
 _COMMENTS = re.compile(
     r"^\W*(?:热门评论|全部评论|最新评论|精彩评论|网友评论|评论区|(?:共\s*)?\d+\s*条(?:评论|回复|回应)|"
     r"(?:全部|热门|最新)?回应|(?:精选|全部)?留言|留言(?:区|精选)|评论精选|"
-    r"评论\s*[（(]\d+[)）]|(?:家长|网友|读者|全部|热门|最新)(?:回复|留言)\s*[（(]\d+[)）]|问大家(?:\s*[（(]\d+[)）])?)\W*$"
+    r"评论\s*[（(]\d+[)）]|(?:家长|网友|读者|全部|热门|最新)(?:回复|留言)\s*[（(]\d+[)）]|问大家(?:\s*[（(]\d+[)）])?|"
+    # Who liked the post, the comments' head: ❤ 王老师、豆豆爸爸等9人觉得很赞
+    r"(?:\S{1,40}等\s*)?\d+\s*人(?:觉得很赞|觉得很棒|觉得有用|赞过|点赞了?|已赞))\W*$"
 )
 
 

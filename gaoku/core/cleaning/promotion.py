@@ -103,6 +103,8 @@ _STRONG = re.compile(
     # A page's hint on how to read it (（材料较长，可上下滑动阅读）, 左滑查看更多).
     r"(?:上下|左右|向上|向下|[上下左右])滑(?:动)?(?:阅读|查看|浏览)|"
     r"以下为正文|正文完|来源[:：].{0,24}(?:网|站|号|平台|文库)$|"
+    # A repost's note on where the text above came from (以上通知转自…，供学员了解。).
+    r"^\W*以上[^。！？]{0,10}?(?:转自|转载自|转载于|转发自)|"
     # Page furniture, alone or after a brand: 第2页 共5页, 共5页 第2页, 第2/5页, 2/5,
     # Page 2 of 5, - 2 -, — 2 —, · 2 ·.
     r"(?:第\s*\d+\s*页\s*[/／,，（(]?\s*(?:共\s*\d+\s*页[）)]?)?|共\s*\d+\s*页\s*[/／,，]?\s*第\s*\d+\s*页|"
