@@ -56,12 +56,11 @@ def import_(
     setup(data)
     from django.conf import settings
 
-    from gaoku.core.cleaning.batch import ImportBatch
-    from gaoku.core.readers import read_bytes, read_path
+    from gaoku.core.readers.kept import KeptReads
     from gaoku.core.readers.packs import is_pack, unpack
     from gaoku.library.selectors import cleaning_patterns_enabled
     from gaoku.library.serializers import import_outcome_to_dict
-    from gaoku.library.services import ImportMetadata, read_result_import
+    from gaoku.library.services import ImportMetadata, import_batch, read_result_import
     from gaoku.search.services import search_index_batched
 
     metadata = ImportMetadata(
@@ -74,13 +73,16 @@ def import_(
     )
     files, errors = _collect(paths)
     # The files are one batch: all are read before any is imported, so that the wrapper
-    # they share is known to the first of them too (gaoku.core.cleaning.batch).
+    # they share is known to the first of them too (gaoku.core.cleaning.batch). What is
+    # read is kept until the import is done: run again after a crash, it reads nothing
+    # twice, and what was imported before is found unchanged.
     limit = settings.GAOKU_MAX_IMPORT_BYTES
+    kept = KeptReads(settings.DATA_DIR / "import-reads")
     reads = []  # (path as reported, name as the source's, what was read)
     for path in progress_bar("读取 reading")(files):
         try:
             if not is_pack(path):
-                reads.append((str(path), path.name, read_path(path, max_bytes=limit)))
+                reads.append((str(path), path.name, kept.read_path(path, max_bytes=limit)))
                 continue
             for entry in unpack(path, max_bytes=limit):
                 shown = str(path.parent / entry.name)
@@ -91,14 +93,14 @@ def import_(
                         (
                             shown,
                             entry.name,
-                            read_bytes(entry.data, name=entry.name, max_bytes=limit),
+                            kept.read_bytes(entry.data, name=entry.name, max_bytes=limit),
                         )
                     )
                 except GaokuError as exc:
                     errors.append({"path": shown, "error": exc.message})
         except GaokuError as exc:
             errors.append({"path": str(path), "error": exc.message})
-    batch = ImportBatch(read.text for _, _, read in reads)
+    batch = import_batch(read.text for _, _, read in reads)
     patterns = cleaning_patterns_enabled()
     imported = []
     with search_index_batched():
@@ -111,6 +113,7 @@ def import_(
                 errors.append({"path": shown, "error": exc.message})
                 continue
             imported.append(import_outcome_to_dict(outcome) | {"_status": outcome.status})
+    kept.clear()
     if as_json:
         emit(
             {

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from gaoku.core.cleaning.batch import ImportBatch
 from gaoku.core.generator import GeneratedDocument, generate_corpus
 from gaoku.library.models import Material
 from gaoku.library.selectors import cleaning_patterns_enabled
-from gaoku.library.services import ImportMetadata, Source, text_import
+from gaoku.library.services import ImportMetadata, Source, import_batch, text_import
 from gaoku.search.services import search_index_batched
 
 T = TypeVar("T")
@@ -32,7 +31,7 @@ def demo_library_populate(
         return 0
     patterns = cleaning_patterns_enabled()
     docs = list(generate_corpus(count, seed=seed))
-    batch = ImportBatch(doc.wrapped for doc in docs)
+    batch = import_batch(doc.wrapped for doc in docs)
     created = 0
     with search_index_batched():
         for doc in progress(docs):

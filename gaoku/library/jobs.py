@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
-from gaoku.core.cleaning.batch import ImportBatch
-from gaoku.core.readers import ReadResult, read_path
+from gaoku.core.readers import ReadResult
+from gaoku.core.readers.kept import KeptReads
 from gaoku.core.readers.packs import is_pack, unpack
 from gaoku.errors import GaokuError, ImportRejected
 from gaoku.library.serializers import import_outcome_to_dict
-from gaoku.library.services import ImportOutcome, metadata_from_json, read_result_import
+from gaoku.library.services import (
+    ImportOutcome,
+    import_batch,
+    metadata_from_json,
+    read_result_import,
+)
 from gaoku.ops.jobs import JobInput, job_item_add, job_result_set, uploads_dir
 from gaoku.ops.models import Job
 from gaoku.search.services import search_index_batched
@@ -29,11 +32,12 @@ def import_job_run(job: Job, inputs: list[JobInput]) -> None:
     a crash reads nothing twice."""
     metadata = metadata_from_json(job.params.get("metadata", {}))
     pending = _unpacked(job, inputs)[len(job.items) :]
+    kept = KeptReads(uploads_dir() / job.inputs / "reads")
     reads: list[ReadResult | GaokuError] = []
     for item in pending:
-        reads.append(_read(item))
+        reads.append(_read(item, kept))
         job_result_set(job, {"read": len(job.items) + len(reads)})
-    batch = ImportBatch(read.text for read in reads if isinstance(read, ReadResult))
+    batch = import_batch(read.text for read in reads if isinstance(read, ReadResult))
     with search_index_batched():
         for item, read in zip(pending, reads, strict=True):
             try:
@@ -86,21 +90,13 @@ def _unpacked(job: Job, inputs: list[JobInput]) -> list[_File]:
     ]
 
 
-def _read(item: _File) -> ReadResult | GaokuError:
-    """The file's text, read once: kept beside the input for a run after a crash."""
+def _read(item: _File, kept: KeptReads) -> ReadResult | GaokuError:
     if item.path is None:
         return ImportRejected(item.error)
-    kept = item.path.with_name(f"{item.path.name}.read.json")
-    if kept.is_file():
-        return ReadResult(**json.loads(kept.read_text("utf-8")))
     try:
-        read = read_path(item.path, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES)
+        return kept.read_path(item.path, max_bytes=settings.GAOKU_MAX_IMPORT_BYTES)
     except GaokuError as exc:
         return exc
-    partial = kept.with_name(f"{kept.name}.part")
-    partial.write_text(json.dumps(dataclasses.asdict(read), ensure_ascii=False), "utf-8")
-    partial.replace(kept)
-    return read
 
 
 def _item(name: str, outcome: ImportOutcome) -> dict:

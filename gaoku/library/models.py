@@ -85,6 +85,9 @@ class MaterialVersion(models.Model):
     note = models.CharField(_("what changed"), max_length=200, blank=True)
     source_format = models.CharField(_("source format"), max_length=10, blank=True)
     source_encoding = models.CharField(_("source encoding"), max_length=20, blank=True)
+    # The file's text as read, before cleaning (gaoku.core.similarity.content_hash): a
+    # batch knows by it which of its files the library holds already ("" before 0014).
+    source_hash = models.CharField(max_length=64, blank=True, db_index=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )

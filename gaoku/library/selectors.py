@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
@@ -137,6 +138,18 @@ def cleaning_rule_preview(pattern: str, kind: str, *, limit: int = 200) -> list[
         if len(hits) >= limit:
             break
     return hits[:limit]
+
+
+def stored_source_hashes(hashes: Iterable[str]) -> set[str]:
+    """Those of ``hashes`` (texts as read from files, gaoku.core.similarity.content_hash)
+    that a stored version was imported from."""
+    hashes = list(hashes)
+    found: set[str] = set()
+    for start in range(0, len(hashes), _KEYS_PER_QUERY):
+        chunk = hashes[start : start + _KEYS_PER_QUERY]
+        versions = MaterialVersion.objects.filter(source_hash__in=chunk)
+        found.update(versions.values_list("source_hash", flat=True))
+    return found
 
 
 def similar_version_find(prepared: PreparedText) -> tuple[MaterialVersion, float] | None:

@@ -8,7 +8,7 @@ decides what the library does with their result.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,6 +23,7 @@ from gaoku.core.cleaning import Rule, learnable_lines, line_shape
 from gaoku.core.cleaning.batch import ImportBatch
 from gaoku.core.ingest import PreparedText, prepare_text, sighted_lines
 from gaoku.core.readers import ReadResult, read_bytes
+from gaoku.core.similarity import content_hash
 from gaoku.core.staleness import StaleReference, stale_references
 from gaoku.core.structure import document_type
 from gaoku.core.text import normalize
@@ -44,6 +45,7 @@ from gaoku.library.selectors import (
     cleaning_patterns_enabled,
     recurring_wrapper_lines,
     similar_version_find,
+    stored_source_hashes,
 )
 from gaoku.live.services import material_event_publish
 from gaoku.ops.audit import audit_record
@@ -133,6 +135,17 @@ def read_result_import(
     )
 
 
+def import_batch(texts: Iterable[str]) -> ImportBatch:
+    """The batch of one import's texts (gaoku.core.cleaning.batch). Those the library holds
+    already, as read from their files (an import run again after a crash, a distributor's
+    pack imported again with new files in it), are counted by its sightings alone."""
+    by_hash = {content_hash(normalize(text)): text for text in texts}
+    batch = ImportBatch(by_hash.values())
+    for stored in stored_source_hashes(by_hash):
+        batch.imported(by_hash[stored])
+    return batch
+
+
 def text_import(
     *,
     raw: str,
@@ -207,7 +220,7 @@ def _import_prepared(
         )
         return ImportOutcome("draft", prepared, None, version_of, similarity, draft)
     if version_of is not None:
-        version = _version_add(version_of, prepared, source, user, note=metadata.note)
+        version = _version_add(version_of, prepared, source, raw, user, note=metadata.note)
         _import_audit("version.add", version, source, user)
         material_event_publish(version)
         return ImportOutcome("new_version", prepared, version, version_of, similarity)
@@ -219,7 +232,7 @@ def _import_prepared(
         published=metadata.published or timezone.localdate(),
     )
     material.topics.set(topics_ensure(metadata.topics))
-    version = _version_add(material, prepared, source, user, note=metadata.note)
+    version = _version_add(material, prepared, source, raw, user, note=metadata.note)
     _import_audit("material.import", version, source, user)
     material_event_publish(version)
     return ImportOutcome("created", prepared, version)
@@ -244,6 +257,7 @@ def _version_add(
     material: Material,
     prepared: PreparedText,
     source: Source,
+    raw: str,
     user: AbstractBaseUser | None,
     *,
     note: str = "",
@@ -265,6 +279,7 @@ def _version_add(
         source_name=source.name[:255],
         source_format=source.format,
         source_encoding=source.encoding,
+        source_hash=content_hash(normalize(raw)),
         note=note.strip()[:200],
         created_by=user,
     )

@@ -84,6 +84,23 @@ def test_a_folder_is_one_batch_whose_shared_wrapper_leaves_every_document(data, 
     assert [entry["removed_lines"] for entry in imported] == [["乡村振兴专栏"]] * 3
 
 
+def test_a_folder_imported_again_is_found_unchanged(data, tmp_path):
+    """The second run is what an editor does after a crash: what the first stored is
+    unchanged, and what it kept of its reads is gone once it is done."""
+    folder = tmp_path / "source"
+    folder.mkdir()
+    shared = "坚持党建引领 夯实基层基础"  # two documents hold it: no source's wrapper
+    for seed in (365, 366):
+        lines = generate_document(seed).text.split("\n")
+        (folder / f"{seed}.txt").write_text("\n".join([lines[0], shared, *lines[1:]]), "utf-8")
+    first = gaoku(data, "import", str(folder), "--json")
+    assert first.returncode == 0, first.stderr
+    assert not (data / "import-reads").exists()
+    again = gaoku(data, "import", str(folder))
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.count("未改变") == 2, again.stdout
+
+
 def test_a_zip_pack_is_unpacked_and_its_files_are_one_batch(data, tmp_path):
     import io
     import zipfile

@@ -281,3 +281,23 @@ def test_a_new_version_counts_its_own_material_as_no_other_holder(judge_neutral)
     revised = text_import(raw=_revise(texts[0]), source=Source("b.txt", "txt", "utf-8"))
     assert revised.status == "new_version"
     assert line in revised.version.text
+
+
+def test_a_pack_imported_again_with_new_files_counts_the_old_ones_once(judge_neutral):
+    """The library holds the first file; in the batch it must not count a second time
+    (as if another document held the line), or the new file loses the line they share."""
+    from gaoku.library.services import Source, import_batch, text_import
+
+    line = "坚持党建引领 夯实基层基础"
+    old, new = (
+        "\n".join([lines[0], line, *lines[1:]])
+        for lines in (generate_document(seed).text.split("\n") for seed in (367, 368))
+    )
+    text_import(raw=old, source=Source("old.txt", "txt", "utf-8"))
+    batch = import_batch([new, old])
+    outcomes = [
+        text_import(raw=text, source=Source(name, "txt", "utf-8"), batch=batch)
+        for name, text in (("new.txt", new), ("old.txt", old))
+    ]
+    assert [outcome.status for outcome in outcomes] == ["created", "unchanged"]
+    assert line in outcomes[0].version.text

@@ -76,16 +76,17 @@ def test_a_job_interrupted_midway_goes_on_from_where_it_stopped(monkeypatch):
     time the job is found stale, queued again, and goes on; no file is read twice and
     nothing is imported twice."""
     job = _import_job(account("editor"), 5, 6, 7)
+    import gaoku.core.readers.kept as kept_reads
     import gaoku.library.jobs as import_jobs
 
-    real_read, real_import = import_jobs.read_path, import_jobs.read_result_import
+    real_read, real_import = kept_reads.read_bytes, import_jobs.read_result_import
     reads, imports = [], []
 
-    def dies_reading_the_second(path, **kwargs):
-        reads.append(path.name)
+    def dies_reading_the_second(data, **kwargs):
+        reads.append(kwargs["name"])
         if len(reads) == 2:
             raise SystemExit("killed")  # as a killed process: nothing after this runs
-        return real_read(path, **kwargs)
+        return real_read(data, **kwargs)
 
     def dies_importing_the_second(*args):
         imports.append(args[1])
@@ -93,7 +94,7 @@ def test_a_job_interrupted_midway_goes_on_from_where_it_stopped(monkeypatch):
             raise SystemExit("killed")
         return real_import(*args)
 
-    monkeypatch.setattr(import_jobs, "read_path", dies_reading_the_second)
+    monkeypatch.setattr(kept_reads, "read_bytes", dies_reading_the_second)
     monkeypatch.setattr(import_jobs, "read_result_import", dies_importing_the_second)
     for _ in range(2):
         with pytest.raises(SystemExit):

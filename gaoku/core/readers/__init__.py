@@ -30,6 +30,7 @@ __all__ = [
     "ReadResult",
     "Reader",
     "decode_text",
+    "file_bytes",
     "may_need_ocr",
     "pick_reader",
     "read_bytes",
@@ -110,13 +111,21 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
         ImportRejected: ``unreadable`` when the file cannot be opened, and the codes
             of :func:`read_bytes`.
     """
+    return read_bytes(file_bytes(path, max_bytes), name=Path(path).name, max_bytes=max_bytes)
+
+
+def file_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes, its size checked before they are read.
+
+    Raises:
+        ImportRejected: ``unreadable`` when the file cannot be opened, ``too_large``.
+    """
     path = Path(path)
     try:
         if path.stat().st_size > max_bytes:
             raise _too_large(max_bytes)
         with path.open("rb") as handle:
             # The file may have grown since stat(): never read more than the limit.
-            data = handle.read(max_bytes + 1)
+            return handle.read(max_bytes + 1)
     except OSError as exc:
         raise ImportRejected(messages.UNREADABLE.format(path=path), code="unreadable") from exc
-    return read_bytes(data, name=path.name, max_bytes=max_bytes)
