@@ -169,6 +169,8 @@ SETS = (
     "import_holdout98",
     "import_holdout99",
     "import_holdout100",
+    "import_holdout101",
+    "import_holdout102",
 )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gaoku.core.calendar import Calendar
-from gaoku.core.cleaning import Rule, learnable_lines, strip_boilerplate
+from gaoku.core.cleaning import CleanResult, Rule, learnable_lines, strip_boilerplate
 from gaoku.core.excerpt import locator_keys
 from gaoku.core.similarity import content_hash, sketch
 from gaoku.core.structure import (
@@ -44,6 +44,9 @@ class PreparedText:
     sketch: tuple[int, ...]
     locator_keys: tuple[int, ...]
     removal_reasons: tuple[str, ...] = ()
+    # Where each removed line stood among the read text's non-empty lines: what lets an
+    # editor put one back where it was (see restore_line).
+    removed_positions: tuple[int, ...] = ()
 
     @property
     def removals(self) -> list[tuple[str, str]]:
@@ -73,6 +76,39 @@ def prepare_text(
     cleaned = strip_boilerplate(normalize(raw), patterns, known)
     if not cleaned.text:
         raise ImportRejected(EMPTY_AFTER_CLEANING, code="empty")
+    return _prepared(cleaned, cal)
+
+
+def restore_line(
+    text: str,
+    removed_lines: Sequence[str],
+    positions: Sequence[int],
+    index: int,
+    cal: Calendar | None = None,
+) -> PreparedText:
+    """A cleaned text with its removed line ``index`` put back where it stood, and all
+    that derives from it again: an editor's correction of the cleaner. ``positions``
+    are the removed lines' (PreparedText.removed_positions)."""
+    kept = iter(text.split("\n"))
+    at = dict(zip(positions, range(len(removed_lines)), strict=True))
+    lines = []
+    for place in range(len(removed_lines) + text.count("\n") + 1):
+        if place not in at:
+            lines.append(next(kept))
+        elif at[place] == index:
+            lines.append(removed_lines[index])
+    others = [i for i in range(len(removed_lines)) if i != index]
+    return _prepared(
+        CleanResult(
+            "\n".join(lines),
+            tuple(removed_lines[i] for i in others),
+            positions=tuple(positions[i] for i in others),
+        ),
+        cal,
+    )
+
+
+def _prepared(cleaned: CleanResult, cal: Calendar | None) -> PreparedText:
     if len(cleaned.text) > MAX_CHARS:
         raise ImportRejected(
             TOO_LONG.format(chars=len(cleaned.text), limit=MAX_CHARS), code="too_long"
@@ -87,6 +123,7 @@ def prepare_text(
         sketch=tuple(sketch(cleaned.text)),
         locator_keys=tuple(locator_keys(cleaned.text)),
         removal_reasons=cleaned.reasons,
+        removed_positions=cleaned.positions,
     )
 
 

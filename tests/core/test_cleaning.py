@@ -1805,3 +1805,50 @@ def test_a_notices_own_notes_after_its_body_stay():
         "2026年3月1日",
     ]
     assert strip_boilerplate("\n".join(lines), PATTERNS).removed_lines == ()
+
+
+def test_a_marked_end_of_the_text_ends_it_with_what_follows():
+    tail = ["—— 以上内容由村委会发布 ——", "给村里点个赞 👍 312", "买本村的货，帮本村的人。"]
+    text = "\n".join(["在全村产业发展大会上的讲话", "同志们：", "要把茶叶产业做强。", *tail])
+    assert strip_boilerplate(text, PATTERNS).removed_lines == tuple(tail)
+
+
+def test_a_one_line_message_from_another_sender_is_a_reply_even_as_a_sentence():
+    lines = [
+        "林一诺 22:41",
+        "○○镇集体婚礼主持词",
+        "尊敬的各位领导、各位来宾：",
+        "大家上午好！今天是一个吉祥美好的日子。",
+        "赵蕾 22:50",
+        "流程挺顺的，宣誓词再短一点？",
+        "林一诺 22:51",
+        "请全体起立，奏唱国歌。请坐。下面，有请镇党委书记为新人们致辞，大家掌声欢迎！"
+        "感谢书记的热情致辞和殷切希望！",
+    ]
+    result = strip_boilerplate("\n".join(lines), PATTERNS)
+    assert "流程挺顺的，宣誓词再短一点？" in result.removed_lines
+    assert result.text.endswith("感谢书记的热情致辞和殷切希望！")
+
+
+def test_a_removed_line_is_put_back_where_it_stood():
+    from gaoku.core.ingest import prepare_text, restore_line
+
+    raw = "\n".join(
+        [
+            "笔耕文舍",
+            "在全镇安全生产会议上的讲话",
+            "同志们：",
+            "一、提高认识。",
+            "关注公众号：bigengwenshe2021",
+            "二、压实责任。",
+            "要抓好落实。",
+        ]
+    )
+    prepared = prepare_text(raw, PATTERNS)
+    assert prepared.removed_lines == ("笔耕文舍", "关注公众号：bigengwenshe2021")
+    assert prepared.removed_positions == (0, 4)
+    back = restore_line(prepared.text, prepared.removed_lines, prepared.removed_positions, 1)
+    assert back.text.split("\n")[2:4] == ["一、提高认识。", "关注公众号：bigengwenshe2021"]
+    assert back.removed_lines == ("笔耕文舍",) and back.removed_positions == (0,)
+    again = restore_line(back.text, back.removed_lines, back.removed_positions, 0)
+    assert again.text == normalize(raw) and again.removed_lines == ()

@@ -168,6 +168,8 @@ def test_blanks_naming_different_bodies_are_different_placeholders():
         "××支队长", "XX驾校", "XX客运公司", "○○科技有限公司", "XX面", "X台次", "X号线"
     ]  # fmt: skip
     assert find_placeholders("XX家公司、XX个部门") == ["XX家", "XX个"]
+    text = "用时X分钟，XX对新人共摆XX桌，××对此高度重视。"
+    assert find_placeholders(text) == ["X分钟", "XX对", "XX桌", "××"]
 
 
 def test_learning_campaigns_of_recent_years_are_dated_references():

@@ -158,11 +158,13 @@ _LATIN = re.compile("[A-Za-z]")
 
 @dataclass(frozen=True)
 class CleanResult:
-    """A cleaned text, the lines removed from it in document order, and why each was."""
+    """A cleaned text, the lines removed from it in document order, why each was, and
+    where each stood among the text's lines (an index into its non-empty lines)."""
 
     text: str
     removed_lines: tuple[str, ...]
     reasons: tuple[str, ...] = ()
+    positions: tuple[int, ...] = ()
 
 
 # A signature after the last sentence: a date, an issuing body, a post and its holder's
@@ -261,9 +263,12 @@ def strip_boilerplate(
         learned = _line_reasons(lines, rules, known, scores)
         reasons = [plain or extra for plain, extra in zip(reasons, learned, strict=True)]
     kept = [line for line, reason in zip(lines, reasons, strict=True) if not reason]
-    removed = [(line, reason) for line, reason in zip(lines, reasons, strict=True) if reason]
+    removed = [i for i, reason in enumerate(reasons) if reason]
     return CleanResult(
-        "\n".join(kept), tuple(line for line, _ in removed), tuple(r for _, r in removed)
+        "\n".join(kept),
+        tuple(lines[i] for i in removed),
+        tuple(reasons[i] for i in removed),
+        tuple(removed),
     )
 
 
@@ -1042,15 +1047,29 @@ def _chat_replies(lines: list[str]) -> list[int]:
         if len(message) != 1:
             continue
         line = message[0]
+        # Whoever carries the document sends its parts; another's line is a reply, even
+        # one that ends as a sentence (流程挺顺的，宣誓词再短一点？).
+        carrier = _sender(lines[header]) == _sender(lines[headers[0]])
         if (
             len(line) < _REPLY
-            and not SENTENCE_END.search(line)
+            and not (carrier and SENTENCE_END.search(line))
             and not HEADING.match(line)
             and not line.endswith(("：", ":"))
             and not is_title(line)
         ):
             replies.append(header + 1)
     return replies
+
+
+# What a chat header says besides its sender: a day, a time, a weekday, a part of the day.
+_NOT_SENDER = re.compile(
+    r"^(?:[\d(（]|昨天|前天|今天|星期|周[一二三四五六日天]|上午|下午|中午|晚上|凌晨)"
+)
+
+
+def _sender(header: str) -> str:
+    """Who sent a chat message, from its header (林一诺 22:41, 2026-05-08 20:05 王科长)."""
+    return next((word for word in header.split() if not _NOT_SENDER.match(word)), "")
 
 
 # A forum marks the posts of the thread's starter (3楼　某某（楼主） 发表于…).
@@ -1084,7 +1103,12 @@ _TEXT_OPENS = re.compile(
     rf"{_FRAME}\s*(?:(?:以下|下面)(?:为|是|即)?(?:原文|正文|全文)(?:内容)?|(?:原文|正文|全文)(?:如下|开始))"
     rf"\s*{_FRAME}"
 )
-_TEXT_ENDS = re.compile(rf"{_FRAME}\s*(?:原文|正文|草稿|全文)(?:结束|完)\s*{_FRAME}")
+# The end of a text marked as such (—— 全文完 ——, —— 以上内容由村委会发布 ——, —— 已经到底啦 ——).
+_TEXT_ENDS = re.compile(
+    rf"{_FRAME}\s*(?:(?:原文|正文|草稿|全文)(?:结束|完)|"
+    r"以上(?:内容|信息|文章|通知)?由[^。！？\s]{1,16}(?:发布|推送|转发|提供)|已经?到底(?:了|啦))"
+    rf"\s*{_FRAME}"
+)
 
 
 def _outside_marked_text(lines: list[str]) -> list[int]:
