@@ -74,7 +74,7 @@ _CN_NUM = "[一二三四五六七八九十百]{1,3}"
 # Heading markers, highest level first (see the module docstring).
 _LEVELS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^{_CN_NUM}、"),
-    re.compile(rf"^第{_CN_NUM}(?:[，、,]|部分)"),
+    re.compile(rf"^第{_CN_NUM}(?:[，、,]|部分(?!的))"),
     re.compile(rf"^[（(]{_CN_NUM}[）)]"),
     re.compile(r"^\d{1,2}(?:[.．、](?!\d))"),
     re.compile(r"^[（(]\d{1,2}[）)]"),

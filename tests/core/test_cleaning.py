@@ -1158,6 +1158,12 @@ def test_a_parts_name_is_never_learned():
     assert "结束语" not in learnable_lines(text)
 
 
+def test_a_part_headed_by_its_number_is_never_learned():
+    # Many reports head their second part 第二部分　存在的问题, word for word.
+    text = "\n".join([*_SPEECH[:5], "第二部分\u3000存在的问题", "对照群众期待，还有差距。"])
+    assert "第二部分\u3000存在的问题" not in learnable_lines(text)
+
+
 def test_a_paste_sites_gutter_of_line_numbers_comes_off_every_line():
     shown = [f"{n:>3} │ {line}" for n, line in enumerate(_SPEECH, start=1)]
     page = ["贴码台 · 纯文本片段", *shown, "© 贴码台"]

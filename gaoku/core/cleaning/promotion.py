@@ -22,7 +22,7 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 # A line that ends as a sentence, and one that opens with a heading marker.
 SENTENCE_END = re.compile("(?:[。！？!?…]|(?<=[\u4e00-\u9fff])\\.)[”’」』）)]*$")
 HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[，、,]|"
+    r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}(?:[，、,]|部分(?!的))|"
     r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
 )
 # A short line wholly in quotation marks: a slogan, even when it ends as a sentence.
