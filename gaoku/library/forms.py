@@ -108,5 +108,12 @@ class ImportForm(forms.Form):
         )
 
 
+class PutBackForm(forms.Form):
+    """Which removed line of a version an editor puts back (gaoku.library.services)."""
+
+    index = forms.IntegerField(min_value=0)
+    line = forms.CharField(strip=False, max_length=10_000)
+
+
 class DraftChoiceForm(forms.Form):
     choice = forms.ChoiceField(choices=[("version", "version"), ("new", "new")])

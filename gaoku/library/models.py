@@ -80,6 +80,9 @@ class MaterialVersion(models.Model):
     placeholders = models.JSONField(_("placeholders"), default=list)
     dated_references = models.JSONField(_("dated references"), default=list)
     removed_lines = models.JSONField(_("removed lines"), default=list)
+    # Where each removed line stood among the file's lines, so that an editor can put one
+    # back where it was (gaoku.core.ingest.restore_line); empty before migration 0015.
+    removed_positions = models.JSONField(default=list)
     source_name = models.CharField(_("source file"), max_length=255, blank=True)
     # The editor's word on what this version changed, shown to members beside its date.
     note = models.CharField(_("what changed"), max_length=200, blank=True)

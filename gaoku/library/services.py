@@ -21,7 +21,7 @@ from gaoku.copies.tasks import slot_plan_task
 from gaoku.core.calendar import parse_calendar
 from gaoku.core.cleaning import Rule, learnable_lines, line_shape
 from gaoku.core.cleaning.batch import ImportBatch
-from gaoku.core.ingest import PreparedText, prepare_text, sighted_lines
+from gaoku.core.ingest import PreparedText, prepare_text, restore_line, sighted_lines
 from gaoku.core.readers import ReadResult, read_bytes
 from gaoku.core.similarity import content_hash
 from gaoku.core.staleness import StaleReference, stale_references
@@ -41,11 +41,13 @@ from gaoku.library.models import (
     Topic,
 )
 from gaoku.library.selectors import (
+    MATERIAL_NOT_FOUND,
     calendar_current,
     cleaning_patterns_enabled,
     recurring_wrapper_lines,
     similar_version_find,
     stored_source_hashes,
+    version_get,
 )
 from gaoku.live.services import material_event_publish
 from gaoku.ops.audit import audit_record
@@ -207,6 +209,7 @@ def _import_prepared(
     existing = MaterialVersion.objects.filter(content_hash=prepared.content_hash).first()
     if existing is not None:
         return ImportOutcome("unchanged", prepared, version=existing)
+    source_hash = content_hash(normalize(raw))
     if version_of is not None and on_similar == "ask":
         draft = ImportDraft.objects.create(
             similar_to=version_of,
@@ -220,7 +223,7 @@ def _import_prepared(
         )
         return ImportOutcome("draft", prepared, None, version_of, similarity, draft)
     if version_of is not None:
-        version = _version_add(version_of, prepared, source, raw, user, note=metadata.note)
+        version = _version_add(version_of, prepared, source, source_hash, user, note=metadata.note)
         _import_audit("version.add", version, source, user)
         material_event_publish(version)
         return ImportOutcome("new_version", prepared, version, version_of, similarity)
@@ -232,7 +235,7 @@ def _import_prepared(
         published=metadata.published or timezone.localdate(),
     )
     material.topics.set(topics_ensure(metadata.topics))
-    version = _version_add(material, prepared, source, raw, user, note=metadata.note)
+    version = _version_add(material, prepared, source, source_hash, user, note=metadata.note)
     _import_audit("material.import", version, source, user)
     material_event_publish(version)
     return ImportOutcome("created", prepared, version)
@@ -257,7 +260,7 @@ def _version_add(
     material: Material,
     prepared: PreparedText,
     source: Source,
-    raw: str,
+    source_hash: str,
     user: AbstractBaseUser | None,
     *,
     note: str = "",
@@ -276,10 +279,11 @@ def _version_add(
         placeholders=list(prepared.placeholders),
         dated_references=list(prepared.dated_references),
         removed_lines=list(prepared.removed_lines),
+        removed_positions=list(prepared.removed_positions),
         source_name=source.name[:255],
         source_format=source.format,
         source_encoding=source.encoding,
-        source_hash=content_hash(normalize(raw)),
+        source_hash=source_hash,
         note=note.strip()[:200],
         created_by=user,
     )
@@ -294,6 +298,69 @@ def _version_add(
     search_index_update(material=material)
     task_enqueue(slot_plan_task, version.pk)
     return version
+
+
+NOT_REMOVED = "第 {number} 版导入时没有删去这一行：{line}"
+NO_POSITIONS = (
+    "第 {number} 版导入时没有记下删去的各行在文中的位置，无法放回；请改好原文件后重新导入。"
+)
+SUPERSEDED = "资料 {id} 已有更新的第 {current} 版，这一行不在它删去的行里。"
+SAME_TEXT = "放回这一行后，正文与资料 {id} 的第 {number} 版相同，不再另存。"
+PUT_BACK_NOTE = "放回导入时删去的一行：{line}"
+
+
+@transaction.atomic
+def removed_line_restore(
+    *, material_id: int, number: int, index: int, line: str, user: AbstractBaseUser
+) -> MaterialVersion:
+    """Put a line the import removed back where it stood, as the material's next version:
+    an editor's correction of the cleaner. ``index`` numbers the removed lines of version
+    ``number`` and ``line`` is the one it numbers there, as the editor saw it; after an
+    earlier line was put back, that version's list still names the line, which the current
+    version, read from the same file, has removed too.
+
+    Raises:
+        NotFound: no such material or version.
+        InvalidInput: no such removed line, a version imported before positions were kept,
+            or a newer version from another file.
+    """
+    material = Material.objects.select_for_update().filter(pk=material_id).first()
+    if material is None:
+        raise NotFound(MATERIAL_NOT_FOUND.format(id=material_id))
+    version = version_get(material, number)
+    if not 0 <= index < len(version.removed_lines) or version.removed_lines[index] != line:
+        raise InvalidInput(NOT_REMOVED.format(number=version.number, line=line[:40]))
+    if len(version.removed_positions) != len(version.removed_lines):
+        raise InvalidInput(NO_POSITIONS.format(number=version.number))
+    place = version.removed_positions[index]
+    current = MaterialVersion.objects.get(pk=material.current_id)
+    removed = list(zip(current.removed_positions, current.removed_lines, strict=False))
+    if not version.source_hash or current.source_hash != version.source_hash:
+        removed = []
+    if (place, line) not in removed:
+        raise InvalidInput(SUPERSEDED.format(id=material.pk, current=current.number))
+    prepared = restore_line(
+        current.text,
+        current.removed_lines,
+        current.removed_positions,
+        removed.index((place, line)),
+        cal=calendar_current(),
+    )
+    same = MaterialVersion.objects.filter(content_hash=prepared.content_hash).first()
+    if same is not None:  # a text is stored once (the hash is unique)
+        raise InvalidInput(SAME_TEXT.format(id=same.material_id, number=same.number))
+    source = Source(current.source_name, current.source_format, current.source_encoding)
+    restored = _version_add(
+        material, prepared, source, current.source_hash, user, note=PUT_BACK_NOTE.format(line=line)
+    )
+    audit_record(
+        "version.restore_line",
+        actor=user,
+        object=f"material:{material.pk}",
+        detail={"version": restored.number, "line": line},
+    )
+    material_event_publish(restored)
+    return restored
 
 
 def _sightings_record(material: Material, prepared: PreparedText) -> None:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.catalogue, name="catalogue"),
     path("m/<int:pk>/", views.reader, name="reader"),
     path("m/<int:pk>/changes/", views.changes, name="changes"),
+    path("m/<int:pk>/v<int:number>/put-back/", views.line_put_back, name="line_put_back"),
     path("import/", views.import_page, name="import"),
     path("import/drafts/<int:pk>/", views.draft_resolve, name="draft_resolve"),
     path("stale/", views.stale_page, name="stale"),

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,7 +25,7 @@ from gaoku.core.diff import Row, version_changes
 from gaoku.core.staleness import stale_references
 from gaoku.core.text import paragraphs
 from gaoku.errors import GaokuError, NotFound
-from gaoku.library.forms import DraftChoiceForm, ImportForm
+from gaoku.library.forms import DraftChoiceForm, ImportForm, PutBackForm
 from gaoku.library.models import DocType, MaterialVersion
 from gaoku.library.selectors import (
     calendar_current,
@@ -41,6 +42,7 @@ from gaoku.library.services import (
     import_draft_resolve,
     material_refresh,
     metadata_to_json,
+    removed_line_restore,
 )
 from gaoku.live.selectors import followed_values
 from gaoku.members.selectors import (
@@ -253,6 +255,36 @@ def draft_resolve(request: HttpRequest, pk: int) -> HttpResponse:
         % {"version": outcome.version.number, "material": outcome.version.material_id},
     )
     return redirect("library:reader", pk=outcome.version.material_id)
+
+
+@require_POST
+@permission_required("library.add_material")
+def line_put_back(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """An editor puts back a line the import removed (from the import job's results)."""
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
+        back = reverse("library:changes", args=[pk])
+    form = PutBackForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a removed line to put back."))
+        return redirect(back)
+    try:
+        version = removed_line_restore(
+            material_id=pk,
+            number=number,
+            index=form.cleaned_data["index"],
+            line=form.cleaned_data["line"],
+            user=request.user,
+        )
+    except GaokuError as exc:
+        messages.error(request, exc.message)
+        return redirect(back)
+    messages.success(
+        request,
+        _("The line is back in the text: version %(version)d of material #%(material)d.")
+        % {"version": version.number, "material": pk},
+    )
+    return redirect(back)
 
 
 @permission_required("library.add_material")

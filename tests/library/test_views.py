@@ -103,6 +103,28 @@ def test_editor_imports_a_docx_and_a_bad_file(client, speech):
     assert any(why in page for why in ("标题之前", "正文之后", "清理规则", "推广或声明"))
 
 
+def test_an_editor_puts_a_removed_line_back_from_the_import_results(client, speech):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _login(client, "editor")
+    response = client.post(
+        reverse("library:import"),
+        {"files": [SimpleUploadedFile("讲话.txt", speech.wrapped.encode())]},
+    )
+    jobs_run_pending()
+    page = client.get(response.url).content.decode()
+    material = Material.objects.get()
+    action = reverse("library:line_put_back", args=[material.pk, 1])
+    assert page.count(f'action="{action}"') == len(speech.wrapper_lines)
+    line = material.current.removed_lines[-1]
+    post = {"index": len(speech.wrapper_lines) - 1, "line": line, "next": response.url}
+    back = client.post(action, post, follow=True)
+    assert back.redirect_chain[-1][0] == response.url
+    assert "这一行已放回正文" in back.content.decode()
+    material.refresh_from_db()
+    assert material.current.number == 2 and line in material.current.text
+
+
 def test_an_empty_file_in_a_batch_is_named_and_the_others_import(client, speech):
     _login(client, "editor")
     from django.core.files.uploadedfile import SimpleUploadedFile
