@@ -1158,6 +1158,15 @@ def test_a_parts_name_is_never_learned():
     assert "结束语" not in learnable_lines(text)
 
 
+@pytest.mark.parametrize(
+    "heading", ["基本情况", "存在的问题", "对策建议", "下一步工作打算", "保障措施", "附件"]
+)
+def test_a_section_named_without_a_number_is_never_learned(heading):
+    # Reports of a kind head their sections with the same words.
+    text = "\n".join([*_SPEECH[:5], heading, "对照群众期待，还有差距。"])
+    assert heading not in learnable_lines(text)
+
+
 def test_a_part_headed_by_its_number_is_never_learned():
     # Many reports head their second part 第二部分　存在的问题, word for word.
     text = "\n".join([*_SPEECH[:5], "第二部分\u3000存在的问题", "对照群众期待，还有差距。"])

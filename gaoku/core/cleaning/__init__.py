@@ -551,7 +551,13 @@ def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
 
 
 # A document's own unmarked part headings (结束语 alone on its line).
-_PART_NAME = re.compile(r"^(?:前言|引言|序言|结束语|结语|后记|附录)$")
+_PART_NAME = re.compile(r"^(?:前言|引言|序言|结束语|结语|后记|附录|附件)$")
+# A section a report or a plan heads without a number (基本情况, 存在的问题, 下一步工作打算,
+# 保障措施): documents of a kind share these words, so the library never learns them.
+_SECTION_NAME = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}(?:情况|问题|原因|建议|打算|做法|成效|成绩|措施|目标|要求|思想|原则|"
+    r"任务|步骤|安排|启示|体会|回顾|思路|举措|经验|背景|意义|分工|保障|机制|职责)$"
+)
 
 
 def _the_documents(line: str) -> bool:
@@ -657,7 +663,8 @@ def learnable_lines(text: str) -> list[str]:
     short, with a word in them, and neither a sentence, a heading, a title, a subtitle, a
     salutation, a signature, the document's own end or contacts, a line with a blank to
     fill (templates share 联系人：＿＿＿　联系电话：＿＿＿ by design), a part's name
-    (结束语, which reports of one series share), an official header
+    (结束语, which reports of one series share) or a section's (存在的问题, which reports
+    of a kind share), an official header
     (某某县人民政府办公室文件, which a county's documents share) nor a cell of a table
     (every 实施方案's task table heads its columns 序号 / 责任单位 / 完成时限) — lines a
     document does not share with another one."""
@@ -671,6 +678,7 @@ def learnable_lines(text: str) -> list[str]:
             or line in tables
             or SENTENCE_END.search(line)
             or _the_documents(line)
+            or _SECTION_NAME.match(line)
             or find_placeholders(line)
             or is_subtitle(line)
             or is_document_header(line)
