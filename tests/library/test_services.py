@@ -301,3 +301,16 @@ def test_a_pack_imported_again_with_new_files_counts_the_old_ones_once(judge_neu
     ]
     assert [outcome.status for outcome in outcomes] == ["created", "unchanged"]
     assert line in outcomes[0].version.text
+
+
+def test_reports_heading_a_section_with_the_same_words_keep_it(judge_neutral):
+    """存在的问题 heads a section in report after report: the third must keep it."""
+    from gaoku.library.services import Source, text_import
+
+    outcomes = []
+    for seed in (371, 372, 373):
+        lines = generate_document(seed).text.split("\n")
+        middle = len(lines) // 2
+        text = "\n".join([*lines[:middle], "存在的问题", *lines[middle:]])
+        outcomes.append(text_import(raw=text, source=Source(f"{seed}.txt", "txt", "utf-8")))
+    assert all("存在的问题" in outcome.version.text.split("\n") for outcome in outcomes)
