@@ -1159,10 +1159,24 @@ def test_a_parts_name_is_never_learned():
 
 
 @pytest.mark.parametrize(
-    "heading", ["基本情况", "存在的问题", "对策建议", "下一步工作打算", "保障措施", "附件"]
+    "heading",
+    [
+        "基本情况",
+        "存在的问题",
+        "对策建议",
+        "下一步工作打算",
+        "保障措施",
+        "附件",
+        "此致",
+        "敬礼",
+        "特此函告",
+        "以上报告，请予审议",
+        "此页无正文",
+        "报：县委、县政府",
+    ],
 )
-def test_a_section_named_without_a_number_is_never_learned(heading):
-    # Reports of a kind head their sections with the same words.
+def test_a_section_named_without_a_number_or_a_formula_is_never_learned(heading):
+    # Reports of a kind head their sections, and close, with the same words.
     text = "\n".join([*_SPEECH[:5], heading, "对照群众期待，还有差距。"])
     assert heading not in learnable_lines(text)
 

@@ -552,6 +552,14 @@ def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
 
 # A document's own unmarked part headings (结束语 alone on its line).
 _PART_NAME = re.compile(r"^(?:前言|引言|序言|结束语|结语|后记|附录|附件)$")
+# The formulas a letter, a report or a notice closes with, and an official document's
+# distribution lines (此致 / 敬礼, 特此通知, 以上报告，请予审议, （此页无正文）, 报：县委、县政府):
+# documents of a kind, and one office's documents, share them word for word.
+_FORMULA = re.compile(
+    r"^(?:此致|敬礼[!！]?|特此(?:通知|报告|函告|函复|批复|公告|通告|说明|证明)[。!！]?|"
+    r"以上(?:报告|意见|方案|请示)[，,]?(?:妥否[，,])?请[^。！？]{0,8}|"
+    r"[（(]?(?:此页无正文|以下无正文|完|略)[）)]?|(?:抄报|报|送|发)\s*[:：].{1,60})$"
+)
 # A section a report or a plan heads without a number (基本情况, 存在的问题, 下一步工作打算,
 # 保障措施): documents of a kind share these words, so the library never learns them.
 _SECTION_NAME = re.compile(
@@ -664,7 +672,8 @@ def learnable_lines(text: str) -> list[str]:
     salutation, a signature, the document's own end or contacts, a line with a blank to
     fill (templates share 联系人：＿＿＿　联系电话：＿＿＿ by design), a part's name
     (结束语, which reports of one series share) or a section's (存在的问题, which reports
-    of a kind share), an official header
+    of a kind share), a closing formula or a distribution line (此致, 以上报告，请予审议,
+    报：县委、县政府), an official header
     (某某县人民政府办公室文件, which a county's documents share) nor a cell of a table
     (every 实施方案's task table heads its columns 序号 / 责任单位 / 完成时限) — lines a
     document does not share with another one."""
@@ -679,6 +688,7 @@ def learnable_lines(text: str) -> list[str]:
             or SENTENCE_END.search(line)
             or _the_documents(line)
             or _SECTION_NAME.match(line)
+            or _FORMULA.match(line)
             or find_placeholders(line)
             or is_subtitle(line)
             or is_document_header(line)
