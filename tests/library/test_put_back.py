@@ -116,3 +116,19 @@ def test_a_line_put_back_into_a_text_the_library_holds_already_is_refused(speech
             material_id=first.material_id, number=1, index=0, line=line, user=editor
         )
     assert first.material.versions.count() == 2
+
+
+def test_the_changes_page_lists_the_current_versions_removed_lines_for_editors(client, speech):
+    first = _imported(speech)
+    url = reverse("library:changes", args=[first.material_id])
+    action = reverse("library:line_put_back", args=[first.material_id, 1])
+    client.force_login(account("member"))
+    assert 'data-testid="removed-lines"' not in client.get(url).content.decode()
+    client.force_login(account("editor"))
+    page = client.get(url).content.decode()
+    assert 'data-testid="removed-lines"' in page
+    assert page.count(f'action="{action}"') == len(first.removed_lines)
+    post = {"index": 0, "line": first.removed_lines[0], "next": url}
+    assert client.post(action, post).url == url
+    page = client.get(url).content.decode()
+    assert reverse("library:line_put_back", args=[first.material_id, 2]) in page
