@@ -359,6 +359,10 @@ def removed_line_restore(
         object=f"material:{material.pk}",
         detail={"version": restored.number, "line": line},
     )
+    if learnable_lines(line):
+        # The editor says it is the documents' own: the library no longer learns it as
+        # a source's wrapper (admin → 清理规则 lets it be learned again).
+        learned_line_keep(shape=line_shape(line), user=user)
     material_event_publish(restored)
     return restored
 

@@ -314,3 +314,31 @@ def test_reports_heading_a_section_with_the_same_words_keep_it(judge_neutral):
         text = "\n".join([*lines[:middle], "存在的问题", *lines[middle:]])
         outcomes.append(text_import(raw=text, source=Source(f"{seed}.txt", "txt", "utf-8")))
     assert all("存在的问题" in outcome.version.text.split("\n") for outcome in outcomes)
+
+
+def test_a_line_put_back_is_no_longer_learned_as_wrapper(judge_neutral):
+    """Three documents share a line the library learns; the editor puts it back into the
+    third, and the fourth keeps it."""
+    from gaoku.library.models import KeptLine
+    from gaoku.library.services import Source, removed_line_restore, text_import
+    from tests.conftest import account
+
+    line = "乡村振兴专栏"
+    outcomes = []
+    for seed in (381, 382, 383, 384):
+        lines = generate_document(seed).text.split("\n")
+        middle = len(lines) // 2
+        text = "\n".join([*lines[:middle], line, *lines[middle:]])
+        outcomes.append(text_import(raw=text, source=Source(f"{seed}.txt", "txt", "utf-8")))
+        if len(outcomes) == 3:
+            third = outcomes[2].version
+            assert line in third.removed_lines
+            removed_line_restore(
+                material_id=third.material_id,
+                number=third.number,
+                index=third.removed_lines.index(line),
+                line=line,
+                user=account("editor"),
+            )
+            assert KeptLine.objects.filter(shape=line).exists()
+    assert line in outcomes[3].version.text.split("\n")
