@@ -171,6 +171,8 @@ SETS = (
     "import_holdout100",
     "import_holdout101",
     "import_holdout102",
+    "import_holdout103",
+    "import_holdout104",
 )
 
 

@@ -302,16 +302,16 @@ def _cn_to_int(numeral: str) -> int:
 # filled on its own, where XX alone would fill every count of a template with one figure.
 _PLACEHOLDER = re.compile(
     r"(?:19|20)[XＸ×]{2}年|[XＸ×]{1,2}月[XＸ×]{1,2}日|"
-    r"(?<![0-9A-Za-z])(?:[XＸ×]+(?![0-9A-Za-z])(?P<count>"
+    r"(?<![0-9A-Za-z])(?:(?:[XＸ×]+(?:[.．][XＸ×]+)?|○+)(?![0-9A-Za-z])(?P<count>"
     r"(?:万平方米|平方米|平方公里|公里|万人次|[人场家剂批户架台]次|万人|万户|万亩|万份|万元|亿元|"
     r"个百分点|号线|[处所](?!长)|部(?![长门])|支(?!部|队长)|项(?!目)|"  # X处长, X支部: posts, units
-    r"分钟|小时|对(?=新人|夫妇|夫妻|情侣|家庭)|"
+    r"分钟|小时|学时|课时|对(?=新人|夫妇|夫妻|情侣|家庭)|"
     r"[万亿]?[元个名次家起件户场人条篇位批期份吨亩座台辆套天届轮类种间面口桌%％])"
-    r")?|某某|[＿_]{2,}|[○□]{2,})"
+    r")?|某某|[＿_]{2,}|□{2,})"
     r"(?(count)|(?:副?(?:部长|书记|县长|市长|区长|镇长|乡长|局长|厅长|处长|科长|主任|主席|秘书长|"
     r"校长|院长|所长|组长|队长|支队长|董事长|总经理|经理)|同志|单位|部门|街道|社区|产业园|"
     r"(?:[\u4e00-\u9fff]{1,4}?(?:有限)?)?(?:公司|集团)|驾校|幼儿园|小区|银行|"
-    r"园区|开发区|学校|医院|中心|党支部|支部|党委|协会|[省市县区乡镇村局年月日]|"
+    r"园区|开发区|学校|医院|中心|党支部|支部|党委|协会|[省市县区乡镇村局年月日港]|"
     r"组(?![织成建合]))?)"
 )
 
@@ -321,8 +321,9 @@ def find_placeholders(text: str) -> list[str]:
     return _unique(m.group() for m in placeholder_matches(text))
 
 
-# A lone X or × with nothing after it to fill is a mark (在姓名上方画“×”), not a blank.
-_LONE_MARK = re.compile("[XＸ×]")
+# A lone X, × or ○ with nothing after it to fill is a mark (在姓名上方画“×”, a bullet ○),
+# not a blank.
+_LONE_MARK = re.compile("[XＸ×○]")
 
 
 def placeholder_matches(text: str) -> Iterable[re.Match]:

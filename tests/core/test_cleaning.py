@@ -1881,3 +1881,41 @@ def test_a_removed_line_is_put_back_where_it_stood():
     assert back.removed_lines == ("笔耕文舍",) and back.removed_positions == (0,)
     again = restore_line(back.text, back.removed_lines, back.removed_positions, 0)
     assert again.text == normalize(raw) and again.removed_lines == ()
+
+
+def test_a_letters_own_reply_form_and_its_note_stay():
+    lines = [
+        "关于开通月捐的倡议书",
+        "各位爱心人士：",
+        "每月一份善意，帮助山区孩子吃上营养午餐。",
+        "此致",
+        "敬礼！",
+        "澄州市青禾公益服务中心",
+        "2024年3月1日",
+        "附：月捐意向回执",
+        "姓名：＿＿＿   联系电话：＿＿＿",
+        "每月捐赠金额：＿＿＿元   扣款日期：每月＿＿＿日",
+        "（填写后拍照发送至本中心邮箱，或在项目页直接开通月捐）",
+        "我要捐款   一起捐   分享",
+    ]
+    result = strip_boilerplate("\n".join(lines), PATTERNS)
+    assert result.removed_lines == ("我要捐款   一起捐   分享",)
+
+
+@pytest.mark.parametrize("line", ["主要做法", "存在的问题", "此致"])
+def test_a_section_name_or_a_formula_between_wrapper_lines_stays(line):
+    text = "\n".join(
+        [
+            "关于竹编合作社发展情况的调研报告",
+            "近年来，合作社发展较快，带动农户增收明显。",
+            "⊕ 点击放大查看原件",
+            line,
+            "合作社坚持统一收购、统一销售，建立了稳定的销售渠道。",
+        ]
+    )
+    assert line not in strip_boilerplate(text, PATTERNS).removed_lines
+
+
+def test_a_title_naming_its_kind_as_a_letter_of_proposal_is_the_title():
+    assert is_title("文明祭扫 绿色清明倡议书") and is_title("安全生产目标责任书")
+    assert not is_title("倡议书模板下载")

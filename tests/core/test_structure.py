@@ -170,6 +170,8 @@ def test_blanks_naming_different_bodies_are_different_placeholders():
     assert find_placeholders("XX家公司、XX个部门") == ["XX家", "XX个"]
     text = "用时X分钟，XX对新人共摆XX桌，××对此高度重视。"
     assert find_placeholders(text) == ["X分钟", "XX对", "XX桌", "××"]
+    text = "增长X.X%，完成X.X亿元，○○家企业，○个村，○ 项目一，培训XX学时，○○港。"
+    assert find_placeholders(text) == ["X.X%", "X.X亿元", "○○家", "○个", "XX学时", "○○港"]
 
 
 def test_learning_campaigns_of_recent_years_are_dated_references():

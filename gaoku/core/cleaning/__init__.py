@@ -224,7 +224,7 @@ _LAST_WORDS = re.compile(
 # 备注：…, （联系人：…）, 抄送：…, （此件公开发布））, and the last line of an official
 # document's colophon (版记), who printed it and when (某某区人民政府办公室　　2026年2月10日印发).
 _OWN_TAIL = re.compile(
-    r"^[（(]?(?:附件|联系人|抄送|主送|印发|发送|备注)\s*[:：]|^附件\s*\d{1,2}$|"
+    r"^[（(]?(?:附件|附|联系人|抄送|主送|印发|发送|备注)\s*[:：]|^附件\s*\d{1,2}$|"
     r"^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
     rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$"
 )
@@ -572,7 +572,12 @@ def _the_documents(line: str) -> bool:
     """Whether a line has the form of a document's own heading, signature, tail, contacts
     or arrangements."""
     return bool(
-        HEADING.match(line) or _PART_NAME.match(line) or _protected_end(line) or agenda(line)
+        HEADING.match(line)
+        or _PART_NAME.match(line)
+        or _SECTION_NAME.match(line)
+        or _FORMULA.match(line)
+        or _protected_end(line)
+        or agenda(line)
     )
 
 
@@ -906,7 +911,12 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
         own = [i for i in own if i < item]
     for index in reversed(own):
         line = lines[index]
-        if SENTENCE_END.search(line) or _protected_end(line) or _attachment_entry(lines, index):
+        if (
+            SENTENCE_END.search(line)
+            or _protected_end(line)
+            or _form_note(lines, index)
+            or _attachment_entry(lines, index)
+        ):
             return index
     return own[-1] if own else start
 
@@ -993,7 +1003,12 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
     tail: list[int] = []
     for index in reversed(own[2:]):
         line = lines[index]
-        if scores[index] <= _DOCUMENTS_OWN or _protected_end(line) or _exchange(lines, index):
+        if (
+            scores[index] <= _DOCUMENTS_OWN
+            or _protected_end(line)
+            or _form_note(lines, index)
+            or _exchange(lines, index)
+        ):
             break
         tail.append(index)
     while tail and scores[tail[-1]] <= 0:  # the run starts where the register turns
@@ -1010,8 +1025,23 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
 
 def _protected_end(line: str) -> bool:
     return bool(
-        _SIGNATURE.match(line) or _LAST_WORDS.match(line) or _OWN_TAIL.match(line)
+        _SIGNATURE.match(line)
+        or _LAST_WORDS.match(line)
+        or _OWN_TAIL.match(line)
+        or _FORM_FIELD.match(line)
     ) or own_contact(line)
+
+
+# A field of a form the document asks to be filled in (回执: 每月捐赠金额：＿＿＿元), and the
+# note in brackets under such a form on how to return it.
+_FORM_FIELD = re.compile(r"^[^，。！？：:]{1,12}[:：]\s*[＿_]{2,}")
+_FORM_NOTE = re.compile(r"^[（(][^（）()]{4,60}[）)]$")
+
+
+def _form_note(lines: list[str], index: int) -> bool:
+    return bool(
+        index > 0 and _FORM_NOTE.match(lines[index]) and _FORM_FIELD.match(lines[index - 1])
+    )
 
 
 # A reply in a thread is a line or two (写得扎实，谢谢楼主！, 收到), never a paragraph.

@@ -391,14 +391,18 @@ def own_contact(line: str) -> bool:
     return bool(_OWN_CONTACT.search(line) or _GOVERNMENT_ADDRESS.search(line))
 
 
+# Blanks to fill in by hand (姓名：＿＿＿   联系电话：＿＿＿).
+_FILL_IN = re.compile("[＿_]{2,}")
+
+
 def promotion(line: str) -> bool:
     """Whether a line reads as promotion or a notice rather than the document (judged in
     simplified script: a reseller's traditional-script line is the same line)."""
     line = simplified(line)
     if _STRONG.search(line):
         return True
-    if _OWN_CONTACT.search(line):
-        return False
+    if _OWN_CONTACT.search(line) or _FILL_IN.search(line):
+        return False  # a document's own contacts, or a form of its own to fill in
     if len(_FIELD_LABEL.findall(line)) >= 2:
         return True
     if _address(line):
