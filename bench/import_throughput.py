@@ -45,24 +45,28 @@ def write_corpus(folder: Path, count: int, seed: int) -> tuple[list[Path], list[
 
 
 def import_all(files: list[Path]) -> tuple[float, dict[str, int]]:
-    from gaoku.core.cleaning.batch import ImportBatch
-    from gaoku.core.readers import read_path
+    from django.conf import settings
+
+    from gaoku.core.readers.kept import KeptReads
     from gaoku.library.selectors import cleaning_patterns_enabled
-    from gaoku.library.services import ImportMetadata, read_result_import
+    from gaoku.library.services import ImportMetadata, import_batch, read_result_import
     from gaoku.search.services import search_index_batched
 
     patterns = cleaning_patterns_enabled()
     statuses: dict[str, int] = {}
     start = time.perf_counter()
-    # As `gaoku import` does: the files read first, as one batch, then imported.
-    reads = [(path, read_path(path)) for path in files]
-    batch = ImportBatch(read.text for _, read in reads)
+    # As `gaoku import` does: the files read first (what is read kept until the import is
+    # done), as one batch, then imported.
+    kept = KeptReads(settings.DATA_DIR / "import-reads")
+    reads = [(path, kept.read_path(path)) for path in files]
+    batch = import_batch(read.text for _, read in reads)
     with search_index_batched():
         for path, read in reads:
             outcome = read_result_import(
                 read, path.name, ImportMetadata(), "version", None, patterns, batch
             )
             statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
+    kept.clear()
     return time.perf_counter() - start, statuses
 
 
