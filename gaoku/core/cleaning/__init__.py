@@ -692,8 +692,6 @@ def learnable_lines(text: str) -> list[str]:
             or line in tables
             or SENTENCE_END.search(line)
             or _the_documents(line)
-            or _SECTION_NAME.match(line)
-            or _FORMULA.match(line)
             or find_placeholders(line)
             or is_subtitle(line)
             or is_document_header(line)
