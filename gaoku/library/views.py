@@ -12,7 +12,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -56,6 +55,7 @@ from gaoku.members.selectors import (
 from gaoku.ops.jobs import job_list, job_submit
 from gaoku.ops.models import Job
 from gaoku.ops.ratelimit import RateLimited, rate_spend
+from gaoku.site.redirects import posted_next
 
 PAGE_SIZE = 24
 logger = logging.getLogger(__name__)
@@ -261,9 +261,7 @@ def draft_resolve(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("library.add_material")
 def line_put_back(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """An editor puts back a line the import removed (from the import job's results)."""
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
-        back = reverse("library:changes", args=[pk])
+    back = posted_next(request, reverse("library:changes", args=[pk]))
     form = PutBackForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a removed line to put back."))

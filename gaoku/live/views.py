@@ -24,7 +24,6 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -50,6 +49,7 @@ from gaoku.live.services import (
 )
 from gaoku.live.wakeup import bell
 from gaoku.members.selectors import entitlement_get
+from gaoku.site.redirects import posted_next
 
 KEEPALIVE_SECONDS = 15.0
 # How soon a client served whole (under WSGI, below) asks again.
@@ -171,10 +171,7 @@ def follow(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Following %(value)s.") % {"value": value})
     except GaokuError as exc:
         messages.error(request, exc.message)
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
-        back = "/feed/"
-    return redirect(back)
+    return redirect(posted_next(request, "/feed/"))
 
 
 @require_POST
