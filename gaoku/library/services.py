@@ -334,10 +334,10 @@ def removed_line_restore(
         raise InvalidInput(NO_POSITIONS.format(number=version.number))
     place = version.removed_positions[index]
     current = MaterialVersion.objects.get(pk=material.current_id)
+    # The current version, read from the same file, has the line still removed there.
+    same_file = bool(version.source_hash) and current.source_hash == version.source_hash
     removed = list(zip(current.removed_positions, current.removed_lines, strict=False))
-    if not version.source_hash or current.source_hash != version.source_hash:
-        removed = []
-    if (place, line) not in removed:
+    if not same_file or (place, line) not in removed:
         raise InvalidInput(SUPERSEDED.format(id=material.pk, current=current.number))
     prepared = restore_line(
         current.text,
