@@ -21,50 +21,43 @@ def _imported(speech) -> MaterialVersion:
     return version
 
 
+def _put_back(first: MaterialVersion, index: int, line: str) -> MaterialVersion:
+    """Put back removed line ``index`` of version 1 (``first``), as an editor."""
+    return removed_line_restore(
+        material_id=first.material_id, number=1, index=index, line=line, user=account("editor")
+    )
+
+
 def _file_lines(speech) -> list[str]:
     return [line for line in normalize(speech.wrapped).split("\n") if line]
 
 
 def test_a_removed_line_comes_back_where_it_stood_as_the_next_version(speech):
     first = _imported(speech)
-    editor = account("editor")
     line = first.removed_lines[1]
-    second = removed_line_restore(
-        material_id=first.material_id, number=1, index=1, line=line, user=editor
-    )
+    second = _put_back(first, 1, line)
     assert second.number == 2 and second.material.current == second
     # The text is the file's lines in their order, the put-back line among them.
     file_lines = iter(_file_lines(speech))
     assert all(kept in file_lines for kept in second.text.split("\n"))
     assert line in second.text.split("\n")
     assert second.removed_lines == [r for r in first.removed_lines if r != line]
-    assert line in second.note and second.created_by == editor
+    assert line in second.note and second.created_by == account("editor")
     assert AuditEntry.objects.filter(action="version.restore_line").exists()
     # The editor's list still names the lines of version 1: the next one goes on version 2.
     other = first.removed_lines[0]
-    third = removed_line_restore(
-        material_id=first.material_id, number=1, index=0, line=other, user=editor
-    )
+    third = _put_back(first, 0, other)
     assert third.number == 3 and other in third.text and line in third.text
 
 
 def test_a_line_is_put_back_only_as_the_editor_saw_it(speech):
     first = _imported(speech)
-    editor = account("editor")
     for index, line in ((0, "另一行"), (99, first.removed_lines[0]), (-1, first.removed_lines[0])):
         with pytest.raises(InvalidInput, match="没有删去这一行"):
-            removed_line_restore(
-                material_id=first.material_id, number=1, index=index, line=line, user=editor
-            )
+            _put_back(first, index, line)
     MaterialVersion.objects.filter(pk=first.pk).update(removed_positions=[])
     with pytest.raises(InvalidInput, match="没有记下"):
-        removed_line_restore(
-            material_id=first.material_id,
-            number=1,
-            index=0,
-            line=first.removed_lines[0],
-            user=editor,
-        )
+        _put_back(first, 0, first.removed_lines[0])
     assert first.material.versions.count() == 1
 
 
@@ -74,13 +67,7 @@ def test_a_newer_version_from_another_file_is_not_patched_with_the_old_ones_line
     second = material_import(data=revised.encode(), name="revised.txt")
     assert second.status == "new_version"
     with pytest.raises(InvalidInput, match="已有更新的第 2 版"):
-        removed_line_restore(
-            material_id=first.material_id,
-            number=1,
-            index=0,
-            line=first.removed_lines[0],
-            user=account("editor"),
-        )
+        _put_back(first, 0, first.removed_lines[0])
 
 
 def test_the_put_back_page_is_an_editors_and_never_fails_on_a_forged_post(client, speech):
@@ -107,14 +94,12 @@ def test_a_line_put_back_into_a_text_the_library_holds_already_is_refused(speech
     from gaoku.library.models import Material
 
     first = _imported(speech)
-    line, editor = first.removed_lines[0], account("editor")
-    removed_line_restore(material_id=first.material_id, number=1, index=0, line=line, user=editor)
+    line = first.removed_lines[0]
+    _put_back(first, 0, line)
     # Version 1 current again: putting the line back would store version 2's text twice.
     Material.objects.filter(pk=first.material_id).update(current=first)
     with pytest.raises(InvalidInput, match="相同"):
-        removed_line_restore(
-            material_id=first.material_id, number=1, index=0, line=line, user=editor
-        )
+        _put_back(first, 0, line)
     assert first.material.versions.count() == 2
 
 
