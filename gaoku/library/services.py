@@ -181,7 +181,15 @@ def text_import(
                 prepared = prepare_text(raw, rules, known=own, cal=cal)
     try:
         outcome = _import_prepared(
-            prepared, raw, source, metadata, on_similar, version_of, similarity, user
+            prepared,
+            raw,
+            content_hash(text),
+            source,
+            metadata,
+            on_similar,
+            version_of,
+            similarity,
+            user,
         )
     except IntegrityError:
         # A concurrent import stored the same text between our check and our insert.
@@ -199,6 +207,7 @@ def text_import(
 def _import_prepared(
     prepared: PreparedText,
     raw: str,
+    source_hash: str,  # of the text as read (MaterialVersion.source_hash)
     source: Source,
     metadata: ImportMetadata,
     on_similar: OnSimilar,
@@ -209,7 +218,6 @@ def _import_prepared(
     existing = MaterialVersion.objects.filter(content_hash=prepared.content_hash).first()
     if existing is not None:
         return ImportOutcome("unchanged", prepared, version=existing)
-    source_hash = content_hash(normalize(raw))
     if version_of is not None and on_similar == "ask":
         draft = ImportDraft.objects.create(
             similar_to=version_of,
