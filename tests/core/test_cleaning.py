@@ -1479,6 +1479,24 @@ def test_a_drafts_end_mark_a_result_card_and_a_bracketed_unit_under_a_report():
         assert result.text.split("\n") == report
 
 
+@pytest.mark.parametrize(
+    "author", ["（作者单位：中共某市委党校）", "（作者系某县委常委、组织部部长）"]
+)
+def test_an_articles_author_under_it_in_a_paper_is_its_own(author):
+    article = [
+        "学习全会精神的几点体会",
+        "全会审议通过的《决定》，是指导新征程上进一步全面深化改革的纲领性文件。",
+        "总之，学习贯彻全会精神必须落实到具体行动中。",
+        author,
+    ]
+    next_item = [
+        "湿地公园二期下月开园",
+        "本报讯 记者从市园林中心获悉，湿地公园二期工程已完成主体建设",
+    ]
+    result = strip_boilerplate("\n".join([*article, *next_item]), PATTERNS)
+    assert result.text.split("\n") == article
+
+
 def test_a_papers_jump_and_its_repeated_headline_are_wrapper():
     text = "\n".join(
         [

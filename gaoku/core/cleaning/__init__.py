@@ -205,10 +205,12 @@ _SIGNED = rf"{_ISSUER}(?:[ \u3000]+[^\s，。！？：；]{{2,4}})?"
 _WRITERS_ROW = re.compile(rf"[（(]?{_FIELD}[）)]?")
 _WRITER_FIELD = re.compile(rf"{_WRITER}\s*[:：]")
 # A signature in brackets too: the unit a report is by, as a paper prints it under the
-# report or the title (（市政协经济委员会调研组）).
+# report or the title (（市政协经济委员会调研组）), and an article's author as a paper or a
+# journal names them under it (（作者单位：中共某市委党校）, （作者系某县委书记）).
+_AUTHOR = r"[（(]作者(?:单位|简介)?(?:[:：]|系|为)[^（）()]{2,40}[）)]"
 _SIGNATURE = re.compile(
     rf"^(?:{_DATE}|{_SIGNED}|[（(]{_SIGNED}[）)]|{_POST}|{_FIELD}|"
-    rf"[（(](?={_WRITER}){_FIELD}[）)]|{_BLANK_NAME})$"
+    rf"[（(](?={_WRITER}){_FIELD}[）)]|{_AUTHOR}|{_BLANK_NAME})$"
 )
 # A labelled field of a record (档号：…, 著录人：…　审核人：…).
 _LABELLED = re.compile("^[^：:，。！？]{1,10}[:：]")
