@@ -598,6 +598,7 @@ def test_what_a_document_keeps_after_its_signature_is_its_own():
             "附件：1.排查台账样表　2.整改销号表",
             "（联系人：某某，联系电话：＿＿＿）",
             "（此件公开发布）",
+            "报送：县交通运输局",
             "抄送：镇党委办公室，镇纪委。",
             "石门镇人民政府办公室　　　　2026年3月2日印发",
             "更多公文模板请关注本号，每日更新",
@@ -1141,13 +1142,14 @@ def _cleaned_with(line: str) -> list[str]:
 
 def test_learned_lines_of_a_closing_notice_leave_it_whole():
     # A wiki's licence notice after every report, its words broken into lines: a library
-    # learns its short lines, and the notice still takes those it cannot learn (、, 。 and
-    # a sentence), as it does where nothing is learned.
+    # learns its short lines (and a sentence where the judge reads it as wrapper), and the
+    # notice still takes those it cannot learn (、, 。), as it does where nothing is learned.
     notice = ["本作品是青川国的", "法律", "、", "法规", "，及其官方正式译文。", "公有领域"]
     notice += ["。", "不总是", "具有立法、行政性质的文件。"]
     text = "\n".join([*_SPEECH, *notice])
     known = frozenset(learnable_lines(text))
-    assert known == {"本作品是青川国的", "法律", "法规", "公有领域", "不总是"}
+    assert known >= {"本作品是青川国的", "法律", "法规", "公有领域", "不总是"}
+    assert not known & {"、", "。", *_SPEECH}
     for learned in (frozenset(), known):
         assert strip_boilerplate(text, PATTERNS, learned).text.split("\n") == _SPEECH
 
@@ -1495,6 +1497,49 @@ def test_an_articles_author_under_it_in_a_paper_is_its_own(author):
     ]
     result = strip_boilerplate("\n".join([*article, *next_item]), PATTERNS)
     assert result.text.split("\n") == article
+
+
+def test_a_notice_that_stands_twice_beside_wrapper_is_wrapper_even_as_a_sentence():
+    notice = "阅读满10分钟可获得书香积分2分。"
+    refrain = "坚持人民至上。"
+    text = "\n".join(
+        [
+            *_SPEECH[:3],
+            "【普惠】会员专享：影院观影券9.9元起，点击领取",
+            notice,
+            refrain,
+            *_SPEECH[3:5],
+            "【普惠】会员专享：影院观影券9.9元起，点击领取",
+            notice,
+            refrain,
+            *_SPEECH[5:],
+        ]
+    )
+    result = strip_boilerplate(text, PATTERNS)
+    assert notice in result.removed_lines
+    # The document's own sentence, twice among its own lines, stays.
+    assert result.text.count(refrain) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本系统由某某船舶管理公司信息中心维护，技术支持电话：0532-88417260。",
+        "广告　某某航空金卡会员专享：机上免税品满800元减120元",
+    ],
+)
+def test_a_systems_note_on_itself_and_a_labelled_ad_are_wrapper(line):
+    assert _cleaned_with(line) == _SPEECH
+
+
+def test_a_sentence_is_learnable_only_where_the_judge_reads_it_as_wrapper(monkeypatch):
+    # Documents share stock sentences (现在开会。, 以上报告，请予审议。): a source's notice
+    # that reads as a sentence is learned only where the judge leans to wrapper.
+    notice = "前方可能有颠簸，请您回到座位坐好并系好安全带。"
+    monkeypatch.setattr(
+        "gaoku.core.cleaning._scores", lambda lines: [1.0 if "颠簸" in x else -1.0 for x in lines]
+    )
+    assert learnable_lines(f"现在开会。\n{notice}\n请坐下。") == [notice]
 
 
 def test_a_papers_jump_and_its_repeated_headline_are_wrapper():

@@ -226,7 +226,7 @@ _LAST_WORDS = re.compile(
 # 备注：…, （联系人：…）, 抄送：…, （此件公开发布））, and the last line of an official
 # document's colophon (版记), who printed it and when (某某区人民政府办公室　　2026年2月10日印发).
 _OWN_TAIL = re.compile(
-    r"^[（(]?(?:附件|附|联系人|抄送|主送|印发|发送|备注)\s*[:：]|^附件\s*\d{1,2}$|"
+    r"^[（(]?(?:附件|附|联系人|抄送|抄报|报送|主送|印发|发送|备注)\s*[:：]|^附件\s*\d{1,2}$|"
     r"^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
     rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$"
 )
@@ -440,12 +440,15 @@ _PAGE_LABEL = 8
 
 
 def _repeated_labels(lines: list[str], inside: list[str], heads: set[int]) -> list[int]:
-    """A page's printed labels (学习内容：, 心得：) that stand twice or more, each time beside
-    the page's other furniture (a running head, a line judged wrapper): a document's own
-    label (主持人：) stands among its own lines."""
+    """A page's printed labels (学习内容：, 心得：) and an app's notices, sentences too
+    (阅读满10分钟可获得积分2分。), that stand twice or more, each time beside the page's
+    other furniture (a running head, a line judged wrapper): a document's own label
+    (主持人：) or sentence stands among its own lines."""
     by_line: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
-        if not inside[i] and len(line) <= _PAGE_LABEL and line.endswith(("：", ":")):
+        label = len(line) <= _PAGE_LABEL and line.endswith(("：", ":"))
+        notice = len(line) <= MAX_WRAPPER_LINE and not (_the_documents(line) or is_title(line))
+        if not inside[i] and MEANINGFUL.search(line) and (label or notice):
             by_line.setdefault(line, []).append(i)
 
     def furniture(i: int) -> bool:
@@ -560,7 +563,7 @@ _PART_NAME = re.compile(r"^(?:前言|引言|序言|结束语|结语|后记|附�
 _FORMULA = re.compile(
     r"^(?:此致|敬礼[!！]?|特此(?:通知|报告|函告|函复|批复|公告|通告|说明|证明)[。!！]?|"
     r"以上(?:报告|意见|方案|请示)[，,]?(?:妥否[，,])?请[^。！？]{0,8}|"
-    r"[（(]?(?:此页无正文|以下无正文|完|略)[）)]?|(?:抄报|报|送|发)\s*[:：].{1,60})$"
+    r"[（(]?(?:此页无正文|以下无正文|完|略)[）)]?|(?:抄报|报送|报|送|发)\s*[:：].{1,60})$"
 )
 # A section a report or a plan heads without a number (基本情况, 存在的问题, 下一步工作打算,
 # 保障措施): documents of a kind share these words, so the library never learns them.
@@ -692,7 +695,7 @@ def learnable_lines(text: str) -> list[str]:
             len(line) > 60
             or not (HAN.search(line) or _LATIN.search(line))  # a number alone names no source
             or line in tables
-            or SENTENCE_END.search(line)
+            or (SENTENCE_END.search(line) and _scores([line])[0] <= 0)
             or _the_documents(line)
             or find_placeholders(line)
             or is_subtitle(line)

@@ -103,6 +103,9 @@ _STRONG = re.compile(
     # A page's hint on how to read it (（材料较长，可上下滑动阅读）, 左滑查看更多).
     r"(?:上下|左右|向上|向下|[上下左右])滑(?:动)?(?:阅读|查看|浏览)|"
     r"以下为正文|正文完|来源[:：].{0,24}(?:网|站|号|平台|文库)$|"
+    # A site's or a system's note on itself (本系统由…信息中心维护，技术支持电话：…。, 本站
+    # 内容采用…协议): a document about a system says what it will do (本平台建成后…).
+    r"^本(?:系统|平台|网站|站|终端|应用|小程序)(?:由|的?内容|文章|资料|信息|使用|支持|仅|所有|提供)|"
     # A repost's note on where the text above came from (以上通知转自…，供学员了解。).
     r"^\W*以上[^。！？]{0,10}?(?:转自|转载自|转载于|转发自)|"
     # Page furniture, alone or after a brand: 第2页 共5页, 共5页 第2页, 第2/5页, 2/5,
@@ -170,9 +173,10 @@ _STRONG = re.compile(
     # （2/3）, 浏览 6.2K · 21:03); a journal's running head (某某研究 2026(02)); a study
     # platform's prompt about its page (请保持页面活跃，停留时长计入有效学时).
     r"^转发自\s*\S|^[（(][^（）()\d]{0,6}\d{1,2}\s*/\s*\d{1,2}[）)]$|"
-    # An advertisement inline (广告 · 某某鼠标，限时直降，去看看＞), an e-reader's notes
-    # (【我的划线】第142页 · 21:06, 【我的想法】…) and a book's running label (范例三).
-    r"^(?:广告|推广|赞助)\s*[·•|｜:：]|^[【\[［](?:我的)?(?:划线|想法|笔记|书签|标注)[】\]］]|"
+    # An advertisement inline (广告 · 某某鼠标，限时直降，去看看＞, 广告　某卡会员专享…), an
+    # e-reader's notes (【我的划线】第142页 · 21:06, 【我的想法】…) and a book's running label
+    # (范例三).
+    r"^(?:广告|推广|赞助)(?:\s*[·•|｜:：]|\s+\S)|^[【\[［](?:我的)?(?:划线|想法|笔记|书签|标注)[】\]］]|"
     r"^[^\w\s]+\s*(?:我的)?(?:划线|想法|笔记|书签|标注)\s*[:：]|"
     # An e-reader's progress at a page turn (阅读进度 12%, 本章剩余 8 分钟), and a comparison
     # tool's note on a change ([新增]第7段：…).

@@ -1,24 +1,13 @@
 from django.db import migrations, models
 
-from gaoku.core.cleaning import learnable_lines, line_shape
+from gaoku.library.migrations._reread import sightings_reread
 
 
 def rebuild(apps, schema_editor):
     # Sightings are now kept by shape, and tables' cells are no longer learnable: every
     # document's sightings are counted again from its versions.
-    MaterialVersion = apps.get_model("library", "MaterialVersion")
-    LineSighting = apps.get_model("library", "LineSighting")
-    LineSighting.objects.all().delete()
-    for version in MaterialVersion.objects.only("material_id", "text", "removed_lines"):
-        lines = learnable_lines("\n".join([*version.removed_lines, version.text]))
-        LineSighting.objects.bulk_create(
-            [
-                LineSighting(shape=shape, material_id=version.material_id)
-                for shape in {line_shape(line) for line in lines}
-                if len(shape) <= 200
-            ],
-            ignore_conflicts=True,
-        )
+    apps.get_model("library", "LineSighting").objects.all().delete()
+    sightings_reread(apps, schema_editor)
 
 
 class Migration(migrations.Migration):
