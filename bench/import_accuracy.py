@@ -173,6 +173,7 @@ SETS = (
     "import_holdout102",
     "import_holdout103",
     "import_holdout104",
+    "import_holdout105",
 )
 
 

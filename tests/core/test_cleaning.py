@@ -1537,7 +1537,7 @@ def test_a_sentence_is_learnable_only_where_the_judge_reads_it_as_wrapper(monkey
     # that reads as a sentence is learned only where the judge leans to wrapper.
     notice = "前方可能有颠簸，请您回到座位坐好并系好安全带。"
     monkeypatch.setattr(
-        "gaoku.core.cleaning._scores", lambda lines: [1.0 if "颠簸" in x else -1.0 for x in lines]
+        "gaoku.core.cleaning._scores", lambda lines: [2.0 if "颠簸" in x else 0.5 for x in lines]
     )
     assert learnable_lines(f"现在开会。\n{notice}\n请坐下。") == [notice]
 

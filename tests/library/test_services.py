@@ -229,11 +229,11 @@ def test_a_notice_sentence_in_every_document_of_a_source_is_learned(monkeypatch)
     from gaoku.library.migrations._reread import sightings_reread
     from gaoku.library.models import LineSighting
 
-    # The judge leans to wrapper on the source's notice alone (stock sentences of the
-    # documents score below 0 and are never learned).
+    # The judge reads the source's notice alone as wrapper (stock sentences of the
+    # documents score below LEARNED_SENTENCE and are never learned).
     notice = "阅读满10分钟可获得书香积分2分。"
     monkeypatch.setattr(
-        "gaoku.core.cleaning._scores", lambda lines: [1.0 if x == notice else 0.0 for x in lines]
+        "gaoku.core.cleaning._scores", lambda lines: [2.0 if x == notice else 0.0 for x in lines]
     )
     outcomes = []
     for seed in (351, 352, 353):

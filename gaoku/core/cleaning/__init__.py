@@ -384,6 +384,10 @@ LEARNED_THRESHOLD = 2.0
 # A line that reads as a sentence is the document's far more often: it must score higher
 # (#2烘干机组已完成检修。 scores 2.3; 如需调整…请继续告诉我。 5.4).
 SENTENCE_THRESHOLD = 3.0
+# A sentence that other documents hold too is learned as their source's wrapper above this
+# score: the real reports' short sentences score at most 0.7 (加快农业和农村经济结构调整。),
+# a reading app's notice between paragraphs 2.8 (阅读满10分钟可获得书香积分2分。).
+LEARNED_SENTENCE = 1.0
 _CLOSER = re.compile("^[》〉」』）)、，。；：！？]")
 _OPEN_END = re.compile(r"[\w《〈「『（(“‘]$")
 
@@ -678,7 +682,8 @@ RECURRING_IN = 2
 
 def learnable_lines(text: str) -> list[str]:
     """The lines of a normalised text that are wrapper if they recur in other documents:
-    short, with a word in them, and neither a sentence, a heading, a title, a subtitle, a
+    short, with a word in them, and neither a sentence (unless the judge reads it as wrapper
+    above LEARNED_SENTENCE: documents share stock sentences), a heading, a title, a subtitle, a
     salutation, a signature, the document's own end or contacts, a line with a blank to
     fill (templates share 联系人：＿＿＿　联系电话：＿＿＿ by design), a part's name
     (结束语, which reports of one series share) or a section's (存在的问题, which reports
@@ -695,7 +700,7 @@ def learnable_lines(text: str) -> list[str]:
             len(line) > 60
             or not (HAN.search(line) or _LATIN.search(line))  # a number alone names no source
             or line in tables
-            or (SENTENCE_END.search(line) and _scores([line])[0] <= 0)
+            or (SENTENCE_END.search(line) and _scores([line])[0] <= LEARNED_SENTENCE)
             or _the_documents(line)
             or find_placeholders(line)
             or is_subtitle(line)
