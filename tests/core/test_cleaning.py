@@ -1499,26 +1499,15 @@ def test_an_articles_author_under_it_in_a_paper_is_its_own(author):
     assert result.text.split("\n") == article
 
 
-def test_a_notice_that_stands_twice_beside_wrapper_is_wrapper_even_as_a_sentence():
-    notice = "阅读满10分钟可获得书香积分2分。"
+def test_a_notice_that_stands_twice_beside_wrapper_is_wrapper_even_as_a_sentence(judge_neutral):
+    notice = "入井前请主动接受安全检查。"
     refrain = "坚持人民至上。"
-    text = "\n".join(
-        [
-            *_SPEECH[:3],
-            "【普惠】会员专享：影院观影券9.9元起，点击领取",
-            notice,
-            refrain,
-            *_SPEECH[3:5],
-            "【普惠】会员专享：影院观影券9.9元起，点击领取",
-            notice,
-            refrain,
-            *_SPEECH[5:],
-        ]
-    )
-    result = strip_boilerplate(text, PATTERNS)
-    assert notice in result.removed_lines
-    # The document's own sentence, twice among its own lines, stays.
-    assert result.text.count(refrain) == 2
+    ad = "【普惠】会员专享：影院观影券9.9元起，点击领取"
+    text = "\n".join([*_SPEECH[:3], ad, notice, *_SPEECH[3:5], ad, notice, *_SPEECH[5:]])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    # The document's own sentence, twice, once beside the page's line, stays.
+    text = "\n".join([*_SPEECH[:3], ad, refrain, *_SPEECH[3:5], refrain, *_SPEECH[5:]])
+    assert strip_boilerplate(text, PATTERNS).text.count(refrain) == 2
 
 
 @pytest.mark.parametrize(
@@ -1526,6 +1515,8 @@ def test_a_notice_that_stands_twice_beside_wrapper_is_wrapper_even_as_a_sentence
     [
         "本系统由某某船舶管理公司信息中心维护，技术支持电话：0532-88417260。",
         "广告　某某航空金卡会员专享：机上免税品满800元减120元",
+        "本屏信息由某某站党群工作部发布。",
+        "阅读完毕，本次学习可获得成长积分5分。",
     ],
 )
 def test_a_systems_note_on_itself_and_a_labelled_ad_are_wrapper(line):
@@ -1540,6 +1531,66 @@ def test_a_sentence_is_learnable_only_where_the_judge_reads_it_as_wrapper(monkey
         "gaoku.core.cleaning._scores", lambda lines: [2.0 if "颠簸" in x else 0.5 for x in lines]
     )
     assert learnable_lines(f"现在开会。\n{notice}\n请坐下。") == [notice]
+
+
+def test_comments_under_a_head_with_their_count_are_wrapper():
+    comments = [
+        "热门评论（2）",
+        "临江老周：说得在理，已经转到我们小区群里了。",
+        "江边散步的人：数据挺详细。",
+    ]
+    result = strip_boilerplate("\n".join([*_SPEECH, *comments]), PATTERNS)
+    assert result.text.split("\n") == _SPEECH
+
+
+def test_a_sentence_naming_the_documents_own_members_group_stays():
+    line = "活动信息通过“临江市场监管”微信公众号和各门店会员群同步发布，欢迎居民参与。"
+    assert _cleaned_with(line) == [*_SPEECH[:3], line, *_SPEECH[3:]]
+    assert _cleaned_with("加入会员群 领取全年范文") == _SPEECH
+
+
+def test_any_short_name_between_the_last_sentence_and_the_date_signs_the_document():
+    report = [
+        "关于候车室适老化服务改造工作情况的报告",
+        "集团公司客运部：",
+        "按照集团公司要求，我站于2024年启动候车室适老化服务改造，现将有关情况报告如下。",
+        "特此报告。",
+        "青屿站",
+        "2025年4月10日",
+    ]
+    assert strip_boilerplate("\n".join(report), PATTERNS).text.split("\n") == report
+
+
+def test_a_pages_contact_after_its_buttons_goes_and_the_documents_own_stays():
+    notice = [
+        "关于开展食品安全知识进社区活动的通知",
+        "各超市门店：",
+        "活动结束后3个工作日内，各门店要将活动开展情况报市局。",
+        "联系人：许晴",
+        "电话：0577-66120835",
+        "临江市市场监督管理局",
+        "2025年6月3日",
+    ]
+    page = [
+        "【下载原文】　【加入收藏】　【返回列表】",
+        "联系人：培养办 周老师",
+        "电话：0579-86203317",
+    ]
+    result = strip_boilerplate("\n".join([*notice, *page]), PATTERNS)
+    assert result.text.split("\n") == notice
+    # One unit's documents share their contact's telephone: it is never learned.
+    assert learnable_lines("电话：0577-66120835") == []
+
+
+def test_a_line_opening_with_letters_and_digits_is_no_piece_of_a_broken_term(monkeypatch):
+    # PM / 2.5 is a term a converter broke; a station screen's train line is not.
+    train = "K806 次\u3000开往 南岭\u3000晚点约 25 分钟\u3000检票口 B1"
+    monkeypatch.setattr(
+        "gaoku.core.cleaning._scores", lambda lines: [7.0 if x == train else -5.0 for x in lines]
+    )
+    speech = [*_SPEECH[:3], "（领导讲话）", *_SPEECH[3:]]
+    text = "\n".join([*speech[:4], train, *speech[4:]])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == speech
 
 
 def test_a_papers_jump_and_its_repeated_headline_are_wrapper():

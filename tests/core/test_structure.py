@@ -168,6 +168,8 @@ def test_blanks_naming_different_bodies_are_different_placeholders():
         "××支队长", "XX驾校", "XX客运公司", "○○科技有限公司", "XX面", "X台次", "X号线"
     ]  # fmt: skip
     assert find_placeholders("XX家公司、XX个部门") == ["XX家", "XX个"]
+    # A branch of a company or a bank is a body to name, not a count of 支.
+    assert find_placeholders("我代表XX支公司、XX支行发言") == ["XX支公司", "XX支行"]
     text = "用时X分钟，XX对新人共摆XX桌，××对此高度重视。"
     assert find_placeholders(text) == ["X分钟", "XX对", "XX桌", "××"]
     text = "增长X.X%，完成X.X亿元，○○家企业，○个村，○ 项目一，培训XX学时，○○港。"

@@ -231,7 +231,7 @@ def test_a_notice_sentence_in_every_document_of_a_source_is_learned(monkeypatch)
 
     # The judge reads the source's notice alone as wrapper (stock sentences of the
     # documents score below LEARNED_SENTENCE and are never learned).
-    notice = "阅读满10分钟可获得书香积分2分。"
+    notice = "入井前请主动接受安全检查。"
     monkeypatch.setattr(
         "gaoku.core.cleaning._scores", lambda lines: [2.0 if x == notice else 0.0 for x in lines]
     )

@@ -444,9 +444,10 @@ _PAGE_LABEL = 8
 
 
 def _repeated_labels(lines: list[str], inside: list[str], heads: set[int]) -> list[int]:
-    """A page's printed labels (学习内容：, 心得：) and an app's notices, sentences too
-    (阅读满10分钟可获得积分2分。), that stand twice or more, each time beside the page's
-    other furniture (a running head, a line judged wrapper): a document's own label
+    """A page's printed labels (学习内容：, 心得：) that stand twice or more, each time beside
+    the page's other furniture (a running head, a line judged wrapper), and an app's
+    notices, sentences too (井下严禁携带烟火…。), that stand twice or more beside the same
+    line of the page's, as a block it inserts between paragraphs: a document's own label
     (主持人：) or sentence stands among its own lines."""
     by_line: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
@@ -455,14 +456,19 @@ def _repeated_labels(lines: list[str], inside: list[str], heads: set[int]) -> li
         if not inside[i] and MEANINGFUL.search(line) and (label or notice):
             by_line.setdefault(line, []).append(i)
 
-    def furniture(i: int) -> bool:
-        return 0 <= i < len(lines) and (bool(inside[i]) or i in heads)
+    def furniture(i: int) -> set[str]:
+        """The page's lines beside line i."""
+        beside = (j for j in (i - 1, i + 1) if 0 <= j < len(lines))
+        return {lines[j] for j in beside if inside[j] or j in heads}
+
+    def inserted(places: list[int]) -> bool:
+        beside = [furniture(i) for i in places]
+        if lines[places[0]].endswith(("：", ":")):
+            return all(beside)
+        return bool(set.intersection(*beside))
 
     return [
-        i
-        for places in by_line.values()
-        if len(places) > 1 and all(furniture(i - 1) or furniture(i + 1) for i in places)
-        for i in places
+        i for places in by_line.values() if len(places) > 1 and inserted(places) for i in places
     ]
 
 
@@ -498,6 +504,8 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             continue
         if (
             _the_documents(line)
+            or _signs_above_date(lines, inside, index)
+            or _contact_goes_on(lines, inside, index)
             or _exchange(lines, index)
             or display_slogan(line)  # judged in context by _spaced_slogans
             or _table_row(lines, inside, index)
@@ -507,6 +515,41 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
         else:
             inside[index] = LEARNED
     return opening
+
+
+# A date alone on its line, as a document is dated under its signature.
+_DATE_LINE = re.compile(rf"^(?:{_DATE})$")
+# The longest name a document signs with on a line of its own.
+_SIGNER = 20
+
+
+def _signs_above_date(lines: list[str], inside: list[str], index: int) -> bool:
+    """Whether a line is the name a document is signed with: a short name with no
+    punctuation between the document's last sentence (特此报告。) and its date, whatever
+    the name (青屿站, which no form of an issuing body covers)."""
+    line = lines[index]
+    return (
+        0 < index < len(lines) - 1
+        and len(line) <= _SIGNER
+        and not re.search(r"[，。！？：:；、]", line)
+        and _DATE_LINE.match(lines[index + 1]) is not None
+        and not inside[index - 1]
+        and SENTENCE_END.search(lines[index - 1]) is not None
+    )
+
+
+# A field of a contact, on the line under its name (联系人：许晴 / 电话：0577-…).
+_CONTACT_FIELD = re.compile(r"^(?:联系|办公|咨询)?(?:电话|手机|邮箱|传真|座机|地址|邮编)\s*[:：]")
+
+
+def _contact_goes_on(lines: list[str], inside: list[str], index: int) -> bool:
+    """Whether a line goes on with the contact on the line above it, the document's own."""
+    return (
+        index > 0
+        and not inside[index - 1]
+        and own_contact(lines[index - 1])
+        and _CONTACT_FIELD.match(lines[index]) is not None
+    )
 
 
 # A sentence this long after a tail's form is the document going on, not its tail's.
@@ -610,14 +653,19 @@ def _continues(lines: list[str], inside: list[str], index: int) -> bool:
     broken_before = prose and _OPEN_END.search(before) and not heading
     # …or it stops mid-sentence itself, and the next line goes on (“九五”期间， / 我国…).
     broken_after = lines[index].endswith(("，", "、", "；")) and bool(after)
-    # …or a term is broken in two after a sentence's start (今年全县 / PM / 2.5浓度…).
+    # …or a term is broken in two after a sentence's start (今年全县 / PM / 2.5浓度…): the
+    # line is the term's piece, not a line that opens with letters and digits (K806 次…).
     broken_term = (
-        before and not SENTENCE_END.search(before) and _TERM_BROKEN.match(lines[index] + after)
+        before
+        and not SENTENCE_END.search(before)
+        and len(lines[index]) <= _TERM_PIECE
+        and _TERM_BROKEN.match(lines[index] + after)
     )
     return bool(broken_before or broken_after or broken_term or _CLOSER.match(after))
 
 
 _TERM_BROKEN = re.compile(r"^[A-Za-z]{1,4}\d")
+_TERM_PIECE = 8
 
 
 # A heading or a label that announces the document's own slogan on the next line
@@ -682,16 +730,16 @@ RECURRING_IN = 2
 
 def learnable_lines(text: str) -> list[str]:
     """The lines of a normalised text that are wrapper if they recur in other documents:
-    short, with a word in them, and neither a sentence (unless the judge reads it as wrapper
-    above LEARNED_SENTENCE: documents share stock sentences), a heading, a title, a subtitle, a
-    salutation, a signature, the document's own end or contacts, a line with a blank to
-    fill (templates share 联系人：＿＿＿　联系电话：＿＿＿ by design), a part's name
-    (结束语, which reports of one series share) or a section's (存在的问题, which reports
-    of a kind share), a closing formula or a distribution line (此致, 以上报告，请予审议,
-    报：县委、县政府), an official header
-    (某某县人民政府办公室文件, which a county's documents share) nor a cell of a table
-    (every 实施方案's task table heads its columns 序号 / 责任单位 / 完成时限) — lines a
-    document does not share with another one."""
+    short, with a word in them, and none of what documents share with each other — a
+    sentence (unless the judge reads it as wrapper above LEARNED_SENTENCE: documents share
+    stock sentences), a heading, a title, a subtitle, a salutation, a signature, the
+    document's own end or contacts (联系人：…, 电话：…, which one unit's documents share), a
+    line with a blank to fill (templates share 联系人：＿＿＿　联系电话：＿＿＿ by design), a
+    part's name (结束语, which reports of one series share) or a section's (存在的问题,
+    which reports of a kind share), a closing formula or a distribution line (此致,
+    以上报告，请予审议, 报：县委、县政府), an official header (某某县人民政府办公室文件, which a
+    county's documents share) or a cell of a table (every 实施方案's task table heads its
+    columns 序号 / 责任单位 / 完成时限)."""
     lines = [line for line in text.split("\n") if line]
     tables = {lines[i] for i in _table_cells(lines)}
     found = []
@@ -702,6 +750,7 @@ def learnable_lines(text: str) -> list[str]:
             or line in tables
             or (SENTENCE_END.search(line) and _scores([line])[0] <= LEARNED_SENTENCE)
             or _the_documents(line)
+            or _CONTACT_FIELD.match(line)  # one unit's documents share 电话：…
             or find_placeholders(line)
             or is_subtitle(line)
             or is_document_header(line)
@@ -842,6 +891,7 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     a text with neither, its last line not judged wrapper on its own."""
     own = [i for i in range(start, len(lines)) if not inside[i]]
     own = _before_foreign_tail(lines, own, scores)
+    own = _before_page_contact(lines, inside, own, start)
     # A notice that runs to the end (本作品…, 注：…, 免责声明…) after the last paragraph
     # of any length ends the document, whatever its own lines end with.
     notice = next(
@@ -1031,6 +1081,32 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
     return own[: len(own) - len(tail)]  # the tail is a run at the end of own
 
 
+def _before_page_contact(
+    lines: list[str], inside: list[str], own: list[int], start: int
+) -> list[int]:
+    """The document's own lines without a page's contacts after its furniture: a contact
+    line (联系人：…) right after a line of the page's (【下载原文】　【返回列表】, 本屏信息由…
+    发布。) that follows the document's last sentence, with nothing after it that signs or
+    dates the document or goes on as a sentence. A document's own contact stands among
+    its own lines: after its last paragraph, above or under its signature."""
+    for position, index in enumerate(own):
+        line = lines[index]
+        if index <= start + 1 or not own_contact(line) or SENTENCE_END.search(line):
+            continue
+        if find_placeholders(line):
+            continue  # a template's contact to fill in is the document's
+        if not inside[index - 1] or inside[index - 1] == FILLER:
+            continue
+        last = lines[own[position - 1]]
+        if not (SENTENCE_END.search(last) or _SIGNATURE.match(last)):
+            continue
+        after = [lines[j] for j in own[position + 1 :]]
+        if any(SENTENCE_END.search(later) or _SIGNATURE.match(later) for later in after):
+            continue
+        return own[:position]
+    return own
+
+
 def _protected_end(line: str) -> bool:
     return bool(
         _SIGNATURE.match(line)
@@ -1081,9 +1157,9 @@ def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
 
 
 _COMMENTS = re.compile(
-    r"^\W*(?:热门评论|全部评论|最新评论|精彩评论|网友评论|评论区|(?:共\s*)?\d+\s*条(?:评论|回复|回应)|"
-    r"(?:全部|热门|最新)?回应|(?:精选|全部)?留言|留言(?:区|精选)|评论精选|"
-    r"评论\s*[（(]\d+[)）]|(?:家长|网友|读者|全部|热门|最新)(?:回复|留言)\s*[（(]\d+[)）]|问大家(?:\s*[（(]\d+[)）])?|"
+    r"^\W*(?:(?:热门评论|全部评论|最新评论|精彩评论|网友评论|评论区|(?:共\s*)?\d+\s*条(?:评论|回复|回应)|"
+    r"(?:全部|热门|最新)?回应|(?:精选|全部)?留言|留言(?:区|精选)|评论精选|评论|"
+    r"(?:家长|网友|读者|全部|热门|最新)(?:回复|留言)|问大家)(?:\s*[（(]\d+[)）])?|"
     # Who liked the post, the comments' head: ❤ 王老师、豆豆爸爸等9人觉得很赞
     r"(?:\S{1,40}等\s*)?\d+\s*人(?:觉得很赞|觉得很棒|觉得有用|赞过|点赞了?|已赞))\W*$"
 )

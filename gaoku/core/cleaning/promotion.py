@@ -104,8 +104,14 @@ _STRONG = re.compile(
     r"(?:上下|左右|向上|向下|[上下左右])滑(?:动)?(?:阅读|查看|浏览)|"
     r"以下为正文|正文完|来源[:：].{0,24}(?:网|站|号|平台|文库)$|"
     # A site's or a system's note on itself (本系统由…信息中心维护，技术支持电话：…。, 本站
-    # 内容采用…协议): a document about a system says what it will do (本平台建成后…).
-    r"^本(?:系统|平台|网站|站|终端|应用|小程序)(?:由|的?内容|文章|资料|信息|使用|支持|仅|所有|提供)|"
+    # 内容采用…协议, 本屏信息由…发布。): a document about a system says what it will do
+    # (本平台建成后…).
+    r"^本(?:系统|平台|网站|站|终端|应用|小程序|屏|页面)(?:由|的?内容|文章|资料|信息|使用|支持|仅|所有|"
+    r"提供)|"
+    # A reading app's reward for reading the text (阅读完毕，本次学习可获得成长积分5分。,
+    # 阅读满10分钟可获得积分2分。).
+    r"^(?:阅读|学习)(?:完毕|完成|结束)[，,！!。]|^(?:阅读|学习)满\s*\d+\s*(?:分钟|秒)|"
+    r"本次(?:阅读|学习)可?(?:获得|获|得|奖励)|"
     # A repost's note on where the text above came from (以上通知转自…，供学员了解。).
     r"^\W*以上[^。！？]{0,10}?(?:转自|转载自|转载于|转发自)|"
     # Page furniture, alone or after a brand: 第2页 共5页, 共5页 第2页, 第2/5页, 2/5,
@@ -306,6 +312,9 @@ _WEAK = re.compile(
             # 的实施方案, 银龄助教行动方案 and 推荐阅读书目 are titles).
             r"本站|长按识别|转发给|星标|私信|阅读原文|拍下|拉黑|"
             r"点个赞|三连|点个.?在看|店内|网盘|直接套用",
+            # A seller's group (会员群, 资料群, 范文群): a document names its own (各门店会员群
+            # 同步发布) in a sentence.
+            r"(?:会员|免费|VIP|vip|资料|写作|材料|范文)群(?!众|体)",
             # A social-media topic tag (#公文写作, #述职报告#) or handle (@某某笔记): a post's,
             # never a document's; a tag is # and a word, not # and a number (#1机组).
             r"[#＃][^\s#＃\d]|@[^\s@]{2,}",
