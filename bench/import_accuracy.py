@@ -174,6 +174,7 @@ SETS = (
     "import_holdout103",
     "import_holdout104",
     "import_holdout105",
+    "import_holdout106",
 )
 
 

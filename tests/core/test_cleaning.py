@@ -1619,6 +1619,20 @@ def test_a_slogan_under_a_heading_that_announces_it_is_the_documents():
     assert strip_boilerplate("\n".join(plan), PATTERNS).text.split("\n") == plan
 
 
+def test_an_appeal_keeps_its_own_slogan_and_loses_one_that_stands_twice(judge_neutral):
+    appeal = [
+        "关于厉行节约、反对食品浪费的倡议书",
+        "全市广大消费者朋友们：",
+        "我们倡议广大消费者按需采购，不囤积、不跟风。",
+        "按需选购不囤积\u3000光盘行动我先行",
+        "让我们携起手来，让勤俭节约成为全社会的自觉行动。",
+    ]
+    assert strip_boilerplate("\n".join(appeal), PATTERNS).text.split("\n") == appeal
+    brand = "鲜邻生活\u3000品质到家"
+    text = "\n".join([*appeal[:3], brand, *appeal[3:4], brand, *appeal[4:]])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == appeal
+
+
 @pytest.mark.parametrize(
     "book",
     ["《柘岭县委理论学习中心组学习研讨材料汇编》", "《临渚市基层治理工作现场推进会交流材料》"],

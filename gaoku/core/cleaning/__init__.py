@@ -668,6 +668,8 @@ _TERM_BROKEN = re.compile(r"^[A-Za-z]{1,4}\d")
 _TERM_PIECE = 8
 
 
+# The title of an appeal, which sets out slogans of its own.
+_APPEAL = re.compile(r"(?:倡议书?|公开信|告[^，。]{0,8}书)$")
 # A heading or a label that announces the document's own slogan on the next line
 # (二、活动主题 / 高效办成一件事　便民利企暖人心).
 _THEME_HEADING = re.compile(r"(?:主题|口号|标语|宣传语)[:：]?$")
@@ -684,7 +686,9 @@ def _spaced_slogans(lines: list[str], inside: list[str], start: int, end: int) -
     heading that announces it (活动主题) is the document's own: these stay. A
     distributor repeats its slogan while a writer varies the headings: spaced lines of two
     or more different wordings are the document's unmarked headings, unless a line heads
-    nothing (the next line is a numbered heading).
+    nothing (the next line is a numbered heading). An appeal (倡议书, 公开信) sets out its
+    own slogans (按需选购不囤积　光盘行动我先行): there only a slogan that stands twice is
+    the distributor's.
     """
     first_sentence = _first_sentence(lines, inside, start, end)
     candidates = []
@@ -697,6 +701,9 @@ def _spaced_slogans(lines: list[str], inside: list[str], start: int, end: int) -
         if _table_row(lines, inside, index) or _THEME_HEADING.search(lines[index - 1]):
             continue
         candidates.append(index)
+    if start < len(lines) and _APPEAL.search(lines[start]):
+        counts = Counter(lines[i] for i in candidates)
+        return [i for i in candidates if counts[lines[i]] > 1]
     if len({lines[i] for i in candidates}) <= 1:
         return candidates
     return [i for i in candidates if _heads_nothing(lines, inside, i)]
