@@ -1517,9 +1517,10 @@ def test_a_notice_that_stands_twice_beside_wrapper_is_wrapper_even_as_a_sentence
         "广告　某某航空金卡会员专享：机上免税品满800元减120元",
         "本屏信息由某某站党群工作部发布。",
         "阅读完毕，本次学习可获得成长积分5分。",
+        "管理部门：资产管理科 · 请勿撕毁 · 定期盘点",
     ],
 )
-def test_a_systems_note_on_itself_and_a_labelled_ad_are_wrapper(line):
+def test_a_systems_notes_its_ads_and_its_labels_are_wrapper(line):
     assert _cleaned_with(line) == _SPEECH
 
 

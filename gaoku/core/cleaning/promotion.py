@@ -315,6 +315,8 @@ _WEAK = re.compile(
             # A seller's group (会员群, 资料群, 范文群): a document names its own (各门店会员群
             # 同步发布) in a sentence.
             r"(?:会员|免费|VIP|vip|资料|写作|材料|范文)群(?!众|体)",
+            # A sticker's or a label's own instruction (资产管理科 · 请勿撕毁 · 定期盘点).
+            r"请勿(?:撕毁|撕掉|揭下)",
             # A social-media topic tag (#公文写作, #述职报告#) or handle (@某某笔记): a post's,
             # never a document's; a tag is # and a word, not # and a number (#1机组).
             r"[#＃][^\s#＃\d]|@[^\s@]{2,}",
