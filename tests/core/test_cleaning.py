@@ -1518,6 +1518,9 @@ def test_a_notice_that_stands_twice_beside_wrapper_is_wrapper_even_as_a_sentence
         "本屏信息由某某站党群工作部发布。",
         "阅读完毕，本次学习可获得成长积分5分。",
         "管理部门：资产管理科 · 请勿撕毁 · 定期盘点",
+        "阅读完毕请点击“标记已读”，系统将自动计入本人年度学时。",
+        "本网站为涉密内网，严禁处理、传输国家秘密信息！",
+        "便利店今日特惠：矿泉水买二送一。",
     ],
 )
 def test_a_systems_notes_its_ads_and_its_labels_are_wrapper(line):
@@ -1550,16 +1553,32 @@ def test_a_sentence_naming_the_documents_own_members_group_stays():
     assert _cleaned_with("加入会员群 领取全年范文") == _SPEECH
 
 
-def test_any_short_name_between_the_last_sentence_and_the_date_signs_the_document():
+@pytest.mark.parametrize("tail", [[], ["联系人：邹晓峰", "电话：0517-83316119"]])
+def test_any_short_name_between_the_last_sentence_and_the_date_signs_the_document(tail):
     report = [
         "关于候车室适老化服务改造工作情况的报告",
         "集团公司客运部：",
         "按照集团公司要求，我站于2024年启动候车室适老化服务改造，现将有关情况报告如下。",
         "特此报告。",
+        *tail,
         "青屿站",
-        "2025年4月10日",
+        "二〇二五年四月十日",
     ]
     assert strip_boilerplate("\n".join(report), PATTERNS).text.split("\n") == report
+
+
+def test_a_petrol_stations_name_is_no_brand_and_minutes_keep_who_attended():
+    minutes = [
+        "金桥路加油站党支部安全生产专题会议纪要",
+        "2025年9月26日，支部召开安全生产专题会议，研究部署国庆期间安全工作。",
+        "会议明确，由站长牵头，每日开展安全巡查。",
+        "出席：钟远山\u3000罗振华\u3000施文斌",
+        "列席：各班组负责人",
+        "记录：葛小芸",
+    ]
+    brand = "砚田文稿——写材料的人自己的加油站"
+    result = strip_boilerplate("\n".join([brand, *minutes]), PATTERNS)
+    assert result.text.split("\n") == minutes
 
 
 def test_a_pages_contact_after_its_buttons_goes_and_the_documents_own_stays():

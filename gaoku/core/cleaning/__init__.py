@@ -227,6 +227,8 @@ _LAST_WORDS = re.compile(
 # document's colophon (版记), who printed it and when (某某区人民政府办公室　　2026年2月10日印发).
 _OWN_TAIL = re.compile(
     r"^[（(]?(?:附件|附|联系人|抄送|抄报|报送|主送|印发|发送|备注)\s*[:：]|^附件\s*\d{1,2}$|"
+    # …and a meeting's minutes, who attended and who took them (出席：…, 列席：…, 记录：…).
+    r"^(?:出席|列席|缺席|请假|记录|记录人|参会人员|参加人员)\s*[:：]|"
     r"^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
     rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$"
 )
@@ -525,8 +527,8 @@ _SIGNER = 20
 
 def _signs_above_date(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a line is the name a document is signed with: a short name with no
-    punctuation between the document's last sentence (特此报告。) and its date, whatever
-    the name (青屿站, which no form of an issuing body covers)."""
+    punctuation between the document's last sentence (特此报告。) or its tail (联系人, 电话)
+    and its date, whatever the name (青屿站, which no form of an issuing body covers)."""
     line = lines[index]
     return (
         0 < index < len(lines) - 1
@@ -534,7 +536,11 @@ def _signs_above_date(lines: list[str], inside: list[str], index: int) -> bool:
         and not re.search(r"[，。！？：:；、]", line)
         and _DATE_LINE.match(lines[index + 1]) is not None
         and not inside[index - 1]
-        and SENTENCE_END.search(lines[index - 1]) is not None
+        and (
+            SENTENCE_END.search(lines[index - 1]) is not None
+            or _protected_end(lines[index - 1])
+            or _CONTACT_FIELD.match(lines[index - 1]) is not None
+        )
     )
 
 

@@ -106,11 +106,11 @@ _STRONG = re.compile(
     # A site's or a system's note on itself (本系统由…信息中心维护，技术支持电话：…。, 本站
     # 内容采用…协议, 本屏信息由…发布。): a document about a system says what it will do
     # (本平台建成后…).
-    r"^本(?:系统|平台|网站|站|终端|应用|小程序|屏|页面)(?:由|的?内容|文章|资料|信息|使用|支持|仅|所有|"
+    r"^本(?:系统|平台|网站|站|终端|应用|小程序|屏|页面)(?:由|为|的?内容|文章|资料|信息|使用|支持|仅|所有|"
     r"提供)|"
     # A reading app's reward for reading the text (阅读完毕，本次学习可获得成长积分5分。,
     # 阅读满10分钟可获得积分2分。).
-    r"^(?:阅读|学习)(?:完毕|完成|结束)[，,！!。]|^(?:阅读|学习)满\s*\d+\s*(?:分钟|秒)|"
+    r"^(?:阅读|学习)(?:完毕|完成|结束)(?:[，,！!。]|后?请)|^(?:阅读|学习)满\s*\d+\s*(?:分钟|秒)|"
     r"本次(?:阅读|学习)可?(?:获得|获|得|奖励)|"
     # A repost's note on where the text above came from (以上通知转自…，供学员了解。).
     r"^\W*以上[^。！？]{0,10}?(?:转自|转载自|转载于|转发自)|"
@@ -281,7 +281,7 @@ _OFFER = re.compile(
     r"感谢(?:您的)?(?:阅读|观看)|欢迎(?:转发|分享|收藏|关注|订阅)|记得(?:关注|收藏|转发|点赞)|"
     r"点击(?:关注|阅读)|点击.{0,4}(?:下方|上方|链接|按钮)|"
     # A shop's and a blog's own words, in a sentence too.
-    r"[Ww]ord(?:原)?版|提取码|评论区|后台回复|知识星球|本店|包邮|秒发|五星好评|"
+    r"[Ww]ord(?:原)?版|提取码|评论区|后台回复|知识星球|本店|包邮|秒发|五星好评|今日特惠|限时特惠|"
     # A price offer (原价699元，限时199元; ¥199; a coupon): a document states a cost in
     # 元 without a shop's 原价/限时/券后 or a currency sign.
     r"(?:原价|特价|现价|限时|优惠价|券后|到手价?|秒杀价?)\s*[¥￥]?\s*\d+(?:\.\d+)?\s*元|"
@@ -291,7 +291,10 @@ _WEAK = re.compile(
     "|".join(
         (
             r"[｜|]|第[一二三四五六七八九十百\d]+[辑期]|您|原创|精品|范文|精选|文库|书斋|文苑|笔苑|"
-            r"文舍|资料站|素材坊|材料铺|加油站|篇篇|字字|整理|下载|搜索|获取|关注",
+            r"文舍|资料站|素材坊|材料铺|篇篇|字字|整理|下载|搜索|获取|关注",
+            # A writer's "filling station" is a site's brand (写材料的人自己的加油站, 笔杆子加油站);
+            # a petrol station is a place (金桥路加油站党支部上半年工作总结).
+            r"(?:的|笔杆子|文字|写作|公文|材料|文稿|学习|精神|思想)加油站",
             # A line wholly in brackets is a label: a brand's (【…】, 〔…〕) or what a web
             # page left where it held a picture or a code to scan ([图片], [二维码]).
             r"^[【〔〖\[［].*[】〕〗\]］]$",
