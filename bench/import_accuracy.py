@@ -175,6 +175,7 @@ SETS = (
     "import_holdout104",
     "import_holdout105",
     "import_holdout106",
+    "import_holdout107",
 )
 
 
