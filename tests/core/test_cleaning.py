@@ -1521,6 +1521,8 @@ def test_a_notice_that_stands_twice_beside_wrapper_is_wrapper_even_as_a_sentence
         "阅读完毕请点击“标记已读”，系统将自动计入本人年度学时。",
         "本网站为涉密内网，严禁处理、传输国家秘密信息！",
         "便利店今日特惠：矿泉水买二送一。",
+        "〔系统〕卫星热点监测：辖区内暂无新增热点。",
+        "校园献血季开启，预约成功即送定制纪念品！",
     ],
 )
 def test_a_systems_notes_its_ads_and_its_labels_are_wrapper(line):
@@ -1565,6 +1567,34 @@ def test_any_short_name_between_the_last_sentence_and_the_date_signs_the_documen
         "二〇二五年四月十日",
     ]
     assert strip_boilerplate("\n".join(report), PATTERNS).text.split("\n") == report
+
+
+def test_a_reports_bracketed_label_and_a_staff_signature_are_its_own():
+    report = [
+        "参加党纪学习教育的心得体会",
+        "按照公司党委统一部署，我认真参加了党纪学习教育。",
+        "【典型案例】",
+        "2024年7月，石门库5号仓在例行检查中发现局部粮温异常，保管员及时处置。",
+        "总之，这次学习对我来说是一次思想上的“大扫除”。",
+        "河湾库保管员\u3000覃立伟",
+    ]
+    page = ["附件下载（0）", "上一篇：支部集中学习安排\u3000\u3000下一篇：无"]
+    result = strip_boilerplate("\n".join([*report, *page]), PATTERNS)
+    assert result.text.split("\n") == report
+
+
+def test_who_chaired_a_meeting_is_the_minutes_own_line(monkeypatch):
+    chair = "主持：总经理\u3000岑国梁"
+    monkeypatch.setattr(
+        "gaoku.core.cleaning._scores", lambda lines: [4.0 if x == chair else -5.0 for x in lines]
+    )
+    minutes = [
+        "某公司2025年第一季度安全生产工作会议纪要",
+        "时间：2025年3月14日上午",
+        chair,
+        "3月14日，公司召开第一季度安全生产工作会议，传达学习上级有关会议精神。",
+    ]
+    assert strip_boilerplate("\n".join(minutes), PATTERNS).text.split("\n") == minutes
 
 
 def test_a_petrol_stations_name_is_no_brand_and_minutes_keep_who_attended():

@@ -208,9 +208,11 @@ _WRITER_FIELD = re.compile(rf"{_WRITER}\s*[:：]")
 # report or the title (（市政协经济委员会调研组）), and an article's author as a paper or a
 # journal names them under it (（作者单位：中共某市委党校）, （作者系某县委书记）).
 _AUTHOR = r"[（(]作者(?:单位|简介)?(?:[:：]|系|为)[^（）()]{2,40}[）)]"
+# …and whoever holds a post named …员 signs so, the name after a space (河湾库保管员　覃立伟).
+_STAFF = r"[\u4e00-\u9fff]{2,20}员[ \u3000]+[\u4e00-\u9fff]{2,4}"
 _SIGNATURE = re.compile(
     rf"^(?:{_DATE}|{_SIGNED}|[（(]{_SIGNED}[）)]|{_POST}|{_FIELD}|"
-    rf"[（(](?={_WRITER}){_FIELD}[）)]|{_AUTHOR}|{_BLANK_NAME})$"
+    rf"[（(](?={_WRITER}){_FIELD}[）)]|{_AUTHOR}|{_STAFF}|{_BLANK_NAME})$"
 )
 # A labelled field of a record (档号：…, 著录人：…　审核人：…).
 _LABELLED = re.compile("^[^：:，。！？]{1,10}[:：]")
@@ -227,8 +229,8 @@ _LAST_WORDS = re.compile(
 # document's colophon (版记), who printed it and when (某某区人民政府办公室　　2026年2月10日印发).
 _OWN_TAIL = re.compile(
     r"^[（(]?(?:附件|附|联系人|抄送|抄报|报送|主送|印发|发送|备注)\s*[:：]|^附件\s*\d{1,2}$|"
-    # …and a meeting's minutes, who attended and who took them (出席：…, 列席：…, 记录：…).
-    r"^(?:出席|列席|缺席|请假|记录|记录人|参会人员|参加人员)\s*[:：]|"
+    # …and a meeting's minutes, who chaired, attended and took them (主持：…, 出席：…, 记录：…).
+    r"^(?:主持|主持人|出席|列席|缺席|请假|记录|记录人|参会人员|参加人员)\s*[:：]|"
     r"^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
     rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$"
 )
@@ -622,8 +624,10 @@ _FORMULA = re.compile(
 # 保障措施): documents of a kind share these words, so the library never learns them.
 _SECTION_NAME = re.compile(
     r"^[\u4e00-\u9fff]{0,8}(?:情况|问题|原因|建议|打算|做法|成效|成绩|措施|目标|要求|思想|原则|"
-    r"任务|步骤|安排|启示|体会|回顾|思路|举措|经验|背景|意义|分工|保障|机制|职责)$"
+    r"任务|步骤|安排|启示|体会|回顾|思路|举措|经验|背景|意义|分工|保障|机制|职责|案例|事例|事迹)$"
 )
+# …which a report may set in brackets as a label over its paragraph (【典型案例】).
+_LABEL_BRACKETS = re.compile(r"^[【〔\[［]|[】〕\]］]$")
 
 
 def _the_documents(line: str) -> bool:
@@ -632,7 +636,7 @@ def _the_documents(line: str) -> bool:
     return bool(
         HEADING.match(line)
         or _PART_NAME.match(line)
-        or _SECTION_NAME.match(line)
+        or _SECTION_NAME.match(_LABEL_BRACKETS.sub("", line))
         or _FORMULA.match(line)
         or _protected_end(line)
         or agenda(line)
@@ -896,6 +900,8 @@ def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
         return PATTERN
     if _WRITERS_ROW.fullmatch(line) and _WRITER_FIELD.search(line):
         return ""
+    if _SECTION_NAME.match(_LABEL_BRACKETS.sub("", line)):
+        return ""  # a report's label over its paragraph (【典型案例】), no page's
     return PROMOTION if promotion(line) else ""
 
 

@@ -112,6 +112,8 @@ _STRONG = re.compile(
     # 阅读满10分钟可获得积分2分。).
     r"^(?:阅读|学习)(?:完毕|完成|结束)(?:[，,！!。]|后?请)|^(?:阅读|学习)满\s*\d+\s*(?:分钟|秒)|"
     r"本次(?:阅读|学习)可?(?:获得|获|得|奖励)|"
+    # A system's message labelled so (〔系统〕卫星热点监测：…).
+    r"^[〔\[［【(（]系统(?:消息|通知|提示|公告)?[〕\]］】)）]|"
     # A repost's note on where the text above came from (以上通知转自…，供学员了解。).
     r"^\W*以上[^。！？]{0,10}?(?:转自|转载自|转载于|转发自)|"
     # Page furniture, alone or after a brand: 第2页 共5页, 共5页 第2页, 第2/5页, 2/5,
@@ -282,6 +284,7 @@ _OFFER = re.compile(
     r"点击(?:关注|阅读)|点击.{0,4}(?:下方|上方|链接|按钮)|"
     # A shop's and a blog's own words, in a sentence too.
     r"[Ww]ord(?:原)?版|提取码|评论区|后台回复|知识星球|本店|包邮|秒发|五星好评|今日特惠|限时特惠|"
+    r"(?:预约|注册|下单|报名|关注)成功(?:即|就)(?:送|赠|领|享)|"
     # A price offer (原价699元，限时199元; ¥199; a coupon): a document states a cost in
     # 元 without a shop's 原价/限时/券后 or a currency sign.
     r"(?:原价|特价|现价|限时|优惠价|券后|到手价?|秒杀价?)\s*[¥￥]?\s*\d+(?:\.\d+)?\s*元|"
