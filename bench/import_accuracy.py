@@ -176,6 +176,7 @@ SETS = (
     "import_holdout105",
     "import_holdout106",
     "import_holdout107",
+    "import_holdout108",
 )
 
 
