@@ -1523,6 +1523,8 @@ def test_a_notice_that_stands_twice_beside_wrapper_is_wrapper_even_as_a_sentence
         "便利店今日特惠：矿泉水买二送一。",
         "〔系统〕卫星热点监测：辖区内暂无新增热点。",
         "校园献血季开启，预约成功即送定制纪念品！",
+        "刷新时间：08:15:42",
+        "日期：2024-07-16",
     ],
 )
 def test_a_systems_notes_its_ads_and_its_labels_are_wrapper(line):
@@ -1581,6 +1583,27 @@ def test_a_reports_bracketed_label_and_a_staff_signature_are_its_own():
     page = ["附件下载（0）", "上一篇：支部集中学习安排\u3000\u3000下一篇：无"]
     result = strip_boilerplate("\n".join([*report, *page]), PATTERNS)
     assert result.text.split("\n") == report
+
+
+def test_a_profiles_headings_without_numbers_stay_and_a_viewers_remarks_go(monkeypatch):
+    paragraph = "每天凌晨4点半，她就从家里出发，把负责的街巷清扫得干干净净，二十年来从未间断。" * 3
+    headings = ["起得最早的人", "最“较真”的班长", "不忘初心的老党员"]
+    remarks = ["主播声音好好听", "收藏了明天开会用", "上岸的来还愿了"]
+    scored = {"起得最早的人": 2.4, **{remark: 5.5 for remark in remarks}}
+    monkeypatch.setattr(
+        "gaoku.core.cleaning._scores", lambda lines: [scored.get(x, -5.0) for x in lines]
+    )
+    title = ["一把扫帚扫出一条“最美街巷”", "柳春梅，女，1976年出生，现任城东二中队班长。"]
+    profile = [*title, *[line for heading in headings for line in (heading, paragraph)]]
+    assert strip_boilerplate("\n".join(profile), PATTERNS).text.split("\n") == profile
+    streamed = [*title, *[line for remark in remarks for line in (paragraph, remark)], paragraph]
+    result = strip_boilerplate("\n".join(streamed), PATTERNS)
+    assert result.removed_lines == tuple(remarks)
+
+
+def test_comments_after_a_posts_counters_go():
+    tail = ["点赞 21\u3000评论 3", "李秀英（国画三班）：盼着早点开课，我第一个报名！"]
+    assert strip_boilerplate("\n".join([*_SPEECH, *tail]), PATTERNS).text.split("\n") == _SPEECH
 
 
 def test_who_chaired_a_meeting_is_the_minutes_own_line(monkeypatch):

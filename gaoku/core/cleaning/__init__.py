@@ -491,6 +491,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
     above the title, where no document has begun, they are a system's (a meeting's fields
     and its sign-in table over the speech)."""
     opening = set()
+    unmarked = _unmarked_headings(lines, inside, scores)
     # The line the body's first sentence follows is the title where any is, whatever its
     # words (爷爷的账本, an essay's): it must read as wrapper as surely as a sentence does.
     above_body = _first_sentence(lines, inside, -1, len(lines) - 1) - 1
@@ -510,6 +511,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             _the_documents(line)
             or _signs_above_date(lines, inside, index)
             or _contact_goes_on(lines, inside, index)
+            or index in unmarked
             or _exchange(lines, index)
             or display_slogan(line)  # judged in context by _spaced_slogans
             or _table_row(lines, inside, index)
@@ -544,6 +546,32 @@ def _signs_above_date(lines: list[str], inside: list[str], index: int) -> bool:
             or _CONTACT_FIELD.match(lines[index - 1]) is not None
         )
     )
+
+
+# A heading without a number: a few words, quotation marks at most, over a paragraph.
+_UNMARKED_HEADING = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")
+# The fewest such headings that make a document's own outline.
+_UNMARKED_OUTLINE = 3
+
+
+def _unmarked_headings(lines: list[str], inside: list[str], scores: list[float]) -> set[int]:
+    """The headings of a document that heads its parts without numbers (a profile's
+    起得最早的人 / 最“较真”的班长 / 不忘初心的老党员, each over its paragraph): three or more
+    different short lines, each standing once and over a paragraph of the document's, that
+    the judge does not read as surely wrapper as it reads a viewer's remarks set between
+    the paragraphs (主播声音好好听, 收藏了明天开会用)."""
+    found = [
+        i
+        for i in range(len(lines) - 1)
+        if _UNMARKED_HEADING.match(lines[i])
+        and scores[i] <= SENTENCE_THRESHOLD
+        and not inside[i + 1]
+        and len(lines[i + 1]) >= _PARAGRAPH
+        and SENTENCE_END.search(lines[i + 1])
+    ]
+    counts = Counter(lines)
+    alone = {i for i in found if counts[lines[i]] == 1}
+    return alone if len(alone) >= _UNMARKED_OUTLINE else set()
 
 
 # A field of a contact, on the line under its name (联系人：许晴 / 电话：0577-…).
@@ -1117,7 +1145,7 @@ def _before_page_contact(
         if not inside[index - 1] or inside[index - 1] == FILLER:
             continue
         last = lines[own[position - 1]]
-        if not (SENTENCE_END.search(last) or _SIGNATURE.match(last)):
+        if not (SENTENCE_END.search(last) or _protected_end(last)):
             continue
         after = [lines[j] for j in own[position + 1 :]]
         if any(SENTENCE_END.search(later) or _SIGNATURE.match(later) for later in after):
@@ -1179,6 +1207,8 @@ _COMMENTS = re.compile(
     r"^\W*(?:(?:热门评论|全部评论|最新评论|精彩评论|网友评论|评论区|(?:共\s*)?\d+\s*条(?:评论|回复|回应)|"
     r"(?:全部|热门|最新)?回应|(?:精选|全部)?留言|留言(?:区|精选)|评论精选|评论|"
     r"(?:家长|网友|读者|全部|热门|最新)(?:回复|留言)|问大家)(?:\s*[（(]\d+[)）])?|"
+    # …or the post's counters ending with its comments' (点赞 21　评论 3).
+    r"(?:(?:点赞|赞|收藏|转发|分享)\s*\d+[ \u3000]*)+评论\s*\d+|"
     # Who liked the post, the comments' head: ❤ 王老师、豆豆爸爸等9人觉得很赞
     r"(?:\S{1,40}等\s*)?\d+\s*人(?:觉得很赞|觉得很棒|觉得有用|赞过|点赞了?|已赞))\W*$"
 )

@@ -66,9 +66,12 @@ _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 # A copy's certification stamp (复印件 / 此复印件与原件一致, an OCR's 一 read as —).
 _CERTIFIED_COPY = r"此复印件与原件[一—-]致|^复\s*印\s*件$"
 CERTIFIED_COPY = re.compile(_CERTIFIED_COPY)
-# A machine's clock to the second in a labelled field (时间：2024-11-03 08:16:40): an
-# export's header over each message it logs.
-_LOG_CLOCK = r"^[^：:，。]{0,8}[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}:\d{2}$"
+# A machine's clock to the second in a labelled field (时间：2024-11-03 08:16:40, 刷新时间：
+# 08:15:42): an export's header over each message it logs, a screen's refresh.
+_LOG_CLOCK = r"^[^：:，。]{0,8}[:：]\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}:\d{2}$"
+# A machine's date in a labelled field (日期：2024-07-16): a document dates itself in words
+# (2024年7月16日).
+_FIELD_ISO_DATE = r"^[^：:，。]{0,6}(?:日期|时间)[:：]\s*\d{4}-\d{1,2}-\d{1,2}$"
 _CHAT_HEADER = (
     rf"^{_NOT_AGENDA}[^\s，。：:！？；、]{{1,12}}[ \u3000]+"
     r"(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?|昨天|前天|今天|星期[一二三四五六日天]|"
@@ -203,7 +206,8 @@ _STRONG = re.compile(
     # A log's header fields over each message: its clock and the number it came from
     # (号码：106575208866); a voice assistant's wake word and its answers (小智小智，继续 /
     # 音量已调到 60%。).
-    rf"{_LOG_CLOCK}|^(?:号码|对方号码|发信人|收信人|发送方|接收方)\s*[:：]\s*\+?\d[\d -]{{4,}}$|"
+    rf"{_LOG_CLOCK}|{_FIELD_ISO_DATE}|"
+    r"^(?:号码|对方号码|发信人|收信人|发送方|接收方)\s*[:：]\s*\+?\d[\d -]{4,}$|"
     r"^(?P<wake>[\u4e00-\u9fff]{2})(?P=wake)[，,][^\s。！？!?]{1,20}$|"
     r"音量(?:已)?(?:调|设置|调整)?(?:到|为|至)\s*\d{1,3}\s*%|"
     # A speaker timer's countdown (发言计时 剩余 05:00), a crowd proofreading site's marks (第
