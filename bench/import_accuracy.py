@@ -177,6 +177,7 @@ SETS = (
     "import_holdout106",
     "import_holdout107",
     "import_holdout108",
+    "import_holdout109",
 )
 
 
