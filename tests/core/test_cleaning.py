@@ -1541,6 +1541,19 @@ def test_a_sentence_is_learnable_only_where_the_judge_reads_it_as_wrapper(monkey
     assert learnable_lines(f"现在开会。\n{notice}\n请坐下。") == [notice]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本次学习获益匪浅，我深刻认识到必须坚持人民至上。",
+        "学习结束后，请各支部于月底前报送心得体会。",
+        "本站为一等客运站，日均发送旅客3万人次。",
+        "本平台由市大数据局统一建设，各部门按职责做好数据共享。",
+    ],
+)
+def test_a_documents_own_sentences_on_its_study_its_station_or_its_platform_stay(line):
+    assert _cleaned_with(line) == [*_SPEECH[:3], line, *_SPEECH[3:]]
+
+
 def test_comments_under_a_head_with_their_count_are_wrapper():
     comments = [
         "热门评论（2）",

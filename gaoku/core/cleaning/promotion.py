@@ -106,15 +106,17 @@ _STRONG = re.compile(
     # A page's hint on how to read it (（材料较长，可上下滑动阅读）, 左滑查看更多).
     r"(?:上下|左右|向上|向下|[上下左右])滑(?:动)?(?:阅读|查看|浏览)|"
     r"以下为正文|正文完|来源[:：].{0,24}(?:网|站|号|平台|文库)$|"
-    # A site's or a system's note on itself (本系统由…信息中心维护，技术支持电话：…。, 本站
-    # 内容采用…协议, 本屏信息由…发布。): a document about a system says what it will do
-    # (本平台建成后…).
-    r"^本(?:系统|平台|网站|站|终端|应用|小程序|屏|页面)(?:由|为|的?内容|文章|资料|信息|使用|支持|仅|所有|"
-    r"提供)|"
+    # A site's, a screen's or a system's note on itself (本网站为涉密内网…, 本屏信息由…发布。,
+    # 本系统由…信息中心维护，技术支持电话：…。). A station's own report says 本站为一等客运站,
+    # and a document about a platform what it will do (本平台建成后…): 本站 and 本平台 open
+    # such a note only where it says who keeps it.
+    r"^本(?:网站|终端|应用|小程序|屏|页面)(?:由|为|的?内容|文章|资料|信息|使用|支持|仅|所有|提供)|"
+    r"^本(?:系统|平台|站)(?:由[^。，]{2,24}(?:维护|提供|运营|推送|发布|开发)|的?内容(?:由|采用|仅|均))|"
     # A reading app's reward for reading the text (阅读完毕，本次学习可获得成长积分5分。,
-    # 阅读满10分钟可获得积分2分。).
-    r"^(?:阅读|学习)(?:完毕|完成|结束)(?:[，,！!。]|后?请)|^(?:阅读|学习)满\s*\d+\s*(?:分钟|秒)|"
-    r"本次(?:阅读|学习)可?(?:获得|获|得|奖励)|"
+    # 阅读满10分钟可获得积分2分。); a document's own 本次学习获益匪浅 or 学习结束后，请各支部…
+    # is no reward.
+    r"^阅读(?:完毕|完成|结束)(?:[，,！!。]|后?请)|^阅读满\s*\d+\s*(?:分钟|秒)|"
+    r"本次(?:阅读|学习)[^。，！？]{0,6}(?:积分|学分)|本次(?:阅读|学习)已?计入(?:学习)?时长|"
     # A system's message labelled so (〔系统〕卫星热点监测：…).
     r"^[〔\[［【(（]系统(?:消息|通知|提示|公告)?[〕\]］】)）]|"
     # A repost's note on where the text above came from (以上通知转自…，供学员了解。).
