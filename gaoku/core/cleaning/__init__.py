@@ -1133,9 +1133,10 @@ def _before_page_contact(
 ) -> list[int]:
     """The document's own lines without a page's contacts after its furniture: a contact
     line (联系人：…) right after a line of the page's (【下载原文】　【返回列表】, 本屏信息由…
-    发布。) that follows the document's last sentence, with nothing after it that signs or
-    dates the document or goes on as a sentence. A document's own contact stands among
-    its own lines: after its last paragraph, above or under its signature."""
+    发布。) that follows the document's last sentence, signature or own tail, with nothing
+    after it that signs or dates the document or goes on as a sentence. A document's own
+    contact stands among its own lines: after its last paragraph, above or under its
+    signature."""
     for position, index in enumerate(own):
         line = lines[index]
         if index <= start + 1 or not own_contact(line) or SENTENCE_END.search(line):
