@@ -1519,26 +1519,23 @@ def test_a_notice_that_stands_twice_beside_wrapper_is_wrapper_even_as_a_sentence
         "阅读完毕，本次学习可获得成长积分5分。",
         "管理部门：资产管理科 · 请勿撕毁 · 定期盘点",
         "阅读完毕请点击“标记已读”，系统将自动计入本人年度学时。",
-        "本网站为涉密内网，严禁处理、传输国家秘密信息！",
         "便利店今日特惠：矿泉水买二送一。",
         "〔系统〕卫星热点监测：辖区内暂无新增热点。",
-        "校园献血季开启，预约成功即送定制纪念品！",
         "刷新时间：08:15:42",
         "日期：2024-07-16",
+        "扫码领取更多典型案例",
     ],
 )
 def test_a_systems_notes_its_ads_and_its_labels_are_wrapper(line):
     assert _cleaned_with(line) == _SPEECH
 
 
-def test_a_sentence_is_learnable_only_where_the_judge_reads_it_as_wrapper(monkeypatch):
-    # Documents share stock sentences (现在开会。, 以上报告，请予审议。): a source's notice
-    # that reads as a sentence is learned only where the judge leans to wrapper.
-    notice = "前方可能有颠簸，请您回到座位坐好并系好安全带。"
-    monkeypatch.setattr(
-        "gaoku.core.cleaning._scores", lambda lines: [2.0 if "颠簸" in x else 0.5 for x in lines]
-    )
-    assert learnable_lines(f"现在开会。\n{notice}\n请坐下。") == [notice]
+def test_a_sentence_is_never_learned_however_the_judge_reads_it(monkeypatch):
+    # One office's notices share their courtesies (感谢您的支持与配合！), which the judge
+    # may lean to wrapper on: learned, they would be taken from the office's next notice.
+    monkeypatch.setattr("gaoku.core.cleaning._scores", lambda lines: [9.0 for _ in lines])
+    text = "现在开会。\n感谢您的支持与配合！\n前方可能有颠簸，请您回到座位坐好。\n笃行致远工作室"
+    assert learnable_lines(text) == ["笃行致远工作室"]
 
 
 @pytest.mark.parametrize(
@@ -1548,10 +1545,58 @@ def test_a_sentence_is_learnable_only_where_the_judge_reads_it_as_wrapper(monkey
         "学习结束后，请各支部于月底前报送心得体会。",
         "本站为一等客运站，日均发送旅客3万人次。",
         "本平台由市大数据局统一建设，各部门按职责做好数据共享。",
+        "本小程序由市总工会开发，职工可在线申请困难帮扶。",
+        "阅读结束后请各支部组织交流研讨，形成书面材料。",
+        "完成本次学习合格者授予学分6学时。",
+        "组织各大商超推出限时特惠、满减优惠等促销活动。",
+        "报名成功即享免费体检一次，名额有限。",
+        "检查日期：2024-07-16",
     ],
 )
 def test_a_documents_own_sentences_on_its_study_its_station_or_its_platform_stay(line):
     assert _cleaned_with(line) == [*_SPEECH[:3], line, *_SPEECH[3:]]
+
+
+def test_a_bulletins_section_on_messages_and_a_plans_repeated_deadlines_stay():
+    bulletin = [
+        "全市12345热线工作简报",
+        "一、本周受理情况",
+        "本周共受理群众诉求3260件，按时办结率98.6%。",
+        "网友留言",
+        "本周通过网站受理网友留言412件，主要反映道路维修、噪声扰民等问题。",
+        "二、下一步工作",
+        "各承办单位要对照诉求清单逐件办理，按时反馈办理结果。",
+    ]
+    # A section named so is no head of comments: the sections after it stay.
+    kept = strip_boilerplate("\n".join(bulletin), PATTERNS).text.split("\n")
+    assert kept[-3:] == bulletin[-3:]
+    tasks = [
+        "全县农村人居环境整治提升实施方案",
+        "为改善农村人居环境，结合我县实际，制定本方案。",
+        "（一）推进农村厕所改造。",
+        "牵头单位：县农业农村局",
+        "完成时限：2025年12月底前。",
+        "（二）推进生活垃圾治理。",
+        "牵头单位：县住建局",
+        "完成时限：2025年12月底前。",
+    ]
+    kept = strip_boilerplate("\n".join(tasks), PATTERNS).text.split("\n")
+    assert kept.count("完成时限：2025年12月底前。") == 2
+
+
+def test_a_notices_own_contact_after_its_link_stays():
+    notice = [
+        "关于举办全市职工技能大赛的通知",
+        "各区总工会：",
+        "请各单位于6月30日前完成报名。",
+        "市总工会",
+        "2025年6月3日",
+        "报名网址：https://match.example.cn/sign",
+        "联系人：李晓红",
+        "联系电话：0571-88001234",
+    ]
+    result = strip_boilerplate("\n".join(notice), PATTERNS)
+    assert result.text.split("\n")[-2:] == notice[-2:]
 
 
 def test_comments_under_a_head_with_their_count_are_wrapper():

@@ -9,7 +9,7 @@ from gaoku.library.models import CleaningPattern
 
 pytestmark = pytest.mark.django_db
 
-members_group = importlib.import_module("gaoku.library.migrations.0018_members_group_rule_to_signs")
+members_group = importlib.import_module("gaoku.library.migrations.0017_members_group_rule_to_signs")
 
 
 def test_the_seeded_members_group_rule_is_retired_unless_an_editor_changed_it():

@@ -222,31 +222,23 @@ def test_a_batch_teaches_its_first_documents_the_wrapper_the_others_hold(judge_n
     # Without the batch, the first two would have kept it (see the test above).
 
 
-def test_a_notice_sentence_in_every_document_of_a_source_is_learned(monkeypatch):
+def test_sightings_are_counted_again_from_the_stored_versions(judge_neutral):
     from django.apps import apps
 
-    from gaoku.core.cleaning import RECURRING, line_shape
+    from gaoku.core.cleaning import line_shape
     from gaoku.library.migrations._reread import sightings_reread
     from gaoku.library.models import LineSighting
 
-    # The judge reads the source's notice alone as wrapper (stock sentences of the
-    # documents score below LEARNED_SENTENCE and are never learned).
-    notice = "入井前请主动接受安全检查。"
-    monkeypatch.setattr(
-        "gaoku.core.cleaning._scores", lambda lines: [2.0 if x == notice else 0.0 for x in lines]
-    )
-    outcomes = []
-    for seed in (351, 352, 353):
+    brand = "笃行致远工作室"
+    for seed in (351, 352):
         lines = generate_document(seed).text.split("\n")
-        text = "\n".join([*lines[:2], notice, *lines[2:]])
-        outcomes.append(material_import(data=text.encode(), name=f"{seed}.txt"))
-    assert notice in outcomes[1].version.text
-    assert (notice, RECURRING) in outcomes[2].prepared.removals
-    # A library that held the documents before sentences were learned counts them again
-    # (migration 0017).
+        text = "\n".join([*lines[:2], brand, *lines[2:]])
+        material_import(data=text.encode(), name=f"{seed}.txt")
+    counted = set(LineSighting.objects.values_list("shape", "material_id"))
     LineSighting.objects.all().delete()
     sightings_reread(apps, None)
-    assert LineSighting.objects.filter(shape=line_shape(notice)).count() == 3
+    assert set(LineSighting.objects.values_list("shape", "material_id")) == counted
+    assert LineSighting.objects.filter(shape=line_shape(brand)).count() == 2
 
 
 def test_versions_of_one_document_in_a_batch_learn_nothing(judge_neutral):

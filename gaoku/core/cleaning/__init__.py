@@ -388,10 +388,6 @@ LEARNED_THRESHOLD = 2.0
 # A line that reads as a sentence is the document's far more often: it must score higher
 # (#2烘干机组已完成检修。 scores 2.3; 如需调整…请继续告诉我。 5.4).
 SENTENCE_THRESHOLD = 3.0
-# A sentence that other documents hold too is learned as their source's wrapper above this
-# score: the real reports' short sentences score at most 0.7 (加快农业和农村经济结构调整。),
-# a reading app's notice between paragraphs 2.8 (阅读满10分钟可获得书香积分2分。).
-LEARNED_SENTENCE = 1.0
 _CLOSER = re.compile("^[》〉」』）)、，。；：！？]")
 _OPEN_END = re.compile(r"[\w《〈「『（(“‘]$")
 
@@ -456,7 +452,9 @@ def _repeated_labels(lines: list[str], inside: list[str], heads: set[int]) -> li
     by_line: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         label = len(line) <= _PAGE_LABEL and line.endswith(("：", ":"))
-        notice = len(line) <= MAX_WRAPPER_LINE and not (_the_documents(line) or is_title(line))
+        notice = len(line) <= MAX_WRAPPER_LINE and not (
+            _the_documents(line) or is_title(line) or _LABELLED.match(line)
+        )
         if not inside[i] and MEANINGFUL.search(line) and (label or notice):
             by_line.setdefault(line, []).append(i)
 
@@ -655,7 +653,14 @@ _SECTION_NAME = re.compile(
     r"任务|步骤|安排|启示|体会|回顾|思路|举措|经验|背景|意义|分工|保障|机制|职责|案例|事例|事迹)$"
 )
 # …which a report may set in brackets as a label over its paragraph (【典型案例】).
-_LABEL_BRACKETS = re.compile(r"^[【〔\[［]|[】〕\]］]$")
+_LABEL_BRACKETS = re.compile(r"^[【〔\[［]([^】〕\]］]+)[】〕\]］]$")
+
+
+def _section_label(line: str) -> bool:
+    """Whether a line is a section's name in brackets (【典型案例】), not a page's label
+    that names one (【更多精彩范文案例】)."""
+    label = _LABEL_BRACKETS.match(line)
+    return bool(label and _SECTION_NAME.match(label[1]) and not promotion(label[1]))
 
 
 def _the_documents(line: str) -> bool:
@@ -664,7 +669,8 @@ def _the_documents(line: str) -> bool:
     return bool(
         HEADING.match(line)
         or _PART_NAME.match(line)
-        or _SECTION_NAME.match(_LABEL_BRACKETS.sub("", line))
+        or _SECTION_NAME.match(line)
+        or _section_label(line)
         or _FORMULA.match(line)
         or _protected_end(line)
         or agenda(line)
@@ -776,8 +782,8 @@ RECURRING_IN = 2
 def learnable_lines(text: str) -> list[str]:
     """The lines of a normalised text that are wrapper if they recur in other documents:
     short, with a word in them, and none of what documents share with each other — a
-    sentence (unless the judge reads it as wrapper above LEARNED_SENTENCE: documents share
-    stock sentences), a heading, a title, a subtitle, a salutation, a signature, the
+    sentence (one office's notices share their courtesies: 感谢您的支持与配合！), a heading, a
+    title, a subtitle, a salutation, a signature, the
     document's own end or contacts (联系人：…, 电话：…, which one unit's documents share), a
     line with a blank to fill (templates share 联系人：＿＿＿　联系电话：＿＿＿ by design), a
     part's name (结束语, which reports of one series share) or a section's (存在的问题,
@@ -793,7 +799,7 @@ def learnable_lines(text: str) -> list[str]:
             len(line) > 60
             or not (HAN.search(line) or _LATIN.search(line))  # a number alone names no source
             or line in tables
-            or (SENTENCE_END.search(line) and _scores([line])[0] <= LEARNED_SENTENCE)
+            or SENTENCE_END.search(line)
             or _the_documents(line)
             or _CONTACT_FIELD.match(line)  # one unit's documents share 电话：…
             or find_placeholders(line)
@@ -928,7 +934,7 @@ def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
         return PATTERN
     if _WRITERS_ROW.fullmatch(line) and _WRITER_FIELD.search(line):
         return ""
-    if _SECTION_NAME.match(_LABEL_BRACKETS.sub("", line)):
+    if _section_label(line):
         return ""  # a report's label over its paragraph (【典型案例】), no page's
     return PROMOTION if promotion(line) else ""
 
@@ -1128,15 +1134,21 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
     return own[: len(own) - len(tail)]  # the tail is a run at the end of own
 
 
+# A document's own link or attachment, which a page's rules take for its own.
+_OWN_LINK = re.compile(
+    r"^[^：:，。]{0,8}(?:网址|链接|下载|附件)[^：:，。]{0,4}[:：]|https?://|www\."
+)
+
+
 def _before_page_contact(
     lines: list[str], inside: list[str], own: list[int], start: int
 ) -> list[int]:
     """The document's own lines without a page's contacts after its furniture: a contact
-    line (联系人：…) right after a line of the page's (【下载原文】　【返回列表】, 本屏信息由…
-    发布。) that follows the document's last sentence, signature or own tail, with nothing
-    after it that signs or dates the document or goes on as a sentence. A document's own
-    contact stands among its own lines: after its last paragraph, above or under its
-    signature."""
+    line (联系人：…) right after a line of the page's (【返回列表】, 本屏信息由…发布。), not
+    the document's own link or attachment (报名网址：…), that follows the document's last
+    sentence, signature or own tail, with nothing after it that signs or dates the
+    document or goes on as a sentence. A document's own contact stands among its own
+    lines: after its last paragraph, above or under its signature."""
     for position, index in enumerate(own):
         line = lines[index]
         if index <= start + 1 or not own_contact(line) or SENTENCE_END.search(line):
@@ -1145,6 +1157,8 @@ def _before_page_contact(
             continue  # a template's contact to fill in is the document's
         if not inside[index - 1] or inside[index - 1] == FILLER:
             continue
+        if _OWN_LINK.search(lines[index - 1]):
+            continue  # the document's own link or attachment (报名网址：…) may stand there
         last = lines[own[position - 1]]
         if not (SENTENCE_END.search(last) or _protected_end(last)):
             continue
@@ -1205,9 +1219,9 @@ def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
 
 
 _COMMENTS = re.compile(
-    r"^\W*(?:(?:热门评论|全部评论|最新评论|精彩评论|网友评论|评论区|(?:共\s*)?\d+\s*条(?:评论|回复|回应)|"
-    r"(?:全部|热门|最新)?回应|(?:精选|全部)?留言|留言(?:区|精选)|评论精选|评论|"
-    r"(?:家长|网友|读者|全部|热门|最新)(?:回复|留言)|问大家)(?:\s*[（(]\d+[)）])?|"
+    r"^\W*(?:(?:热门评论|全部评论|最新评论|精彩评论|网友评论|评论区|问大家|(?:全部|热门|最新)?回应|"
+    r"(?:精选|全部)?留言|留言(?:区|精选)|评论精选)(?:\s*[（(]\d+[)）])?|(?:共\s*)?\d+\s*条(?:评论|回复|回应)|"
+    r"评论\s*[（(]\d+[)）]|(?:家长|网友|读者|全部|热门|最新)(?:回复|留言)\s*[（(]\d+[)）]|"
     # …or the post's counters ending with its comments' (点赞 21　评论 3).
     r"(?:(?:点赞|赞|收藏|转发|分享)\s*\d+[ \u3000]*)+评论\s*\d+|"
     # Who liked the post, the comments' head: ❤ 王老师、豆豆爸爸等9人觉得很赞

@@ -69,9 +69,9 @@ CERTIFIED_COPY = re.compile(_CERTIFIED_COPY)
 # A machine's clock to the second in a labelled field (时间：2024-11-03 08:16:40, 刷新时间：
 # 08:15:42): an export's header over each message it logs, a screen's refresh.
 _LOG_CLOCK = r"^[^：:，。]{0,8}[:：]\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}:\d{2}$"
-# A machine's date in a labelled field (日期：2024-07-16): a document dates itself in words
-# (2024年7月16日).
-_FIELD_ISO_DATE = r"^[^：:，。]{0,6}(?:日期|时间)[:：]\s*\d{4}-\d{1,2}-\d{1,2}$"
+# A machine's date under a bare label (日期：2024-07-16): a document dates itself in words
+# (2024年7月16日), and a record's own ISO date names what it dates (检查日期：…).
+_FIELD_ISO_DATE = r"^(?:日期|时间)[:：]\s*\d{4}-\d{2}-\d{2}$"
 _CHAT_HEADER = (
     rf"^{_NOT_AGENDA}[^\s，。：:！？；、]{{1,12}}[ \u3000]+"
     r"(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?|昨天|前天|今天|星期[一二三四五六日天]|"
@@ -106,17 +106,16 @@ _STRONG = re.compile(
     # A page's hint on how to read it (（材料较长，可上下滑动阅读）, 左滑查看更多).
     r"(?:上下|左右|向上|向下|[上下左右])滑(?:动)?(?:阅读|查看|浏览)|"
     r"以下为正文|正文完|来源[:：].{0,24}(?:网|站|号|平台|文库)$|"
-    # A site's, a screen's or a system's note on itself (本网站为涉密内网…, 本屏信息由…发布。,
-    # 本系统由…信息中心维护，技术支持电话：…。). A station's own report says 本站为一等客运站,
-    # and a document about a platform what it will do (本平台建成后…): 本站 and 本平台 open
-    # such a note only where it says who keeps it.
-    r"^本(?:网站|终端|应用|小程序|屏|页面)(?:由|为|的?内容|文章|资料|信息|使用|支持|仅|所有|提供)|"
-    r"^本(?:系统|平台|站)(?:由[^。，]{2,24}(?:维护|提供|运营|推送|发布|开发)|的?内容(?:由|采用|仅|均))|"
+    # A system's note on itself with its support line (本系统由…信息中心维护，技术支持电话：…。),
+    # and a screen's or a page's on what it shows (本屏信息由…发布。): a document about a
+    # platform says who builds it and what it will do (本平台由市大数据局统一建设…).
+    r"^本(?:系统|平台|网站|站|终端|应用|小程序)[^。！？]{0,30}(?:技术支持|客服电话|服务热线)|"
+    r"^本(?:屏|页面)(?:信息|内容)?由|"
     # A reading app's reward for reading the text (阅读完毕，本次学习可获得成长积分5分。,
-    # 阅读满10分钟可获得积分2分。); a document's own 本次学习获益匪浅 or 学习结束后，请各支部…
-    # is no reward.
-    r"^阅读(?:完毕|完成|结束)(?:[，,！!。]|后?请)|^阅读满\s*\d+\s*(?:分钟|秒)|"
-    r"本次(?:阅读|学习)[^。，！？]{0,6}(?:积分|学分)|本次(?:阅读|学习)已?计入(?:学习)?时长|"
+    # 阅读满10分钟可获得积分2分。); a document's own 阅读结束后请各支部…, 本次学习获益匪浅
+    # or 本次学习计入学时 is no reward.
+    r"^阅读(?:完毕|完成)[^。！？]{0,20}(?:积分|学时|已读)|^阅读满\s*\d+\s*(?:分钟|秒)|"
+    r"本次(?:阅读|学习)可?(?:获得|领取)[^。，！？]{0,4}积分\s*\d+\s*分|本次(?:阅读|学习)已计入(?:学习)?时长|"
     # A system's message labelled so (〔系统〕卫星热点监测：…).
     r"^[〔\[［【(（]系统(?:消息|通知|提示|公告)?[〕\]］】)）]|"
     # A repost's note on where the text above came from (以上通知转自…，供学员了解。).
@@ -289,8 +288,7 @@ _OFFER = re.compile(
     r"感谢(?:您的)?(?:阅读|观看)|欢迎(?:转发|分享|收藏|关注|订阅)|记得(?:关注|收藏|转发|点赞)|"
     r"点击(?:关注|阅读)|点击.{0,4}(?:下方|上方|链接|按钮)|"
     # A shop's and a blog's own words, in a sentence too.
-    r"[Ww]ord(?:原)?版|提取码|评论区|后台回复|知识星球|本店|包邮|秒发|五星好评|今日特惠|限时特惠|"
-    r"(?:预约|注册|下单|报名|关注)成功(?:即|就)(?:送|赠|领|享)|"
+    r"[Ww]ord(?:原)?版|提取码|评论区|后台回复|知识星球|本店|包邮|秒发|五星好评|(?:今日|限时)特惠[:：]|"
     # A price offer (原价699元，限时199元; ¥199; a coupon): a document states a cost in
     # 元 without a shop's 原价/限时/券后 or a currency sign.
     r"(?:原价|特价|现价|限时|优惠价|券后|到手价?|秒杀价?)\s*[¥￥]?\s*\d+(?:\.\d+)?\s*元|"
@@ -303,7 +301,7 @@ _WEAK = re.compile(
             r"文舍|资料站|素材坊|材料铺|篇篇|字字|整理|下载|搜索|获取|关注",
             # A writer's "filling station" is a site's brand (写材料的人自己的加油站, 笔杆子加油站);
             # a petrol station is a place (金桥路加油站党支部上半年工作总结).
-            r"(?:的|笔杆子|文字|写作|公文|材料|文稿|学习|精神|思想)加油站",
+            r"(?:的|笔杆子|文字|写作|公文|材料|文稿)加油站",
             # A line wholly in brackets is a label: a brand's (【…】, 〔…〕) or what a web
             # page left where it held a picture or a code to scan ([图片], [二维码]).
             r"^[【〔〖\[［].*[】〕〗\]］]$",

@@ -18,7 +18,7 @@ def restore(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("library", "0017_sentence_sightings"),
+        ("library", "0016_decimal_and_circle_placeholders"),
     ]
 
     operations = [migrations.RunPython(retire, restore)]
