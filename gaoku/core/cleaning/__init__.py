@@ -450,6 +450,7 @@ def _repeated_labels(lines: list[str], inside: list[str], heads: set[int]) -> li
     line of the page's, as a block it inserts between paragraphs: a document's own label
     (主持人：) or sentence stands among its own lines."""
     by_line: dict[str, list[int]] = {}
+    labels: set[str] = set()
     for i, line in enumerate(lines):
         label = len(line) <= _PAGE_LABEL and line.endswith(("：", ":"))
         notice = len(line) <= MAX_WRAPPER_LINE and not (
@@ -457,20 +458,23 @@ def _repeated_labels(lines: list[str], inside: list[str], heads: set[int]) -> li
         )
         if not inside[i] and MEANINGFUL.search(line) and (label or notice):
             by_line.setdefault(line, []).append(i)
+            if label:
+                labels.add(line)
 
     def furniture(i: int) -> set[str]:
         """The page's lines beside line i."""
         beside = (j for j in (i - 1, i + 1) if 0 <= j < len(lines))
         return {lines[j] for j in beside if inside[j] or j in heads}
 
-    def inserted(places: list[int]) -> bool:
+    def inserted(line: str, places: list[int]) -> bool:
         beside = [furniture(i) for i in places]
-        if lines[places[0]].endswith(("：", ":")):
-            return all(beside)
-        return bool(set.intersection(*beside))
+        return all(beside) if line in labels else bool(set.intersection(*beside))
 
     return [
-        i for places in by_line.values() if len(places) > 1 and inserted(places) for i in places
+        i
+        for line, places in by_line.items()
+        if len(places) > 1 and inserted(line, places)
+        for i in places
     ]
 
 
