@@ -8,7 +8,7 @@ the order is visible.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from gaoku.core.calendar import Calendar
@@ -103,6 +103,45 @@ def restore_line(
             "\n".join(lines),
             tuple(removed_lines[i] for i in others),
             positions=tuple(positions[i] for i in others),
+        ),
+        cal,
+    )
+
+
+def remove_lines(
+    text: str,
+    removed_lines: Sequence[str],
+    positions: Sequence[int],
+    indexes: Collection[int],
+    cal: Calendar | None = None,
+) -> PreparedText:
+    """A cleaned text without its lines ``indexes`` (into ``text.split("\n")``), which
+    join the removed lines where they stood, and all that derives from it again: an
+    editor's correction of a cleaner that kept a page's line. The inverse of
+    ``restore_line``, so a line removed so can be put back.
+
+    Raises:
+        ImportRejected: nothing of the text would be left.
+    """
+    removed = dict(zip(positions, removed_lines, strict=True))
+    kept = iter(text.split("\n"))
+    kept_lines: list[str] = []
+    for place in range(len(removed_lines) + text.count("\n") + 1):
+        if place in removed:
+            continue
+        line = next(kept)
+        if len(kept_lines) in indexes:
+            removed[place] = line
+        kept_lines.append(line)
+    remaining = [line for i, line in enumerate(kept_lines) if i not in indexes]
+    if not remaining:
+        raise ImportRejected(EMPTY_AFTER_CLEANING, code="empty")
+    places = sorted(removed)
+    return _prepared(
+        CleanResult(
+            "\n".join(remaining),
+            tuple(removed[place] for place in places),
+            positions=tuple(places),
         ),
         cal,
     )

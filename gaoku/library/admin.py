@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from gaoku.core.cleaning import RECURRING_IN, compile_patterns, rule_regex
 from gaoku.errors import InvalidInput
+from gaoku.library.jobs import rules_apply_submit
 from gaoku.library.models import CleaningPattern, Material, MaterialVersion, Topic
 from gaoku.library.selectors import cleaning_rule_preview, learned_lines
 from gaoku.library.services import learned_line_keep, learned_line_release
@@ -153,6 +154,41 @@ class CleaningPatternAdmin(admin.ModelAdmin):
     search_fields = ("pattern", "note")
     change_form_template = "admin/library/cleaningpattern/change_form.html"
     change_list_template = "admin/library/cleaningpattern/change_list.html"
+    actions = ("apply_to_library",)
+
+    @admin.action(
+        description=_("Remove what the selected rules match from the library's materials"),
+        permissions=["apply"],
+    )
+    def apply_to_library(self, request: HttpRequest, queryset) -> HttpResponse | None:
+        rules = [(rule.pattern, rule.kind) for rule in queryset.filter(enabled=True)]
+        if not rules:
+            self.message_user(request, _("Only enabled rules are applied."), messages.WARNING)
+            return None
+        return self._applied(request, rules)
+
+    def has_apply_permission(self, request: HttpRequest) -> bool:
+        """Applying a rule writes the materials' next versions."""
+        return self.has_change_permission(request) and request.user.has_perm("library.add_material")
+
+    def _applied(self, request: HttpRequest, rules: list[tuple[str, str]]) -> HttpResponse:
+        job = rules_apply_submit(rules=rules, user=request.user, note="admin")
+        return HttpResponseRedirect(reverse("ops:job", args=[job.pk]))
+
+    def response_add(self, request: HttpRequest, obj: CleaningPattern, *args) -> HttpResponse:
+        return self._saved(request, obj) or super().response_add(request, obj, *args)
+
+    def response_change(self, request: HttpRequest, obj: CleaningPattern) -> HttpResponse:
+        return self._saved(request, obj) or super().response_change(request, obj)
+
+    def _saved(self, request: HttpRequest, obj: CleaningPattern) -> HttpResponse | None:
+        """The form's 保存并应用 button: the rule, saved, is applied to the library too."""
+        if "_apply" not in request.POST or not self.has_apply_permission(request):
+            return None
+        if not obj.enabled:
+            self.message_user(request, _("Only enabled rules are applied."), messages.WARNING)
+            return None
+        return self._applied(request, [(obj.pattern, obj.kind)])
 
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)

@@ -108,8 +108,9 @@ class ImportForm(forms.Form):
         )
 
 
-class PutBackForm(forms.Form):
-    """Which removed line of a version an editor puts back (gaoku.library.services)."""
+class VersionLineForm(forms.Form):
+    """Which line of a version an editor corrects (gaoku.library.services): one the
+    import removed, put back, or one it kept, removed."""
 
     index = forms.IntegerField(min_value=0)
     line = forms.CharField(strip=False, max_length=10_000)

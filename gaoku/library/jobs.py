@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from gaoku.core.cleaning import compile_patterns, rule_regex
 from gaoku.core.readers import ReadResult
 from gaoku.core.readers.kept import KeptReads
 from gaoku.core.readers.packs import is_pack, unpack
 from gaoku.errors import GaokuError, ImportRejected
+from gaoku.library.selectors import materials_matching
 from gaoku.library.serializers import import_outcome_to_dict
 from gaoku.library.services import (
     ImportOutcome,
     import_batch,
     metadata_from_json,
     read_result_import,
+    rule_apply,
 )
-from gaoku.ops.jobs import JobInput, job_item_add, job_result_set, uploads_dir
+from gaoku.ops.jobs import (
+    JobInput,
+    heartbeat_touch,
+    job_item_add,
+    job_result_set,
+    job_submit,
+    uploads_dir,
+)
 from gaoku.ops.models import Job
 from gaoku.search.services import search_index_batched
 
@@ -111,3 +123,40 @@ def _item(name: str, outcome: ImportOutcome) -> dict:
         entry["similar_to"] = {"material": outcome.similar_to.pk, "title": outcome.similar_to.title}
         entry["similarity"] = outcome.similarity
     return entry
+
+
+def rules_apply_submit(
+    *, rules: Sequence[tuple[str, str]], user: AbstractBaseUser, note: str = ""
+) -> Job:
+    """Queue editors' rules (pattern, kind) to be applied to the materials already in the
+    library; ``note`` says where the editor asked for it."""
+    return job_submit(
+        kind=Job.Kind.CLEAN,
+        by=user,
+        params={"rules": [list(rule) for rule in rules], "note": note},
+    )
+
+
+def rules_apply_job_run(job: Job, inputs: list[JobInput]) -> None:
+    """Give every material whose current text holds a line the job's rules match its
+    next version without those lines. Which materials is decided once, on the first
+    run; each material's version and its entry in the job commit together, so a job run
+    again after a crash goes on from the first material not done."""
+    rules = compile_patterns(rule_regex(pattern, kind) for pattern, kind in job.params["rules"])
+    if "materials" not in job.result:
+        found = materials_matching(rules)
+        job.total = len(found)
+        job.save(update_fields=["total"])
+        job_result_set(job, {"materials": found})
+    done = {item["material"] for item in job.items}
+    with search_index_batched():
+        for material_id in job.result["materials"]:
+            if material_id in done:
+                continue
+            heartbeat_touch(job.pk)
+            try:
+                with transaction.atomic():
+                    entry = rule_apply(material_id=material_id, rules=rules, user=job.created_by)
+                    job_item_add(job, entry)
+            except GaokuError as exc:
+                job_item_add(job, {"material": material_id, "lines": [], "error": exc.message})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
@@ -119,25 +119,59 @@ class RuleHit:
 
 def cleaning_rule_preview(pattern: str, kind: str, *, limit: int = 200) -> list[RuleHit]:
     """What a rule would remove across the library: the lines of current texts it
-    matches (text a member reads, which the rule would cut from future imports of the
-    same wording) and the lines already removed at import that it matches.
+    matches (text a member reads, which the rule cuts when it is applied to the library,
+    and from future imports of the same wording) and the lines already removed at import
+    that it matches.
 
     Raises:
         InvalidInput: the pattern is not a valid regular expression.
     """
-    [compiled] = compile_patterns([rule_regex(pattern, kind)])
+    rules = compile_patterns([rule_regex(pattern, kind)])
     hits: list[RuleHit] = []
     for material in Material.objects.filter(current__isnull=False).select_related("current"):
         version = material.current
-        for line in version.text.split("\n"):
-            if line and len(line) <= MAX_WRAPPER_LINE and compiled.search(line):
-                hits.append(RuleHit(material.pk, material.title, line, False))
+        lines = version.text.split("\n")
+        for index in rule_matches(version, rules):
+            hits.append(RuleHit(material.pk, material.title, lines[index], False))
         for line in version.removed_lines:
-            if compiled.search(line):
+            if any(rule.search(line) for rule in rules):
                 hits.append(RuleHit(material.pk, material.title, line, True))
         if len(hits) >= limit:
             break
     return hits[:limit]
+
+
+def kept_lines(version: MaterialVersion) -> list[tuple[int, str]]:
+    """The lines of a version's text that an editor or a rule may remove as a page's
+    (index into its lines, line): short enough for a page's line, never the title,
+    which is the document's."""
+    title = version.outline.get("title", "")
+    return [
+        (index, line)
+        for index, line in enumerate(version.text.split("\n"))
+        if line and line != title and len(line) <= MAX_WRAPPER_LINE
+    ]
+
+
+def rule_matches(version: MaterialVersion, rules: Sequence[Rule]) -> list[int]:
+    """The lines of a version's text (indexes into its lines) that one of ``rules``
+    matches, as an import would remove them."""
+    return [
+        index for index, line in kept_lines(version) if any(rule.search(line) for rule in rules)
+    ]
+
+
+def materials_matching(rules: Sequence[Rule]) -> list[int]:
+    """The materials whose current text holds a line that one of ``rules`` matches."""
+    return [
+        material.pk
+        for material in Material.objects.filter(current__isnull=False)
+        .select_related("current")
+        .only("pk", "current", "current__text", "current__outline")
+        .order_by("pk")
+        .iterator(chunk_size=200)
+        if rule_matches(material.current, rules)
+    ]
 
 
 def stored_source_hashes(hashes: Iterable[str]) -> set[str]:

@@ -21,7 +21,13 @@ from gaoku.copies.tasks import slot_plan_task
 from gaoku.core.calendar import parse_calendar
 from gaoku.core.cleaning import Rule, learnable_lines, line_shape
 from gaoku.core.cleaning.batch import ImportBatch
-from gaoku.core.ingest import PreparedText, prepare_text, restore_line, sighted_lines
+from gaoku.core.ingest import (
+    PreparedText,
+    prepare_text,
+    remove_lines,
+    restore_line,
+    sighted_lines,
+)
 from gaoku.core.readers import ReadResult, read_bytes
 from gaoku.core.similarity import content_hash
 from gaoku.core.staleness import StaleReference, stale_references
@@ -45,6 +51,7 @@ from gaoku.library.selectors import (
     calendar_current,
     cleaning_patterns_enabled,
     recurring_wrapper_lines,
+    rule_matches,
     similar_version_find,
     stored_source_hashes,
     version_get,
@@ -310,10 +317,10 @@ def _version_add(
 
 NOT_REMOVED = "第 {number} 版导入时没有删去这一行：{line}"
 NO_POSITIONS = (
-    "第 {number} 版导入时没有记下删去的各行在文中的位置，无法放回；请改好原文件后重新导入。"
+    "第 {number} 版导入时没有记下删去的各行在文中的位置，无法改动；请改好原文件后重新导入。"
 )
 SUPERSEDED = "资料 {id} 已有更新的第 {current} 版，这一行不在它删去的行里。"
-SAME_TEXT = "放回这一行后，正文与资料 {id} 的第 {number} 版相同，不再另存。"
+SAME_TEXT = "改后的正文与资料 {id} 的第 {number} 版相同，不再另存。"
 PUT_BACK_NOTE = "放回导入时删去的一行：{line}"
 
 
@@ -354,13 +361,7 @@ def removed_line_restore(
         removed.index((place, line)),
         cal=calendar_current(),
     )
-    same = MaterialVersion.objects.filter(content_hash=prepared.content_hash).first()
-    if same is not None:  # a text is stored once (the hash is unique)
-        raise InvalidInput(SAME_TEXT.format(id=same.material_id, number=same.number))
-    source = Source(current.source_name, current.source_format, current.source_encoding)
-    restored = _version_add(
-        material, prepared, source, current.source_hash, user, note=PUT_BACK_NOTE.format(line=line)
-    )
+    restored = _corrected(material, current, prepared, user, PUT_BACK_NOTE.format(line=line))
     audit_record(
         "version.restore_line",
         actor=user,
@@ -373,6 +374,119 @@ def removed_line_restore(
         learned_line_keep(shape=line_shape(line), user=user)
     material_event_publish(restored)
     return restored
+
+
+NOT_KEPT = "第 {number} 版的正文里没有这一行：{line}"
+NOT_CURRENT = "资料 {id} 已有更新的第 {current} 版；请在最新一版里删去这一行。"
+TITLE_KEPT = "标题是文档自己的，不能当作页面的文字删去。"
+REMOVE_NOTE = "删去导入时留下的页面文字：{line}"
+RULE_NOTE = "按清理规则删去 {n} 行：{lines}"
+
+
+@transaction.atomic
+def kept_line_remove(
+    *, material_id: int, number: int, index: int, line: str, user: AbstractBaseUser
+) -> MaterialVersion:
+    """Remove a line the import kept (a page's notice the cleaner took for the
+    document's), as the material's next version: the inverse of removed_line_restore,
+    so the line can be put back. ``index`` numbers the lines of version ``number``, the
+    current one, and ``line`` is the one it numbers there, as the editor saw it.
+
+    Raises:
+        NotFound: no such material or version.
+        InvalidInput: no such line, the title, a version that is no longer the current
+            one, or a version imported before positions were kept.
+    """
+    material = Material.objects.select_for_update().filter(pk=material_id).first()
+    if material is None:
+        raise NotFound(MATERIAL_NOT_FOUND.format(id=material_id))
+    version = version_get(material, number)
+    if version.pk != material.current_id:
+        current = MaterialVersion.objects.get(pk=material.current_id)
+        raise InvalidInput(NOT_CURRENT.format(id=material.pk, current=current.number))
+    lines = version.text.split("\n")
+    if not 0 <= index < len(lines) or lines[index] != line:
+        raise InvalidInput(NOT_KEPT.format(number=version.number, line=line[:40]))
+    if line == version.outline.get("title"):
+        raise InvalidInput(TITLE_KEPT)
+    removed = _lines_removed(material, version, [index], user, REMOVE_NOTE.format(line=line))
+    audit_record(
+        "version.remove_line",
+        actor=user,
+        object=f"material:{material.pk}",
+        detail={"version": removed.number, "line": line},
+    )
+    if learnable_lines(line):
+        # The editor says it is a page's: the library may learn it again as wrapper.
+        learned_line_release(shape=line_shape(line), user=user)
+    return removed
+
+
+def rule_apply(*, material_id: int, rules: Sequence[Rule], user: AbstractBaseUser | None) -> dict:
+    """Remove from a material's current text the lines that editors' ``rules`` match (as
+    an import would have), as its next version; what was done, for a job's entry.
+
+    Raises:
+        InvalidInput, ImportRejected: the text left would be stored already, or empty.
+    """
+    with transaction.atomic():
+        material = Material.objects.select_for_update().filter(pk=material_id).first()
+        if material is None or material.current_id is None:
+            return {"material": material_id, "lines": []}
+        version = MaterialVersion.objects.get(pk=material.current_id)
+        indexes = rule_matches(version, rules)
+        entry = {"material": material.pk, "title": material.title, "lines": []}
+        if not indexes:
+            return entry  # changed since the job looked, or by another job
+        lines = version.text.split("\n")
+        gone = [lines[i] for i in indexes]
+        note = RULE_NOTE.format(n=len(gone), lines="；".join(gone))
+        removed = _lines_removed(material, version, indexes, user, note)
+        audit_record(
+            "version.remove_lines",
+            actor=user,
+            object=f"material:{material.pk}",
+            detail={"version": removed.number, "lines": gone},
+        )
+    return {**entry, "version": removed.number, "lines": gone}
+
+
+def _lines_removed(
+    material: Material,
+    version: MaterialVersion,
+    indexes: Sequence[int],
+    user: AbstractBaseUser | None,
+    note: str,
+) -> MaterialVersion:
+    """The next version of ``material``: ``version`` without its lines ``indexes``.
+    It is a correction of the cleaner, not new writing, so followers hear nothing of it;
+    a member who took the older version sees that a newer one exists on its page."""
+    if len(version.removed_positions) != len(version.removed_lines):
+        raise InvalidInput(NO_POSITIONS.format(number=version.number))
+    prepared = remove_lines(
+        version.text,
+        version.removed_lines,
+        version.removed_positions,
+        set(indexes),
+        cal=calendar_current(),
+    )
+    return _corrected(material, version, prepared, user, note)
+
+
+def _corrected(
+    material: Material,
+    version: MaterialVersion,
+    prepared: PreparedText,
+    user: AbstractBaseUser | None,
+    note: str,
+) -> MaterialVersion:
+    """The next version of ``material``: an editor's correction of what the import made
+    of ``version``'s file, read from the same file."""
+    same = MaterialVersion.objects.filter(content_hash=prepared.content_hash).first()
+    if same is not None:  # a text is stored once (the hash is unique)
+        raise InvalidInput(SAME_TEXT.format(id=same.material_id, number=same.number))
+    source = Source(version.source_name, version.source_format, version.source_encoding)
+    return _version_add(material, prepared, source, version.source_hash, user, note=note)
 
 
 def _sightings_record(material: Material, prepared: PreparedText) -> None:

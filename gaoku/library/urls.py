@@ -8,6 +8,7 @@ urlpatterns = [
     path("m/<int:pk>/", views.reader, name="reader"),
     path("m/<int:pk>/changes/", views.changes, name="changes"),
     path("m/<int:pk>/v<int:number>/put-back/", views.line_put_back, name="line_put_back"),
+    path("m/<int:pk>/v<int:number>/remove/", views.line_remove, name="line_remove"),
     path("import/", views.import_page, name="import"),
     path("import/drafts/<int:pk>/", views.draft_resolve, name="draft_resolve"),
     path("stale/", views.stale_page, name="stale"),

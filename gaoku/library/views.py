@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -24,11 +25,12 @@ from gaoku.core.diff import Row, version_changes
 from gaoku.core.staleness import stale_references
 from gaoku.core.text import paragraphs
 from gaoku.errors import GaokuError, NotFound
-from gaoku.library.forms import DraftChoiceForm, ImportForm, PutBackForm
+from gaoku.library.forms import DraftChoiceForm, ImportForm, VersionLineForm
 from gaoku.library.models import DocType, MaterialVersion
 from gaoku.library.selectors import (
     calendar_current,
     calendar_history,
+    kept_lines,
     material_get,
     material_list,
     stale_dashboard,
@@ -39,6 +41,7 @@ from gaoku.library.selectors import (
 from gaoku.library.services import (
     calendar_save,
     import_draft_resolve,
+    kept_line_remove,
     material_refresh,
     metadata_to_json,
     removed_line_restore,
@@ -183,6 +186,8 @@ def changes(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(exc.message) from exc
     versions = version_list(material)
     context = {"material": material, "old": old, "new": new, "versions": versions, "rows": None}
+    if request.user.has_perm("library.add_material"):
+        context["kept_lines"] = kept_lines(material.current)
     entitlement = entitlement_get(request.user)
     if old.number != new.number and entitlement.covers(material):
         old_shown, new_shown = _shown(request, entitlement, old), _shown(request, entitlement, new)
@@ -261,13 +266,47 @@ def draft_resolve(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("library.add_material")
 def line_put_back(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """An editor puts back a line the import removed (from the import job's results)."""
+    return _line_corrected(
+        request,
+        pk,
+        number,
+        removed_line_restore,
+        _("Choose a removed line to put back."),
+        _("The line is back in the text: version %(version)d of material #%(material)d."),
+    )
+
+
+@require_POST
+@permission_required("library.add_material")
+def line_remove(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """An editor removes a line the import kept: a page's line, not the document's."""
+    return _line_corrected(
+        request,
+        pk,
+        number,
+        kept_line_remove,
+        _("Choose a line of the text to remove."),
+        _("The line is removed: version %(version)d of material #%(material)d."),
+    )
+
+
+def _line_corrected(
+    request: HttpRequest,
+    pk: int,
+    number: int,
+    correct: Callable[..., MaterialVersion],
+    unchosen: str,
+    done: str,
+) -> HttpResponse:
+    """One line of version ``number`` corrected by ``correct`` (a service taking
+    material_id, number, index, line and user), then back to where the editor was."""
     back = posted_next(request, reverse("library:changes", args=[pk]))
-    form = PutBackForm(request.POST)
+    form = VersionLineForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose a removed line to put back."))
+        messages.error(request, unchosen)
         return redirect(back)
     try:
-        version = removed_line_restore(
+        version = correct(
             material_id=pk,
             number=number,
             index=form.cleaned_data["index"],
@@ -277,11 +316,7 @@ def line_put_back(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     except GaokuError as exc:
         messages.error(request, exc.message)
         return redirect(back)
-    messages.success(
-        request,
-        _("The line is back in the text: version %(version)d of material #%(material)d.")
-        % {"version": version.number, "material": pk},
-    )
+    messages.success(request, done % {"version": version.number, "material": pk})
     return redirect(back)
 
 

@@ -41,6 +41,7 @@ RUNNERS = {
     Job.Kind.CHECK: "gaoku.search.jobs.check_job_run",
     Job.Kind.REINDEX: "gaoku.search.jobs.reindex_job_run",
     Job.Kind.REPORT: "gaoku.reports.jobs.report_job_run",
+    Job.Kind.CLEAN: "gaoku.library.jobs.rules_apply_job_run",
 }
 # A running job whose heartbeat is older than this lost its worker.
 STALE_AFTER = timedelta(seconds=60)

@@ -19,6 +19,7 @@ class Job(models.Model):
         CHECK = "check", _("Originality check")
         REINDEX = "reindex", _("Search reindex")
         REPORT = "report", _("Report of resale")
+        CLEAN = "clean", _("Cleaning rules applied to the library")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("Waiting")

@@ -11,7 +11,7 @@ from gaoku.core.cleaning import (
 )
 from gaoku.core.generator import generate_corpus
 from gaoku.core.text import normalize
-from gaoku.errors import InvalidInput
+from gaoku.errors import ImportRejected, InvalidInput
 
 PATTERNS = compile_patterns(default_patterns())
 
@@ -2140,6 +2140,42 @@ def test_a_removed_line_is_put_back_where_it_stood():
     assert back.removed_lines == ("笔耕文舍",) and back.removed_positions == (0,)
     again = restore_line(back.text, back.removed_lines, back.removed_positions, 0)
     assert again.text == normalize(raw) and again.removed_lines == ()
+
+
+def test_a_kept_line_is_removed_where_it_stood_and_can_be_put_back():
+    from gaoku.core.ingest import prepare_text, remove_lines, restore_line
+
+    raw = "\n".join(
+        [
+            "笔耕文舍",
+            "在全镇安全生产会议上的讲话",
+            "同志们：",
+            "一、提高认识。",
+            "今日午后有雷阵雨，请值班人员做好防雷准备。",
+            "关注公众号：bigengwenshe2021",
+            "二、压实责任。",
+            "要抓好落实。",
+        ]
+    )
+    prepared = prepare_text(raw, PATTERNS)
+    assert prepared.removed_positions == (0, 5)
+    notice = prepared.text.split("\n").index("今日午后有雷阵雨，请值班人员做好防雷准备。")
+    cut = remove_lines(prepared.text, prepared.removed_lines, prepared.removed_positions, {notice})
+    assert cut.text.split("\n") == [
+        "在全镇安全生产会议上的讲话",
+        "同志们：",
+        "一、提高认识。",
+        "二、压实责任。",
+        "要抓好落实。",
+    ]
+    assert cut.removed_positions == (0, 4, 5)
+    assert cut.removed_lines[1] == "今日午后有雷阵雨，请值班人员做好防雷准备。"
+    assert [p.heading for p in cut.outline.parts] == ["一、提高认识", "二、压实责任"]
+    back = restore_line(cut.text, cut.removed_lines, cut.removed_positions, 1)
+    assert back.text == prepared.text and back.removed_positions == (0, 5)
+    every = range(len(cut.text.split("\n")))
+    with pytest.raises(ImportRejected, match="没有剩下正文"):
+        remove_lines(cut.text, cut.removed_lines, cut.removed_positions, set(every))
 
 
 def test_a_letters_own_reply_form_and_its_note_stay():
