@@ -178,6 +178,8 @@ SETS = (
     "import_holdout107",
     "import_holdout108",
     "import_holdout109",
+    "import_holdout110",
+    "import_holdout111",
 )
 
 
