@@ -8,11 +8,12 @@ the order is visible.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from gaoku.core.calendar import Calendar
 from gaoku.core.cleaning import CleanResult, Rule, learnable_lines, strip_boilerplate
+from gaoku.core.cleaning.reasons import EDITOR
 from gaoku.core.excerpt import locator_keys
 from gaoku.core.similarity import content_hash, sketch
 from gaoku.core.structure import (
@@ -85,10 +86,12 @@ def restore_line(
     positions: Sequence[int],
     index: int,
     cal: Calendar | None = None,
+    reasons: Sequence[str] = (),
 ) -> PreparedText:
     """A cleaned text with its removed line ``index`` put back where it stood, and all
     that derives from it again: an editor's correction of the cleaner. ``positions``
-    are the removed lines' (PreparedText.removed_positions)."""
+    are the removed lines' (PreparedText.removed_positions), ``reasons`` why each was
+    removed (PreparedText.removal_reasons; empty where a version kept none)."""
     kept = iter(text.split("\n"))
     at = dict(zip(positions, range(len(removed_lines)), strict=True))
     lines = []
@@ -102,6 +105,7 @@ def restore_line(
         CleanResult(
             "\n".join(lines),
             tuple(removed_lines[i] for i in others),
+            _aligned(reasons, removed_lines, others),
             positions=tuple(positions[i] for i in others),
         ),
         cal,
@@ -114,16 +118,21 @@ def remove_lines(
     positions: Sequence[int],
     indexes: Collection[int],
     cal: Calendar | None = None,
+    reasons: Sequence[str] = (),
+    why: str = EDITOR,
 ) -> PreparedText:
     """A cleaned text without its lines ``indexes`` (into ``text.split("\n")``), which
-    join the removed lines where they stood, and all that derives from it again: an
-    editor's correction of a cleaner that kept a page's line. The inverse of
-    ``restore_line``, so a line removed so can be put back.
+    join the removed lines where they stood (each removed for ``why``), and all that
+    derives from it again: an editor's correction of a cleaner that kept a page's line.
+    The inverse of ``restore_line``, so a line removed so can be put back.
 
     Raises:
         ImportRejected: nothing of the text would be left.
     """
     removed = dict(zip(positions, removed_lines, strict=True))
+    because = dict(
+        zip(positions, _aligned(reasons, removed_lines, range(len(removed_lines))), strict=True)
+    )
     kept = iter(text.split("\n"))
     kept_lines: list[str] = []
     for place in range(len(removed_lines) + text.count("\n") + 1):
@@ -131,7 +140,7 @@ def remove_lines(
             continue
         line = next(kept)
         if len(kept_lines) in indexes:
-            removed[place] = line
+            removed[place], because[place] = line, why
         kept_lines.append(line)
     remaining = [line for i, line in enumerate(kept_lines) if i not in indexes]
     if not remaining:
@@ -141,10 +150,19 @@ def remove_lines(
         CleanResult(
             "\n".join(remaining),
             tuple(removed[place] for place in places),
+            tuple(because.get(place, "") for place in places),
             positions=tuple(places),
         ),
         cal,
     )
+
+
+def _aligned(
+    reasons: Sequence[str], removed_lines: Sequence[str], indexes: Iterable[int]
+) -> tuple[str, ...]:
+    """The reasons of removed lines ``indexes``, each "" where none was kept."""
+    whole = len(reasons) == len(removed_lines)
+    return tuple(reasons[i] if whole else "" for i in indexes)
 
 
 def _prepared(cleaned: CleanResult, cal: Calendar | None) -> PreparedText:

@@ -83,6 +83,8 @@ class MaterialVersion(models.Model):
     # Where each removed line stood among the file's lines, so that an editor can put one
     # back where it was (gaoku.core.ingest.restore_line); empty before migration 0015.
     removed_positions = models.JSONField(default=list)
+    # Why each removed line was (gaoku.core.cleaning.reasons); empty before migration 0021.
+    removal_reasons = models.JSONField(default=list)
     source_name = models.CharField(_("source file"), max_length=255, blank=True)
     # The editor's word on what this version changed, shown to members beside its date.
     note = models.CharField(_("what changed"), max_length=200, blank=True)
@@ -106,6 +108,13 @@ class MaterialVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.material_id} v{self.number}"
+
+    @property
+    def removals(self) -> list[tuple[str, str]]:
+        """Each removed line with why it was removed ("" where this version kept none)."""
+        whole = len(self.removal_reasons) == len(self.removed_lines)
+        reasons = self.removal_reasons if whole else [""] * len(self.removed_lines)
+        return list(zip(self.removed_lines, reasons, strict=True))
 
 
 class SketchValue(models.Model):

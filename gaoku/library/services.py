@@ -21,6 +21,7 @@ from gaoku.copies.tasks import slot_plan_task
 from gaoku.core.calendar import parse_calendar
 from gaoku.core.cleaning import Rule, learnable_lines, line_shape
 from gaoku.core.cleaning.batch import ImportBatch
+from gaoku.core.cleaning.reasons import EDITOR, PATTERN
 from gaoku.core.ingest import (
     PreparedText,
     prepare_text,
@@ -295,6 +296,7 @@ def _version_add(
         dated_references=list(prepared.dated_references),
         removed_lines=list(prepared.removed_lines),
         removed_positions=list(prepared.removed_positions),
+        removal_reasons=list(prepared.removal_reasons),
         source_name=source.name[:255],
         source_format=source.format,
         source_encoding=source.encoding,
@@ -360,6 +362,7 @@ def removed_line_restore(
         current.removed_positions,
         removed.index((place, line)),
         cal=calendar_current(),
+        reasons=current.removal_reasons,
     )
     restored = _corrected(material, current, prepared, user, PUT_BACK_NOTE.format(line=line))
     audit_record(
@@ -441,7 +444,7 @@ def rule_apply(*, material_id: int, rules: Sequence[Rule], user: AbstractBaseUse
         lines = version.text.split("\n")
         gone = [lines[i] for i in indexes]
         note = RULE_NOTE.format(n=len(gone), lines="；".join(gone))
-        removed = _lines_removed(material, version, indexes, user, note)
+        removed = _lines_removed(material, version, indexes, user, note, why=PATTERN)
         audit_record(
             "version.remove_lines",
             actor=user,
@@ -457,8 +460,10 @@ def _lines_removed(
     indexes: Sequence[int],
     user: AbstractBaseUser | None,
     note: str,
+    why: str = EDITOR,
 ) -> MaterialVersion:
-    """The next version of ``material``: ``version`` without its lines ``indexes``.
+    """The next version of ``material``: ``version`` without its lines ``indexes``, each
+    removed for ``why`` (gaoku.core.cleaning.reasons).
     It is a correction of the cleaner, not new writing, so followers hear nothing of it;
     a member who took the older version sees that a newer one exists on its page."""
     if len(version.removed_positions) != len(version.removed_lines):
@@ -469,6 +474,8 @@ def _lines_removed(
         version.removed_positions,
         set(indexes),
         cal=calendar_current(),
+        reasons=version.removal_reasons,
+        why=why,
     )
     return _corrected(material, version, prepared, user, note)
 

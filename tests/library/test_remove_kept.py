@@ -24,9 +24,12 @@ NOTICE = "请值班人员注意：今日午后有雷阵雨，请做好防雷准�
 
 
 def _imported(seed: int, notice: str = NOTICE) -> MaterialVersion:
-    """A generated document with ``notice`` after its fourth line, as the import kept it."""
-    lines = generate_document(seed, doc_type="讲话稿").text.split("\n")
-    text = "\n".join([*lines[:4], notice, *lines[4:]])
+    """A generated document in its distributor's wrapper with ``notice`` after its fourth
+    line, as the import kept it."""
+    doc = generate_document(seed, doc_type="讲话稿")
+    lines = doc.wrapped.split("\n")
+    after = lines.index(doc.text.split("\n")[3]) + 1
+    text = "\n".join([*lines[:after], notice, *lines[after:]])
     version = material_import(data=text.encode(), name=f"{seed}.txt").version
     assert notice in version.text.split("\n")
     return version
@@ -51,6 +54,10 @@ def test_a_kept_line_is_removed_as_the_next_version_and_can_be_put_back():
     second = _remove(first, NOTICE)
     assert second.number == 2 and second.material.current == second
     assert NOTICE not in second.text and NOTICE in second.removed_lines
+    # Why each line went is kept with it: the import's reasons, and the editor's.
+    assert len(first.removal_reasons) == len(first.removed_lines) > 0
+    assert (NOTICE, "编辑删去") in second.removals
+    assert set(first.removals) < set(second.removals)
     assert [line for line in first.text.split("\n") if line != NOTICE] == second.text.split("\n")
     assert NOTICE in second.note and second.created_by == account("editor")
     assert AuditEntry.objects.filter(action="version.remove_line").exists()
@@ -68,7 +75,7 @@ def test_a_kept_line_is_removed_as_the_next_version_and_can_be_put_back():
     third = removed_line_restore(
         material_id=first.material_id, number=2, index=index, line=NOTICE, user=account("editor")
     )
-    assert third.text == first.text and third.removed_lines == first.removed_lines
+    assert third.text == first.text and third.removals == first.removals
 
 
 def test_only_a_line_of_the_current_text_as_the_editor_saw_it_is_removed():
@@ -109,6 +116,7 @@ def test_a_rule_applied_to_the_library_removes_its_lines_from_every_material_hol
         material = Material.objects.get(pk=version.material_id)
         assert material.current.number == 2 and NOTICE not in material.current.text
         assert NOTICE in material.current.removed_lines and "清理规则" in material.current.note
+        assert (NOTICE, "清理规则") in material.current.removals
     assert Material.objects.get(pk=other.material_id).current.number == 1
     assert AuditEntry.objects.filter(action="version.remove_lines").count() == 2
     # Run again: nothing is left to remove, no version is made twice.
@@ -199,3 +207,4 @@ def test_the_changes_page_offers_editors_the_current_texts_lines_to_remove(clien
     assert first.material.versions.count() == 2
     page = client.get(url).content.decode()
     assert reverse("library:line_remove", args=[first.material_id, 2]) in page
+    assert "编辑删去" in page  # why it went, beside the line, which can be put back
