@@ -1524,18 +1524,77 @@ def test_a_notice_that_stands_twice_beside_wrapper_is_wrapper_even_as_a_sentence
         "刷新时间：08:15:42",
         "日期：2024-07-16",
         "扫码领取更多典型案例",
+        "（插播）本周六上午，镇卫生院医生将在村委会开展免费测血压活动。",
     ],
 )
 def test_a_systems_notes_its_ads_and_its_labels_are_wrapper(line):
     assert _cleaned_with(line) == _SPEECH
 
 
-def test_a_sentence_is_never_learned_however_the_judge_reads_it(monkeypatch):
-    # One office's notices share their courtesies (感谢您的支持与配合！), which the judge
-    # may lean to wrapper on: learned, they would be taken from the office's next notice.
-    monkeypatch.setattr("gaoku.core.cleaning._scores", lambda lines: [9.0 for _ in lines])
-    text = "现在开会。\n感谢您的支持与配合！\n前方可能有颠簸，请您回到座位坐好。\n笃行致远工作室"
-    assert learnable_lines(text) == ["笃行致远工作室"]
+def test_only_a_sentence_the_judge_leans_to_wrapper_on_is_learnable():
+    # Official writing's stock sentences, which documents share, score below
+    # LEARNED_SENTENCE; a kiosk's notice above it.
+    lines = [
+        "下面，我讲三点意见。",
+        "本机不收取现金，缴费请使用医保电子凭证、就诊卡或扫码支付。",
+        "笃行致远",
+    ]
+    assert learnable_lines("\n".join(lines)) == lines[1:]
+
+
+_PARAGRAPHS = [
+    "今年以来，全院上下认真落实改善就医感受提升患者体验主题活动部署，门诊预约诊疗率达到百分之八十五。",
+    "下一步，我们将继续优化预约挂号、检查检验、取药缴费等就诊流程，让患者少跑腿、少排队。",
+]
+
+
+def test_a_sentence_other_documents_hold_stays_between_the_documents_paragraphs():
+    # One issuer's notices share their own reminders there, which the judge leans to
+    # wrapper on as it does on a kiosk's notice: the two cannot be told apart.
+    reminder = "停电期间请注意用电安全。"
+    lines = [
+        "关于城东片区计划停电的通知",
+        "为保障电网安全可靠运行，我公司定于2024年6月15日8:00至18:00对城东片区暂停供电。",
+        reminder,
+        "停电范围包括城东大道以东、滨江路以南的居民小区和沿街商铺，届时请做好准备。",
+        "国网澜州供电公司",
+        "2024年6月10日",
+    ]
+    assert reminder in learnable_lines("\n".join(lines))
+    text = "\n".join(lines)
+    assert strip_boilerplate(text, PATTERNS, frozenset({reminder})).text == text
+
+
+def test_stock_sentences_one_offices_documents_share_stay_at_the_ends_of_their_writing():
+    # The office's three notices share their courtesies, which the judge leans to wrapper
+    # on: above the signature, the contacts or the attachments they are the document's.
+    shared = [
+        "停电期间请您关闭家用电器，防止来电时损坏。",
+        "由此给您带来的不便，敬请谅解！",
+        "感谢您的支持与配合！",
+    ]
+    lines = [
+        "关于城西片区计划停电的通知",
+        "尊敬的客户：",
+        "因城西110千伏变电站设备检修，我公司定于2024年6月15日8:00至18:00对城西片区停电。",
+        "一、停电范围：城西大道以西、滨江路以北的居民小区和沿街商铺。",
+        *shared,
+        "联系人：客户服务中心　周敏",
+        "澜州供电公司",
+        "2024年6月10日",
+    ]
+    text = "\n".join(lines)
+    assert strip_boilerplate(text, PATTERNS, frozenset(shared)).text == text
+    assert learnable_lines(text) == shared
+    at_end = [*lines[:4], *shared, "附件：停电区域示意图"]
+    assert strip_boilerplate("\n".join(at_end), PATTERNS, frozenset(shared)).removed_lines == ()
+
+
+def test_a_sentence_other_documents_hold_after_the_signature_is_the_pages():
+    notice = "本机不收取现金，缴费请使用医保电子凭证、就诊卡或扫码支付。"
+    lines = ["关于调整门诊时间的通知", *_PARAGRAPHS, "澜州市中心医院", "2024年5月20日", notice]
+    result = strip_boilerplate("\n".join(lines), PATTERNS, frozenset({notice}))
+    assert result.removed_lines == (notice,)
 
 
 @pytest.mark.parametrize(
@@ -1551,6 +1610,8 @@ def test_a_sentence_is_never_learned_however_the_judge_reads_it(monkeypatch):
         "组织各大商超推出限时特惠、满减优惠等促销活动。",
         "报名成功即享免费体检一次，名额有限。",
         "检查日期：2024-07-16",
+        "（插播宣传片《扎根》）",
+        "各村播报完毕后，须在镇防汛工作群内报告播报情况。",
     ],
 )
 def test_a_documents_own_sentences_on_its_study_its_station_or_its_platform_stay(line):
@@ -1711,6 +1772,17 @@ def test_a_pages_contact_after_its_buttons_goes_and_the_documents_own_stays():
     assert result.text.split("\n") == notice
     # One unit's documents share their contact's telephone: it is never learned.
     assert learnable_lines("电话：0577-66120835") == []
+    # The notice's own e-mail under its contact and telephone is its own too...
+    mail = [*notice[:-2], "邮箱：lj_scjg@linjiang.gov.cn", *notice[-2:]]
+    assert strip_boilerplate("\n".join(mail), PATTERNS).text.split("\n") == mail
+    # ...not a writing service's, between the paragraphs or with its ad in a field.
+    ad = ["联系人：李老师", "电话：13912345678", "邮箱：xiezuo_vip@163.com"]
+    between = [*notice[:3], *ad, "各门店要高度重视，认真组织，确保活动取得实效。", *notice[-2:]]
+    result = strip_boilerplate("\n".join(between), PATTERNS)
+    assert result.removed_lines == tuple(ad[1:])
+    field = [*notice[:-2], "地址：本站长期承接各类公文材料代写业务", *notice[-2:]]
+    result = strip_boilerplate("\n".join(field), PATTERNS)
+    assert result.removed_lines == ("地址：本站长期承接各类公文材料代写业务",)
 
 
 def test_a_line_opening_with_letters_and_digits_is_no_piece_of_a_broken_term(monkeypatch):
@@ -2169,6 +2241,7 @@ def test_a_kept_line_is_removed_where_it_stood_and_can_be_put_back():
         "要抓好落实。",
     ]
     assert cut.removed_positions == (0, 4, 5)
+    assert cut.removal_reasons == ("", "编辑删去", "")  # no reasons were given for the others
     assert cut.removed_lines[1] == "今日午后有雷阵雨，请值班人员做好防雷准备。"
     assert [p.heading for p in cut.outline.parts] == ["一、提高认识", "二、压实责任"]
     back = restore_line(cut.text, cut.removed_lines, cut.removed_positions, 1)

@@ -170,6 +170,12 @@ def test_blanks_naming_different_bodies_are_different_placeholders():
     assert find_placeholders("XX家公司、XX个部门") == ["XX家", "XX个"]
     # A branch of a company or a bank is a body to name, not a count of 支.
     assert find_placeholders("我代表XX支公司、XX支行发言") == ["XX支公司", "XX支行"]
+    # Two waters are two names to fill: as ○○ alone they would be one.
+    text = "特别是○○水库、○○河湾、○○河段和XX湖，近年发生过溺水事故。"
+    assert find_placeholders(text) == ["○○水库", "○○河湾", "○○河段", "XX湖"]
+    # A word's first character is no water (XX渠道, XX山区), nor a bullet's (○河道清淤).
+    assert find_placeholders("通过XX渠道宣传，XX山区县、XX江苏分行参加") == ["XX"]
+    assert find_placeholders("重点工作：○河道清淤疏浚　○山洪灾害防御") == []
     text = "用时X分钟，XX对新人共摆XX桌，××对此高度重视。"
     assert find_placeholders(text) == ["X分钟", "XX对", "XX桌", "××"]
     text = "增长X.X%，完成X.X亿元，○○家企业，○个村，○ 项目一，培训XX学时，○○港。"

@@ -260,6 +260,11 @@ def strip_boilerplate(
     rules = [_inside_reason(line, patterns) for line in lines]
     scores = _scores(lines)
     reasons = _line_reasons(lines, rules, frozenset(), scores)
+    known = frozenset(
+        line
+        for line in known
+        if not SENTENCE_END.search(line) or _out_of_place(lines, reasons, known, line)
+    )
     if any(line in known and not reason for line, reason in zip(lines, reasons, strict=True)):
         # Learning only adds: the lines the library knows are wrapper, and so is what the
         # text read with them set aside loses besides (a title or an end found past them);
@@ -278,12 +283,42 @@ def strip_boilerplate(
     )
 
 
+def _out_of_place(lines: list[str], reasons: list[str], known: frozenset[str], line: str) -> bool:
+    """Whether a sentence that other documents hold too stands, wherever it stands in the
+    text, after the document's signature with nothing of the document's after it, as a
+    kiosk's or an app's notice under every text it shows does (本机不收取现金，缴费请使用…。).
+    Between the document's paragraphs such a sentence stays: one issuer's series of
+    notices share their own reminders there (停电期间请注意用电安全。, 请考生携带准考证和身份证
+    参加考试。) and their courtesies above the signature (感谢您的支持与配合！), which the judge
+    leans to wrapper on as it does on a kiosk's."""
+
+    def before(i: int) -> str | None:
+        j = i - 1
+        while j >= 0:
+            if not reasons[j] and lines[j] not in known:
+                return lines[j]
+            j -= 1
+        return None
+
+    def last(i: int) -> bool:
+        return all(reasons[j] or lines[j] in known for j in range(i + 1, len(lines)))
+
+    def placed(i: int) -> bool:
+        signed = before(i)
+        return last(i) and signed is not None and bool(_SIGNATURE.match(signed))
+
+    return all(placed(i) for i, other in enumerate(lines) if other == line)
+
+
 def _line_reasons(
     lines: list[str], rules: list[str], known: frozenset[str], scores: list[float]
 ) -> list[str]:
     """Why each line is removed, "" for the document's own (``rules``: each line's reason
     by the rules alone, ``scores``: the judge's)."""
     inside = [RECURRING if line in known else rule for line, rule in zip(lines, rules, strict=True)]
+    for index in range(len(lines)):
+        if inside[index] == PROMOTION and _own_contact_field(lines, inside, index):
+            inside[index] = ""
     for index in related_entries(lines, inside):
         inside[index] = PROMOTION
     for index in [
@@ -388,6 +423,10 @@ LEARNED_THRESHOLD = 2.0
 # A line that reads as a sentence is the document's far more often: it must score higher
 # (#2烘干机组已完成检修。 scores 2.3; 如需调整…请继续告诉我。 5.4).
 SENTENCE_THRESHOLD = 3.0
+# A sentence that other documents hold too may be learned above this score: official
+# writing's stock sentences score below it (下面，我讲三点意见。 -3.0, 请各单位认真贯彻落实。
+# -0.9), a kiosk's notice above it (本机不收取现金，缴费请使用医保电子凭证…。 1.9).
+LEARNED_SENTENCE = 0.0
 _CLOSER = re.compile("^[》〉」』）)、，。；：！？]")
 _OPEN_END = re.compile(r"[\w《〈「『（(“‘]$")
 
@@ -581,17 +620,42 @@ _CONTACT_FIELD = re.compile(r"^(?:联系|办公|咨询)?(?:电话|手机|邮箱|
 
 
 def _contact_goes_on(lines: list[str], inside: list[str], index: int) -> bool:
-    """Whether a line goes on with the contact on the line above it, the document's own."""
-    return (
-        index > 0
-        and not inside[index - 1]
-        and own_contact(lines[index - 1])
-        and _CONTACT_FIELD.match(lines[index]) is not None
-    )
+    """Whether a line goes on with the contact above it, the document's own: a contact
+    field (电话：…, 邮箱：…) under its 联系人, or under such fields under it."""
+    if _CONTACT_FIELD.match(lines[index]) is None:
+        return False
+    above = index - 1
+    while above >= 0 and not inside[above] and _CONTACT_FIELD.match(lines[above]):
+        above -= 1
+    return above >= 0 and not inside[above] and own_contact(lines[above])
 
 
 # A sentence this long after a tail's form is the document going on, not its tail's.
 _GOES_ON = 40
+# A sentence this long is the document's writing, no closing formula (特此通知。).
+_WRITING = 20
+# An e-mail address or a telephone number: what a contact field gives.
+_CONTACT_VALUE = re.compile(r"[\w.+-]+@[\w.-]+|\+?\d[\d\-－ ]{4,}\d")
+
+
+def _own_contact_field(lines: list[str], inside: list[str], index: int) -> bool:
+    """Whether a contact field that a sign of promotion took (邮箱：…@…) is the
+    document's own: it goes on with the document's own contact (_contact_goes_on), only
+    its address or number reads as promotion (地址：本站长期承接…代写业务 is an ad), and the
+    document's writing does not go on after it, as its own contacts close it."""
+    if not _contact_goes_on(lines, inside, index):
+        return False
+    rest = _CONTACT_VALUE.sub("", _CONTACT_FIELD.sub("", lines[index])).strip()
+    if rest and promotion(rest):
+        return False
+    return not any(
+        not inside[j]
+        and (
+            HEADING.match(lines[j]) or (len(lines[j]) >= _WRITING and SENTENCE_END.search(lines[j]))
+        )
+        and not _protected_end(lines[j])
+        for j in range(index + 1, len(lines))
+    )
 
 
 def _tail_form_inside_body(lines: list[str], inside: list[str], index: int) -> bool:
@@ -786,8 +850,9 @@ RECURRING_IN = 2
 def learnable_lines(text: str) -> list[str]:
     """The lines of a normalised text that are wrapper if they recur in other documents:
     short, with a word in them, and none of what documents share with each other — a
-    sentence (one office's notices share their courtesies: 感谢您的支持与配合！), a heading, a
-    title, a subtitle, a salutation, a signature, the
+    sentence the judge does not lean to read as wrapper (documents share stock sentences;
+    one that it does is wrapper only after the document's signature, see _out_of_place),
+    a heading, a title, a subtitle, a salutation, a signature, the
     document's own end or contacts (联系人：…, 电话：…, which one unit's documents share), a
     line with a blank to fill (templates share 联系人：＿＿＿　联系电话：＿＿＿ by design), a
     part's name (结束语, which reports of one series share) or a section's (存在的问题,
@@ -803,7 +868,7 @@ def learnable_lines(text: str) -> list[str]:
             len(line) > 60
             or not (HAN.search(line) or _LATIN.search(line))  # a number alone names no source
             or line in tables
-            or SENTENCE_END.search(line)
+            or (SENTENCE_END.search(line) and _scores([line])[0] <= LEARNED_SENTENCE)
             or _the_documents(line)
             or _CONTACT_FIELD.match(line)  # one unit's documents share 电话：…
             or find_placeholders(line)

@@ -101,8 +101,11 @@ _STRONG = re.compile(
     # （此处填写单位名称，使用时删除）: a blank to fill without it is the document's.
     r"^[（(\[［【][^）)\]］】]*(?:(?:使用|用|定稿|打印|提交|正式使用)[时前后]?(?:请)?删除|请(?:自行)?删除)"
     r"[^）)\]］】]*[)）\]］】]$|"
-    # A broadcaster's words to its audience around what it read (…为您播送的…，感谢收听).
+    # A broadcaster's words to its audience around what it read (…为您播送的…，感谢收听)
+    # and what it puts between (（插播）本周六上午…; a 主持词's （插播宣传片《扎根》） is a
+    # stage direction).
     r"为您(?:播送|播报|朗读|诵读)|感谢(?:您的)?(?:收听|收看)|"
+    r"^[（(【\[［]插播[）)】\]］]\s*\S|"
     # A page's hint on how to read it (（材料较长，可上下滑动阅读）, 左滑查看更多).
     r"(?:上下|左右|向上|向下|[上下左右])滑(?:动)?(?:阅读|查看|浏览)|"
     r"以下为正文|正文完|来源[:：].{0,24}(?:网|站|号|平台|文库)$|"
