@@ -180,6 +180,8 @@ SETS = (
     "import_holdout109",
     "import_holdout110",
     "import_holdout111",
+    "import_holdout112",
+    "import_holdout113",
 )
 
 
