@@ -7,7 +7,8 @@ which the document generator's labels follow too:
   (某某县人民政府办公室文件, 某政办发〔2026〕5号: ``is_document_header``). Subtitle
   lines right after it (starting with a dash such as ``——在…会议上的讲话``, wholly in
   parentheses such as ``（2023年3月15日）``, a date alone, or the speaker alone: a post
-  and a name such as ``县委书记　王某某``) belong to neither the title nor the opening.
+  and a name such as ``县委书记　王某某``, or the unit alone such as ``XX镇妇联`` above the
+  salutation) belong to neither the title nor the opening.
 * **salutation** — a paragraph of at most 30 characters ending with ``：`` before the
   first part, such as ``同志们：`` or ``各位领导、同志们：``; ``""`` when there is none.
 * **parts** — the paragraphs that open with a heading marker of the highest level the
@@ -89,14 +90,24 @@ _SUBTITLE = re.compile(
     r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
     r"[一二三四五六七八九十]{1,3}日"
     r"|[\u4e00-\u9fffXＸ×○、]{0,20}(?:书记|县长|市长|区长|镇长|乡长|局长|主任|部长|主席|厅长|省长|校长|院长|"
-    r"董事长|总经理|经理|委员|处长|科长|队长|所长|站长)[ \u3000]*"
-    r"(?!讲话|发言|致辞|报告|同志们)(?:[\u4e00-\u9fff]{2,4}|[XＸ×○某]{1,3})(?:同志)?)$"
+    r"董事长|总经理|经理|委员|处长|科长|队长|所长|站长|会长|秘书长|理事长|社长|行长|馆长|园长|团长)"
+    r"[ \u3000]*(?!讲话|发言|致辞|报告|同志们)(?:[\u4e00-\u9fff]{2,4}|[XＸ×○某]{1,3})(?:同志)?)$"
+)
+# The unit that speaks, alone under the title (XX镇妇联): a subtitle where the salutation
+# follows it; elsewhere a line naming a unit may be anything (a header, a brand).
+_SPEAKING_UNIT = re.compile(
+    r"^[\u4e00-\u9fffXＸ×○]{2,16}(?:委员会|人民政府|政府|办公室|党委|党组|党支部|妇联|团委|总?工会|"
+    r"商会|协会|局|中心|公司|集团)$"
 )
 _SEQUENCE_PART = re.compile("^(?:首先|其次|再次|然后|最后)[，,]")
 _CLOSING = re.compile("^(?:同志们[，！,!]|总之[，,]|综上所述[，,]|让我们)")
 _POINT = re.compile(
     rf"(?:^|(?<=[。；！？：，\n]))(?:(?P<num>{_CN_NUM})(?P<verb>是|要)|(?P<seq>首先|其次|再次|最后))"
 )
+
+
+def _is_salutation(paragraph: str) -> bool:
+    return len(paragraph) <= 30 and paragraph.endswith(("：", ":"))
 
 
 def parse_outline(text: str) -> Outline:
@@ -110,9 +121,16 @@ def parse_outline(text: str) -> Outline:
     body = first + 1
     while body < len(paras) and body <= first + 3 and _SUBTITLE.match(paras[body]):
         body += 1
+    if (
+        body == first + 1
+        and body + 1 < len(paras)
+        and _SPEAKING_UNIT.match(paras[body])
+        and _is_salutation(paras[body + 1])
+    ):
+        body += 1
     body_start = body
     salutation = ""
-    if body < len(paras) and len(paras[body]) <= 30 and paras[body].endswith(("：", ":")):
+    if body < len(paras) and _is_salutation(paras[body]):
         salutation = paras[body]
         body += 1
 

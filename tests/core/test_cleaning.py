@@ -1154,6 +1154,18 @@ def test_learned_lines_of_a_closing_notice_leave_it_whole():
         assert strip_boilerplate(text, PATTERNS, learned).text.split("\n") == _SPEECH
 
 
+def test_a_closing_notice_whose_first_line_the_judge_took_alone_still_ends_the_text(
+    monkeypatch,
+):
+    notice = ["本作品是青川国的", "法律", "、", "法规", "，及其官方正式译文。", "公有领域"]
+    scores = {"本作品是青川国的": 9.0}
+    monkeypatch.setattr(
+        "gaoku.core.cleaning._scores", lambda lines: [scores.get(x, -1.0) for x in lines]
+    )
+    text = "\n".join([*_SPEECH, *notice])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+
+
 def test_a_parts_name_is_never_learned():
     # Reports of one series each end with a part named 结束语.
     text = "\n".join([*_SPEECH[:5], "结束语", "让我们团结一心，夺取防汛工作的全面胜利。"])
@@ -2287,3 +2299,54 @@ def test_a_section_name_or_a_formula_between_wrapper_lines_stays(line):
 def test_a_title_naming_its_kind_as_a_letter_of_proposal_is_the_title():
     assert is_title("文明祭扫 绿色清明倡议书") and is_title("安全生产目标责任书")
     assert not is_title("倡议书模板下载")
+
+
+def test_a_bulletins_issue_and_its_distribution_are_its_own_and_a_journals_are_not():
+    bulletin = [
+        "安全生产简报",
+        "2024年第15期（总第318期）",
+        "临澜公交集团安全管理部编　　2024年4月12日",
+        "一、一周安全形势",
+        "本周集团共发生各类交通事故4起，均为轻微事故，未造成人员伤亡。",
+        "各车队要以案为鉴、举一反三，切实把安全责任落实到每一辆车、每一名驾驶员。",
+        "报：集团领导班子成员",
+        "送：各分公司、各车队、各场站",
+    ]
+    assert strip_boilerplate("\n".join(bulletin), PATTERNS).removed_lines == ()
+    # A journal that carries an article: its issue above the contents and its
+    # distribution under the article are the journal's.
+    article = [
+        "参加读书班的心得体会",
+        "首先，要在学深悟透上下功夫。",
+        "总之，这次读书班让我深受教育。",
+    ]
+    journal = ["枫林区党建工作简报", "第9期", "中共枫林区委组织部编印", "━━━━━━━━", *article]
+    journal += ["━━━━━━━━", "报：市委组织部，区委常委", "送：区人大常委会、区政府"]
+    assert strip_boilerplate("\n".join(journal), PATTERNS).text.split("\n") == article
+
+
+def test_signers_of_other_forms_stay():
+    lines = [
+        "学习党的二十届三中全会精神心得体会",
+        "桥吊二队　司机　韦晓川",  # the team, the post and the name under the title
+        "作为一名在码头一线工作了十一年的桥吊司机，我通过集中学习对全会精神有了新的认识。",
+        "以上发言，不妥之处请各位领导批评指正。",
+        "××",  # a blank for the signer's name above the date
+        "2024年4月18日",
+    ]
+    assert strip_boilerplate("\n".join(lines), PATTERNS).removed_lines == ()
+    # One issuer's signature with the name it also goes by is never learned.
+    assert learnable_lines("沅澄水务集团党委办公室（集团办公室）") == []
+
+
+def test_comments_under_a_counted_head_or_after_reading_counters_go():
+    text = [*_SPEECH, "阅读 3108　点赞 244　评论 2", "春燕呢喃：颁奖环节写得很细，赞一个。"]
+    assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == _SPEECH
+    text = [*_SPEECH, "精选评论（2）", "桂香嫂子：主持词格式清楚，下周村里开会就用上了。"]
+    assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_a_devices_sentence_on_itself_is_learnable_whatever_the_judge_says(monkeypatch):
+    monkeypatch.setattr("gaoku.core.cleaning._scores", lambda lines: [-1.0] * len(lines))
+    lines = ["本机为抄表作业专用设备，严禁安装其他软件。", "本机关各部门要认真落实。"]
+    assert learnable_lines("\n".join(lines)) == lines[:1]

@@ -317,6 +317,8 @@ def test_an_official_documents_header_is_not_its_title():
         ["镇长 ××同志", "2026年5月8日"],
         ["二〇二六年五月八日"],
         ["××镇党委委员、副镇长\u3000某某"],
+        ["澄岭县总商会会长\u3000某某"],
+        ["XX镇妇联"],  # the unit that speaks, above the salutation
     ],
 )
 def test_a_speaker_or_a_date_alone_under_the_title_is_a_subtitle(subtitles):
@@ -335,6 +337,11 @@ def test_a_speaker_or_a_date_alone_under_the_title_is_a_subtitle(subtitles):
 )
 def test_a_post_without_a_name_or_an_unmarked_heading_is_no_subtitle(line):
     assert not is_subtitle(line)
+
+
+def test_a_unit_under_the_title_without_a_salutation_after_it_is_the_opening():
+    outline = parse_outline("在全镇防汛工作会议上的讲话\nXX镇妇联\n今年汛期来得早。")
+    assert outline.subtitle == "" and outline.opening.startswith("XX镇妇联")
 
 
 def test_a_quoted_five_year_plan_before_education_is_the_plan_not_a_campaign():

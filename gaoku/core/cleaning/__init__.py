@@ -198,8 +198,13 @@ _ONE_FIELD = (
 # 支持：…) is a site's footer.
 _FIELD = rf"{_ONE_FIELD}(?:[ \u3000]+{_ONE_FIELD})?"
 # …or whoever signs with a blank for their name (第三组学员　某某).
-_BLANK_NAME = r"[^\s，。！？：；]{2,20}[ \u3000]+(?:某某|×{2,3}|X{2,3}|○{2,3})"
-_SIGNED = rf"{_ISSUER}(?:[ \u3000]+[^\s，。！？：；]{{2,4}})?"
+_BLANK_NAME = r"(?:[^\s，。！？：；]{2,20}[ \u3000]+)?(?:某某|×{2,3}|X{2,3}|○{2,3})"
+# An issuer, with the name it also goes by (党委办公室（集团办公室）), and whoever signs for
+# it: a name, or a post and a name (桥吊二队　司机　韦晓川).
+_SIGNED = (
+    rf"(?:{_ISSUER}(?:[（(][^（）()\s]{{2,12}}[）)])?"
+    r"(?:[ \u3000]+(?:[^\s，。！？：；]{2,4}|[\u4e00-\u9fff]{2,4}[ \u3000]+[\u4e00-\u9fff]{2,3}))?)"
+)
 # A row of such fields that names its writer (（研讨人：＿＿＿　　所在支部：＿＿＿）) signs the
 # document, though a row of fields is otherwise a page's record.
 _WRITERS_ROW = re.compile(rf"[（(]?{_FIELD}[）)]?")
@@ -317,7 +322,11 @@ def _line_reasons(
     by the rules alone, ``scores``: the judge's)."""
     inside = [RECURRING if line in known else rule for line, rule in zip(lines, rules, strict=True)]
     for index in range(len(lines)):
-        if inside[index] == PROMOTION and _own_contact_field(lines, inside, index):
+        # The document's own 邮箱 under its 联系人, and its signer's blank name (××).
+        own = (inside[index] == PROMOTION and _own_contact_field(lines, inside, index)) or (
+            inside[index] == FILLER and _blank_signer(lines, index)
+        )
+        if own:
             inside[index] = ""
     for index in related_entries(lines, inside):
         inside[index] = PROMOTION
@@ -339,6 +348,13 @@ def _line_reasons(
     start = title_index(lines, [LEARNED if i in opening else r for i, r in enumerate(inside)])
     if start < len(lines):
         inside[start] = ""  # a slogan title is the title, whatever words it uses
+    # A bulletin's issue beside its title (第15期（总第318期）) is the bulletin's; above the
+    # title and apart from it, a journal's that carries the document.
+    issues = [i for i, line in enumerate(lines) if i <= start + 1 and _ISSUE.match(line)]
+    issue = next((i for i in issues if abs(i - start) == 1), None)
+    if issue is not None:
+        inside[issue] = ""
+    carried = any(i < start - 1 for i in issues)
     for index in _byline_rows(lines, inside, start, opening):
         inside[index] = LEARNED
     end = _end_index(lines, inside, start, scores)
@@ -348,11 +364,30 @@ def _line_reasons(
     for index, line in enumerate(lines):
         if index < start:
             # An official document's header (文件, 〔2026〕5号) stands above its title.
-            reason = "" if is_document_header(line) and not inside[index] else BEFORE_TITLE
+            own = index == issue or (is_document_header(line) and not inside[index])
+            reason = "" if own else BEFORE_TITLE
+        elif index > end:
+            own = not carried and _distribution(lines, end, index)
+            reason = "" if own else AFTER_END
         else:
-            reason = AFTER_END if index > end else inside[index]
+            reason = inside[index]
         reasons.append(reason)
     return reasons
+
+
+# Whom a bulletin goes to (报：…, 送：…, 发：…).
+_DISTRIBUTION_LINE = re.compile(r"^(?:报|送|发|分送|抄送|抄报|报送|印发)\s*[:：]\s*\S")
+
+
+def _distribution(lines: list[str], end: int, index: int) -> bool:
+    """Whether a line after the document's end is one of whom it goes to (a bulletin's or
+    a minutes' 报：…/送：…), in the block of such lines (and rules) right under its last
+    lines. A journal's under an article it carries is the journal's: the caller asks only
+    where no journal's issue stands above the article's title."""
+    return bool(_DISTRIBUTION_LINE.match(lines[index])) and all(
+        _DISTRIBUTION_LINE.match(lines[j]) or not MEANINGFUL.search(lines[j])
+        for j in range(end + 1, index)
+    )
 
 
 # What a viewer puts before every line it shows, not the text's own: a paste site's or
@@ -423,6 +458,11 @@ LEARNED_THRESHOLD = 2.0
 # A line that reads as a sentence is the document's far more often: it must score higher
 # (#2烘干机组已完成检修。 scores 2.3; 如需调整…请继续告诉我。 5.4).
 SENTENCE_THRESHOLD = 3.0
+# A device's or a page's sentence on itself (本机为抄表作业专用设备…, 本页将自动锁定…): learnable
+# whatever the judge scores it, as it is wrapper only after the document's signature.
+_SELF_REFERENCE = re.compile(
+    r"本(?:机(?!关|构|制)|终端|设备|屏|页面?|系统|平台|小程序|程序|应用|APP|App)"
+)
 # A sentence that other documents hold too may be learned above this score: official
 # writing's stock sentences score below it (下面，我讲三点意见。 -3.0, 请各单位认真贯彻落实。
 # -0.9), a kiosk's notice above it (本机不收取现金，缴费请使用医保电子凭证…。 1.9).
@@ -632,6 +672,26 @@ def _contact_goes_on(lines: list[str], inside: list[str], index: int) -> bool:
 
 # A sentence this long after a tail's form is the document going on, not its tail's.
 _GOES_ON = 40
+# A bulletin's issue (2024年第15期（总第318期）): the bulletin's own beside its title; a
+# journal's issue above the contents of the article it carries is the journal's.
+_ISSUE = re.compile(
+    r"^(?:(?:19|20)\d{2}年)?第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[）)])?$"
+)
+# A name left blank to fill (××, 某某, ○○), alone on its line.
+_BLANK_ALONE = re.compile(r"^(?:[×XＸ]{2,3}|○{2,3}|某某)$")
+_DATE_ALONE = re.compile(rf"^(?:{_DATE})$")
+
+
+def _blank_signer(lines: list[str], index: int) -> bool:
+    """Whether a line is a blank left for the signer's name above the document's date (××
+    / 2024年4月18日), not marks that divide the text."""
+    return (
+        bool(_BLANK_ALONE.match(lines[index]))
+        and index + 1 < len(lines)
+        and bool(_DATE_ALONE.match(lines[index + 1]))
+    )
+
+
 # A sentence this long is the document's writing, no closing formula (特此通知。).
 _WRITING = 20
 # An e-mail address or a telephone number: what a contact field gives.
@@ -868,7 +928,11 @@ def learnable_lines(text: str) -> list[str]:
             len(line) > 60
             or not (HAN.search(line) or _LATIN.search(line))  # a number alone names no source
             or line in tables
-            or (SENTENCE_END.search(line) and _scores([line])[0] <= LEARNED_SENTENCE)
+            or (
+                SENTENCE_END.search(line)
+                and not _SELF_REFERENCE.search(line)
+                and _scores([line])[0] <= LEARNED_SENTENCE
+            )
             or _the_documents(line)
             or _CONTACT_FIELD.match(line)  # one unit's documents share 电话：…
             or find_placeholders(line)
@@ -1015,12 +1079,14 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     own = _before_foreign_tail(lines, own, scores)
     own = _before_page_contact(lines, inside, own, start)
     # A notice that runs to the end (本作品…, 注：…, 免责声明…) after the last paragraph
-    # of any length ends the document, whatever its own lines end with.
+    # of any length ends the document, whatever its own lines end with, and whether or
+    # not the judge took its first line on its own (a rule's line is no such start: a
+    # distributor's 本资料仅供学习交流 may stand above the document's closing).
     notice = next(
         (
             i
-            for i in own
-            if i > start
+            for i in range(start + 1, len(lines))
+            if inside[i] in ("", LEARNED)
             and _NOTICE_START.match(lines[i])
             and all(len(lines[j]) < _PARAGRAPH for j in own if j > i)
         ),
@@ -1288,11 +1354,11 @@ def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
 
 
 _COMMENTS = re.compile(
-    r"^\W*(?:(?:热门评论|全部评论|最新评论|精彩评论|网友评论|评论区|问大家|(?:全部|热门|最新)?回应|"
+    r"^\W*(?:(?:热门评论|全部评论|最新评论|精彩评论|精选评论|网友评论|评论区|问大家|(?:全部|热门|最新)?回应|"
     r"(?:精选|全部)?留言|留言(?:区|精选)|评论精选)(?:\s*[（(]\d+[)）])?|(?:共\s*)?\d+\s*条(?:评论|回复|回应)|"
     r"评论\s*[（(]\d+[)）]|(?:家长|网友|读者|全部|热门|最新)(?:回复|留言)\s*[（(]\d+[)）]|"
     # …or the post's counters ending with its comments' (点赞 21　评论 3).
-    r"(?:(?:点赞|赞|收藏|转发|分享)\s*\d+[ \u3000]*)+评论\s*\d+|"
+    r"(?:(?:阅读|浏览|点赞|赞|收藏|转发|分享)\s*\d+[ \u3000]*)+评论\s*\d+|"
     # Who liked the post, the comments' head: ❤ 王老师、豆豆爸爸等9人觉得很赞
     r"(?:\S{1,40}等\s*)?\d+\s*人(?:觉得很赞|觉得很棒|觉得有用|赞过|点赞了?|已赞))\W*$"
 )
