@@ -63,3 +63,57 @@ def test_editor_imports_a_docx_through_the_page_and_sees_its_outline(page, live_
         assert line.strip() in result.locator(".removed").inner_text()
     result.get_by_role("link").first.click()
     assert page.locator(".doc-title").inner_text() == doc.outline["title"]
+
+
+NOTICE = "请值班人员注意：今日午后有雷阵雨，请做好防雷准备。"
+
+
+def _with_notice(seed: int) -> int:
+    """A material whose import kept a screen's notice between its paragraphs."""
+    doc = generate_document(seed, doc_type="讲话稿")
+    lines = doc.wrapped.split("\n")
+    after = lines.index(doc.text.split("\n")[3]) + 1
+    text = "\n".join([*lines[:after], NOTICE, *lines[after:]])
+    version = material_import(data=text.encode(), name=f"{seed}.txt").version
+    assert NOTICE in version.text
+    return version.material_id
+
+
+def test_editor_removes_a_kept_notice_and_makes_it_a_rule_for_the_library(
+    page, live_server, monkeypatch
+):
+    # The judge has no opinion: the notice is kept, as a sentence between paragraphs is.
+    monkeypatch.setattr("gaoku.core.cleaning._scores", lambda lines: [0.0] * len(lines))
+    first, second, third = (_with_notice(seed) for seed in (111, 112, 113))
+    account_ensure(username="editor", password="editor-pass-2026", role="editor")
+    page.goto(f"{live_server.url}/accounts/login/?next=/m/{first}/changes/")
+    page.get_by_label("用户名").fill("editor")
+    page.get_by_label("密码").fill("editor-pass-2026")
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url(f"**/m/{first}/changes/")
+
+    # One material: the notice goes as its next version, listed with why among the
+    # removed lines, where it can be put back.
+    kept = page.get_by_test_id("kept-lines")
+    kept.locator("summary").click()
+    kept.locator("li", has_text=NOTICE).get_by_role("button", name="删去").click()
+    page.wait_for_url(f"**/m/{first}/changes/")
+    assert "已删去这一行" in page.content()
+    removed = page.get_by_test_id("removed-lines").locator("li", has_text=NOTICE)
+    assert "编辑删去" in removed.inner_text()
+    assert removed.get_by_role("button", name="放回").is_visible()
+
+    # Every other material: a rule made from the line, applied to the library.
+    page.goto(f"{live_server.url}/m/{second}/changes/")
+    kept = page.get_by_test_id("kept-lines")
+    kept.locator("summary").click()
+    kept.locator("li", has_text=NOTICE).get_by_role("link", name="设为清理规则…").click()
+    page.get_by_test_id("rule-apply").click()
+    page.wait_for_url("**/jobs/*/")
+    jobs_run_pending()
+    page.wait_for_selector('[data-testid="job"][data-state="done"]', timeout=15000)
+    results = page.get_by_test_id("clean-results").inner_text()
+    assert f"#{second}" in results and f"#{third}" in results and f"#{first}" not in results
+    assert NOTICE in results
+    page.goto(f"{live_server.url}/m/{third}/changes/")
+    assert "清理规则" in page.get_by_test_id("removed-lines").inner_text()
