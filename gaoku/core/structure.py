@@ -93,10 +93,11 @@ _SUBTITLE = re.compile(
     r"董事长|总经理|经理|委员|处长|科长|队长|所长|站长|会长|秘书长|理事长|社长|行长|馆长|园长|团长)"
     r"[ \u3000]*(?!讲话|发言|致辞|报告|同志们)(?:[\u4e00-\u9fff]{2,4}|[XＸ×○某]{1,3})(?:同志)?)$"
 )
-# The unit that speaks, alone under the title (XX镇妇联): a subtitle where the salutation
-# follows it; elsewhere a line naming a unit may be anything (a header, a brand).
+# The unit that speaks, alone under the title (XX镇妇联): a subtitle where a greeting
+# follows it; elsewhere a line naming a unit may be anything (a header, a brand, the
+# first line of an addressee: 各乡镇人民政府 / 县直各有关单位：).
 _SPEAKING_UNIT = re.compile(
-    r"^[\u4e00-\u9fffXＸ×○]{2,16}(?:委员会|人民政府|政府|办公室|党委|党组|党支部|妇联|团委|总?工会|"
+    r"^(?!各)[\u4e00-\u9fffXＸ×○]{2,16}(?:委员会|人民政府|政府|办公室|党委|党组|党支部|妇联|团委|总?工会|"
     r"商会|协会|局|中心|公司|集团)$"
 )
 _SEQUENCE_PART = re.compile("^(?:首先|其次|再次|然后|最后)[，,]")
@@ -104,6 +105,11 @@ _CLOSING = re.compile("^(?:同志们[，！,!]|总之[，,]|综上所述[，,]|�
 _POINT = re.compile(
     rf"(?:^|(?<=[。；！？：，\n]))(?:(?P<num>{_CN_NUM})(?P<verb>是|要)|(?P<seq>首先|其次|再次|最后))"
 )
+
+
+# A salutation that greets an audience (同志们：, 各位领导、姐妹们：), not an addressee
+# (各乡镇人民政府 / 县直各有关单位：, 县人民政府：).
+_GREETING = re.compile(r"^(?:尊敬的|亲爱的|各位|同志们|女士们|老师们|同学们|朋友们)|同志们[：:]$")
 
 
 def _is_salutation(paragraph: str) -> bool:
@@ -126,6 +132,7 @@ def parse_outline(text: str) -> Outline:
         and body + 1 < len(paras)
         and _SPEAKING_UNIT.match(paras[body])
         and _is_salutation(paras[body + 1])
+        and _GREETING.match(paras[body + 1])
     ):
         body += 1
     body_start = body

@@ -2346,7 +2346,36 @@ def test_comments_under_a_counted_head_or_after_reading_counters_go():
     assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == _SPEECH
 
 
-def test_a_devices_sentence_on_itself_is_learnable_whatever_the_judge_says(monkeypatch):
-    monkeypatch.setattr("gaoku.core.cleaning._scores", lambda lines: [-1.0] * len(lines))
-    lines = ["本机为抄表作业专用设备，严禁安装其他软件。", "本机关各部门要认真落实。"]
+def test_a_devices_sentence_on_itself_is_learnable_down_to_a_lower_score(monkeypatch):
+    monkeypatch.setattr("gaoku.core.cleaning._scores", lambda lines: [-0.8] * len(lines))
+    lines = [
+        "本机为抄表作业专用设备，严禁安装其他软件。",
+        "本机关各部门要认真落实。",
+        "成员如有变动，由本系统相应岗位人员自行递补。",  # a sector's own word
+        "本设备操作人员须经培训合格后持证上岗。",
+    ]
     assert learnable_lines("\n".join(lines)) == lines[:1]
+
+
+def test_a_documents_own_note_and_what_follows_it_stay_where_the_judge_takes_the_note():
+    report = [
+        "某某县2024年统计工作报告",
+        "今年以来，县统计局坚持依法统计、依法治统，统计数据质量稳步提升，为县委、县政府科学决策提供了有力支撑。",
+        "注：报告中部分数据为预计数，最终以年报为准。",
+        "某某县统计局",
+        "2024年12月20日",
+    ]
+    kept = strip_boilerplate("\n".join(report), PATTERNS).text.split("\n")
+    assert kept[-2:] == report[-2:]
+
+
+def test_a_counter_under_the_title_heads_no_comments():
+    notice = ["关于开展2024年度党员冬训工作的通知", "阅读 2316　评论 4", *_SPEECH[1:]]
+    assert strip_boilerplate("\n".join(notice), PATTERNS).text.split("\n")[1:] == _SPEECH[1:]
+
+
+def test_a_sites_credits_and_an_apps_episode_are_no_documents():
+    credits = [*_SPEECH, "县融媒体中心　编辑　李娜", "县委宣传部　审核　张强"]
+    assert strip_boilerplate("\n".join(credits), PATTERNS).text.split("\n") == _SPEECH
+    episode = ["每日一学", "第15期", *_SPEECH]
+    assert strip_boilerplate("\n".join(episode), PATTERNS).text.split("\n") == _SPEECH

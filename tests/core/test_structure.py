@@ -339,9 +339,15 @@ def test_a_post_without_a_name_or_an_unmarked_heading_is_no_subtitle(line):
     assert not is_subtitle(line)
 
 
-def test_a_unit_under_the_title_without_a_salutation_after_it_is_the_opening():
+def test_a_unit_under_the_title_without_a_greeting_after_it_is_no_subtitle():
     outline = parse_outline("在全镇防汛工作会议上的讲话\nXX镇妇联\n今年汛期来得早。")
     assert outline.subtitle == "" and outline.opening.startswith("XX镇妇联")
+    # An addressee over two lines, or one unit and the next, greets nobody.
+    for first, second in (("各乡镇人民政府", "县直各有关单位："), ("县财政局", "县人民政府：")):
+        outline = parse_outline(
+            f"关于做好汛期安全防范工作的通知\n{first}\n{second}\n现将有关事项通知如下。"
+        )
+        assert outline.subtitle == "" and outline.salutation == ""
 
 
 def test_a_quoted_five_year_plan_before_education_is_the_plan_not_a_campaign():

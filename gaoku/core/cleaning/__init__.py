@@ -198,13 +198,17 @@ _ONE_FIELD = (
 # 支持：…) is a site's footer.
 _FIELD = rf"{_ONE_FIELD}(?:[ \u3000]+{_ONE_FIELD})?"
 # …or whoever signs with a blank for their name (第三组学员　某某).
-_BLANK_NAME = r"(?:[^\s，。！？：；]{2,20}[ \u3000]+)?(?:某某|×{2,3}|X{2,3}|○{2,3})"
-# An issuer, with the name it also goes by (党委办公室（集团办公室）), and whoever signs for
-# it: a name, or a post and a name (桥吊二队　司机　韦晓川).
+_BLANK_NAME = r"[^\s，。！？：；]{2,20}[ \u3000]+(?:某某|×{2,3}|X{2,3}|○{2,3})"
+# An issuer, and whoever signs for it: a name, or a post and a name (桥吊二队　司机　韦晓川),
+# not a site's credits (融媒体中心　责编　王芳).
+_CREDIT = "编辑|责编|审核|校对|记者|来源|摄影|通讯员"
 _SIGNED = (
-    rf"(?:{_ISSUER}(?:[（(][^（）()\s]{{2,12}}[）)])?"
-    r"(?:[ \u3000]+(?:[^\s，。！？：；]{2,4}|[\u4e00-\u9fff]{2,4}[ \u3000]+[\u4e00-\u9fff]{2,3}))?)"
+    rf"(?:{_ISSUER}(?:[ \u3000]+(?:[^\s，。！？：；]{{2,4}}|"
+    rf"(?!{_CREDIT})[\u4e00-\u9fff]{{2,4}}[ \u3000]+[\u4e00-\u9fff]{{2,3}}))?)"
 )
+# An issuer with the name it also goes by (党委办公室（集团办公室）): one office's notices
+# share it, so the library never learns it; a site's footer may read so too.
+_ISSUER_ALIAS = re.compile(rf"^{_ISSUER}[（(][^（）()\s]{{2,12}}[）)]$")
 # A row of such fields that names its writer (（研讨人：＿＿＿　　所在支部：＿＿＿）) signs the
 # document, though a row of fields is otherwise a page's record.
 _WRITERS_ROW = re.compile(rf"[（(]?{_FIELD}[）)]?")
@@ -351,7 +355,7 @@ def _line_reasons(
     # A bulletin's issue beside its title (第15期（总第318期）) is the bulletin's; above the
     # title and apart from it, a journal's that carries the document.
     issues = [i for i, line in enumerate(lines) if i <= start + 1 and _ISSUE.match(line)]
-    issue = next((i for i in issues if abs(i - start) == 1), None)
+    issue = next((i for i in issues if abs(i - start) == 1 and _bulletin(lines[start])), None)
     if issue is not None:
         inside[issue] = ""
     carried = any(i < start - 1 for i in issues)
@@ -458,11 +462,11 @@ LEARNED_THRESHOLD = 2.0
 # A line that reads as a sentence is the document's far more often: it must score higher
 # (#2烘干机组已完成检修。 scores 2.3; 如需调整…请继续告诉我。 5.4).
 SENTENCE_THRESHOLD = 3.0
-# A device's or a page's sentence on itself (本机为抄表作业专用设备…, 本页将自动锁定…): learnable
-# whatever the judge scores it, as it is wrapper only after the document's signature.
-_SELF_REFERENCE = re.compile(
-    r"本(?:机(?!关|构|制)|终端|设备|屏|页面?|系统|平台|小程序|程序|应用|APP|App)"
-)
+# A device's or a screen's sentence on itself (本机为抄表作业专用设备…, 本页将自动锁定…) is
+# learnable down to a lower score, as it is wrapper only after the document's signature.
+# 本系统, 本设备 and 本程序 are a document's own words (成员如有变动，由本系统…递补).
+_SELF_REFERENCE = re.compile(r"本(?:机(?![关构制组场动械器床型])|终端|屏|页面?(?!无正文))")
+_SELF_REFERENCE_FLOOR = -1.0
 # A sentence that other documents hold too may be learned above this score: official
 # writing's stock sentences score below it (下面，我讲三点意见。 -3.0, 请各单位认真贯彻落实。
 # -0.9), a kiosk's notice above it (本机不收取现金，缴费请使用医保电子凭证…。 1.9).
@@ -677,6 +681,15 @@ _GOES_ON = 40
 _ISSUE = re.compile(
     r"^(?:(?:19|20)\d{2}年)?第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[）)])?$"
 )
+# A bulletin's name (安全生产简报, 工作动态), which its issue stands beside; an app's episode
+# (每日一学 / 第15期) is no bulletin's.
+_BULLETIN = re.compile(r"(?:简报|快报|专报|动态|信息|通讯|周报|月报|旬报|纪要|情况反映)$")
+
+
+def _bulletin(title: str) -> bool:
+    return bool(_BULLETIN.search(title))
+
+
 # A name left blank to fill (××, 某某, ○○), alone on its line.
 _BLANK_ALONE = re.compile(r"^(?:[×XＸ]{2,3}|○{2,3}|某某)$")
 _DATE_ALONE = re.compile(rf"^(?:{_DATE})$")
@@ -907,6 +920,11 @@ def _heads_nothing(lines: list[str], inside: list[str], index: int) -> bool:
 RECURRING_IN = 2
 
 
+def _learned_sentence(line: str) -> float:
+    """The score above which a sentence is learnable."""
+    return _SELF_REFERENCE_FLOOR if _SELF_REFERENCE.search(line) else LEARNED_SENTENCE
+
+
 def learnable_lines(text: str) -> list[str]:
     """The lines of a normalised text that are wrapper if they recur in other documents:
     short, with a word in them, and none of what documents share with each other — a
@@ -928,13 +946,10 @@ def learnable_lines(text: str) -> list[str]:
             len(line) > 60
             or not (HAN.search(line) or _LATIN.search(line))  # a number alone names no source
             or line in tables
-            or (
-                SENTENCE_END.search(line)
-                and not _SELF_REFERENCE.search(line)
-                and _scores([line])[0] <= LEARNED_SENTENCE
-            )
+            or (SENTENCE_END.search(line) and _scores([line])[0] <= _learned_sentence(line))
             or _the_documents(line)
             or _CONTACT_FIELD.match(line)  # one unit's documents share 电话：…
+            or _ISSUER_ALIAS.match(line)
             or find_placeholders(line)
             or is_subtitle(line)
             or is_document_header(line)
@@ -1072,6 +1087,18 @@ def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
     return PROMOTION if promotion(line) else ""
 
 
+def _documents_after(line: str) -> bool:
+    """Whether a line after a note (注：…, 本文…) is the document going on: a paragraph,
+    a heading, a closing formula or its signature, date or tail — where the note is the
+    document's own (注：报告中部分数据为预计数… / 某某县统计局 / 2024年12月20日)."""
+    return bool(
+        len(line) >= _PARAGRAPH
+        or heading_level(line) is not None
+        or _FORMULA.match(line)
+        or _protected_end(line)
+    )
+
+
 def _end_index(lines: list[str], inside: list[str], start: int, scores: list[float]) -> int:
     """The document's last line: the last sentence or signature after the title, or, in
     a text with neither, its last line not judged wrapper on its own."""
@@ -1088,7 +1115,7 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
             for i in range(start + 1, len(lines))
             if inside[i] in ("", LEARNED)
             and _NOTICE_START.match(lines[i])
-            and all(len(lines[j]) < _PARAGRAPH for j in own if j > i)
+            and not any(_documents_after(lines[j]) for j in own if j > i)
         ),
         None,
     )
@@ -1117,7 +1144,16 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     if stamp is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > stamp):
         own = [i for i in own if i < stamp]
     # Comments under a post (热门评论, 共 31 条评论), with only short lines after: theirs.
-    comments = next((i for i in range(start + 1, len(lines)) if _COMMENTS.match(lines[i])), None)
+    # (A counter under the title, 阅读 2316　评论 4, heads nothing: the body is still to come.)
+    comments = next(
+        (
+            i
+            for i in range(start + 1, len(lines))
+            if _COMMENTS.match(lines[i])
+            and any(SENTENCE_END.search(lines[j]) for j in own if start < j < i)
+        ),
+        None,
+    )
     if comments is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > comments):
         own = [i for i in own if i < comments]
     own = _before_replies(lines, own, start)
