@@ -182,6 +182,8 @@ SETS = (
     "import_holdout111",
     "import_holdout112",
     "import_holdout113",
+    "import_holdout114",
+    "import_holdout115",
 )
 
 
