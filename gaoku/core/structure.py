@@ -89,16 +89,17 @@ _SUBTITLE = re.compile(
     r"^(?:[—–－-]{1,2}.+|[（(][^（）()]{2,40}[）)]"
     r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
     r"[一二三四五六七八九十]{1,3}日"
-    r"|[\u4e00-\u9fffXＸ×○、]{0,20}(?:书记|县长|市长|区长|镇长|乡长|局长|主任|部长|主席|厅长|省长|校长|院长|"
-    r"董事长|总经理|经理|委员|处长|科长|队长|所长|站长|会长|秘书长|理事长|社长|行长|馆长|园长|团长)"
+    r"|[\u4e00-\u9fffXＸ×○、（）]{0,20}(?:书记|县长|市长|区长|镇长|乡长|局长|主任|部长|主席|厅长|省长|校长|院长|"
+    r"董事长|总经理|经理|委员|处长|科长|队长|所长|站长|会长|秘书长|理事长|社长|行长|馆长|园长|团长|"
+    r"厂长|矿长|场长|段长|班长)"
     r"[ \u3000]*(?!讲话|发言|致辞|报告|同志们)(?:[\u4e00-\u9fff]{2,4}|[XＸ×○某]{1,3})(?:同志)?)$"
 )
 # The unit that speaks, alone under the title (XX镇妇联): a subtitle where a greeting
 # follows it; elsewhere a line naming a unit may be anything (a header, a brand, the
 # first line of an addressee: 各乡镇人民政府 / 县直各有关单位：).
 _SPEAKING_UNIT = re.compile(
-    r"^(?!各)[\u4e00-\u9fffXＸ×○]{2,16}(?:委员会|人民政府|政府|办公室|党委|党组|党支部|妇联|团委|总?工会|"
-    r"商会|协会|局|中心|公司|集团)$"
+    r"^(?!各)[\u4e00-\u9fffXＸ×○（）]{2,16}(?:委员会|人民政府|政府|办公室|党委|党组|党支部|妇联|团委|"
+    r"总?工会|商会|协会|局|中心|公司|集团|车间|工段|班|组|队|站|所|店|超市|合作社)$"
 )
 _SEQUENCE_PART = re.compile("^(?:首先|其次|再次|然后|最后)[，,]")
 _CLOSING = re.compile("^(?:同志们[，！,!]|总之[，,]|综上所述[，,]|让我们)")
@@ -110,6 +111,14 @@ _POINT = re.compile(
 # A salutation that greets an audience (同志们：, 各位领导、姐妹们：), not an addressee
 # (各乡镇人民政府 / 县直各有关单位：, 县人民政府：).
 _GREETING = re.compile(r"^(?:尊敬的|亲爱的|各位|同志们|女士们|老师们|同学们|朋友们)|同志们[：:]$")
+
+
+def is_speaker(paragraph: str, following: str) -> bool:
+    """Whether a paragraph under a title is the unit that speaks (XX镇妇联, 转炉工段乙班),
+    the greeting of its audience after it."""
+    return bool(
+        _SPEAKING_UNIT.match(paragraph) and _is_salutation(following) and _GREETING.match(following)
+    )
 
 
 def _is_salutation(paragraph: str) -> bool:
@@ -127,13 +136,7 @@ def parse_outline(text: str) -> Outline:
     body = first + 1
     while body < len(paras) and body <= first + 3 and _SUBTITLE.match(paras[body]):
         body += 1
-    if (
-        body == first + 1
-        and body + 1 < len(paras)
-        and _SPEAKING_UNIT.match(paras[body])
-        and _is_salutation(paras[body + 1])
-        and _GREETING.match(paras[body + 1])
-    ):
+    if body == first + 1 and body + 1 < len(paras) and is_speaker(paras[body], paras[body + 1]):
         body += 1
     body_start = body
     salutation = ""

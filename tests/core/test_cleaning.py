@@ -2379,3 +2379,41 @@ def test_a_sites_credits_and_an_apps_episode_are_no_documents():
     assert strip_boilerplate("\n".join(credits), PATTERNS).text.split("\n") == _SPEECH
     episode = ["每日一学", "第15期", *_SPEECH]
     assert strip_boilerplate("\n".join(episode), PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_a_bulletins_columns_print_run_and_a_host_s_last_direction_stay():
+    bulletin = [
+        "苇塘县公安局党纪学习教育简报",
+        "第6期",
+        "一、学习动态",
+        "全局各党支部本周集中学习《中国共产党纪律处分条例》，开展专题研讨12场。",
+        "【基层声音】",
+        "城关派出所民警表示，要把纪律要求落实到每一次接处警中。",
+        "报：县委党纪学习教育领导小组办公室",
+        "送：局党委委员，各党支部",
+        "（共印35份）",
+    ]
+    assert strip_boilerplate("\n".join(bulletin), PATTERNS).removed_lines == ()
+    script = [*_SPEECH[:5], "现在，我宣布：大会到此结束。", "（奏乐，散会）", "—— 已到底部 ——"]
+    assert strip_boilerplate("\n".join(script), PATTERNS).removed_lines == ("—— 已到底部 ——",)
+
+
+def test_a_unit_that_speaks_a_data_note_and_an_e_mail_above_the_signature_stay():
+    lines = [
+        "2024年上半年班组长述职报告",
+        "转炉工段乙班",  # the unit that speaks, above the greeting
+        "各位领导、各位工友：",
+        "我是转炉工段乙班班长钱永泰，现将上半年履职情况报告如下，请予评议。",
+        "注：报告中2024年全年数据为快报数，最终以统计部门核定数据为准。",
+        "联系人：市局专卖监督管理科　韩书宁",
+        "电话：0698-3316725",
+        "邮箱：zmk_hj@yyt-hengjiang.cn",
+        "蘅江市烟草专卖局",
+        "2024年9月10日",
+    ]
+    page = ["精选评论（2）", "南门便民超市 老葛：讲得很实在，转给隔壁几家店看看。"]
+    text = "\n".join([*lines, *page])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == lines
+    # A site's upkeep under the text is no signer.
+    credits = [*_SPEECH, "迅邦速运华东三区综合管理部　维护"]
+    assert strip_boilerplate("\n".join(credits), PATTERNS).text.split("\n") == _SPEECH

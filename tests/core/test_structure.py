@@ -319,6 +319,9 @@ def test_an_official_documents_header_is_not_its_title():
         ["××镇党委委员、副镇长\u3000某某"],
         ["澄岭县总商会会长\u3000某某"],
         ["XX镇妇联"],  # the unit that speaks, above the salutation
+        ["厂长\u3000郗卫东", "（2024年6月4日）"],
+        ["市烟草专卖局（公司）副局长\u3000姚振川"],
+        ["棠溪县柘湾镇和顺便利店"],
     ],
 )
 def test_a_speaker_or_a_date_alone_under_the_title_is_a_subtitle(subtitles):

@@ -111,6 +111,7 @@ from gaoku.core.structure import (
     heading_level,
     is_closing,
     is_document_header,
+    is_speaker,
     is_subtitle,
 )
 
@@ -201,10 +202,12 @@ _FIELD = rf"{_ONE_FIELD}(?:[ \u3000]+{_ONE_FIELD})?"
 _BLANK_NAME = r"[^\s，。！？：；]{2,20}[ \u3000]+(?:某某|×{2,3}|X{2,3}|○{2,3})"
 # An issuer, and whoever signs for it: a name, or a post and a name (桥吊二队　司机　韦晓川),
 # not a site's credits (融媒体中心　责编　王芳).
-_CREDIT = "编辑|责编|审核|校对|记者|来源|摄影|通讯员"
+_CREDIT = (
+    "编辑|责编|审核|校对|记者|来源|摄影|通讯员|技术支持|维护|运维|主办|承办|协办|制作|出品|提供"
+)
 _SIGNED = (
-    rf"(?:{_ISSUER}(?:[ \u3000]+(?:[^\s，。！？：；]{{2,4}}|"
-    rf"(?!{_CREDIT})[\u4e00-\u9fff]{{2,4}}[ \u3000]+[\u4e00-\u9fff]{{2,3}}))?)"
+    rf"(?:{_ISSUER}(?:[ \u3000]+(?!{_CREDIT})(?:[^\s，。！？：；]{{2,4}}|"
+    r"[\u4e00-\u9fff]{2,4}[ \u3000]+[\u4e00-\u9fff]{2,3}))?)"
 )
 # An issuer with the name it also goes by (党委办公室（集团办公室）): one office's notices
 # share it, so the library never learns it; a site's footer may read so too.
@@ -228,7 +231,7 @@ _LABELLED = re.compile("^[^：:，。！？]{1,10}[:：]")
 # The last words of a speech or a report, which a writer may leave without a stop
 # (谢谢大家, 会议到此结束，散会, 以上发言不妥之处请批评指正): the document's own end.
 _LAST_WORDS = re.compile(
-    r"^(?:谢谢大家|谢谢各位|谢谢|(?:[^，。！？]{2,12}[，,])?(?:现在)?散会|"
+    r"^(?:谢谢大家|谢谢各位|谢谢|(?:[^，。！？]{2,12}[，,])?(?:现在)?散会|[（(][^（）()]{0,8}散会[）)]|"
     r"(?:以上[^。！？]{0,12}?)?(?:不妥之处[^。！？]{0,6}?)?(?:[请敬]+|恳请)[^。！？]{0,12}?批评指正"
     r"(?:[!！。]?谢谢(?:大家|各位)?)?)[!！。]?$"
 )
@@ -241,6 +244,8 @@ _OWN_TAIL = re.compile(
     # …and a meeting's minutes, who chaired, attended and took them (主持：…, 出席：…, 记录：…).
     r"^(?:主持|主持人|出席|列席|缺席|请假|记录|记录人|参会人员|参加人员)\s*[:：]|"
     r"^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
+    # …and its note on its own figures (注：报告中部分数据为预计数，最终以年报为准。).
+    r"^注\s*[:：][^。！？]{0,40}?(?:数据|统计|指标|口径|截至|预计数|快报数|初步核算)|"
     rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$"
 )
 # The opening of a notice about the text itself, and the length of a paragraph no notice
@@ -379,8 +384,10 @@ def _line_reasons(
     return reasons
 
 
-# Whom a bulletin goes to (报：…, 送：…, 发：…).
-_DISTRIBUTION_LINE = re.compile(r"^(?:报|送|发|分送|抄送|抄报|报送|印发)\s*[:：]\s*\S")
+# Whom a bulletin goes to (报：…, 送：…, 发：…), and how many it printed (（共印35份）).
+_DISTRIBUTION_LINE = re.compile(
+    r"^(?:(?:报|送|发|分送|抄送|抄报|报送|印发)\s*[:：]\s*\S|[（(]共印\s*\d+\s*份[）)]$)"
+)
 
 
 def _distribution(lines: list[str], end: int, index: int) -> bool:
@@ -589,6 +596,8 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             continue
         if is_title(line) or is_subtitle(line) or is_document_header(line) or _salutation(line):
             continue
+        if index + 1 < len(lines) and is_speaker(line, lines[index + 1]):
+            continue
         if scores[index] > SENTENCE_THRESHOLD and _tail_form_inside_body(lines, inside, index):
             inside[index] = LEARNED
             continue
@@ -715,20 +724,20 @@ def _own_contact_field(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a contact field that a sign of promotion took (邮箱：…@…) is the
     document's own: it goes on with the document's own contact (_contact_goes_on), only
     its address or number reads as promotion (地址：本站长期承接…代写业务 is an ad), and the
-    document's writing does not go on after it, as its own contacts close it."""
+    document's writing does not go on after it before its signature, as its own contacts
+    close it."""
     if not _contact_goes_on(lines, inside, index):
         return False
     rest = _CONTACT_VALUE.sub("", _CONTACT_FIELD.sub("", lines[index])).strip()
     if rest and promotion(rest):
         return False
-    return not any(
-        not inside[j]
-        and (
-            HEADING.match(lines[j]) or (len(lines[j]) >= _WRITING and SENTENCE_END.search(lines[j]))
-        )
-        and not _protected_end(lines[j])
-        for j in range(index + 1, len(lines))
-    )
+    for line, reason in zip(lines[index + 1 :], inside[index + 1 :], strict=True):
+        if _SIGNATURE.match(line):
+            return True  # what follows the signature is no writing of the document's
+        writing = HEADING.match(line) or (len(line) >= _WRITING and SENTENCE_END.search(line))
+        if not reason and writing and not _protected_end(line):
+            return False
+    return True
 
 
 def _tail_form_inside_body(lines: list[str], inside: list[str], index: int) -> bool:
@@ -791,7 +800,9 @@ _FORMULA = re.compile(
 # 保障措施): documents of a kind share these words, so the library never learns them.
 _SECTION_NAME = re.compile(
     r"^[\u4e00-\u9fff]{0,8}(?:情况|问题|原因|建议|打算|做法|成效|成绩|措施|目标|要求|思想|原则|"
-    r"任务|步骤|安排|启示|体会|回顾|思路|举措|经验|背景|意义|分工|保障|机制|职责|案例|事例|事迹)$"
+    r"任务|步骤|安排|启示|体会|回顾|思路|举措|经验|背景|意义|分工|保障|机制|职责|案例|事例|事迹|"
+    # …and a bulletin's columns (基层声音, 工作动态).
+    r"声音|动态|简讯|聚焦|风采)$"
 )
 # …which a report may set in brackets as a label over its paragraph (【典型案例】).
 _LABEL_BRACKETS = re.compile(r"^[【〔\[［]([^】〕\]］]+)[】〕\]］]$")
@@ -1115,6 +1126,7 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
             for i in range(start + 1, len(lines))
             if inside[i] in ("", LEARNED)
             and _NOTICE_START.match(lines[i])
+            and not _protected_end(lines[i])
             and not any(_documents_after(lines[j]) for j in own if j > i)
         ),
         None,
