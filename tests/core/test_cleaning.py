@@ -10,6 +10,7 @@ from gaoku.core.cleaning import (
     strip_boilerplate,
 )
 from gaoku.core.generator import generate_corpus
+from gaoku.core.structure import is_speaker, is_subtitle
 from gaoku.core.text import normalize
 from gaoku.errors import ImportRejected, InvalidInput
 
@@ -2417,3 +2418,21 @@ def test_a_unit_that_speaks_a_data_note_and_an_e_mail_above_the_signature_stay()
     # A site's upkeep under the text is no signer.
     credits = [*_SPEECH, "迅邦速运华东三区综合管理部　维护"]
     assert strip_boilerplate("\n".join(credits), PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_the_third_reviews_lines_stay_or_go_as_they_should():
+    # A post named with a credit's word signs; a credit alone does not.
+    for signer in ("城关派出所　主办民警　韦晓川", "市政务数据中心　运维主管　林晓东"):
+        report = [*_SPEECH[:5], "特此报告。", signer]
+        assert strip_boilerplate("\n".join(report), PATTERNS).removed_lines == ()
+    # What the host says after the last direction is the script's.
+    script = [*_SPEECH[:5], "（奏乐，散会）", "请各位代表带好随身物品，有序离场。"]
+    assert strip_boilerplate("\n".join(script), PATTERNS).removed_lines == ()
+    # A site's brand under the title is no speaker, nor its slogan a subtitle; a site's
+    # columns are learnable, as a bulletin's are not; a template's note on its figures goes.
+    assert not is_speaker("公文写作服务站", "同志们：")
+    assert is_speaker("转炉工段乙班", "各位领导、各位工友：")
+    assert not is_subtitle("跟着老班长学写材料") and is_subtitle("厂长\u3000郗卫东")
+    assert learnable_lines("【热点动态】\n会员风采\n基层声音") == ["【热点动态】", "会员风采"]
+    note = "注：文中数据均为示例，请结合本单位实际修改使用。"
+    assert strip_boilerplate("\n".join([*_SPEECH, note]), PATTERNS).text.split("\n") == _SPEECH

@@ -202,11 +202,9 @@ _FIELD = rf"{_ONE_FIELD}(?:[ \u3000]+{_ONE_FIELD})?"
 _BLANK_NAME = r"[^\s，。！？：；]{2,20}[ \u3000]+(?:某某|×{2,3}|X{2,3}|○{2,3})"
 # An issuer, and whoever signs for it: a name, or a post and a name (桥吊二队　司机　韦晓川),
 # not a site's credits (融媒体中心　责编　王芳).
-_CREDIT = (
-    "编辑|责编|审核|校对|记者|来源|摄影|通讯员|技术支持|维护|运维|主办|承办|协办|制作|出品|提供"
-)
+_CREDIT = "编辑|责编|审核|校对|记者|来源|摄影|通讯员|技术支持|维护|运维|制作|出品|提供"
 _SIGNED = (
-    rf"(?:{_ISSUER}(?:[ \u3000]+(?!{_CREDIT})(?:[^\s，。！？：；]{{2,4}}|"
+    rf"(?:{_ISSUER}(?:[ \u3000]+(?!(?:{_CREDIT})(?:$|[ \u3000]))(?:[^\s，。！？：；]{{2,4}}|"
     r"[\u4e00-\u9fff]{2,4}[ \u3000]+[\u4e00-\u9fff]{2,3}))?)"
 )
 # An issuer with the name it also goes by (党委办公室（集团办公室）): one office's notices
@@ -231,7 +229,7 @@ _LABELLED = re.compile("^[^：:，。！？]{1,10}[:：]")
 # The last words of a speech or a report, which a writer may leave without a stop
 # (谢谢大家, 会议到此结束，散会, 以上发言不妥之处请批评指正): the document's own end.
 _LAST_WORDS = re.compile(
-    r"^(?:谢谢大家|谢谢各位|谢谢|(?:[^，。！？]{2,12}[，,])?(?:现在)?散会|[（(][^（）()]{0,8}散会[）)]|"
+    r"^(?:谢谢大家|谢谢各位|谢谢|(?:[^，。！？]{2,12}[，,])?(?:现在)?散会|"
     r"(?:以上[^。！？]{0,12}?)?(?:不妥之处[^。！？]{0,6}?)?(?:[请敬]+|恳请)[^。！？]{0,12}?批评指正"
     r"(?:[!！。]?谢谢(?:大家|各位)?)?)[!！。]?$"
 )
@@ -244,8 +242,12 @@ _OWN_TAIL = re.compile(
     # …and a meeting's minutes, who chaired, attended and took them (主持：…, 出席：…, 记录：…).
     r"^(?:主持|主持人|出席|列席|缺席|请假|记录|记录人|参会人员|参加人员)\s*[:：]|"
     r"^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
-    # …and its note on its own figures (注：报告中部分数据为预计数，最终以年报为准。).
-    r"^注\s*[:：][^。！？]{0,40}?(?:数据|统计|指标|口径|截至|预计数|快报数|初步核算)|"
+    # …its note on its own figures (注：报告中部分数据为预计数，最终以年报为准。), not a
+    # template's or a site's on theirs (注：文中数据均为示例…, 注：统计截至发稿时，版权归…),
+    r"^注\s*[:：](?![^。！？]*(?:示例|虚构|仅供|参考|版权|侵权|转载|本站|网络|词条|百科|范文|修改|"
+    r"替换|自行|编辑))[^。！？]{0,40}?(?:数据|统计|指标|口径|截至|预计数|快报数|初步核算)|"
+    # …and a host's last direction (（奏乐，散会）).
+    r"^[（(][^（）()]{0,8}散会[）)]$|"
     rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$"
 )
 # The opening of a notice about the text itself, and the length of a paragraph no notice
@@ -574,6 +576,15 @@ def _scores(lines: list[str]) -> list[float]:
     return [model.score(line) for line in lines] if model else [0.0] * len(lines)
 
 
+def _speaker_under_title(lines: list[str], index: int) -> bool:
+    """Whether a line is the unit that speaks, right under the title above the greeting."""
+    return (
+        0 < index < len(lines) - 1
+        and is_title(lines[index - 1])
+        and is_speaker(lines[index], lines[index + 1])
+    )
+
+
 def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[int]:
     """Mark the lines no rule judged that the learned judge (gaoku.core.cleaning.learned)
     reads as a distributor's: never a title, a subtitle, a salutation or an official
@@ -596,7 +607,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             continue
         if is_title(line) or is_subtitle(line) or is_document_header(line) or _salutation(line):
             continue
-        if index + 1 < len(lines) and is_speaker(line, lines[index + 1]):
+        if _speaker_under_title(lines, index):
             continue
         if scores[index] > SENTENCE_THRESHOLD and _tail_form_inside_body(lines, inside, index):
             inside[index] = LEARNED
@@ -731,11 +742,15 @@ def _own_contact_field(lines: list[str], inside: list[str], index: int) -> bool:
     rest = _CONTACT_VALUE.sub("", _CONTACT_FIELD.sub("", lines[index])).strip()
     if rest and promotion(rest):
         return False
-    for line, reason in zip(lines[index + 1 :], inside[index + 1 :], strict=True):
-        if _SIGNATURE.match(line):
-            return True  # what follows the signature is no writing of the document's
+    after = [(line, not reason) for line, reason in zip(lines, inside, strict=True)][index + 1 :]
+    for position, (line, kept) in enumerate(after):
+        if _SIGNATURE.match(line) and not any(
+            own and (HEADING.match(later) or len(later) >= _PARAGRAPH)
+            for later, own in after[position + 1 :]
+        ):
+            return True  # what follows the document's signature is no writing of its own
         writing = HEADING.match(line) or (len(line) >= _WRITING and SENTENCE_END.search(line))
-        if not reason and writing and not _protected_end(line):
+        if kept and writing and not _protected_end(line):
             return False
     return True
 
@@ -800,9 +815,10 @@ _FORMULA = re.compile(
 # 保障措施): documents of a kind share these words, so the library never learns them.
 _SECTION_NAME = re.compile(
     r"^[\u4e00-\u9fff]{0,8}(?:情况|问题|原因|建议|打算|做法|成效|成绩|措施|目标|要求|思想|原则|"
-    r"任务|步骤|安排|启示|体会|回顾|思路|举措|经验|背景|意义|分工|保障|机制|职责|案例|事例|事迹|"
-    # …and a bulletin's columns (基层声音, 工作动态).
-    r"声音|动态|简讯|聚焦|风采)$"
+    r"任务|步骤|安排|启示|体会|回顾|思路|举措|经验|背景|意义|分工|保障|机制|职责|案例|事例|事迹)$"
+    # …and a bulletin's columns (基层声音, 工作动态), not a site's (热点动态, 会员风采).
+    r"|^(?!热点|精品|每日|会员|网友|读者|学员|本站|平台|网站|范文|公文|笔杆)[\u4e00-\u9fff]{0,6}"
+    r"(?:声音|动态|简讯|聚焦|风采)$"
 )
 # …which a report may set in brackets as a label over its paragraph (【典型案例】).
 _LABEL_BRACKETS = re.compile(r"^[【〔\[［]([^】〕\]］]+)[】〕\]］]$")
