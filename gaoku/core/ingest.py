@@ -8,7 +8,7 @@ the order is visible.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from gaoku.core.calendar import Calendar
@@ -92,24 +92,10 @@ def restore_line(
     that derives from it again: an editor's correction of the cleaner. ``positions``
     are the removed lines' (PreparedText.removed_positions), ``reasons`` why each was
     removed (PreparedText.removal_reasons; empty where a version kept none)."""
-    kept = iter(text.split("\n"))
-    at = dict(zip(positions, range(len(removed_lines)), strict=True))
-    lines = []
-    for place in range(len(removed_lines) + text.count("\n") + 1):
-        if place not in at:
-            lines.append(next(kept))
-        elif at[place] == index:
-            lines.append(removed_lines[index])
-    others = [i for i in range(len(removed_lines)) if i != index]
-    return _prepared(
-        CleanResult(
-            "\n".join(lines),
-            tuple(removed_lines[i] for i in others),
-            _aligned(reasons, removed_lines, others),
-            positions=tuple(positions[i] for i in others),
-        ),
-        cal,
-    )
+    read = _as_read(text, removed_lines, positions, reasons)
+    if 0 <= index < len(positions):
+        read[positions[index]] = _ReadLine(removed_lines[index])
+    return _cleaned(read, cal)
 
 
 def remove_lines(
@@ -129,40 +115,54 @@ def remove_lines(
     Raises:
         ImportRejected: nothing of the text would be left.
     """
-    removed = dict(zip(positions, removed_lines, strict=True))
-    because = dict(
-        zip(positions, _aligned(reasons, removed_lines, range(len(removed_lines))), strict=True)
-    )
+    read = _as_read(text, removed_lines, positions, reasons)
+    kept = [place for place, line in enumerate(read) if not line.removed]
+    for index in indexes:
+        if 0 <= index < len(kept):
+            read[kept[index]] = _ReadLine(read[kept[index]].text, removed=True, reason=why)
+    return _cleaned(read, cal)
+
+
+@dataclass(frozen=True)
+class _ReadLine:
+    """A line of a text as read from its file, kept or removed (and why)."""
+
+    text: str
+    removed: bool = False
+    reason: str = ""
+
+
+def _as_read(
+    text: str, removed_lines: Sequence[str], positions: Sequence[int], reasons: Sequence[str]
+) -> list[_ReadLine]:
+    """A cleaned text's lines as its file had them: the kept ones, and the removed ones
+    where they stood (``positions``), each with its reason where every one has one."""
+    whole = len(reasons) == len(removed_lines)
+    at = dict(zip(positions, range(len(removed_lines)), strict=True))
     kept = iter(text.split("\n"))
-    kept_lines: list[str] = []
-    for place in range(len(removed_lines) + text.count("\n") + 1):
-        if place in removed:
-            continue
-        line = next(kept)
-        if len(kept_lines) in indexes:
-            removed[place], because[place] = line, why
-        kept_lines.append(line)
-    remaining = [line for i, line in enumerate(kept_lines) if i not in indexes]
-    if not remaining:
+    return [
+        _ReadLine(removed_lines[at[place]], True, reasons[at[place]] if whole else "")
+        if place in at
+        else _ReadLine(next(kept))
+        for place in range(len(removed_lines) + text.count("\n") + 1)
+    ]
+
+
+def _cleaned(read: list[_ReadLine], cal: Calendar | None) -> PreparedText:
+    """What the library derives from a text whose lines, as read, are kept or removed."""
+    kept = [line.text for line in read if not line.removed]
+    if not kept:
         raise ImportRejected(EMPTY_AFTER_CLEANING, code="empty")
-    places = sorted(removed)
+    places = [place for place, line in enumerate(read) if line.removed]
     return _prepared(
         CleanResult(
-            "\n".join(remaining),
-            tuple(removed[place] for place in places),
-            tuple(because.get(place, "") for place in places),
+            "\n".join(kept),
+            tuple(read[place].text for place in places),
+            tuple(read[place].reason for place in places),
             positions=tuple(places),
         ),
         cal,
     )
-
-
-def _aligned(
-    reasons: Sequence[str], removed_lines: Sequence[str], indexes: Iterable[int]
-) -> tuple[str, ...]:
-    """The reasons of removed lines ``indexes``, each "" where none was kept."""
-    whole = len(reasons) == len(removed_lines)
-    return tuple(reasons[i] if whole else "" for i in indexes)
 
 
 def _prepared(cleaned: CleanResult, cal: Calendar | None) -> PreparedText:

@@ -119,11 +119,12 @@ def is_speaker(paragraph: str, following: str) -> bool:
     """Whether a paragraph under a title is the unit that speaks (XX镇妇联, 转炉工段乙班),
     the greeting of its audience after it."""
     return bool(
-        _SPEAKING_UNIT.match(paragraph) and _is_salutation(following) and _GREETING.match(following)
+        _SPEAKING_UNIT.match(paragraph) and is_salutation(following) and _GREETING.match(following)
     )
 
 
-def _is_salutation(paragraph: str) -> bool:
+def is_salutation(paragraph: str) -> bool:
+    """Whether a paragraph has a salutation's form: short, ending with a colon."""
     return len(paragraph) <= 30 and paragraph.endswith(("：", ":"))
 
 
@@ -142,7 +143,7 @@ def parse_outline(text: str) -> Outline:
         body += 1
     body_start = body
     salutation = ""
-    if body < len(paras) and _is_salutation(paras[body]):
+    if body < len(paras) and is_salutation(paras[body]):
         salutation = paras[body]
         body += 1
 

@@ -111,6 +111,7 @@ from gaoku.core.structure import (
     heading_level,
     is_closing,
     is_document_header,
+    is_salutation,
     is_speaker,
     is_subtitle,
 )
@@ -712,7 +713,6 @@ def _bulletin(title: str) -> bool:
 
 # A name left blank to fill (××, 某某, ○○), alone on its line.
 _BLANK_ALONE = re.compile(r"^(?:[×XＸ]{2,3}|○{2,3}|某某)$")
-_DATE_ALONE = re.compile(rf"^(?:{_DATE})$")
 
 
 def _blank_signer(lines: list[str], index: int) -> bool:
@@ -721,7 +721,7 @@ def _blank_signer(lines: list[str], index: int) -> bool:
     return (
         bool(_BLANK_ALONE.match(lines[index]))
         and index + 1 < len(lines)
-        and bool(_DATE_ALONE.match(lines[index + 1]))
+        and bool(_DATE_LINE.match(lines[index + 1]))
     )
 
 
@@ -850,7 +850,7 @@ _LABEL_FIRST = re.compile(r"^[\[［【〔(（][^\]］】〕)）]{1,12}[\]］】�
 
 
 def _salutation(line: str) -> bool:
-    return line.endswith(("：", ":")) and len(line) <= 30 and not _LABEL_FIRST.match(line)
+    return is_salutation(line) and not _LABEL_FIRST.match(line)
 
 
 def _continues(lines: list[str], inside: list[str], index: int) -> bool:

@@ -22,7 +22,7 @@ from gaoku.core.cleaning.promotion import (
     unmistakable,
 )
 from gaoku.core.cleaning.reasons import LEARNED, PROMOTION
-from gaoku.core.structure import heading_level, is_subtitle
+from gaoku.core.structure import heading_level, is_salutation, is_subtitle
 
 # Opening lines searched for the title.
 TITLE_WINDOW = 12
@@ -267,8 +267,4 @@ def _body_follows(lines: list[str], inside: list[str], index: int) -> bool:
     sentence, a salutation or a subtitle."""
     following = (lines[i] for i in range(index + 1, len(lines)) if not inside[i])
     line = next(following, "")
-    return bool(
-        SENTENCE_END.search(line)
-        or (len(line) <= 30 and line.endswith(("：", ":")))
-        or is_subtitle(line)
-    )
+    return bool(SENTENCE_END.search(line) or is_salutation(line) or is_subtitle(line))
