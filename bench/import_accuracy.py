@@ -187,6 +187,12 @@ SETS = (
     "import_holdout113",
     "import_holdout114",
     "import_holdout115",
+    "import_holdout116",
+    "import_holdout117",
+    "import_holdout118",
+    "import_holdout119",
+    "import_holdout120",
+    "import_holdout121",
 )
 
 

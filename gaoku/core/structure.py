@@ -117,10 +117,17 @@ _GREETING = re.compile(r"^(?:尊敬的|亲爱的|各位|同志们|女士们|老�
 
 def is_speaker(paragraph: str, following: str) -> bool:
     """Whether a paragraph under a title is the unit that speaks (XX镇妇联, 转炉工段乙班),
-    the greeting of its audience after it."""
-    return bool(
-        _SPEAKING_UNIT.match(paragraph) and is_salutation(following) and _GREETING.match(following)
-    )
+    the greeting of its audience after it; or the speaker's bare name (邵启明), the
+    greeting or the day of the speech (（2025年3月17日）) after it."""
+    greeting = is_salutation(following) and _GREETING.match(following) is not None
+    if _SPEAKING_UNIT.match(paragraph):
+        return greeting
+    return bool(_PERSON.match(paragraph)) and (greeting or bool(_SPEECH_DAY.match(following)))
+
+
+# A person's name alone (邵启明, 欧阳明远同志), and the day of a speech in brackets.
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:同志)?$")
+_SPEECH_DAY = re.compile(r"^[（(](?:19|20)\d{2}年\d{1,2}月\d{1,2}日[）)]$")
 
 
 def is_salutation(paragraph: str) -> bool:
@@ -141,6 +148,8 @@ def parse_outline(text: str) -> Outline:
         body += 1
     if body == first + 1 and body + 1 < len(paras) and is_speaker(paras[body], paras[body + 1]):
         body += 1
+        if _SPEECH_DAY.match(paras[body]):
+            body += 1
     body_start = body
     salutation = ""
     if body < len(paras) and is_salutation(paras[body]):

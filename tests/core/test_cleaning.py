@@ -10,7 +10,7 @@ from gaoku.core.cleaning import (
     strip_boilerplate,
 )
 from gaoku.core.generator import generate_corpus
-from gaoku.core.structure import is_speaker, is_subtitle
+from gaoku.core.structure import is_speaker, is_subtitle, parse_outline
 from gaoku.core.text import normalize
 from gaoku.errors import ImportRejected, InvalidInput
 
@@ -2436,3 +2436,61 @@ def test_the_third_reviews_lines_stay_or_go_as_they_should():
     assert learnable_lines("【热点动态】\n会员风采\n基层声音") == ["【热点动态】", "会员风采"]
     note = "注：文中数据均为示例，请结合本单位实际修改使用。"
     assert strip_boilerplate("\n".join([*_SPEECH, note]), PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_a_devices_status_between_paragraphs_goes_and_a_scripts_directions_stay():
+    # Brackets or a label below the body's first sentence are no subtitle or salutation.
+    for status in (
+        "（赠阅版可读完本篇全文；本期另两篇“拆解”为订户专享）",
+        "映前宣传材料（第2段）：",
+    ):
+        assert status not in _cleaned_with(status)
+    assert "（掌声）" in _cleaned_with("（掌声）")
+    # A symbol before a space makes no table's cell: two such lines are no table.
+    paused = ["⏸ 录音已暂停（00:17:02）", "▶ 录音已恢复（01:21:45）"]
+    text = "\n".join([*_SPEECH[:3], *paused, *_SPEECH[3:]])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    # Nor do the spaces of mixed text (jhzj-dangjian 邮件组).
+    footer = [
+        "jhzj-dangjian 邮件组 · 成员 132 人",
+        "您收到此邮件是因为您是 jhzj-dangjian 邮件组成员。",
+        "退订或修改接收方式：https://lists.jhzj.gov.cn/manage/jhzj-dangjian",
+    ]
+    assert strip_boilerplate("\n".join([*_SPEECH, *footer]), PATTERNS).text.split("\n") == _SPEECH
+    # A host's direction under the last sentence, and a host's last words above a pen's
+    # footer, are the script's.
+    script = [*_SPEECH[:5], "现在，我宣布：放映活动正式开始！", "（放映开始）", "—— 第2段完 ——"]
+    assert strip_boilerplate("\n".join(script), PATTERNS).text.split("\n") == script[:-1]
+    last = "开班仪式到此结束。下面休息10分钟，9点40分开始第一堂课。"
+    pen = [
+        "〔页边手写，未识别〕",
+        "本页书写 412 字\u3000用时 18 分 37 秒",
+        "导出自 墨点笔记 Android 3.4.1",
+    ]
+    text = "\n".join([*_SPEECH[:5], last, *pen])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == [*_SPEECH[:5], last]
+
+
+def test_a_speakers_bare_name_a_duty_phone_and_titles_of_files_and_trackers():
+    lines = [
+        "在全县春季农业生产推进会上的讲话（摘要）",
+        "邵启明",
+        "（2025年3月17日）",
+        "同志们：",
+        "今天召开这次会议，主要任务是安排部署春季农业生产工作。",
+        "联系人：卢晓菡（社区网格员）",
+        "联系电话：8526 0417",
+        "物业服务中心24小时值班电话：8526 0999",
+        "嘉樾社区居民委员会",
+        "2025年3月25日",
+    ]
+    cleaned = strip_boilerplate("\n".join(lines), PATTERNS)
+    assert cleaned.text.split("\n") == lines
+    assert parse_outline(cleaned.text).salutation == "同志们："
+    assert is_speaker("邵启明", "（2025年3月17日）") and is_speaker("邵启明", "同志们：")
+    assert not is_speaker("邵启明", "今天召开这次会议。")
+    for line in (
+        "docs/2024/党课讲稿-第二季度.md\u3000+46 −39",
+        "KR3\u3000完成年度述职并通过民主测评",
+    ):
+        assert not is_title(line)

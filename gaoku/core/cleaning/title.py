@@ -54,9 +54,10 @@ _FORM_AFTER = re.compile("[\u4e00-\u9fff]{1,6}[表单卡]$")
 _WORDS_AFTER = re.compile("[ \u3000]+[\u4e00-\u9fff]|[ \u3000]*(?:[_|｜]|[ \u3000][-–—][ \u3000])")
 # An entry of a numbered list of articles (01 …, 2 …: a number and a space): what a
 # bulletin's table of contents or a "recommended reading" block is made of; and a
-# catalogue's subject entries (Ⅰ．①基…　Ⅲ．①讲话—汇编). An official
+# catalogue's subject entries (Ⅰ．①基…　Ⅲ．①讲话—汇编), and a tracker's items by their code
+# (KR3　完成年度述职…). An official
 # title never opens that way (a year is followed by 年, a heading marker by 、 or .).
-_LIST_ENTRY = re.compile(r"^(?:\d{1,2}[ \u3000]|[①-⑳]|[Ⅰ-Ⅻ][．.、])")
+_LIST_ENTRY = re.compile(r"^(?:[A-Za-z]{0,3}\d{1,2}[ \u3000]|[①-⑳]|[Ⅰ-Ⅻ][．.、])")
 
 
 def is_title(line: str) -> bool:
@@ -96,7 +97,9 @@ def is_title(line: str) -> bool:
 
 
 # A file's name (…实施方案正文.docx): a list of files, not the document's title.
-_FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt|rtf|odt|xlsx?|pptx?|ofd)\b", re.IGNORECASE)
+_FILE_NAME = re.compile(
+    r"\.(?:docx?|wps|pdf|txt|rtf|odt|xlsx?|pptx?|ofd|md|markdown|html?|tex)\b", re.IGNORECASE
+)
 # A label in 【】 (第 37 题　【组织管理类·交流发言】): a kind named only inside one is a
 # category's, not a title's.
 _LABELS = re.compile("【[^】]*】")
