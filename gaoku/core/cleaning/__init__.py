@@ -605,13 +605,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             continue
         if not MEANINGFUL.search(line):  # a piece of punctuation the rules kept (》、《)
             continue
-        # A subtitle (（2024年5月16日）, ——在…上的讲话) and a salutation stand above the body's
-        # first sentence; below it, a line in brackets or a label is the page's as readily
-        # (（已恢复识别）, 映前宣传材料（第2段）：).
-        opening_form = is_subtitle(line) or _salutation(line)
-        if is_title(line) or (opening_form and index <= above_body) or is_document_header(line):
-            continue
-        if _FILL_IN.match(line):  # a template's blank (（此处填写单位名称）)
+        if is_title(line) or is_subtitle(line) or is_document_header(line) or _salutation(line):
             continue
         if _speaker_under_title(lines, index):
             continue
@@ -625,7 +619,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             or index in unmarked
             or _exchange(lines, index)
             or display_slogan(line)  # judged in context by _spaced_slogans
-            or (_table_row(lines, inside, index) and scores[index] <= _SURE)
+            or _table_row(lines, inside, index)
             or _continues(lines, inside, index)
         ):
             opening.add(index)
@@ -634,10 +628,6 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
     return opening
 
 
-# A template's blank on a line of its own, in brackets: what the user writes there.
-_FILL_IN = re.compile(
-    r"^[（(【\[［][^）)】\]］]{0,20}(?:填写|填入|插入|补充|列举|简述)[^）)】\]］]{0,20}[）)】\]］]$"
-)
 # A date alone on its line, as a document is dated under its signature.
 _DATE_LINE = re.compile(rf"^(?:{_DATE})$")
 # The longest name a document signs with on a line of its own.
@@ -808,26 +798,18 @@ def _first_sentence(lines: list[str], inside: list[str], start: int, end: int) -
     )
 
 
-# A score the judge gives no line of a document's own table: a device's rows of fields
-# between paragraphs (本帧 398 字　置信度 96.1% / ▍第 2 帧　09:42:15　纠偏 +0.6°).
-_SURE = 5.0
-
-
 def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a line of cells stands beside another (序号　工作任务 / 1　秋粮收购)."""
     beside = (lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines) and not inside[i])
     return _cells(lines[index]) and any(map(_cells, beside))
 
 
-# What parts a row's cells: a full-width space, two spaces, or a space between two Han
-# characters. A space beside a Latin word or a number is the typography of mixed text
-# (jhzj-dangjian 邮件组 · 成员 132 人), and a symbol before a space (⏸ 录音已暂停) is no cell.
-_CELL_GAP = re.compile(r" *\u3000[ \u3000]*| {2,}|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
-
-
 def _cells(line: str) -> bool:
-    """Whether a line has two cells or more with words in them."""
-    return sum(bool(MEANINGFUL.search(cell)) for cell in _CELL_GAP.split(line.strip())) >= 2
+    """Whether a line has two spaced cells or more with words in them: not a sentence
+    (您收到此邮件是因为您是 jhzj-dangjian 邮件组成员。), nor a symbol before a space
+    (⏸ 录音已暂停（00:17:02）)."""
+    cells = re.split(r"[ \u3000]+", line.strip())
+    return not SENTENCE_END.search(line) and sum(bool(MEANINGFUL.search(c)) for c in cells) >= 2
 
 
 # A document's own unmarked part headings (结束语 alone on its line).
@@ -1201,9 +1183,14 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     if stamp is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > stamp):
         own = [i for i in own if i < stamp]
     # An e-mail's signature under its delimiter (-- / 章以宁 / 市住建局机关党委办公室 / 内线
-    # 8021), with only short lines after: the sender's, not the document's signature.
+    # 8021): the sender's, not the document's signature, where no sentence, heading or date
+    # of the document follows (-- as a divider or a table's empty cell goes on with them).
     sender = next((i for i in range(start + 1, len(lines)) if lines[i] == "--"), None)
-    if sender is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > sender):
+    if sender is not None and not any(
+        SENTENCE_END.search(lines[j]) or HEADING.match(lines[j]) or _DATE_LINE.match(lines[j])
+        for j in own
+        if j > sender
+    ):
         own = [i for i in own if i < sender]
     # Comments under a post (热门评论, 共 31 条评论), with only short lines after: theirs.
     # (A counter under the title, 阅读 2316　评论 4, heads nothing: the body is still to come.)
@@ -1266,12 +1253,9 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     return own[-1] if own else start
 
 
-# A script's direction in brackets (（放映开始）, （奏乐）), which may follow its last words.
-_STAGE_DIRECTION = re.compile(r"^[（(][^（）()]{1,12}[）)]$")
-
-
 def _stage_direction_last(lines: list[str], index: int, scores: list[float]) -> bool:
-    """Whether a line is a script's last direction, right under its last sentence."""
+    """Whether a line is a script's last direction (（放映开始）), right under its last
+    sentence."""
     return (
         index > 0
         and _STAGE_DIRECTION.match(lines[index]) is not None
@@ -1481,8 +1465,8 @@ _COMMENTS = re.compile(
     r"^\W*(?:(?:热门评论|全部评论|最新评论|精彩评论|精选评论|网友评论|评论区|问大家|(?:全部|热门|最新)?回应|"
     r"(?:精选|全部)?留言|留言(?:区|精选)|评论精选)(?:\s*[（(]\d+[)）])?|(?:共\s*)?\d+\s*条(?:评论|回复|回应)|"
     r"评论\s*[（(]\d+[)）]|(?:家长|网友|读者|全部|热门|最新)(?:回复|留言)\s*[（(]\d+[)）]|"
-    # …or the post's counters ending with its comments' (点赞 21　评论 3, 👍 赞 23　💬 评论 3).
-    r"(?:(?:阅读|浏览|点赞|赞|收藏|转发|分享)\s*\d+\W*)+评论\s*\d+|"
+    # …or the post's counters ending with its comments' (点赞 21　评论 3).
+    r"(?:(?:阅读|浏览|点赞|赞|收藏|转发|分享)\s*\d+[ \u3000]*)+评论\s*\d+|"
     # Who liked the post, the comments' head: ❤ 王老师、豆豆爸爸等9人觉得很赞
     r"(?:\S{1,40}等\s*)?\d+\s*人(?:觉得很赞|觉得很棒|觉得有用|赞过|点赞了?|已赞))\W*$"
 )

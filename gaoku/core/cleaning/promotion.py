@@ -45,10 +45,14 @@ _PUBLISHER_NOTE = (
     r"^\W*(?:课后|课堂|随堂)?(?:练习|作业|思考题|练习题|[\u4e00-\u9fff]{0,4}点评|写作要点|写法点拨|"
     r"批改意见|[\u4e00-\u9fff]{0,2}总评|[\u4e00-\u9fff]{0,2}评语|"
     r"学习要点)\s*[:：】\]］]|"
-    # An exam-prep app's box between a text's parts (〔高频考点〕…, 【真题链接】…); a bare
-    # 考点： is an exam notice's venue.
-    r"^\W*(?:(?:高频|必考|常考|核心|重要|易错)考点|真题(?:链接|回顾|再现|演练)|易错点|"
-    r"必背(?:金句|要点)?|得分点|答题要点)\s*[:：】\]］〕]|"
+    # An exam-prep app's box between a text's parts, its label in brackets (〔高频考点〕…,
+    # 【真题链接】…); a school's 得分点：… and an exam notice's 考点：… are their own.
+    r"^[〔【\[［](?:(?:高频|必考|常考|核心|重要|易错)考点|真题(?:链接|回顾|再现|演练)|易错点|"
+    r"必背(?:金句|要点)?|得分点|答题要点)[〕】\]］]|"
+    # A recorder's or a caption app's note on its own state, in brackets between what it
+    # heard (（识别暂停：网络不稳定）, （已恢复识别）, （检测到多人说话，已按说话人自动分段）).
+    r"^[（(](?:识别(?:已?暂停|中断|已?恢复)|已?恢复识别|录音(?:已?暂停|已?恢复|中断)|"
+    r"信号(?:弱|中断|不佳)|网络(?:不稳定|中断|异常)|检测到[^）)]*(?:已|自动)[^）)]*)[^）)]*[）)]$|"
     # A programme's notice of its next show after a broadcast text (下期预告：…).
     r"^\W*(?:下期|本期|节目|明日|下周)预告\s*[:：】\]］]|"
     r"^[【\[［〖][^】\]］〗]{1,8}[】\]］〗].{0,12}(?:本文|全文|上文|此文|该文|本篇)|"

@@ -54,10 +54,9 @@ _FORM_AFTER = re.compile("[\u4e00-\u9fff]{1,6}[表单卡]$")
 _WORDS_AFTER = re.compile("[ \u3000]+[\u4e00-\u9fff]|[ \u3000]*(?:[_|｜]|[ \u3000][-–—][ \u3000])")
 # An entry of a numbered list of articles (01 …, 2 …: a number and a space): what a
 # bulletin's table of contents or a "recommended reading" block is made of; and a
-# catalogue's subject entries (Ⅰ．①基…　Ⅲ．①讲话—汇编), and a tracker's items by their code
-# (KR3　完成年度述职…). An official
+# catalogue's subject entries (Ⅰ．①基…　Ⅲ．①讲话—汇编). An official
 # title never opens that way (a year is followed by 年, a heading marker by 、 or .).
-_LIST_ENTRY = re.compile(r"^(?:[A-Za-z]{0,3}\d{1,2}[ \u3000]|[①-⑳]|[Ⅰ-Ⅻ][．.、])")
+_LIST_ENTRY = re.compile(r"^(?:\d{1,2}[ \u3000]|[①-⑳]|[Ⅰ-Ⅻ][．.、])")
 
 
 def is_title(line: str) -> bool:
@@ -91,11 +90,14 @@ def is_title(line: str) -> bool:
         and " · " not in line
         and not _COLLECTION.search(line)
         and not _FILE_NAME.search(line)
+        and not _SHARE.search(line)
         and "\t" not in line  # a row of a table
         and not promotion(line)
     )
 
 
+# A share at the end (KR3　完成年度述职并通过民主测评　　进度 50%): a tracker's item.
+_SHARE = re.compile(r"\d%$")
 # A file's name (…实施方案正文.docx): a list of files, not the document's title.
 _FILE_NAME = re.compile(
     r"\.(?:docx?|wps|pdf|txt|rtf|odt|xlsx?|pptx?|ofd|md|markdown|html?|tex)\b", re.IGNORECASE
