@@ -193,6 +193,12 @@ SETS = (
     "import_holdout119",
     "import_holdout120",
     "import_holdout121",
+    "import_holdout122",
+    "import_holdout123",
+    "import_holdout124",
+    "import_holdout125",
+    "import_holdout126",
+    "import_holdout127",
 )
 
 

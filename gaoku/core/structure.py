@@ -99,10 +99,13 @@ _SUBTITLE = re.compile(
 # The unit that speaks, alone under the title (XX镇妇联): a subtitle where a greeting
 # follows it; elsewhere a line naming a unit may be anything (a header, a brand, the
 # first line of an addressee: 各乡镇人民政府 / 县直各有关单位：).
-_SPEAKING_UNIT = re.compile(
-    r"^(?!各)(?!.*(?:公文|材料|范文|写作|文秘|笔杆|素材|资料))[\u4e00-\u9fffXＸ×○（）]{2,16}(?:委员会|人民政府|政府|办公室|党委|党组|党支部|妇联|团委|"
-    r"总?工会|商会|协会|局|中心|公司|集团|车间|工段|班|组|队|站|所|店|超市|合作社)$"
+_UNIT = (
+    r"(?!各)(?!.*(?:公文|材料|范文|写作|文秘|笔杆|素材|资料))[\u4e00-\u9fffXＸ×○（）]{2,16}(?:委员会|人民政府|政府|办公室|党委|党组|党支部|妇联|团委|"
+    r"总?工会|商会|协会|局|中心|公司|集团|车间|工段|班|组|队|站|所|店|超市|合作社|部|科|处|馆|院|学校)"
 )
+_SPEAKING_UNIT = re.compile(rf"^{_UNIT}$")
+# …and a unit with the name of who speaks for it (纳税服务科　龚一帆).
+_UNIT_AND_NAME = re.compile(rf"^{_UNIT}[ \u3000]+[\u4e00-\u9fff]{{2,4}}$")
 _SEQUENCE_PART = re.compile("^(?:首先|其次|再次|然后|最后)[，,]")
 _CLOSING = re.compile("^(?:同志们[，！,!]|总之[，,]|综上所述[，,]|让我们)")
 _POINT = re.compile(
@@ -117,12 +120,14 @@ _GREETING = re.compile(r"^(?:尊敬的|亲爱的|各位|同志们|女士们|老�
 
 def is_speaker(paragraph: str, following: str) -> bool:
     """Whether a paragraph under a title is the unit that speaks (XX镇妇联, 转炉工段乙班),
-    the greeting of its audience after it; or the speaker's bare name (邵启明), the
-    greeting or the day of the speech (（2025年3月17日）) after it."""
+    the greeting of its audience after it; or the speaker's bare name (邵启明), or a unit
+    and its speaker's name (纳税服务科　龚一帆), the greeting or the day of the speech
+    (（2025年3月17日）) after it."""
     greeting = is_salutation(following) and _GREETING.match(following) is not None
     if _SPEAKING_UNIT.match(paragraph):
         return greeting
-    return bool(_PERSON.match(paragraph)) and (greeting or bool(_SPEECH_DAY.match(following)))
+    named = _PERSON.match(paragraph) or _UNIT_AND_NAME.match(paragraph)
+    return bool(named) and (greeting or bool(_SPEECH_DAY.match(following)))
 
 
 # A person's name alone (邵启明, 欧阳明远同志), and the day of a speech in brackets.

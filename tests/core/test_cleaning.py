@@ -2528,3 +2528,36 @@ def test_tables_titles_dividers_and_a_schools_labels_that_a_review_found_stay():
         "【易错点】纪律处分的种类",
     ):
         assert box not in _cleaned_with(box)
+
+
+def test_two_rows_of_a_devices_fields_go_and_a_table_under_its_lead_in_stays():
+    fields = ["系统消息：A107 号已等候 22 分钟，请及时叫号", "⏱ 剩余阅读时间 01:26"]
+    text = "\n".join([*_SPEECH[:3], *fields, *_SPEECH[3:]])
+    assert strip_boilerplate(text, PATTERNS).text.split("\n") == _SPEECH
+    notice = [
+        "关于公布县政府规范性文件清理结果的通知",
+        "各乡镇人民政府，县政府各部门：",
+        "根据上级统一部署，县政府对现行有效的规范性文件进行了全面清理，决定废止以下规范性文件：",
+        "序号\u3000文件名称\u3000文号",
+        "1\u3000县人民政府关于加强农村宅基地管理的通知\u3000青政发〔2012〕18号",
+        "2\u3000县人民政府关于进一步规范建设工程招投标的意见\u3000青政发〔2014〕7号",
+        "3\u3000县人民政府办公室关于加强城区犬类管理的通知\u3000青政办发〔2015〕31号",
+        "上述文件自本通知印发之日起废止。",
+        "县人民政府",
+        "2025年5月12日",
+    ]
+    assert strip_boilerplate("\n".join(notice), PATTERNS).removed_lines == ()
+
+
+def test_a_unit_and_its_speakers_name_credits_and_a_working_papers_marks():
+    assert is_speaker("纳税服务科\u3000龚一帆", "各位领导、同事们：")
+    assert is_speaker("岚溪中心支公司理赔服务部", "尊敬的各位领导，同志们：")
+    for credit in ("汀溆县疾病预防控制中心\u3000监制", "船体二车间党支部\u3000供稿"):
+        assert (
+            strip_boilerplate("\n".join([*_SPEECH, credit]), PATTERNS).text.split("\n") == _SPEECH
+        )
+    for mark in (
+        "〔T〕营业收入、利润总额与审定报表核对相符。",
+        "〔复核注〕资产负债率请编制人补充说明。",
+    ):
+        assert mark not in _cleaned_with(mark)

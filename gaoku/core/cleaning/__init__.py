@@ -202,7 +202,7 @@ _FIELD = rf"{_ONE_FIELD}(?:[ \u3000]+{_ONE_FIELD})?"
 _BLANK_NAME = r"[^\s，。！？：；]{2,20}[ \u3000]+(?:某某|×{2,3}|X{2,3}|○{2,3})"
 # An issuer, and whoever signs for it: a name, or a post and a name (桥吊二队　司机　韦晓川),
 # not a site's credits (融媒体中心　责编　王芳).
-_CREDIT = "编辑|责编|审核|校对|记者|来源|摄影|通讯员|技术支持|维护|运维|制作|出品|提供"
+_CREDIT = "编辑|责编|审核|校对|记者|来源|摄影|通讯员|技术支持|维护|运维|制作|出品|提供|监制|供稿"
 _SIGNED = (
     rf"(?:{_ISSUER}(?:[ \u3000]+(?!(?:{_CREDIT})(?:$|[ \u3000]))(?:[^\s，。！？：；]{{2,4}}|"
     r"[\u4e00-\u9fff]{2,4}[ \u3000]+[\u4e00-\u9fff]{2,3}))?)"
@@ -599,7 +599,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
     # words (爷爷的账本, an essay's): it must read as wrapper as surely as a sentence does.
     above_body = _first_sentence(lines, inside, -1, len(lines) - 1) - 1
     for index, line in enumerate(lines):
-        sure = SENTENCE_END.search(line) or index == above_body
+        sure = SENTENCE_END.search(line) or _LEAD_IN.search(line) or index == above_body
         threshold = SENTENCE_THRESHOLD if sure else LEARNED_THRESHOLD
         if scores[index] <= threshold or inside[index] or len(line) > MAX_WRAPPER_LINE:
             continue
@@ -609,7 +609,9 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             continue
         if _speaker_under_title(lines, index):
             continue
-        if scores[index] > SENTENCE_THRESHOLD and _tail_form_inside_body(lines, inside, index):
+        in_table = _in_table(lines, inside, index, scores[index])
+        tail_form = not in_table and _tail_form_inside_body(lines, inside, index)
+        if scores[index] > SENTENCE_THRESHOLD and tail_form:
             inside[index] = LEARNED
             continue
         if (
@@ -619,7 +621,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             or index in unmarked
             or _exchange(lines, index)
             or display_slogan(line)  # judged in context by _spaced_slogans
-            or _table_row(lines, inside, index)
+            or in_table
             or _continues(lines, inside, index)
         ):
             opening.add(index)
@@ -791,17 +793,51 @@ def _byline_rows(lines: list[str], inside: list[str], start: int, opening: set[i
 
 def _first_sentence(lines: list[str], inside: list[str], start: int, end: int) -> int:
     """The first line after ``start``, up to ``end``, that is a sentence of the
-    document's; ``end`` where none is."""
+    document's (or leads in to what follows, as one before a table does); ``end`` where
+    none is."""
     return next(
-        (i for i in range(start + 1, end + 1) if not inside[i] and SENTENCE_END.search(lines[i])),
+        (
+            i
+            for i in range(start + 1, end + 1)
+            if not inside[i] and (SENTENCE_END.search(lines[i]) or _LEAD_IN.search(lines[i]))
+        ),
         end,
     )
 
 
 def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a line of cells stands beside another (序号　工作任务 / 1　秋粮收购)."""
-    beside = (lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines) and not inside[i])
-    return _cells(lines[index]) and any(map(_cells, beside))
+    return _rows_around(lines, inside, index) >= 2
+
+
+def _rows_around(lines: list[str], inside: list[str], index: int) -> int:
+    """How many lines of cells stand together with this one (0 where it is none)."""
+    if not _cells(lines[index]):
+        return 0
+
+    def row(i: int) -> bool:
+        return not inside[i] and _cells(lines[i])
+
+    first, last = index, index
+    while first > 0 and row(first - 1):
+        first -= 1
+    while last + 1 < len(lines) and row(last + 1):
+        last += 1
+    return last - first + 1
+
+
+def _in_table(lines: list[str], inside: list[str], index: int, score: float) -> bool:
+    """Whether a line is a row of the document's table: one of three rows or more, or of
+    two that the judge is not sure of (a device's two rows of fields between paragraphs:
+    本帧 398 字　置信度 96.1% / ▍第 2 帧　09:42:15　纠偏 +0.6°)."""
+    rows = _rows_around(lines, inside, index)
+    return rows >= 3 or (rows == 2 and score <= _SURE)
+
+
+# A sentence that leads in to what follows (…具体数据截图摘录如下：): judged as a sentence.
+_LEAD_IN = re.compile(r"，[^，。！？]{4,}[：:]$")
+# What the judge gives a line of two that it is sure is no table's.
+_SURE = 5.0
 
 
 def _cells(line: str) -> bool:

@@ -49,6 +49,8 @@ _PUBLISHER_NOTE = (
     # 【真题链接】…); a school's 得分点：… and an exam notice's 考点：… are their own.
     r"^[〔【\[［](?:(?:高频|必考|常考|核心|重要|易错)考点|真题(?:链接|回顾|再现|演练)|易错点|"
     r"必背(?:金句|要点)?|得分点|答题要点)[〕】\]］]|"
+    # A working paper's tick mark or reviewer's note on the text (〔T〕…核对相符。, 〔复核注〕…).
+    r"^[〔【\[［](?:[A-Za-z]{1,2}|复核注|复核意见|审阅意见)[〕】\]］]\S|"
     # A recorder's or a caption app's note on its own state, in brackets between what it
     # heard (（识别暂停：网络不稳定）, （已恢复识别）, （检测到多人说话，已按说话人自动分段）).
     r"^[（(](?:识别(?:已?暂停|中断|已?恢复)|已?恢复识别|录音(?:已?暂停|已?恢复|中断)|"
