@@ -100,7 +100,7 @@ _SUBTITLE = re.compile(
 # follows it; elsewhere a line naming a unit may be anything (a header, a brand, the
 # first line of an addressee: 各乡镇人民政府 / 县直各有关单位：).
 _UNIT = (
-    r"(?!各)(?!.*(?:公文|材料|范文|写作|文秘|笔杆|素材|资料))[\u4e00-\u9fffXＸ×○（）]{2,16}(?:委员会|人民政府|政府|办公室|党委|党组|党支部|妇联|团委|"
+    r"(?!各)(?!.*(?:公文|材料|范文|写作|文秘|笔杆|素材|资料|文稿|文印|图文|公考|辅导|编辑部|工作室))[\u4e00-\u9fffXＸ×○（）]{2,16}(?:委员会|人民政府|政府|办公室|党委|党组|党支部|妇联|团委|"
     r"总?工会|商会|协会|局|中心|公司|集团|车间|工段|班|组|队|站|所|店|超市|合作社|部|科|处|馆|院|学校)"
 )
 _SPEAKING_UNIT = re.compile(rf"^{_UNIT}$")

@@ -202,7 +202,7 @@ _FIELD = rf"{_ONE_FIELD}(?:[ \u3000]+{_ONE_FIELD})?"
 _BLANK_NAME = r"[^\s，。！？：；]{2,20}[ \u3000]+(?:某某|×{2,3}|X{2,3}|○{2,3})"
 # An issuer, and whoever signs for it: a name, or a post and a name (桥吊二队　司机　韦晓川),
 # not a site's credits (融媒体中心　责编　王芳).
-_CREDIT = "编辑|责编|审核|校对|记者|来源|摄影|通讯员|技术支持|维护|运维|制作|出品|提供|监制|供稿"
+_CREDIT = "编辑|责编|审核|校对|记者|来源|摄影|通讯员|技术支持|维护|运维|制作|出品|提供"
 _SIGNED = (
     rf"(?:{_ISSUER}(?:[ \u3000]+(?!(?:{_CREDIT})(?:$|[ \u3000]))(?:[^\s，。！？：；]{{2,4}}|"
     r"[\u4e00-\u9fff]{2,4}[ \u3000]+[\u4e00-\u9fff]{2,3}))?)"
@@ -470,7 +470,7 @@ def _quoted_runs(lines: list[str]) -> list[tuple[int, int]]:
 LEARNED_THRESHOLD = 2.0
 # A line that reads as a sentence is the document's far more often: it must score higher
 # (#2烘干机组已完成检修。 scores 2.3; 如需调整…请继续告诉我。 5.4).
-SENTENCE_THRESHOLD = 3.0
+SENTENCE_THRESHOLD = 3.25
 # A device's or a screen's sentence on itself (本机为抄表作业专用设备…, 本页将自动锁定…) is
 # learnable down to a lower score, as it is wrapper only after the document's signature.
 # 本系统, 本设备 and 本程序 are a document's own words (成员如有变动，由本系统…递补).
@@ -609,7 +609,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             continue
         if _speaker_under_title(lines, index):
             continue
-        in_table = _in_table(lines, inside, index, scores[index])
+        in_table = _table_row(lines, inside, index)
         tail_form = not in_table and _tail_form_inside_body(lines, inside, index)
         if scores[index] > SENTENCE_THRESHOLD and tail_form:
             inside[index] = LEARNED
@@ -784,6 +784,8 @@ def _byline_rows(lines: list[str], inside: list[str], start: int, opening: set[i
     table before its first sentence; its own lines there (a subtitle, the speaker, the
     date) are protected as they are everywhere."""
     first = _first_sentence(lines, inside, start, len(lines) - 1)
+    # A sentence leading in to a table (…决定废止以下规范性文件：) begins the body too.
+    first = next((i for i in range(start + 1, first) if _lead_in(lines, inside, i)), first)
     return [
         i
         for i in sorted(opening)
@@ -791,16 +793,18 @@ def _byline_rows(lines: list[str], inside: list[str], start: int, opening: set[i
     ]
 
 
+def _lead_in(lines: list[str], inside: list[str], index: int) -> bool:
+    """Whether a line is the document's sentence leading in to what follows, not a
+    salutation (各中小学校，局属各单位：)."""
+    line = lines[index]
+    return not inside[index] and not is_salutation(line) and bool(_LEAD_IN.search(line))
+
+
 def _first_sentence(lines: list[str], inside: list[str], start: int, end: int) -> int:
     """The first line after ``start``, up to ``end``, that is a sentence of the
-    document's (or leads in to what follows, as one before a table does); ``end`` where
-    none is."""
+    document's; ``end`` where none is."""
     return next(
-        (
-            i
-            for i in range(start + 1, end + 1)
-            if not inside[i] and (SENTENCE_END.search(lines[i]) or _LEAD_IN.search(lines[i]))
-        ),
+        (i for i in range(start + 1, end + 1) if not inside[i] and SENTENCE_END.search(lines[i])),
         end,
     )
 
@@ -826,18 +830,8 @@ def _rows_around(lines: list[str], inside: list[str], index: int) -> int:
     return last - first + 1
 
 
-def _in_table(lines: list[str], inside: list[str], index: int, score: float) -> bool:
-    """Whether a line is a row of the document's table: one of three rows or more, or of
-    two that the judge is not sure of (a device's two rows of fields between paragraphs:
-    本帧 398 字　置信度 96.1% / ▍第 2 帧　09:42:15　纠偏 +0.6°)."""
-    rows = _rows_around(lines, inside, index)
-    return rows >= 3 or (rows == 2 and score <= _SURE)
-
-
 # A sentence that leads in to what follows (…具体数据截图摘录如下：): judged as a sentence.
 _LEAD_IN = re.compile(r"，[^，。！？]{4,}[：:]$")
-# What the judge gives a line of two that it is sure is no table's.
-_SURE = 5.0
 
 
 def _cells(line: str) -> bool:

@@ -49,12 +49,14 @@ _PUBLISHER_NOTE = (
     # 【真题链接】…); a school's 得分点：… and an exam notice's 考点：… are their own.
     r"^[〔【\[［](?:(?:高频|必考|常考|核心|重要|易错)考点|真题(?:链接|回顾|再现|演练)|易错点|"
     r"必背(?:金句|要点)?|得分点|答题要点)[〕】\]］]|"
-    # A working paper's tick mark or reviewer's note on the text (〔T〕…核对相符。, 〔复核注〕…).
-    r"^[〔【\[［](?:[A-Za-z]{1,2}|复核注|复核意见|审阅意见)[〕】\]］]\S|"
+    # A working paper's tick mark or reviewer's note on the text (〔T〕…核对相符。, 〔复核注〕…);
+    # a quiz's options and a plan's classes are 【A】, not 〔A〕.
+    r"^〔(?:[A-Za-z]|复核注)〕\S|"
     # A recorder's or a caption app's note on its own state, in brackets between what it
     # heard (（识别暂停：网络不稳定）, （已恢复识别）, （检测到多人说话，已按说话人自动分段）).
-    r"^[（(](?:识别(?:已?暂停|中断|已?恢复)|已?恢复识别|录音(?:已?暂停|已?恢复|中断)|"
-    r"信号(?:弱|中断|不佳)|网络(?:不稳定|中断|异常)|检测到[^）)]*(?:已|自动)[^）)]*)[^）)]*[）)]$|"
+    # A drill's (信号弱，对讲机通话中断) or an incident's (检测到异常后已及时处置) are their own.
+    r"^[（(][^（）()]*(?:识别(?:已?暂停|中断|已?恢复)|恢复识别|离线识别|录音已?(?:暂停|恢复)|"
+    r"自动分段|单侧拾音)[^（）()]*[）)]$|"
     # A programme's notice of its next show after a broadcast text (下期预告：…).
     r"^\W*(?:下期|本期|节目|明日|下周)预告\s*[:：】\]］]|"
     r"^[【\[［〖][^】\]］〗]{1,8}[】\]］〗].{0,12}(?:本文|全文|上文|此文|该文|本篇)|"
