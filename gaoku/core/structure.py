@@ -93,15 +93,20 @@ _SUBTITLE = re.compile(
     r"董事长|总经理|经理|委员|处长|科长|队长|所长|站长|会长|秘书长|理事长|社长|行长|馆长|园长|团长)"
     r"[ \u3000]*(?!讲话|发言|致辞|报告|同志们)(?:[\u4e00-\u9fff]{2,4}|[XＸ×○某]{1,3})(?:同志)?"
     # …posts that end words too (班长, 厂长: 老班长陪你写), with a space before the name.
-    r"|[\u4e00-\u9fffXＸ×○、（）]{0,20}(?:厂长|矿长|场长|段长|班长)[ \u3000]+"
-    r"(?:[\u4e00-\u9fff]{2,4}|[XＸ×○某]{1,3})(?:同志)?)$"
+    r"|[\u4e00-\u9fffXＸ×○、（）]{0,20}(?:厂长|矿长|场长|段长|班长|狱长|政委|教导员|指导员)"
+    r"[ \u3000]+"
+    r"(?:[\u4e00-\u9fff]{2,4}|[XＸ×○某]{1,3})(?:同志)?"
+    # …or labelled as the speaker (主讲人：××同志（XX项目党支部书记）).
+    r"|(?:主讲人|主讲|报告人|发言人|宣讲人)[:：][^，。！？]{2,30})$"
 )
 # The unit that speaks, alone under the title (XX镇妇联): a subtitle where a greeting
 # follows it; elsewhere a line naming a unit may be anything (a header, a brand, the
 # first line of an addressee: 各乡镇人民政府 / 县直各有关单位：).
 _UNIT = (
     r"(?!各)(?!.*(?:公文|材料|范文|写作|文秘|笔杆|素材|资料|文稿|文印|图文|公考|辅导|编辑部|工作室))[\u4e00-\u9fffXＸ×○（）]{2,16}(?:委员会|人民政府|政府|办公室|党委|党组|党支部|妇联|团委|"
-    r"总?工会|商会|协会|局|中心|公司|集团|车间|工段|班|组|队|站|所|店|超市|合作社|部|科|处|馆|院|学校)"
+    r"总?工会|商会|协会|局|中心|公司|集团|车间|工段|班|组|队|站|所|店|超市|合作社|部|科|处|馆|院|学校|"
+    # …or those it speaks for (五监区服刑人员代表, 新党员代表).
+    r"代表)"
 )
 _SPEAKING_UNIT = re.compile(rf"^{_UNIT}$")
 # …and a unit with the name of who speaks for it (纳税服务科　龚一帆).
@@ -448,11 +453,12 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-# Title words that name a document's type, most specific first.
+# Title words that name a document's type, most specific first (as patterns: the 体会 of
+# 全体会议 names none).
 _TYPE_WORDS = (
     ("述职", "述职报告"),
     ("心得", "心得体会"),
-    ("体会", "心得体会"),
+    ("体会(?!议)", "心得体会"),
     ("发言", "发言材料"),
     ("讲话", "讲话稿"),
     ("致辞", "讲话稿"),
@@ -476,4 +482,4 @@ def document_type(outline: Outline) -> str | None:
 
 def guess_doc_type(title: str) -> str | None:
     """The document type its title names (在…会议上的讲话 → 讲话稿), or None."""
-    return next((doc_type for word, doc_type in _TYPE_WORDS if word in title), None)
+    return next((doc_type for word, doc_type in _TYPE_WORDS if re.search(word, title)), None)

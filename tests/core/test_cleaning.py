@@ -10,7 +10,7 @@ from gaoku.core.cleaning import (
     strip_boilerplate,
 )
 from gaoku.core.generator import generate_corpus
-from gaoku.core.structure import is_speaker, is_subtitle, parse_outline
+from gaoku.core.structure import document_type, is_speaker, is_subtitle, parse_outline
 from gaoku.core.text import normalize
 from gaoku.errors import ImportRejected, InvalidInput
 
@@ -2571,3 +2571,30 @@ def test_a_unit_and_its_speakers_name_and_a_working_papers_marks():
     # A drill's and an incident report's notes in brackets are their own.
     for line in ("（信号弱，对讲机通话中断）", "（检测到异常后已及时处置）"):
         assert line in _cleaned_with(line)
+
+
+def test_speakers_a_plenums_report_page_furniture_and_an_editors_notes():
+    speech = [
+        "在2025年春节服刑人员文艺汇演上的致辞",
+        "蔚北监狱党委书记、监狱长\u3000单承志",
+        "（2025年1月28日）",
+        "服刑人员们：",
+        "今天是农历除夕，我们在这里举行文艺汇演。",
+    ]
+    assert parse_outline("\n".join(speech)).salutation == "服刑人员们："
+    assert is_speaker("五监区服刑人员代表", "各位警官，各位同改：")
+    assert is_subtitle("主讲人：××同志（XX项目党支部书记）")
+    report = parse_outline(
+        "在中共桐川市委十三届八次全体会议上的报告\n同志们：\n现在，我代表市委常委会报告工作。"
+    )
+    assert document_type(report) == "工作报告"
+    crumbs = "\n".join(["学习专区 ▸ 述职材料参考 ▸ 正文", *_SPEECH])
+    assert strip_boilerplate(crumbs, PATTERNS).text.split("\n") == _SPEECH
+    note = "〔审读〕“8.2万亩”原稿手写改为“8.4万亩”，以县农业农村局统计为准，待核。"
+    assert note not in _cleaned_with(note)
+    duty = "考点值班电话：0735-8826317（考试期间24小时值守）"
+    assert duty in _cleaned_with(duty)
+    # A screen's row of fields with a duty phone in it is no document's contact.
+    assert "值长：潘立群\u3000值班电话：0886-7712305" not in _cleaned_with(
+        "值长：潘立群\u3000值班电话：0886-7712305"
+    )

@@ -362,3 +362,8 @@ def test_a_quoted_five_year_plan_before_education_is_the_plan_not_a_campaign():
 def test_a_villagers_group_is_a_blanks_unit_and_an_organisation_is_not():
     text = "观摩了○○村、○○组两个现场，请某某组织部和XX组长参加。"
     assert find_placeholders(text) == ["○○村", "○○组", "某某", "XX组长"]
+
+
+def test_a_campaign_quoted_by_its_slogan_is_one_dated_reference():
+    text = "2019年，全党开展“不忘初心、牢记使命”主题教育，成效明显。"
+    assert find_dated_references(text) == ["2019年", "“不忘初心、牢记使命”主题教育"]

@@ -49,9 +49,10 @@ _PUBLISHER_NOTE = (
     # 【真题链接】…); a school's 得分点：… and an exam notice's 考点：… are their own.
     r"^[〔【\[［](?:(?:高频|必考|常考|核心|重要|易错)考点|真题(?:链接|回顾|再现|演练)|易错点|"
     r"必背(?:金句|要点)?|得分点|答题要点)[〕】\]］]|"
-    # A working paper's tick mark or reviewer's note on the text (〔T〕…核对相符。, 〔复核注〕…);
+    # A working paper's tick mark or an editor's note on the text (〔T〕…核对相符。, 〔复核注〕…,
+    # 〔审读〕…, 〔编辑批注·范秋禾〕…);
     # a quiz's options and a plan's classes are 【A】, not 〔A〕.
-    r"^〔(?:[A-Za-z]|复核注)〕\S|"
+    r"^〔(?:[A-Za-z]|复核注|审读|校对提示|(?:编辑)?批注[^〕]{0,8})〕\S|"
     # A recorder's or a caption app's note on its own state, in brackets between what it
     # heard (（识别暂停：网络不稳定）, （已恢复识别）, （检测到多人说话，已按说话人自动分段）).
     # A drill's (信号弱，对讲机通话中断) or an incident's (检测到异常后已及时处置) are their own.
@@ -359,7 +360,7 @@ _WEAK = re.compile(
             r"^(?:责任编辑|编辑|审核|审校|校对|发布(?:时间|日期)|更新时间|分享到|当前位置|"
             r"您的位置)\s*[:：]|^(?:编辑|发布|更新)于\s*\d|"
             r"(?:阅读|浏览|点赞|赞同|评论|转发|收藏|播放)\s*[:：]?\s*\d[\d.,]*\s*[万千wW]?\s*(?:[·|｜]|$)|"
-            r"[>»›＞].*[>»›＞]|\S[ \u3000][›»][ \u3000]\S|打印本页|关闭窗口|"
+            r"[>»›＞▸].*[>»›＞▸]|\S[ \u3000][›»▸][ \u3000]\S|打印本页|关闭窗口|"
             r"^\W*(?:返回|回到)(?:顶部|首页|列表|目录|上一?页)\W*$|^\W*查看(?:完整|全部|更多)\S{0,4}\W*$|"
             r"^\W*(?:清除全部|全部清除|一键清除|全部已读|标为已读|复制全部|全部复制|一键复制)\W*$|"
             r"扫一扫.{0,4}(?:在|用)?手机.{0,4}(?:打开|查看|阅读|浏览)|"
@@ -413,7 +414,11 @@ _FIELD_LABEL = re.compile(r"(?:^|\u3000|[ \u3000]{2,})[^\s：:，。]{2,8}[:：]
 # A document gives its own contacts (联系人：…，联系电话：…, 监督举报电话：…): such a line
 # is the document's, whatever numbers or mailboxes it gives, unless a strong sign (a QQ
 # group) says otherwise.
-_OWN_CONTACT = re.compile(r"(?:联系人|(?:联系|举报|监督|咨询)电话|(?:联系|举报)邮箱)\s*[:：]")
+# …and a duty phone labelled alone (考点值班电话：…), not a screen's row of fields (值长：潘立群
+# 值班电话：…).
+_OWN_CONTACT = re.compile(
+    r"(?:联系人|(?:联系|举报|监督|咨询)电话|(?:联系|举报)邮箱)\s*[:：]|^[\u4e00-\u9fff]{0,8}值班电话\s*[:：]"
+)
 
 
 _AGENDA = re.compile(rf"^[^\s，。：:]{{0,6}}(?:{_AGENDA_WORDS})[\s:：]")
