@@ -199,6 +199,12 @@ SETS = (
     "import_holdout125",
     "import_holdout126",
     "import_holdout127",
+    "import_holdout128",
+    "import_holdout129",
+    "import_holdout130",
+    "import_holdout131",
+    "import_holdout132",
+    "import_holdout133",
 )
 
 

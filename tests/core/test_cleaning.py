@@ -2598,3 +2598,16 @@ def test_speakers_a_plenums_report_page_furniture_and_an_editors_notes():
     assert "值长：潘立群\u3000值班电话：0886-7712305" not in _cleaned_with(
         "值长：潘立群\u3000值班电话：0886-7712305"
     )
+
+
+def test_minutes_keep_their_meeting_fields_and_attendance_above_the_first_sentence():
+    minutes = [
+        "某某社区2024年第二季度党员大会会议记录",
+        "会议时间：2024年6月28日\u3000会议地点：社区党群服务中心",
+        "应到党员\u300042人\u3000实到党员\u300038人",
+        "会议由社区党委书记张红主持，全体党员首先重温了入党誓词。",
+        "会议表决通过了2名预备党员按期转正的决议。",
+    ]
+    cleaned = strip_boilerplate("\n".join(minutes), PATTERNS)
+    assert cleaned.removed_lines == ()
+    assert parse_outline(cleaned.text).title == minutes[0]

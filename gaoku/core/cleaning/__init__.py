@@ -789,8 +789,15 @@ def _byline_rows(lines: list[str], inside: list[str], start: int, opening: set[i
     return [
         i
         for i in sorted(opening)
-        if start < i < first and not _the_documents(lines[i]) and _table_row(lines, inside, i)
+        if start < i < first
+        and not _the_documents(lines[i])
+        and not _ATTENDANCE.match(lines[i])
+        and _table_row(lines, inside, i)
     ]
+
+
+# Minutes' own count of who came (应到党员　42人　实到党员　38人), above their first sentence.
+_ATTENDANCE = re.compile(r"^(?:应到|实到|应出席|实出席|出席|列席|缺席)")
 
 
 def _lead_in(lines: list[str], inside: list[str], index: int) -> bool:
@@ -1394,6 +1401,8 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
     leaning = [scores[i] for i in tail]
     if not leaning or max(leaning) <= LEARNED_THRESHOLD or sum(leaning) < len(leaning):
         return own
+    if not any(SENTENCE_END.search(lines[i]) for i in own[: len(own) - len(tail)]):
+        return own  # the "tail" would be all the document says (short minutes)
     if len(tail) == 1 and SENTENCE_END.search(lines[tail[0]]) and leaning[0] <= SENTENCE_THRESHOLD:
         return own  # one sentence alone is judged as any sentence is (补充一句话。)
     lead_in = tail[-1] - 1

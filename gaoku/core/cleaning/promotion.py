@@ -74,6 +74,7 @@ _PUBLISHER_NOTE = (
 # (王科长  5月8日 20:05, 老周 2026-05-08 20:06:31). No line of a document ends in a clock
 # time after a bare name; an agenda's times are labelled (报到时间 5月8日 8:30).
 _AGENDA_WORDS = "时间|日期|地点|截止|期限|报到|签到|会议|议程|开幕|闭幕|开班|结业|集合|出发|考试"
+_AGENDA_WORD = re.compile(_AGENDA_WORDS)
 _NOT_AGENDA = rf"(?![^\s]*(?:{_AGENDA_WORDS}|第.{{1,3}}[天日场期]))"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 # A copy's certification stamp (复印件 / 此复印件与原件一致, an OCR's 一 read as —).
@@ -448,7 +449,9 @@ def promotion(line: str) -> bool:
         return True
     if _OWN_CONTACT.search(line) or _FILL_IN.search(line):
         return False  # a document's own contacts, or a form of its own to fill in
-    if len(_FIELD_LABEL.findall(line)) >= 2:
+    labels = _FIELD_LABEL.findall(line)
+    # …a system's record, unless all its fields are a meeting's own (会议时间：…　会议地点：…).
+    if len(labels) >= 2 and not all(_AGENDA_WORD.search(label) for label in labels):
         return True
     if _address(line):
         return True
