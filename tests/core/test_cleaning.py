@@ -9,6 +9,7 @@ from gaoku.core.cleaning import (
     line_shape,
     strip_boilerplate,
 )
+from gaoku.core.cleaning.promotion import promotion
 from gaoku.core.generator import generate_corpus
 from gaoku.core.structure import document_type, is_speaker, is_subtitle, parse_outline
 from gaoku.core.text import normalize
@@ -2611,3 +2612,19 @@ def test_minutes_keep_their_meeting_fields_and_attendance_above_the_first_senten
     cleaned = strip_boilerplate("\n".join(minutes), PATTERNS)
     assert cleaned.removed_lines == ()
     assert parse_outline(cleaned.text).title == minutes[0]
+
+
+def test_the_third_reviews_page_fields_brands_and_a_plans_stages():
+    # Only minutes' own fields are a meeting's (会议时间, 主持人); a screen's are its own.
+    screen = "开始时间：2024-06-01 08:00\u3000\u3000结束时间：2024-06-07 18:00"
+    text = "\n".join([_SPEECH[0], screen, *_SPEECH[1:]])
+    cleaned = strip_boilerplate(text, PATTERNS)
+    assert cleaned.text.split("\n") == _SPEECH
+    assert parse_outline(cleaned.text).salutation == "同志们："
+    assert not is_subtitle("主讲人：笔杆子写作学院金牌讲师")
+    assert not is_speaker("小红书博主代表", "尊敬的各位领导、同志们：")
+    stages = "3月 ▸ 动员部署\u30005月 ▸ 自查自纠\u30009月 ▸ 督查评估"
+    assert not promotion(stages)  # a plan's stages (the judge may still weigh the line)
+    assert "首页 ▸ 政务公开 ▸ 通知公告" not in _cleaned_with("首页 ▸ 政务公开 ▸ 通知公告")
+    instruction = "〔批注〕同意。请县财政局按程序办理。"
+    assert instruction in _cleaned_with(instruction)

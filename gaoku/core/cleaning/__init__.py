@@ -797,7 +797,7 @@ def _byline_rows(lines: list[str], inside: list[str], start: int, opening: set[i
 
 
 # Minutes' own count of who came (应到党员　42人　实到党员　38人), above their first sentence.
-_ATTENDANCE = re.compile(r"^(?:应到|实到|应出席|实出席|出席|列席|缺席)")
+_ATTENDANCE = re.compile(r"^(?:应到|实到|应出席|实出席|出席|列席|缺席)\S*[ \u3000]*\d+\s*人")
 
 
 def _lead_in(lines: list[str], inside: list[str], index: int) -> bool:
@@ -1388,6 +1388,7 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
             or _protected_end(line)
             or _form_note(lines, index)
             or _exchange(lines, index)
+            or _ATTENDANCE.match(line)
         ):
             break
         tail.append(index)
@@ -1401,8 +1402,6 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
     leaning = [scores[i] for i in tail]
     if not leaning or max(leaning) <= LEARNED_THRESHOLD or sum(leaning) < len(leaning):
         return own
-    if not any(SENTENCE_END.search(lines[i]) for i in own[: len(own) - len(tail)]):
-        return own  # the "tail" would be all the document says (short minutes)
     if len(tail) == 1 and SENTENCE_END.search(lines[tail[0]]) and leaning[0] <= SENTENCE_THRESHOLD:
         return own  # one sentence alone is judged as any sentence is (补充一句话。)
     lead_in = tail[-1] - 1

@@ -52,7 +52,7 @@ _PUBLISHER_NOTE = (
     # A working paper's tick mark or an editor's note on the text (〔T〕…核对相符。, 〔复核注〕…,
     # 〔审读〕…, 〔编辑批注·范秋禾〕…);
     # a quiz's options and a plan's classes are 【A】, not 〔A〕.
-    r"^〔(?:[A-Za-z]|复核注|审读|校对提示|(?:编辑)?批注[^〕]{0,8})〕\S|"
+    r"^〔(?:[A-Za-z]|复核注|审读|校对提示|编辑批注[^〕]{0,8})〕\S|"
     # A recorder's or a caption app's note on its own state, in brackets between what it
     # heard (（识别暂停：网络不稳定）, （已恢复识别）, （检测到多人说话，已按说话人自动分段）).
     # A drill's (信号弱，对讲机通话中断) or an incident's (检测到异常后已及时处置) are their own.
@@ -74,7 +74,9 @@ _PUBLISHER_NOTE = (
 # (王科长  5月8日 20:05, 老周 2026-05-08 20:06:31). No line of a document ends in a clock
 # time after a bare name; an agenda's times are labelled (报到时间 5月8日 8:30).
 _AGENDA_WORDS = "时间|日期|地点|截止|期限|报到|签到|会议|议程|开幕|闭幕|开班|结业|集合|出发|考试"
-_AGENDA_WORD = re.compile(_AGENDA_WORDS)
+_MINUTES_FIELD = re.compile(
+    r"^(?:会议)?(?:时间|日期|地点|主持人?|记录人?|(?:参加|出席|列席|缺席)(?:人员)?)[:：]$"
+)
 _NOT_AGENDA = rf"(?![^\s]*(?:{_AGENDA_WORDS}|第.{{1,3}}[天日场期]))"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 # A copy's certification stamp (复印件 / 此复印件与原件一致, an OCR's 一 read as —).
@@ -361,7 +363,10 @@ _WEAK = re.compile(
             r"^(?:责任编辑|编辑|审核|审校|校对|发布(?:时间|日期)|更新时间|分享到|当前位置|"
             r"您的位置)\s*[:：]|^(?:编辑|发布|更新)于\s*\d|"
             r"(?:阅读|浏览|点赞|赞同|评论|转发|收藏|播放)\s*[:：]?\s*\d[\d.,]*\s*[万千wW]?\s*(?:[·|｜]|$)|"
-            r"[>»›＞▸].*[>»›＞▸]|\S[ \u3000][›»▸][ \u3000]\S|打印本页|关闭窗口|"
+            r"[>»›＞].*[>»›＞]|\S[ \u3000][›»][ \u3000]\S|打印本页|关闭窗口|"
+            # …▸ too, between words alone (学习专区 ▸ 述职材料参考 ▸ 正文; a plan's 3月 ▸ 动员部署
+            # names its stages).
+            r"^[^\d\u3000▸]+(?:▸[^\d\u3000▸]+){2,}$|"
             r"^\W*(?:返回|回到)(?:顶部|首页|列表|目录|上一?页)\W*$|^\W*查看(?:完整|全部|更多)\S{0,4}\W*$|"
             r"^\W*(?:清除全部|全部清除|一键清除|全部已读|标为已读|复制全部|全部复制|一键复制)\W*$|"
             r"扫一扫.{0,4}(?:在|用)?手机.{0,4}(?:打开|查看|阅读|浏览)|"
@@ -415,11 +420,7 @@ _FIELD_LABEL = re.compile(r"(?:^|\u3000|[ \u3000]{2,})[^\s：:，。]{2,8}[:：]
 # A document gives its own contacts (联系人：…，联系电话：…, 监督举报电话：…): such a line
 # is the document's, whatever numbers or mailboxes it gives, unless a strong sign (a QQ
 # group) says otherwise.
-# …and a duty phone labelled alone (考点值班电话：…), not a screen's row of fields (值长：潘立群
-# 值班电话：…).
-_OWN_CONTACT = re.compile(
-    r"(?:联系人|(?:联系|举报|监督|咨询)电话|(?:联系|举报)邮箱)\s*[:：]|^[\u4e00-\u9fff]{0,8}值班电话\s*[:：]"
-)
+_OWN_CONTACT = re.compile(r"(?:联系人|(?:联系|举报|监督|咨询)电话|(?:联系|举报)邮箱)\s*[:：]")
 
 
 _AGENDA = re.compile(rf"^[^\s，。：:]{{0,6}}(?:{_AGENDA_WORDS})[\s:：]")
@@ -450,8 +451,9 @@ def promotion(line: str) -> bool:
     if _OWN_CONTACT.search(line) or _FILL_IN.search(line):
         return False  # a document's own contacts, or a form of its own to fill in
     labels = _FIELD_LABEL.findall(line)
-    # …a system's record, unless all its fields are a meeting's own (会议时间：…　会议地点：…).
-    if len(labels) >= 2 and not all(_AGENDA_WORD.search(label) for label in labels):
+    # …a system's record, unless all its fields are minutes' own (会议时间：…　会议地点：…,
+    # 主持人：…　记录人：…); a screen's 开始时间 and 考试地点 are a system's.
+    if len(labels) >= 2 and not all(_MINUTES_FIELD.match(label.strip()) for label in labels):
         return True
     if _address(line):
         return True
