@@ -205,6 +205,12 @@ SETS = (
     "import_holdout131",
     "import_holdout132",
     "import_holdout133",
+    "import_holdout134",
+    "import_holdout135",
+    "import_holdout136",
+    "import_holdout137",
+    "import_holdout138",
+    "import_holdout139",
 )
 
 

@@ -2628,3 +2628,22 @@ def test_the_third_reviews_page_fields_brands_and_a_plans_stages():
     assert "首页 ▸ 政务公开 ▸ 通知公告" not in _cleaned_with("首页 ▸ 政务公开 ▸ 通知公告")
     instruction = "〔批注〕同意。请县财政局按程序办理。"
     assert instruction in _cleaned_with(instruction)
+
+
+def test_a_machines_log_lines_go_and_a_hosts_direction_on_the_last_line_stays():
+    for log in (
+        "[08:05:52] JOB#0102 证件打印\u3000参会证（主席台）\u3000成功",
+        "19:43:05 PGM ← CAM5 台下反打",
+    ):
+        assert log not in _cleaned_with(log)
+    assert not promotion("08:30\u3000开幕式")  # a schedule's hour
+    last = "现在，我宣布：招聘会正式开始！请各位领导巡馆指导。（奏乐）"
+    script = [
+        *_SPEECH[:5],
+        last,
+        "下一项 P05：领导巡馆（暂停提词）",
+        "操作员：阮嘉\u3000\u3000控制台 02",
+    ]
+    assert strip_boilerplate("\n".join(script), PATTERNS).text.split("\n") == [*_SPEECH[:5], last]
+    bulletin = ["县市场监管局质量安全工作简报", "20XX年第3期", *_SPEECH[2:]]
+    assert "20XX年第3期" in strip_boilerplate("\n".join(bulletin), PATTERNS).text.split("\n")

@@ -705,7 +705,7 @@ _GOES_ON = 40
 # A bulletin's issue (2024年第15期（总第318期）): the bulletin's own beside its title; a
 # journal's issue above the contents of the article it carries is the journal's.
 _ISSUE = re.compile(
-    r"^(?:(?:19|20)\d{2}年)?第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[）)])?$"
+    r"^(?:(?:19|20)(?:\d{2}|XX|ＸＸ|××)年)?第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[）)])?$"
 )
 # A bulletin's name (安全生产简报, 工作动态), which its issue stands beside; an app's episode
 # (每日一学 / 第15期) is no bulletin's.
@@ -1280,7 +1280,7 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     for index in reversed(own):
         line = lines[index]
         if (
-            SENTENCE_END.search(line)
+            SENTENCE_END.search(_DIRECTION_AFTER.sub("", line))
             or _protected_end(line)
             or _form_note(lines, index)
             or _attachment_entry(lines, index)
@@ -1288,6 +1288,10 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
         ):
             return index
     return own[-1] if own else start
+
+
+# A host's direction after the last sentence on its line (…正式开始！（奏乐）).
+_DIRECTION_AFTER = re.compile(r"(?<=[。！？!?])[（(][^（）()]{1,8}[）)]$")
 
 
 def _stage_direction_last(lines: list[str], index: int, scores: list[float]) -> bool:

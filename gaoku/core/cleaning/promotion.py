@@ -53,6 +53,9 @@ _PUBLISHER_NOTE = (
     # 〔审读〕…, 〔编辑批注·范秋禾〕…);
     # a quiz's options and a plan's classes are 【A】, not 〔A〕.
     r"^〔(?:[A-Za-z]|复核注|审读|校对提示|编辑批注[^〕]{0,8})〕\S|"
+    # A machine's log line, stamped to the second ([08:05:52] JOB#0102 证件打印…, 19:43:05 PGM ←
+    # CAM5…); a document's schedule gives hours and minutes (08:30 开幕式).
+    r"^[\[［【]?\d{1,2}:\d{2}:\d{2}[\]］】]?\s|"
     # A recorder's or a caption app's note on its own state, in brackets between what it
     # heard (（识别暂停：网络不稳定）, （已恢复识别）, （检测到多人说话，已按说话人自动分段）).
     # A drill's (信号弱，对讲机通话中断) or an incident's (检测到异常后已及时处置) are their own.
