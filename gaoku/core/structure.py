@@ -459,11 +459,11 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 # Title words that name a document's type, most specific first (as patterns: the 体会 of
-# 全体会议 names none).
+# 全体会议, 全体会员 and 集体会议 names none).
 _TYPE_WORDS = (
     ("述职", "述职报告"),
     ("心得", "心得体会"),
-    ("体会(?!议)", "心得体会"),
+    ("(?<![全集])体会", "心得体会"),
     ("发言", "发言材料"),
     ("讲话", "讲话稿"),
     ("致辞", "讲话稿"),

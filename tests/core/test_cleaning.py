@@ -11,7 +11,13 @@ from gaoku.core.cleaning import (
 )
 from gaoku.core.cleaning.promotion import promotion
 from gaoku.core.generator import generate_corpus
-from gaoku.core.structure import document_type, is_speaker, is_subtitle, parse_outline
+from gaoku.core.structure import (
+    document_type,
+    guess_doc_type,
+    is_speaker,
+    is_subtitle,
+    parse_outline,
+)
 from gaoku.core.text import normalize
 from gaoku.errors import ImportRejected, InvalidInput
 
@@ -2589,6 +2595,8 @@ def test_speakers_a_plenums_report_page_furniture_and_an_editors_notes():
         "在中共桐川市委十三届八次全体会议上的报告\n同志们：\n现在，我代表市委常委会报告工作。"
     )
     assert document_type(report) == "工作报告"
+    assert guess_doc_type("在全县个体私营企业协会全体会员大会上的讲话") == "讲话稿"
+    assert guess_doc_type("学习党的二十届三中全会精神的几点体会") == "心得体会"
     crumbs = "\n".join(["学习专区 ▸ 述职材料参考 ▸ 正文", *_SPEECH])
     assert strip_boilerplate(crumbs, PATTERNS).text.split("\n") == _SPEECH
     note = "〔审读〕“8.2万亩”原稿手写改为“8.4万亩”，以县农业农村局统计为准，待核。"
