@@ -1408,14 +1408,15 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
         return own
     if len(tail) == 1 and SENTENCE_END.search(lines[tail[0]]) and leaning[0] <= SENTENCE_THRESHOLD:
         return own  # one sentence alone is judged as any sentence is (补充一句话。)
+    # A list the document's own lead-in announces (请于月底前上报：/ ①…) is its own; one under
+    # a lead-in the judge takes (修改说明：) is the page's.
     lead_in = tail[-1] - 1
     if (
         lead_in >= 0
         and lines[lead_in].endswith(("：", ":"))
         and scores[lead_in] <= LEARNED_THRESHOLD
     ):
-        return own  # a list the document's own lead-in announces (请于月底前上报：/ ①…),
-        # where a page's lead-in, which the judge takes (修改说明：), announces the page's
+        return own
     return own[: len(own) - len(tail)]  # the tail is a run at the end of own
 
 

@@ -518,18 +518,12 @@ def unmistakable(line: str) -> bool:
 # each, parted by spaces, with no punctuation (笔耕不辍　与君同行). Prose parts its
 # phrases with ，、；, and a name list has names of two or three characters.
 _SPACED_SLOGAN = re.compile(r"[\u4e00-\u9fff]{4,12}(?:[ \u3000]+[\u4e00-\u9fff]{4,12}){1,2}")
-_SPACED = re.compile(r"\S[ \u3000]+\S")
 
 
 def display_slogan(line: str) -> bool:
     """Whether a line has the form of a slogan set as display text (笔耕不辍　与君同行);
     the caller judges where it stands (a slogan title is the title)."""
     return _SPACED_SLOGAN.fullmatch(line) is not None
-
-
-def has_spaced_runs(line: str) -> bool:
-    """Whether a line parts its words with spaces (a slogan, a table's row)."""
-    return _SPACED.search(line) is not None
 
 
 _PUBLISHER_NOTE_LINE = re.compile(_PUBLISHER_NOTE)
