@@ -339,17 +339,17 @@ def main() -> None:
     present = [name for name in SETS if (DATA / name / "labels.jsonl").is_file()]
     for name in sorted(set(SETS) - set(present), key=SETS.index):
         print(f"\n{name}: not here, skipped")
-    folds = args.leave_out or len(present)
+    leave_out = args.leave_out is not None
+    folds = (args.leave_out or len(present)) if leave_out else 1
     totals: Counter[str] = Counter()
-    for fold in range(folds if args.leave_out is not None else 1):
-        names = present[fold::folds] if args.leave_out is not None else present
-        judge = judge_without(names) if args.leave_out is not None else nullcontext()
-        with judge:
+    for fold in range(folds):
+        names = present[fold::folds]
+        with judge_without(names) if leave_out else nullcontext():
             for name in names:
                 labels = load(name)
                 if args.batch:
                     library = Library(ImportBatch(label["raw"] for label in labels))
-                title = f"{name} (judge trained without it)" if args.leave_out is not None else name
+                title = f"{name} (judge trained without it)" if leave_out else name
                 totals += report(title, labels, args.verbose, library)
     print(
         f"\nall {len(present)} sets: wrapper lines kept {totals['wrapper kept']} of "

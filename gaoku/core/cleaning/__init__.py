@@ -485,7 +485,8 @@ _OPEN_END = re.compile(r"[\w《〈「『（(“‘]$")
 
 
 # A stage direction a transcript repeats (（鼓掌）, （发言）): the document's own.
-_STAGE_DIRECTION = re.compile(r"^[（(][^（）()]{1,8}[）)]$")
+_DIRECTION = r"[（(][^（）()]{1,8}[）)]"
+_STAGE_DIRECTION = re.compile(rf"^{_DIRECTION}$")
 # A running head names a document, a chapter or a unit; a shorter line that a text
 # repeats is a word a converter broke out of its sentence (一是, 建议, 2).
 _SHORTEST_HEAD, _RUNNING_HEAD = 5, 40
@@ -818,23 +819,8 @@ def _first_sentence(lines: list[str], inside: list[str], start: int, end: int) -
 
 def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a line of cells stands beside another (序号　工作任务 / 1　秋粮收购)."""
-    return _rows_around(lines, inside, index) >= 2
-
-
-def _rows_around(lines: list[str], inside: list[str], index: int) -> int:
-    """How many lines of cells stand together with this one (0 where it is none)."""
-    if not _cells(lines[index]):
-        return 0
-
-    def row(i: int) -> bool:
-        return not inside[i] and _cells(lines[i])
-
-    first, last = index, index
-    while first > 0 and row(first - 1):
-        first -= 1
-    while last + 1 < len(lines) and row(last + 1):
-        last += 1
-    return last - first + 1
+    beside = (lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines) and not inside[i])
+    return _cells(lines[index]) and any(map(_cells, beside))
 
 
 # A sentence that leads in to what follows (…具体数据截图摘录如下：): judged as a sentence.
@@ -1291,7 +1277,7 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
 
 
 # A host's direction after the last sentence on its line (…正式开始！（奏乐）).
-_DIRECTION_AFTER = re.compile(r"(?<=[。！？!?])[（(][^（）()]{1,8}[）)]$")
+_DIRECTION_AFTER = re.compile(rf"(?<=[。！？!?]){_DIRECTION}$")
 
 
 def _stage_direction_last(lines: list[str], index: int, scores: list[float]) -> bool:
