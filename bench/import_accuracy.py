@@ -211,6 +211,12 @@ SETS = (
     "import_holdout137",
     "import_holdout138",
     "import_holdout139",
+    "import_holdout140",
+    "import_holdout141",
+    "import_holdout142",
+    "import_holdout143",
+    "import_holdout144",
+    "import_holdout145",
 )
 
 

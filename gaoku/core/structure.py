@@ -108,14 +108,14 @@ _SUBTITLE = re.compile(
 # first line of an addressee: 各乡镇人民政府 / 县直各有关单位：).
 _UNIT = (
     r"(?!各)(?!.*(?:公文|材料|范文|写作|文秘|笔杆|素材|资料|文稿|文印|图文|公考|辅导|编辑部|工作室|"
-    r"写稿|会员|博主|用户|粉丝))[\u4e00-\u9fffXＸ×○（）]{2,16}(?:委员会|人民政府|政府|办公室|党委|党组|党支部|妇联|团委|"
+    r"写稿|会员|博主|用户|粉丝))[\u4e00-\u9fffXＸ×○（）]{2,16}(?:委员会|管委会|工委|纪委|人民政府|政府|办公室|党委|党组|党支部|妇联|团委|"
     r"总?工会|商会|协会|局|中心|公司|集团|车间|工段|班|组|队|站|所|店|超市|合作社|部|科|处|馆|院|学校|"
     # …or those it speaks for (五监区服刑人员代表, 新党员代表).
     r"代表)"
 )
 _SPEAKING_UNIT = re.compile(rf"^{_UNIT}$")
-# …and a unit with the name of who speaks for it (纳税服务科　龚一帆).
-_UNIT_AND_NAME = re.compile(rf"^{_UNIT}[ \u3000]+[\u4e00-\u9fff]{{2,4}}$")
+# …and a unit with the name of who speaks for it (纳税服务科　龚一帆, XX县农业农村局　××).
+_UNIT_AND_NAME = re.compile(rf"^{_UNIT}[ \u3000]+(?:[\u4e00-\u9fff]{{2,4}}|[×XＸ○]{{2,3}})$")
 _SEQUENCE_PART = re.compile("^(?:首先|其次|再次|然后|最后)[，,]")
 _CLOSING = re.compile("^(?:同志们[，！,!]|总之[，,]|综上所述[，,]|让我们)")
 _POINT = re.compile(
@@ -140,8 +140,9 @@ def is_speaker(paragraph: str, following: str) -> bool:
     return bool(named) and (greeting or bool(_SPEECH_DAY.match(following)))
 
 
-# A person's name alone (邵启明, 欧阳明远同志), and the day of a speech in brackets.
-_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:同志)?$")
+# A person's name alone (邵启明, 欧阳明远同志) or its blank (××), and the day of a speech
+# in brackets.
+_PERSON = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[×XＸ○]{2,3})(?:同志)?$")
 _SPEECH_DAY = re.compile(r"^[（(](?:19|20)\d{2}年\d{1,2}月\d{1,2}日[）)]$")
 
 
@@ -365,7 +366,7 @@ _PLACEHOLDER = re.compile(
     r")?|某某|[＿_]{2,}|□{2,})"
     r"(?(count)|(?:副?(?:部长|书记|县长|市长|区长|镇长|乡长|局长|厅长|处长|科长|主任|主席|秘书长|"
     r"校长|院长|所长|组长|队长|支队长|董事长|总经理|经理)|同志|单位|部门|街道|社区|产业园|"
-    r"(?:[\u4e00-\u9fff]{1,4}?(?:有限)?)?(?:公司|集团)|驾校|幼儿园|小区|银行|[分支]行|"
+    r"(?:[\u4e00-\u9fff]{1,4}?(?:有限)?)?(?:公司|集团)|驾校|幼儿园|中学(?![习到会])|小学(?!生)|花园|小区|银行|[分支]行|"
     r"园区|开发区|学校|医院|中心|党支部|支部|党委|协会|[省市县区乡镇村局年月日港]|"
     # A water or a hill after two marks (○○水库, XX湖), not a word's first character
     # (XX渠道, XX山区, XX江苏分行) nor a bullet's (○河道清淤).

@@ -2655,3 +2655,49 @@ def test_a_machines_log_lines_go_and_a_hosts_direction_on_the_last_line_stays():
     assert strip_boilerplate("\n".join(script), PATTERNS).text.split("\n") == [*_SPEECH[:5], last]
     bulletin = ["县市场监管局质量安全工作简报", "20XX年第3期", *_SPEECH[2:]]
     assert "20XX年第3期" in strip_boilerplate("\n".join(bulletin), PATTERNS).text.split("\n")
+
+
+def test_a_pages_tips_go_from_a_speech_and_stay_in_a_notice_or_a_hosts_script():
+    tip = "温馨提示：本馆每周一闭馆（法定节假日除外），参观请提前通过官方渠道预约。"
+    assert tip not in _cleaned_with(tip)
+    tip = "小贴士：长按段落可引用到讨论区，发言请文明理性、就事论事。"
+    assert tip not in _cleaned_with(tip)
+    own = "友情提醒：请参会人员提前15分钟到场签到，会议期间手机调至静音。"
+    titles = ("关于做好清明节期间森林防火工作的通知", "全镇新春文艺汇演主持词")
+    titles += ("关于召开2024年度科级干部述职评议会议的通知",)  # a notice about reports
+    for title in titles:
+        text = "\n".join([title, *_SPEECH[1:3], own, *_SPEECH[3:]])
+        assert own in strip_boilerplate(text, PATTERNS).text.split("\n")
+    # A speech's or a report's own tips: it goes on after one, or speaks of them.
+    for own in (
+        "安全提醒：上下楼梯靠右行，课间不追逐打闹。请同学们牢牢记住这两句话。",
+        "安全提示：我们通过家校微信群每周推送一次，请家长督促孩子。",
+        "温馨提醒：每逢极端天气，学校第一时间向家长推送预警信息。",
+    ):
+        assert own in _cleaned_with(own)
+
+
+def test_a_systems_note_on_its_page_goes_and_a_reports_note_on_its_platform_stays():
+    note = "本记录由系统自动生成，如有疑问请联系基地接待中心。"
+    assert note not in _cleaned_with(note)
+    for line in (
+        "本表数据由财政一体化系统自动生成。",
+        "该平台报表由系统根据业务数据自动生成，基层干部不再重复填报。",
+        "以上统计数据由县大数据中心监测平台自动生成，截至2024年11月30日。",
+    ):
+        assert not promotion(line)
+
+
+def test_a_blank_or_a_unit_under_the_title_is_its_speaker_and_a_signer_no_running_head():
+    speech = ["在全县电商培训班开班式上的讲话", "××", "（2025年4月15日）", "各位学员，同志们："]
+    speech += _SPEECH[2:]
+    cleaned = strip_boilerplate("\n".join(speech), PATTERNS)
+    assert cleaned.text.split("\n") == speech
+    assert parse_outline(cleaned.text).salutation == "各位学员，同志们："
+    for speaker in ("XX县农业农村局\u3000××", "通衢物流园区管委会"):
+        assert is_speaker(speaker, "尊敬的各位领导，同志们：")
+    # A screen's head names the centre that signs the report under it.
+    report = ["青枫山殡仪服务中心 · 大厅信息发布屏", "青枫山殡仪服务中心2024年工作总结"]
+    report += [*_SPEECH[2:], "青枫山殡仪服务中心", "2025年1月10日"]
+    kept = strip_boilerplate("\n".join(report), PATTERNS).text.split("\n")
+    assert kept == report[1:]

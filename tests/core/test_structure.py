@@ -150,6 +150,9 @@ def test_a_lone_mark_on_a_ballot_is_no_placeholder():
 def test_placeholders_carry_the_unit_they_name():
     text = "○○社区、XX集团和××产业园的负责同志参加。"
     assert find_placeholders(text) == ["○○社区", "XX集团", "××产业园"]
+    text = "○○中学、○○小学和XX花园的师生、居民参加。"
+    assert find_placeholders(text) == ["○○中学", "○○小学", "XX花园"]
+    assert find_placeholders("在XX中学习贯彻会议精神，○○小学生守则") == ["XX", "○○"]
 
 
 def test_a_number_left_blank_is_one_placeholder_with_what_it_counts():

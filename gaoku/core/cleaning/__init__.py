@@ -369,7 +369,7 @@ def _line_reasons(
     for index in _byline_rows(lines, inside, start, opening):
         inside[index] = LEARNED
     end = _end_index(lines, inside, start, scores)
-    for index in _spaced_slogans(lines, inside, start, end):
+    for index in [*_spaced_slogans(lines, inside, start, end), *_tips(lines, inside, start, end)]:
         inside[index] = PROMOTION
     reasons = []
     for index, line in enumerate(lines):
@@ -384,6 +384,32 @@ def _line_reasons(
             reason = inside[index]
         reasons.append(reason)
     return reasons
+
+
+# A page's tip to its reader, one sentence telling them what to do (温馨提示：本馆每周一闭馆，
+# 参观请提前预约。, 小贴士：长按段落可引用到讨论区…); a document speaking of its own tips
+# (安全提示：我们通过家校微信群每周推送…) or quoting one and going on (…。请同学们牢牢记住。)
+# keeps them.
+_TIP = re.compile(
+    r"^\W{0,2}(?:温馨|友情|贴心|安全|系统|小)(?:提示|提醒|贴士)\W{0,2}[:：]"
+    r"(?=.*(?:请|勿|禁止|严禁|不要|长按|点击))(?!.*(?:我|这))[^。！？]*[。！？]?$"
+)
+# The titles of documents that give their audience no tips of their own, by the kind they
+# end with: a notice, a plan or a host's script may (温馨提示：文明祭扫，平安清明。), and so may
+# a notice about reports (关于召开述职评议会议的通知).
+_TIPLESS = re.compile(
+    r"(?<!主持)(?:讲话|致辞|讲稿|党课|报告|总结|发言|发言材料|心得|体会|研讨材料|交流材料)"
+    r"(?:[（(][^（）()]{1,8}[）)])?$"
+)
+
+
+def _tips(lines: list[str], inside: list[str], start: int, end: int) -> list[int]:
+    """The tips a page puts between the paragraphs of a speech or a report."""
+    named = [line for i, line in enumerate(lines[start : start + 2]) if not i or is_subtitle(line)]
+    if not any(_TIPLESS.search(line) for line in named):
+        return []
+    last = min(end + 1, len(lines))
+    return [i for i in range(start + 1, last) if not inside[i] and _TIP.match(lines[i])]
 
 
 # Whom a bulletin goes to (报：…, 送：…, 发：…), and how many it printed (（共印35份）).
@@ -523,6 +549,8 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
         and not HEADING.match(line)
         and not line.endswith(("：", ":"))
         and not _STAGE_DIRECTION.match(line)
+        # a unit signing above its date may share its name with the screen's head over it
+        and not _signs_above_date(lines, inside, i)
     ]
     repeated += _repeated_labels(lines, inside, set(repeated))
     titled = {lines[i] for i in repeated if is_title(lines[i])}
@@ -723,11 +751,11 @@ _BLANK_ALONE = re.compile(r"^(?:[×XＸ]{2,3}|○{2,3}|某某)$")
 
 def _blank_signer(lines: list[str], index: int) -> bool:
     """Whether a line is a blank left for the signer's name above the document's date (××
-    / 2024年4月18日), not marks that divide the text."""
-    return (
-        bool(_BLANK_ALONE.match(lines[index]))
-        and index + 1 < len(lines)
-        and bool(_DATE_LINE.match(lines[index + 1]))
+    / 2024年4月18日) or for the speaker's under the title, not marks that divide the text."""
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    return bool(_BLANK_ALONE.match(lines[index])) and bool(
+        _DATE_LINE.match(after)
+        or (index and is_title(lines[index - 1]) and is_speaker(lines[index], after))
     )
 
 

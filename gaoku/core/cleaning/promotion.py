@@ -168,6 +168,11 @@ _STRONG = re.compile(
     # What a scanning app stamps on each page (由某某扫描王扫描创建), and what a converter
     # or scanner says it made (本文件由某某转换器（试用版）生成).
     r"扫描(?:创建|生成)$|(?:转换器|转换工具|扫描王|扫描仪)[^，。；]{0,10}(?:生成|转换|导出|创建)|"
+    # …and what a system says of the page it made, with its disclaimer (本记录由系统自动生成，
+    # 如有疑问…); a report's own note on what its platform makes (本表数据由…系统自动生成。,
+    # 该平台报表由系统自动生成，基层干部不再重复填报…) has none.
+    r"^(?:本|此|以上|该)[^，。；：\s]{0,8}由[^，。；]{1,16}自动生成[，,；;\s·—]*"
+    r"(?:如有疑问|如有异议|仅供参考|请勿|请以|以[^，。]{1,12}为准|可能存在|未经|存疑)|"
     # A classification mark printed on every page of a scanned copy (内部资料 注意保存):
     # the whole line, so a sentence about 内部资料 stays.
     r"^内部(?:资料|材料)(?:[\s，,]*(?:注意保存|妥善保管|注意保密|请勿外传))?$|"
