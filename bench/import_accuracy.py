@@ -217,6 +217,12 @@ SETS = (
     "import_holdout143",
     "import_holdout144",
     "import_holdout145",
+    "import_holdout146",
+    "import_holdout147",
+    "import_holdout148",
+    "import_holdout149",
+    "import_holdout150",
+    "import_holdout151",
 )
 
 

@@ -10,6 +10,7 @@ from gaoku.core.cleaning import (
     strip_boilerplate,
 )
 from gaoku.core.cleaning.promotion import promotion
+from gaoku.core.cleaning.reasons import PROMOTION
 from gaoku.core.generator import generate_corpus
 from gaoku.core.structure import (
     document_type,
@@ -2701,3 +2702,46 @@ def test_a_blank_or_a_unit_under_the_title_is_its_speaker_and_a_signer_no_runnin
     report += [*_SPEECH[2:], "青枫山殡仪服务中心", "2025年1月10日"]
     kept = strip_boilerplate("\n".join(report), PATTERNS).text.split("\n")
     assert kept == report[1:]
+
+
+def test_the_sixth_rounds_forms_scripts_minutes_and_tips():
+    # An approval form's opinion above the text is no title: a title has no full stop.
+    assert not is_title("核稿意见：数据已与各科室核对一致。（孟长庚 07-02 17:25）")
+    # A contract's parties sign and seal under it.
+    assert "甲方（盖章）：澄江区机关事务服务中心" in _cleaned_with(
+        "甲方（盖章）：澄江区机关事务服务中心"
+    )
+    # A broadcast script's hosts speak in turn, their sign-off too.
+    script = [
+        "五四青年节特别节目主持词",
+        "男：亲爱的同学们，大家好！",
+        "女：欢迎收听今天的特别节目。",
+    ]
+    script += [
+        "男：同学们，青春是用来奋斗的。愿我们都能不负韶华。",
+        "女：感谢收听本期特别节目，欢迎继续通过广播台公众号给我们留言。",
+        "合：强国有我，青春告白！我们下期再见！",
+    ]
+    assert strip_boilerplate("\n".join(script), PATTERNS).text.split("\n") == script
+    assert promotion("感谢收听本期节目，我们下期再见。")  # a station's, around a text it read
+    # Minutes carry their issue in brackets under the title.
+    minutes = ["青梧县政务服务中心主任办公会议纪要", "（第5期）", *_SPEECH[2:]]
+    assert strip_boilerplate("\n".join(minutes), PATTERNS).text.split("\n") == minutes
+    # A page's tip goes from a 党课 whose title names its theme after the kind; a speech's
+    # own orders under labels of its own, or to its own audience, stay.
+    tip = "温馨提示：本院从未委托任何个人或机构代为挂号，谨防上当受骗。"
+    lesson = ["“七一”专题党课讲稿：坚守医者初心", *_SPEECH[1:3], tip, *_SPEECH[3:]]
+    assert tip not in strip_boilerplate("\n".join(lesson), PATTERNS).text.split("\n")
+    for own in (
+        "特别提醒：请各乡镇（街道）于3月20日前完成辖区林区入口卡点设置，严禁携带火种进山。",
+        "廉洁提醒：中秋、国庆将至，严禁用公款购买赠送月饼等节礼。",
+        "温馨提示：春节期间请大家注意防火防盗，不要燃放烟花爆竹。",
+    ):
+        # no rule takes it (the judge weighs it as it weighs any sentence)
+        text = "\n".join([*_SPEECH[:3], own, *_SPEECH[3:]])
+        removed = strip_boilerplate(text, PATTERNS)
+        assert (own, PROMOTION) not in zip(removed.removed_lines, removed.reasons, strict=True)
+    assert promotion("⌚ 抬起手腕，即可在手表上继续阅读本文。")
+    assert not promotion("很多读者在听了分享会后，主动借书继续阅读全文。")
+    # A slogan title has full stops of its own.
+    assert is_title("守初心。担使命。——在全县警示教育大会上的讲话")

@@ -246,8 +246,10 @@ _OWN_TAIL = re.compile(
     # template's or a site's on theirs (注：文中数据均为示例…, 注：统计截至发稿时，版权归…),
     r"^注\s*[:：](?![^。！？]*(?:示例|虚构|仅供|参考|版权|侵权|转载|本站|网络|词条|百科|范文|修改|"
     r"替换|自行|编辑))[^。！？]{0,40}?(?:数据|统计|指标|口径|截至|预计数|快报数|初步核算)|"
-    # …and a host's last direction (（奏乐，散会）).
+    # …and a host's last direction (（奏乐，散会）), and where its parties sign and seal
+    # (甲方（盖章）：某某服务中心, 负责人（签字）：).
     r"^[（(][^（）()]{0,8}散会[）)]$|"
+    r"^[^，。！？：:（(]{1,8}[（(](?:盖章|签字|签章|签名|公章|签字盖章)[）)]\s*[:：]|"
     rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$"
 )
 # The opening of a notice about the text itself, and the length of a paragraph no notice
@@ -362,6 +364,9 @@ def _line_reasons(
     # A bulletin's issue beside its title (第15期（总第318期）) is the bulletin's; above the
     # title and apart from it, a journal's that carries the document.
     issues = [i for i, line in enumerate(lines) if i <= start + 1 and _ISSUE.match(line)]
+    under = lines[start + 1] if start + 1 < len(lines) else ""
+    if _ISSUE_UNDER.match(under):  # minutes' issue in brackets under their title (（第5期）)
+        issues.append(start + 1)
     issue = next((i for i in issues if abs(i - start) == 1 and _bulletin(lines[start])), None)
     if issue is not None:
         inside[issue] = ""
@@ -387,19 +392,21 @@ def _line_reasons(
 
 
 # A page's tip to its reader, one sentence telling them what to do (温馨提示：本馆每周一闭馆，
-# 参观请提前预约。, 小贴士：长按段落可引用到讨论区…); a document speaking of its own tips
-# (安全提示：我们通过家校微信群每周推送…) or quoting one and going on (…。请同学们牢牢记住。)
-# keeps them.
+# 参观请提前预约。, 小贴士：长按段落可引用到讨论区…, 系统提醒：…); a document speaking of its own
+# tips (安全提示：我们通过家校微信群每周推送…), quoting one and going on (…。请同学们牢牢记住。)
+# or telling its own audience (…请各乡镇…, 请家长…) keeps them, and so does any under a label
+# of its own (特别提醒：, 廉洁提醒：, 风险提示：, 【安全提醒】).
 _TIP = re.compile(
     r"^\W{0,2}(?:温馨|友情|贴心|安全|系统|小)(?:提示|提醒|贴士)\W{0,2}[:：]"
-    r"(?=.*(?:请|勿|禁止|严禁|不要|长按|点击))(?!.*(?:我|这))[^。！？]*[。！？]?$"
+    r"(?=.*(?:请|勿|禁止|严禁|不要|谨防|长按|点击))(?!.*(?:我|这|各|家长|大家|同志|全体))"
+    r"[^。！？]*[。！？]?$"
 )
 # The titles of documents that give their audience no tips of their own, by the kind they
 # end with: a notice, a plan or a host's script may (温馨提示：文明祭扫，平安清明。), and so may
 # a notice about reports (关于召开述职评议会议的通知).
 _TIPLESS = re.compile(
     r"(?<!主持)(?:讲话|致辞|讲稿|党课|报告|总结|发言|发言材料|心得|体会|研讨材料|交流材料)"
-    r"(?:[（(][^（）()]{1,8}[）)])?$"
+    r"(?:[（(][^（）()]{1,8}[）)])?(?:[:：][^:：]+)?$"  # …党课讲稿：坚守医者初心
 )
 
 
@@ -649,6 +656,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             or _contact_goes_on(lines, inside, index)
             or index in unmarked
             or _exchange(lines, index)
+            or _script_turn(lines, index)
             or display_slogan(line)  # judged in context by _spaced_slogans
             or in_table
             or _continues(lines, inside, index)
@@ -736,6 +744,7 @@ _GOES_ON = 40
 _ISSUE = re.compile(
     r"^(?:(?:19|20)(?:\d{2}|XX|ＸＸ|××)年)?第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[）)])?$"
 )
+_ISSUE_UNDER = re.compile(r"^[（(]第\s*\d{1,4}\s*期[）)]$")
 # A bulletin's name (安全生产简报, 工作动态), which its issue stands beside; an app's episode
 # (每日一学 / 第15期) is no bulletin's.
 _BULLETIN = re.compile(r"(?:简报|快报|专报|动态|信息|通讯|周报|月报|旬报|纪要|情况反映)$")
@@ -995,6 +1004,18 @@ def _exchange(lines: list[str], index: int) -> bool:
     return (
         bool(_ANSWER.match(lines[index])) and index > 0 and bool(_QUESTION.match(lines[index - 1]))
     )
+
+
+# A role's turn in a host's or a broadcast's script (女：…, 主持人甲：…, 合：…).
+_ROLE = re.compile(
+    r"^(?:[男女合甲乙丙丁众]|男声|女声|旁白|领诵|齐诵|男主持|女主持|主持人[甲乙AB]?)[:：]"
+)
+
+
+def _script_turn(lines: list[str], index: int) -> bool:
+    """Whether a line is a role's turn in a script, beside another turn."""
+    beside = (lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines))
+    return bool(_ROLE.match(lines[index])) and any(_ROLE.match(line) for line in beside)
 
 
 def _heads_nothing(lines: list[str], inside: list[str], index: int) -> bool:
@@ -1406,6 +1427,7 @@ def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) 
             or _protected_end(line)
             or _form_note(lines, index)
             or _exchange(lines, index)
+            or _script_turn(lines, index)
             or _ATTENDANCE.match(line)
         ):
             break

@@ -120,10 +120,11 @@ _STRONG = re.compile(
     # （此处填写单位名称，使用时删除）: a blank to fill without it is the document's.
     r"^[（(\[［【][^）)\]］】]*(?:(?:使用|用|定稿|打印|提交|正式使用)[时前后]?(?:请)?删除|请(?:自行)?删除)"
     r"[^）)\]］】]*[)）\]］】]$|"
-    # A broadcaster's words to its audience around what it read (…为您播送的…，感谢收听)
-    # and what it puts between (（插播）本周六上午…; a 主持词's （插播宣传片《扎根》） is a
-    # stage direction).
-    r"为您(?:播送|播报|朗读|诵读)|感谢(?:您的)?(?:收听|收看)|"
+    # A broadcaster's words to its audience around what it read (…为您播送的…，感谢收听),
+    # not a script's own host speaking them in turn (女：感谢收听本期特别节目…), and what it
+    # puts between (（插播）本周六上午…; a 主持词's （插播宣传片《扎根》） is a stage direction).
+    r"^(?!(?:[男女合甲乙]|男声|女声|主持人[甲乙AB]?)[:：]).*?"
+    r"(?:为您(?:播送|播报|朗读|诵读)|感谢(?:您的)?(?:收听|收看))|"
     r"^[（(【\[［]插播[）)】\]］]\s*\S|"
     # A page's hint on how to read it (（材料较长，可上下滑动阅读）, 左滑查看更多).
     r"(?:上下|左右|向上|向下|[上下左右])滑(?:动)?(?:阅读|查看|浏览)|"
@@ -173,6 +174,9 @@ _STRONG = re.compile(
     # 该平台报表由系统自动生成，基层干部不再重复填报…) has none.
     r"^(?:本|此|以上|该)[^，。；：\s]{0,8}由[^，。；]{1,16}自动生成[，,；;\s·—]*"
     r"(?:如有疑问|如有异议|仅供参考|请勿|请以|以[^，。]{1,12}为准|可能存在|未经|存疑)|"
+    # A device's prompt to read on where it shows the text (抬起手腕，即可在手表上继续阅读本文。);
+    # a reading campaign's readers go on with a book (借书继续阅读全文).
+    r"(?:即可|可|请)(?:在[^，。]{1,8}上)?继续(?:阅读|收听|观看)(?:本文|本篇)|"
     # A classification mark printed on every page of a scanned copy (内部资料 注意保存):
     # the whole line, so a sentence about 内部资料 stays.
     r"^内部(?:资料|材料)(?:[\s，,]*(?:注意保存|妥善保管|注意保密|请勿外传))?$|"

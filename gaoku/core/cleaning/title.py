@@ -81,6 +81,7 @@ def is_title(line: str) -> bool:
         and not (kinds and _FORM_AFTER.match(line, kinds[-1]))
         and not (kinds and _SITE_AFTER.search(line, kinds[-1]))
         and not SENTENCE_END.search(line)
+        and not _NOTED_SENTENCE.search(line)
         and not line.endswith(("：", ":"))  # a label over what follows (本文要点：)
         and not HEADING.match(line)
         and not _LIST_ENTRY.match(line)
@@ -96,6 +97,9 @@ def is_title(line: str) -> bool:
     )
 
 
+# A sentence with a note after it (核稿意见：…核对一致。（孟长庚 07-02 17:25）); a slogan title
+# may have full stops of its own (守初心。担使命。——…的讲话).
+_NOTED_SENTENCE = re.compile("。[（(]")
 # A share at the end (KR3　完成年度述职并通过民主测评　　进度 50%): a tracker's item.
 _SHARE = re.compile(r"\d%$")
 # A file's name (…实施方案正文.docx): a list of files, not the document's title.
