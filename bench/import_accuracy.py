@@ -223,6 +223,12 @@ SETS = (
     "import_holdout149",
     "import_holdout150",
     "import_holdout151",
+    "import_holdout152",
+    "import_holdout153",
+    "import_holdout154",
+    "import_holdout155",
+    "import_holdout156",
+    "import_holdout157",
 )
 
 

@@ -2745,3 +2745,17 @@ def test_the_sixth_rounds_forms_scripts_minutes_and_tips():
     assert not promotion("很多读者在听了分享会后，主动借书继续阅读全文。")
     # A slogan title has full stops of its own.
     assert is_title("守初心。担使命。——在全县警示教育大会上的讲话")
+
+
+def test_the_seventh_rounds_footers_blank_lists_and_read_receipts():
+    # A site's footer for reports of illegal content goes; a report's sentence on opening
+    # such a line stays.
+    assert promotion("网络举报电话：0745-3216688")
+    own = "（三）着力提升网络综合治理水平。健全部门协作机制，开通网络违法和不良信息举报受理电话。"
+    assert not promotion(own)
+    # A list of blank names is no banner framed by ×.
+    assert "出席：××、××、××、××" in _cleaned_with("出席：××、××、××、××")
+    assert promotion("本纪要已推送至“第二党支部”工作群，3人未读。")
+    assert not promotion("个别支部督促不力，推送的学习材料至今仍有5人未读。")
+    for own in ("二、网络举报工作规范有序", "网络举报受理电话：0771-12377"):
+        assert not promotion(own)

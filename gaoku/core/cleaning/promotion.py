@@ -111,8 +111,9 @@ _STRONG = re.compile(
     r"(?:QQ|ＱＱ|qq)群?\s*[:：]?\s*\d{5,}|"
     r"群\s*[:：]\s*\d{5,}|公众号\s*[:：]|免责声明|版权所有|转载请注明|不得转载|请勿商用|"
     r"著作权归|商业转载|仅代表作者|^Powered by|^(?:装\s*订\s*线|密\s*封\s*线)$|"
-    # A news site's footer for reports of illegal content (网络举报电话, 违法和不良信息举报).
-    r"网络举报|不良信息举报|"
+    # A news site's footer for reports of illegal content (网络举报电话：…, 违法和不良信息举报：…),
+    # not a report's sentence on opening such a line (…开通网络违法和不良信息举报受理电话，…).
+    r"(?:网络举报|不良信息举报)(?:电话|邮箱|热线|中心|平台|网站)?\s*[:：]|"
     # A note on the copy's state where its text is missing (（此处已撕毁）, （以下缺页）).
     r"^[（(\[［【]?(?:此处|该处)(?:已被?)?(?:撕毁|撕去|缺失|破损|污损|遮挡|字迹模糊|无法辨认)[)）\]］】]?$|"
     r"^[（(\[［【]?以下(?:缺页|缺失|残缺|无法辨认)[)）\]］】]?$|"
@@ -174,6 +175,9 @@ _STRONG = re.compile(
     # 该平台报表由系统自动生成，基层干部不再重复填报…) has none.
     r"^(?:本|此|以上|该)[^，。；：\s]{0,8}由[^，。；]{1,16}自动生成[，,；;\s·—]*"
     r"(?:如有疑问|如有异议|仅供参考|请勿|请以|以[^，。]{1,12}为准|可能存在|未经|存疑)|"
+    # A messenger's read receipt on what it pushed (…已推送至“第二党支部”工作群，3人未读。); a
+    # report's count (推送的材料仍有12人未读。) is its own.
+    r"(?:^|[，,、\s])\d+\s*人(?:未读|已读)[。.]?$|"
     # A device's prompt to read on where it shows the text (抬起手腕，即可在手表上继续阅读本文。);
     # a reading campaign's readers go on with a book (借书继续阅读全文).
     r"(?:即可|可|请)(?:在[^，。]{1,8}上)?继续(?:阅读|收听|观看)(?:本文|本篇)|"
@@ -513,8 +517,9 @@ def _banner(line: str) -> bool:
 
 # The marks a writer leaves as a blank (○○, □□, ××) where they touch the text.
 _BLANK_AT_START = re.compile(r"^[○□×]{1,4}(?=[0-9A-Za-z\u3400-\u9fff])")
-# …or a space from it, as a signer's blank name stands after the unit (预算股 ○○).
-_BLANK_AT_END = re.compile(r"[0-9A-Za-z\u3400-\u9fff：:][ \u3000]{0,4}[○□×]{1,4}$")
+# …or a space from it, as a signer's blank name stands after the unit (预算股 ○○), or the
+# last of a list of blank names (出席：××、××、××).
+_BLANK_AT_END = re.compile(r"[0-9A-Za-z\u3400-\u9fff：:、，,][ \u3000]{0,4}[○□×]{1,4}$")
 
 
 def unmistakable(line: str) -> bool:
