@@ -229,6 +229,12 @@ SETS = (
     "import_holdout155",
     "import_holdout156",
     "import_holdout157",
+    "import_holdout158",
+    "import_holdout159",
+    "import_holdout160",
+    "import_holdout161",
+    "import_holdout162",
+    "import_holdout163",
 )
 
 

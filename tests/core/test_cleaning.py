@@ -2759,3 +2759,8 @@ def test_the_seventh_rounds_footers_blank_lists_and_read_receipts():
     assert not promotion("个别支部督促不力，推送的学习材料至今仍有5人未读。")
     for own in ("二、网络举报工作规范有序", "网络举报受理电话：0771-12377"):
         assert not promotion(own)
+
+
+def test_a_pages_path_is_no_title_and_a_title_may_have_one_slash():
+    assert not is_title("文档中心 / 制度与学习材料 / 预览")
+    assert is_title("2023 / 2024学年第一学期教学工作总结")

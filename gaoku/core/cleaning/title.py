@@ -82,6 +82,7 @@ def is_title(line: str) -> bool:
         and not (kinds and _SITE_AFTER.search(line, kinds[-1]))
         and not SENTENCE_END.search(line)
         and not _NOTED_SENTENCE.search(line)
+        and not _PATH.search(line)
         and not line.endswith(("：", ":"))  # a label over what follows (本文要点：)
         and not HEADING.match(line)
         and not _LIST_ENTRY.match(line)
@@ -97,6 +98,9 @@ def is_title(line: str) -> bool:
     )
 
 
+# A page's path, two spaced slashes or more (文档中心 / 制度与学习材料 / 预览); a title may
+# have one (2023 / 2024学年…总结, 关于…的报告 / 附件).
+_PATH = re.compile(r"\S[ \u3000]+[/／][ \u3000]+\S.*[ \u3000][/／][ \u3000]+\S")
 # A sentence with a note after it (核稿意见：…核对一致。（孟长庚 07-02 17:25）); a slogan title
 # may have full stops of its own (守初心。担使命。——…的讲话).
 _NOTED_SENTENCE = re.compile("。[（(]")
