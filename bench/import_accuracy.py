@@ -235,6 +235,12 @@ SETS = (
     "import_holdout161",
     "import_holdout162",
     "import_holdout163",
+    "import_holdout164",
+    "import_holdout165",
+    "import_holdout166",
+    "import_holdout167",
+    "import_holdout168",
+    "import_holdout169",
 )
 
 

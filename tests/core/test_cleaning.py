@@ -2764,3 +2764,43 @@ def test_the_seventh_rounds_footers_blank_lists_and_read_receipts():
 def test_a_pages_path_is_no_title_and_a_title_may_have_one_slash():
     assert not is_title("文档中心 / 制度与学习材料 / 预览")
     assert is_title("2023 / 2024学年第一学期教学工作总结")
+
+
+def test_a_portals_no_attachment_field_goes_and_a_documents_own_stays():
+    page = [*_SPEECH, "附件：无", "【打印本页】\u3000【关闭窗口】"]
+    assert strip_boilerplate("\n".join(page), PATTERNS).text.split("\n") == _SPEECH
+    notice = [*_SPEECH[:5], "附件：无", "某某县应急管理局", "2026年4月3日"]
+    assert strip_boilerplate("\n".join(notice), PATTERNS).text.split("\n") == notice
+
+
+def test_the_ninth_rounds_imprints_recorder_notes_empty_attachments_and_posts():
+    # A document's imprint in brackets after its closing is its own…
+    for imprint in (
+        "（○○镇党委办公室\u3000X月X日印发）",
+        "（XX镇人民政府调研组\u3000执笔：＿＿＿）",
+        "（××\u30002024年9月）",
+    ):
+        text = [*_SPEECH, imprint, "[07-03 09:31:50] 拦截短信 106****5521\u3000已自动删除"]
+        assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == [*_SPEECH, imprint]
+    # …and a distributor's credit in the same shape is not.
+    credit = "（笔杆子写作工作室\u3000执笔：老王）"
+    assert credit not in strip_boilerplate("\n".join([*_SPEECH, credit]), PATTERNS).text
+    assert promotion("（06:38—06:42 音频不清晰，未能识别）")
+    assert not promotion("（抽查的120条通话中，有7条录音不清晰，无法识别诉求内容）")
+    # A page's notice under its 附件：无 makes the field the page's too…
+    page = [
+        *_SPEECH,
+        "附件：无",
+        "本平台公开的法律文书仅供公众查询参考，不具有法律效力，请以送达的纸质文书为准。",
+    ]
+    assert "附件：无" not in strip_boilerplate("\n".join(page), PATTERNS).text.split("\n")
+    # …but not where the document signs and dates it under that sentence.
+    notice = [
+        *_SPEECH[:5],
+        "附件：无",
+        "本通知电子版已上传至镇政务群，请自行下载。",
+        "某某镇人民政府",
+    ]
+    notice.append("2026年4月3日")
+    assert "附件：无" in strip_boilerplate("\n".join(notice), PATTERNS).text.split("\n")
+    assert is_speaker("营长\u3000××", "同志们：") or is_subtitle("营长\u3000××")

@@ -242,6 +242,11 @@ _OWN_TAIL = re.compile(
     # …and a meeting's minutes, who chaired, attended and took them (主持：…, 出席：…, 记录：…).
     r"^(?:主持|主持人|出席|列席|缺席|请假|记录|记录人|参会人员|参加人员)\s*[:：]|"
     r"^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
+    # …and its imprint or its signer in brackets (（○○镇党委办公室　X月X日印发）, （…调研组　执笔：
+    # ＿＿＿）, （××　2024年9月）), not a distributor's credit in that shape.
+    r"^[（(](?![^（）()]*(?:网|工作室|写作|文秘|笔杆|范文|素材|转自|来源|生成|笔记|AI|智能|佚名|"
+    r"公众号|私房))[^（）()]{1,30}(?:印发|执笔\s*[:：][^（）()]{0,12}|"
+    r"[ \u3000]+(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)[）)]$|"
     # …its note on its own figures (注：报告中部分数据为预计数，最终以年报为准。), not a
     # template's or a site's on theirs (注：文中数据均为示例…, 注：统计截至发稿时，版权归…),
     r"^注\s*[:：](?![^。！？]*(?:示例|虚构|仅供|参考|版权|侵权|转载|本站|网络|词条|百科|范文|修改|"
@@ -357,6 +362,8 @@ def _line_reasons(
         inside[index] = REPEATED
     for index in _outside_marked_text(lines):
         inside[index] = PROMOTION
+    for index in _no_attachment_fields(lines, inside, scores):
+        inside[index] = PROMOTION
     opening = _learned(lines, inside, scores)
     start = title_index(lines, [LEARNED if i in opening else r for i, r in enumerate(inside)])
     if start < len(lines):
@@ -417,6 +424,31 @@ def _tips(lines: list[str], inside: list[str], start: int, end: int) -> list[int
         return []
     last = min(end + 1, len(lines))
     return [i for i in range(start + 1, last) if not inside[i] and _TIP.match(lines[i])]
+
+
+# A portal's field under the text it shows: no attachment (附件：无, 附件：（无）); a document's
+# own is signed and dated within a few lines after it (附件：无 / 本通知电子版已上传… / 某某局 /
+# 2026年4月3日).
+_SIGNED_WITHIN = 4
+_NO_ATTACHMENT = re.compile(r"^附件\s*[:：]\s*[（(]?无[）)]?$")
+
+
+def _notice_sentence(line: str, score: float) -> bool:
+    """A sentence the judge leans to read as a page's (a signature is no sentence)."""
+    return bool(SENTENCE_END.search(line)) and score > LEARNED_THRESHOLD
+
+
+def _no_attachment_fields(lines: list[str], inside: list[str], scores: list[float]) -> list[int]:
+    """A portal's 附件：无 with its buttons or its notice right under it (【打印本页】, 本平台
+    公开的…仅供查询参考…。): a document's own stands above its signature or ends the text."""
+    return [
+        i
+        for i, line in enumerate(lines[:-1])
+        if _NO_ATTACHMENT.match(line)
+        and not inside[i]
+        and (inside[i + 1] or _notice_sentence(lines[i + 1], scores[i + 1]))
+        and not any(_DATE_LINE.match(after) for after in lines[i + 1 : i + 1 + _SIGNED_WITHIN])
+    ]
 
 
 # Whom a bulletin goes to (报：…, 送：…, 发：…), and how many it printed (（共印35份）).
