@@ -241,6 +241,12 @@ SETS = (
     "import_holdout167",
     "import_holdout168",
     "import_holdout169",
+    "import_holdout170",
+    "import_holdout171",
+    "import_holdout172",
+    "import_holdout173",
+    "import_holdout174",
+    "import_holdout175",
 )
 
 

@@ -130,16 +130,27 @@ _GREETING = re.compile(r"^(?:尊敬的|亲爱的|各位|同志们|女士们|老�
 
 def is_speaker(paragraph: str, following: str) -> bool:
     """Whether a paragraph under a title is the unit that speaks (XX镇妇联, 转炉工段乙班),
-    the greeting of its audience after it; or the speaker's bare name (邵启明), or a unit
-    and its speaker's name (纳税服务科　龚一帆), the greeting or the day of the speech
-    (（2025年3月17日）) after it."""
+    the greeting of its audience after it; or the speaker's bare name (邵启明), a unit
+    and its speaker's name (纳税服务科　龚一帆) or a labelled host (主持人：××), the greeting
+    or the day of the speech (（2025年3月17日）) after it."""
     greeting = is_salutation(following) and _GREETING.match(following) is not None
     if _SPEAKING_UNIT.match(paragraph):
         return greeting
-    named = _PERSON.match(paragraph) or _UNIT_AND_NAME.match(paragraph)
+    named = (
+        _PERSON.match(paragraph)
+        or _UNIT_AND_NAME.match(paragraph)
+        or _LABELLED_NAME.match(paragraph)
+    )
     return bool(named) and (greeting or bool(_SPEECH_DAY.match(following)))
 
 
+# Who speaks or hosts, by label (主持人：××), above the greeting; in minutes 主持人：… is a
+# field among others, with no greeting after it.
+_LABELLED_NAME = re.compile(
+    r"^(?:主持人|主持|主讲人|讲话人|发言人)[:：]\s*"
+    r"(?!.*(?:写作|公文|申论|讲师|私教|辅导|学院|名师|老师|抖音|学员|小编|笔杆|待定))"
+    r"(?:[\u4e00-\u9fff]{2,4}|[×XＸ○]{2,3})(?:同志)?$"
+)
 # A person's name alone (邵启明, 欧阳明远同志) or its blank (××), and the day of a speech
 # in brackets.
 _PERSON = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[×XＸ○]{2,3})(?:同志)?$")

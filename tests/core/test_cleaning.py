@@ -2804,3 +2804,19 @@ def test_the_ninth_rounds_imprints_recorder_notes_empty_attachments_and_posts():
     notice.append("2026年4月3日")
     assert "附件：无" in strip_boilerplate("\n".join(notice), PATTERNS).text.split("\n")
     assert is_speaker("营长\u3000××", "同志们：") or is_subtitle("营长\u3000××")
+
+
+def test_a_labelled_host_is_the_speaker_and_minutes_name_who_took_them():
+    assert is_speaker("主持人：××", "尊敬的各位领导、各位嘉宾，女士们、先生们：")
+    assert not is_speaker("主持人：张明", "会议时间：2025年3月5日")  # minutes' field
+    assert not is_speaker("主讲人：笔杆老师", "尊敬的各位领导、同志们：")  # a course's teacher
+    imprint = "（纪要整理：市社会信用体系建设联席会议办公室）"
+    text = [*_SPEECH, imprint, "免责声明：本文内容来源于公开渠道，仅供参考。"]
+    assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == [*_SPEECH, imprint]
+    # A distributor's credit in an imprint's shape is not the document's.
+    for credit in (
+        "（小编\u30002025年3月）",
+        "（记录整理：小编）",
+        "（某某老师整理\u30002024年9月）",
+    ):
+        assert credit not in strip_boilerplate("\n".join([*_SPEECH, credit]), PATTERNS).text

@@ -237,16 +237,28 @@ _LAST_WORDS = re.compile(
 # notes, its contact person, whom it is copied to, how it is to be released (附件：1.…,
 # 备注：…, （联系人：…）, 抄送：…, （此件公开发布））, and the last line of an official
 # document's colophon (版记), who printed it and when (某某区人民政府办公室　　2026年2月10日印发).
+# A document's imprint or its signer in brackets (（○○镇党委办公室　X月X日印发）, （…调研组　执笔：
+# ＿＿＿）, （××　2024年9月）, （纪要整理：市信用体系建设联席会议办公室）), not a distributor's
+# credit in that shape (（某某写作工作室　执笔：老王）).
+_IMPRINT = (
+    r"^[（(](?![^（）()]*(?:网|工作室|写作|文秘|笔杆|范文|素材|转自|来源|生成|笔记|AI|智能|佚名|"
+    r"公众号|私房|文库|文档|资料|编辑部|会员|分享|下载|小编|转发|关注|在看|老师|本文))"
+    r"(?:[^（）()]{1,30}(?:印发|执笔\s*[:：][^（）()]{0,12}|"
+    r"[ \u3000]+(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)|"
+    r"(?:纪要整理|记录整理|执笔)\s*[:：][^（）()]{2,24})[）)]$"
+)
+# …of which minutes' own, by the unit that took them (（纪要整理：市信用体系建设联席会议办公室）),
+# is theirs even where a distributor's word in it (整理) made it look like a credit.
+_MINUTES_IMPRINT = re.compile(
+    rf"(?={_IMPRINT})[（(](?:纪要整理|记录整理)\s*[:：][^（）()]*"
+    r"(?:办公室|委员会|局|组|处|科|室|中心|部|委|院|所|站|队)[）)]$"
+)
 _OWN_TAIL = re.compile(
     r"^[（(]?(?:附件|附|联系人|抄送|抄报|报送|主送|印发|发送|备注)\s*[:：]|^附件\s*\d{1,2}$|"
     # …and a meeting's minutes, who chaired, attended and took them (主持：…, 出席：…, 记录：…).
     r"^(?:主持|主持人|出席|列席|缺席|请假|记录|记录人|参会人员|参加人员)\s*[:：]|"
     r"^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
-    # …and its imprint or its signer in brackets (（○○镇党委办公室　X月X日印发）, （…调研组　执笔：
-    # ＿＿＿）, （××　2024年9月）), not a distributor's credit in that shape.
-    r"^[（(](?![^（）()]*(?:网|工作室|写作|文秘|笔杆|范文|素材|转自|来源|生成|笔记|AI|智能|佚名|"
-    r"公众号|私房))[^（）()]{1,30}(?:印发|执笔\s*[:：][^（）()]{0,12}|"
-    r"[ \u3000]+(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)[）)]$|"
+    rf"{_IMPRINT}|"
     # …its note on its own figures (注：报告中部分数据为预计数，最终以年报为准。), not a
     # template's or a site's on theirs (注：文中数据均为示例…, 注：统计截至发稿时，版权归…),
     r"^注\s*[:：](?![^。！？]*(?:示例|虚构|仅供|参考|版权|侵权|转载|本站|网络|词条|百科|范文|修改|"
@@ -340,10 +352,15 @@ def _line_reasons(
     by the rules alone, ``scores``: the judge's)."""
     inside = [RECURRING if line in known else rule for line, rule in zip(lines, rules, strict=True)]
     for index in range(len(lines)):
-        # The document's own 邮箱 under its 联系人, and its signer's blank name (××).
-        own = (inside[index] == PROMOTION and _own_contact_field(lines, inside, index)) or (
-            inside[index] == FILLER and _blank_signer(lines, index)
-        )
+        # The document's own 邮箱 under its 联系人, its minutes' imprint (（纪要整理：…办公室）)
+        # and its signer's blank name (××).
+        own = (
+            inside[index] == PROMOTION
+            and (
+                _own_contact_field(lines, inside, index)
+                or bool(_MINUTES_IMPRINT.match(lines[index]))
+            )
+        ) or (inside[index] == FILLER and _blank_signer(lines, index))
         if own:
             inside[index] = ""
     for index in related_entries(lines, inside):
