@@ -247,6 +247,12 @@ SETS = (
     "import_holdout173",
     "import_holdout174",
     "import_holdout175",
+    "import_holdout176",
+    "import_holdout177",
+    "import_holdout178",
+    "import_holdout179",
+    "import_holdout180",
+    "import_holdout181",
 )
 
 

@@ -498,5 +498,22 @@ def document_type(outline: Outline) -> str | None:
 
 
 def guess_doc_type(title: str) -> str | None:
-    """The document type its title names (在…会议上的讲话 → 讲话稿), or None."""
-    return next((doc_type for word, doc_type in _TYPE_WORDS if re.search(word, title)), None)
+    """The document type its title names (在…会议上的讲话 → 讲话稿), or None where it names
+    none, or ends with a kind of its own after it (…环境影响报告书技术审查会会议纪要,
+    关于报送年度工作总结的通知)."""
+    for word, doc_type in _TYPE_WORDS:
+        named = re.search(word, title)
+        if named:
+            last = _OTHER_KIND.search(title)
+            # (述职报告：严格落实中央八项规定 names its kind, then its theme)
+            other = last and last.start() >= named.end() and not _THEME.search(title, named.end())
+            return None if other else doc_type
+    return None
+
+
+_THEME = re.compile("[:：]")
+# The kinds of document that have no type of their own, at a title's end (a summary with
+# its next year's plan, …总结暨2025年工作计划, is still a 总结).
+_OTHER_KIND = re.compile(
+    r"(?:纪要|通知|通报|决定|批复|请示|公告|公报|办法|细则|规定|简报)(?:[（(][^（）()]{1,8}[）)])?$"
+)

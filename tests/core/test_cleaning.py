@@ -2820,3 +2820,14 @@ def test_a_labelled_host_is_the_speaker_and_minutes_name_who_took_them():
         "（某某老师整理\u30002024年9月）",
     ):
         assert credit not in strip_boilerplate("\n".join([*_SPEECH, credit]), PATTERNS).text
+
+
+def test_the_date_a_document_was_issued_and_a_part_it_leaves_out_are_its_own():
+    text = [*_SPEECH, "XX海关办公室", "20XX年X月X日印发", "—— 第2页 / 共2页 ——"]
+    assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == text[:-1]
+    minutes = [
+        *_SPEECH[:5],
+        "参会单位及人员名单（略）",
+        "上一篇：全省演出市场信用监管工作推进会在我市召开",
+    ]
+    assert strip_boilerplate("\n".join(minutes), PATTERNS).text.split("\n") == minutes[:-1]

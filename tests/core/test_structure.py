@@ -101,6 +101,10 @@ def test_guess_doc_type():
     assert guess_doc_type("2023年度个人述职报告") == "述职报告"
     assert guess_doc_type("主题教育心得体会") == "心得体会"
     assert guess_doc_type("关于印发某某的通知") is None
+    # A kind of its own at the end names the type, whatever the title mentions before it.
+    assert guess_doc_type("扩建项目环境影响报告书技术审查会会议纪要") is None
+    assert guess_doc_type("关于报送2024年度工作总结的通知") is None
+    assert guess_doc_type("2024年工作总结暨2025年工作计划") == "总结"
 
 
 def test_generated_documents_are_parsed_exactly():

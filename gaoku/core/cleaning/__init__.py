@@ -267,7 +267,12 @@ _OWN_TAIL = re.compile(
     # (甲方（盖章）：某某服务中心, 负责人（签字）：).
     r"^[（(][^（）()]{0,8}散会[）)]$|"
     r"^[^，。！？：:（(]{1,8}[（(](?:盖章|签字|签章|签名|公章|签字盖章)[）)]\s*[:：]|"
-    rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$"
+    rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$|"
+    # …a part it leaves out (参会单位及人员名单（略）),
+    r"^[^，。！？（(]{2,20}[（(]略[）)]$|"
+    # …or the date it was issued on a line of its own under the issuer (20XX年X月X日印发; a
+    # site's 2024年3月5日发布 is the page's).
+    rf"^(?:{_DATE})\s*印发$"
 )
 # The opening of a notice about the text itself, and the length of a paragraph no notice
 # has after it.
