@@ -82,6 +82,9 @@ _LEVELS: tuple[re.Pattern[str], ...] = (
 )
 _SENTENCE_END = re.compile("[。！？]")
 _CLAUSE_END = re.compile("[，。；：！？]")
+# Words of a course's teacher or a writing shop's, which no speaker's line has
+# (主讲人：笔杆子写作学院金牌讲师).
+_COURSE_WORDS = "写作|公文|申论|讲师|私教|辅导|学院|名师|老师|抖音|学员"
 # A subtitle line: a dash and what it says (——在…上的讲话), a note wholly in parentheses
 # ((2026年3月5日)), a date alone (2026年3月5日, 二〇二六年三月五日), or the speaker
 # alone: a post and a name, or a placeholder for one (县委书记　王某某, 镇长 ××同志).
@@ -99,7 +102,7 @@ _SUBTITLE = re.compile(
     # …or labelled as the speaker by post (主讲人：××同志（XX项目党支部书记）), not a
     # course's teacher (主讲人：笔杆子写作学院金牌讲师).
     r"|(?:主讲人|主讲|报告人|发言人|宣讲人)[:：]"
-    r"(?![^，。！？]*(?:写作|公文|申论|讲师|私教|辅导|学院|名师|老师|抖音|学员))"
+    rf"(?![^，。！？]*(?:{_COURSE_WORDS}))"
     r"[^，。！？]{0,20}(?:书记|县长|市长|区长|镇长|乡长|局长|主任|部长|主席|厅长|处长|科长|校长|院长|"
     r"委员|队长|所长|站长|经理|董事长|同志)[^，。！？]{0,20})$"
 )
@@ -148,7 +151,7 @@ def is_speaker(paragraph: str, following: str) -> bool:
 # field among others, with no greeting after it.
 _LABELLED_NAME = re.compile(
     r"^(?:主持人|主持|主讲人|讲话人|发言人)[:：]\s*"
-    r"(?!.*(?:写作|公文|申论|讲师|私教|辅导|学院|名师|老师|抖音|学员|小编|笔杆|待定))"
+    rf"(?!.*(?:{_COURSE_WORDS}|小编|笔杆|待定))"
     r"(?:[\u4e00-\u9fff]{2,4}|[×XＸ○]{2,3})(?:同志)?$"
 )
 # A person's name alone (邵启明, 欧阳明远同志) or its blank (××), and the day of a speech

@@ -233,10 +233,6 @@ _LAST_WORDS = re.compile(
     r"(?:以上[^。！？]{0,12}?)?(?:不妥之处[^。！？]{0,6}?)?(?:[请敬]+|恳请)[^。！？]{0,12}?批评指正"
     r"(?:[!！。]?谢谢(?:大家|各位)?)?)[!！。]?$"
 )
-# What a document may have after its signature, as its own: the attachments it lists, its
-# notes, its contact person, whom it is copied to, how it is to be released (附件：1.…,
-# 备注：…, （联系人：…）, 抄送：…, （此件公开发布））, and the last line of an official
-# document's colophon (版记), who printed it and when (某某区人民政府办公室　　2026年2月10日印发).
 # A document's imprint or its signer in brackets (（○○镇党委办公室　X月X日印发）, （…调研组　执笔：
 # ＿＿＿）, （××　2024年9月）, （纪要整理：市信用体系建设联席会议办公室）), not a distributor's
 # credit in that shape (（某某写作工作室　执笔：老王）).
@@ -253,6 +249,10 @@ _MINUTES_IMPRINT = re.compile(
     rf"(?={_IMPRINT})[（(](?:纪要整理|记录整理)\s*[:：][^（）()]*"
     r"(?:办公室|委员会|局|组|处|科|室|中心|部|委|院|所|站|队)[）)]$"
 )
+# What a document may have after its signature, as its own: the attachments it lists, its
+# notes, its contact person, whom it is copied to, how it is to be released (附件：1.…,
+# 备注：…, （联系人：…）, 抄送：…, （此件公开发布））, and the last line of an official
+# document's colophon (版记), who printed it and when (某某区人民政府办公室　　2026年2月10日印发).
 _OWN_TAIL = re.compile(
     r"^[（(]?(?:附件|附|联系人|抄送|抄报|报送|主送|印发|发送|备注)\s*[:：]|^附件\s*\d{1,2}$|"
     # …and a meeting's minutes, who chaired, attended and took them (主持：…, 出席：…, 记录：…).
