@@ -253,6 +253,12 @@ SETS = (
     "import_holdout179",
     "import_holdout180",
     "import_holdout181",
+    "import_holdout182",
+    "import_holdout183",
+    "import_holdout184",
+    "import_holdout185",
+    "import_holdout186",
+    "import_holdout187",
 )
 
 

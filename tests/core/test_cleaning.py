@@ -2831,3 +2831,53 @@ def test_the_date_a_document_was_issued_and_a_part_it_leaves_out_are_its_own():
         "上一篇：全省演出市场信用监管工作推进会在我市召开",
     ]
     assert strip_boilerplate("\n".join(minutes), PATTERNS).text.split("\n") == minutes[:-1]
+
+
+def test_the_twelfth_rounds_screens_annotations_credits_and_statuses():
+    for line in (
+        "【学习园地】第 2 屏 / 共 3 屏",
+        "【律师批注·邵启闻】“年内实现全覆盖”为硬性表述，建议斟酌。",
+        "完成课后测验（5题，80分合格）后，本讲学时将于次月10日前同步至执业管理系统。",
+    ):
+        assert promotion(line), line
+    for own in (
+        "（一）城市运行总览\u3000第1屏",  # a plan names its own screens
+        "县长批注：请农业农村局会同财政局研究补贴政策，月底前报县政府。",
+        "书记批注：课后服务是民生实事，要在提质上下功夫。",
+        "本讲学时安排为讲授1.5学时、交流研讨0.5学时。",
+        "（三）校本课程。各校结合实际自主开设，校本课学时不少于总学时的30%。",
+    ):
+        assert not promotion(own), own
+    # A device's status names a centre without being one; a centre that signs stays.
+    assert "已读回执已发送至调度中心" not in _cleaned_with("已读回执已发送至调度中心")
+    signed = [*_SPEECH, "县政务服务中心"]
+    assert strip_boilerplate("\n".join(signed), PATTERNS).text.split("\n") == signed
+    # A device's readout in columns is no piece of the sentence a kept line above it leaves
+    # open; a piece with a converter's wide spaces is.
+    readout = "航速 16 km/h\u3000\u3000水位 2.31 m\u3000\u3000风力 3 级"
+    text = [*_SPEECH[:3], "请勿倚靠舷窗，儿童须由成人陪同看护", readout, *_SPEECH[3:]]
+    assert readout not in strip_boilerplate("\n".join(text), PATTERNS).text.split("\n")
+    broken = [
+        *_SPEECH[:3],
+        "二是严格执行预案。各乡镇要按照县政府办公室印发的《全县防汛应急预案",
+        "方案》  （县政办发〔2024〕12号）执行。",
+    ]
+    kept = strip_boilerplate("\n".join([*broken, *_SPEECH[3:]]), PATTERNS).text.split("\n")
+    assert broken[-1] in kept
+
+
+def test_a_spaced_list_of_blank_names_and_a_units_issue_date_are_the_documents():
+    assert "出席：××\u3000××\u3000××\u3000××" in _cleaned_with("出席：××\u3000××\u3000××\u3000××")
+    text = [*_SPEECH, "蓝屿中心渔港管理站                 2025年4月3日印发", "相关附件：无"]
+    assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == text[:-1]
+
+
+def test_a_pages_notice_after_the_documents_end_goes_and_its_last_words_stay():
+    page = ["--------------------", "第2页/共2页"]
+    notice = "送电时间以现场实际为准，如提前完成作业将不再另行通知。"
+    signed = [*_SPEECH[:5], "XX县供电局办公室\u3000\u3000\u3000\u30002025年3月12日印发"]
+    text = [*signed, *page, notice, "操作员：调度值班 郑晓岚"]
+    assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == signed
+    for own in ("谢谢大家！", "以上报告，请予审议。"):
+        text = [*_SPEECH[:5], "同志们，让我们共同努力。", *page, own, "【返回列表】"]
+        assert own in strip_boilerplate("\n".join(text), PATTERNS).text.split("\n")

@@ -178,7 +178,9 @@ _DATE = (
     # …or a template's day to fill, without its year (X月X日).
     r"[XＸ×○]{1,2}月[XＸ×○]{1,2}日"
 )
+# No unit's name says where something went (已读回执已发送至调度中心, a device's status).
 _ISSUER = (
+    r"(?![^\s，。！？：；]*(?:已|送达|(?:发送|推送|转送|提交|同步|上传|报送|移交|转|送|发)[至到]))"
     r"[^\s，。！？：；]{2,30}(?:委员会|人民政府|政府|办公室|办公厅|党委|党组|党工委|支部|"
     r"委|局|厅|部|处|科|中心|公司|集团|学校|医院|协会|学会|队|所|院|街道|镇|乡|组)"
 )
@@ -256,7 +258,7 @@ _MINUTES_IMPRINT = re.compile(
 _OWN_TAIL = re.compile(
     r"^[（(]?(?:附件|附|联系人|抄送|抄报|报送|主送|印发|发送|备注)\s*[:：]|^附件\s*\d{1,2}$|"
     # …and a meeting's minutes, who chaired, attended and took them (主持：…, 出席：…, 记录：…).
-    r"^(?:主持|主持人|出席|列席|缺席|请假|记录|记录人|参会人员|参加人员)\s*[:：]|"
+    r"^(?:主持人?|出席|列席|缺席|请假|记录人?|(?:参会|参加|出席|列席)(?:会议)?人员)\s*[:：]|"
     r"^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
     rf"{_IMPRINT}|"
     # …its note on its own figures (注：报告中部分数据为预计数，最终以年报为准。), not a
@@ -270,9 +272,10 @@ _OWN_TAIL = re.compile(
     rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$|"
     # …a part it leaves out (参会单位及人员名单（略）),
     r"^[^，。！？（(]{2,20}[（(]略[）)]$|"
-    # …or the date it was issued on a line of its own under the issuer (20XX年X月X日印发; a
-    # site's 2024年3月5日发布 is the page's).
-    rf"^(?:{_DATE})\s*印发$"
+    # …or the date it was issued, on a line of its own under the issuer or after any unit
+    # (蓝屿中心渔港管理站　　2025年4月3日印发: no distributor prints 印发; a site's 2024年3月5日
+    # 发布 is the page's).
+    rf"^(?:[^\s，。！？：；]{{2,30}}\s+)?(?:{_DATE})\s*印发$"
 )
 # The opening of a notice about the text itself, and the length of a paragraph no notice
 # has after it.
@@ -987,7 +990,9 @@ def _continues(lines: list[str], inside: list[str], index: int) -> bool:
     after = lines[index + 1] if index + 1 < len(lines) else ""
     prose = len(before) >= 20 or any(mark in before for mark in "，。；")
     heading = HEADING.match(before) and len(before) < _PARAGRAPH // 2
-    broken_before = prose and _OPEN_END.search(before) and not heading
+    broken_before = (
+        prose and _OPEN_END.search(before) and not heading and not _readout(lines[index])
+    )
     # …or it stops mid-sentence itself, and the next line goes on (“九五”期间， / 我国…).
     broken_after = lines[index].endswith(("，", "、", "；")) and bool(after)
     # …or a term is broken in two after a sentence's start (今年全县 / PM / 2.5浓度…): the
@@ -1002,6 +1007,20 @@ def _continues(lines: list[str], inside: list[str], index: int) -> bool:
 
 
 _TERM_BROKEN = re.compile(r"^[A-Za-z]{1,4}\d")
+_GAP = re.compile(r"\S(?:\u3000| {2})")
+
+
+def _readout(line: str) -> bool:
+    """Whether a line is a device's readout in columns (航速 16 km/h　　水位 2.31 m　　风力 3
+    级): three or more, with figures, and no clause of a sentence — no piece of one that a
+    converter broke, whose justified spaces may be wide (方案》  （县政办发〔2024〕12号）执行。)."""
+    return (
+        len(_GAP.findall(line)) >= 2
+        and not re.search("[，。；！？]", line)
+        and bool(re.search(r"\d", line))
+    )
+
+
 _TERM_PIECE = 8
 
 
@@ -1269,6 +1288,7 @@ def _end_index(lines: list[str], inside: list[str], start: int, scores: list[flo
     own = [i for i in range(start, len(lines)) if not inside[i]]
     own = _before_foreign_tail(lines, own, scores)
     own = _before_page_contact(lines, inside, own, start)
+    own = _before_page_notice(lines, own, scores)
     # A notice that runs to the end (本作品…, 注：…, 免责声明…) after the last paragraph
     # of any length ends the document, whatever its own lines end with, and whether or
     # not the judge took its first line on its own (a rule's line is no such start: a
@@ -1543,6 +1563,50 @@ def _before_page_contact(
             continue
         return own[:position]
     return own
+
+
+# The fewest of a page's lines that part its notice from the document's end.
+_PAGE_BLOCK = 2
+
+
+def _before_page_notice(lines: list[str], own: list[int], scores: list[float]) -> list[int]:
+    """The document's own lines without a page's notice under it: one sentence after the
+    document's signature or colophon, parted from it by a block of the page's lines that
+    shows no page to come, and with only the page's after it (…2025年3月12日印发 /
+    第2页/共2页 / 短信通知：… / 送电时间以现场实际为准，…。 / 操作员：…). The document's last
+    words there (谢谢大家！) are its own, and so is a sentence the judge reads as the
+    document's."""
+    if len(own) < 2:
+        return own
+    end, notice = own[-2], own[-1]
+    line = lines[notice]
+    if (
+        notice == len(lines) - 1
+        or notice - end - 1 < _PAGE_BLOCK
+        or not SENTENCE_END.search(line)
+        or _protected_end(line)
+        or scores[notice] <= _SELF_REFERENCE_FLOOR
+    ):
+        return own
+    last = lines[end]
+    if not (_SIGNATURE.match(last) or last.endswith("印发")):
+        return own  # after a closing paragraph the speech may go on over a page break
+    return own if any(map(_more_pages, lines[end + 1 : notice])) else own[:-1]
+
+
+# A page counter (第1页　共2页, 1/2) and a pager's next-page link (上一页　1　2　下一页).
+_PAGE_OF = re.compile(r"第\s*(\d+)\s*页\s*[/／,，]?\s*共\s*(\d+)\s*页|(\d+)\s*[/／]\s*(\d+)\s*$")
+
+
+def _more_pages(line: str) -> bool:
+    """Whether a page's line says the text goes on over the page (下一页, 第1页　共2页)."""
+    if "下一页" in line:
+        return True
+    counter = _PAGE_OF.search(line)
+    if not counter:
+        return False
+    page, pages = (counter[1], counter[2]) if counter[1] else (counter[3], counter[4])
+    return int(page) < int(pages)
 
 
 def _protected_end(line: str) -> bool:

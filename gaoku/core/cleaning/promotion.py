@@ -45,6 +45,10 @@ _PUBLISHER_NOTE = (
     r"^\W*(?:课后|课堂|随堂)?(?:练习|作业|思考题|练习题|[\u4e00-\u9fff]{0,4}点评|写作要点|写法点拨|"
     r"批改意见|[\u4e00-\u9fff]{0,2}总评|[\u4e00-\u9fff]{0,2}评语|"
     r"学习要点)\s*[:：】\]］]|"
+    # A reviewer's annotation, signed in its bracketed label (【律师批注·邵启闻】…), not a
+    # leader's, which reports carry as their point (县长批注：…, 〔批注〕同意。…).
+    r"^[【\[［〔](?![^】\]］〕]*(?:长|书记|领导|主任|主席))[\u4e00-\u9fff]{0,4}批注"
+    r"[·•・][\u4e00-\u9fff]{2,4}[】\]］〕]|"
     # An exam-prep app's box between a text's parts, its label in brackets (〔高频考点〕…,
     # 【真题链接】…); a school's 得分点：… and an exam notice's 考点：… are their own.
     r"^[〔【\[［](?:(?:高频|必考|常考|核心|重要|易错)考点|真题(?:链接|回顾|再现|演练)|易错点|"
@@ -144,14 +148,19 @@ _STRONG = re.compile(
     # or 本次学习计入学时 is no reward.
     r"^阅读(?:完毕|完成)[^。！？]{0,20}(?:积分|学时|已读)|^阅读满\s*\d+\s*(?:分钟|秒)|"
     r"本次(?:阅读|学习)可?(?:获得|领取)[^。，！？]{0,4}积分\s*\d+\s*分|本次(?:阅读|学习)已计入(?:学习)?时长|"
+    # …and a course's credit for this lesson going to a system (…后，本讲学时将于次月10日前
+    # 同步至…; a lesson plan's 本讲学时安排为… and 校本课学时 are its own).
+    r"(?<![\u4e00-\u9fff])本(?:讲|课|节|章)(?:学时|学分)[^。！？]{0,8}(?:同步|计入|记入|获得)|"
     # A system's message labelled so (〔系统〕卫星热点监测：…).
     r"^[〔\[［【(（]系统(?:消息|通知|提示|公告)?[〕\]］】)）]|"
     # A repost's note on where the text above came from (以上通知转自…，供学员了解。).
     r"^\W*以上[^。！？]{0,10}?(?:转自|转载自|转载于|转发自)|"
     # Page furniture, alone or after a brand: 第2页 共5页, 共5页 第2页, 第2/5页, 2/5,
-    # Page 2 of 5, - 2 -, — 2 —, · 2 ·.
+    # Page 2 of 5, - 2 -, — 2 —, · 2 ·, and a screen's with its total (【学习园地】第 2 屏 /
+    # 共 3 屏; a plan's （一）城市运行总览　第1屏 names its own screens).
     r"(?:第\s*\d+\s*页\s*[/／,，（(]?\s*(?:共\s*\d+\s*页[）)]?)?|共\s*\d+\s*页\s*[/／,，]?\s*第\s*\d+\s*页|"
-    r"第\s*\d+\s*[/／]\s*\d+\s*页|[Pp]age\s*\d+(?:\s*(?:of|/)\s*\d+)?)$|"
+    r"第\s*\d+\s*[/／]\s*\d+\s*[页屏]|第\s*\d+\s*屏\s*[/／,，]?\s*共\s*\d+\s*屏|"
+    r"[Pp]age\s*\d+(?:\s*(?:of|/)\s*\d+)?)$|"
     r"^\d{1,3}\s*[/／]\s*\d{1,3}$|^[-—–－·•]\s*\d{1,4}\s*[-—–－·•]$|"
     # A fax machine's header on every page: its clock in Latin letters and the page
     # counter (JUN-03-2024 15:28  FROM：…  P.02/03).
@@ -501,7 +510,7 @@ def _banner(line: str) -> bool:
     symbol. Marks that touch the text, or end it a space after it, are a blank to fill,
     not a frame (○○镇人民政府, 书记：○○, 预算股 ○○, 副局长  ××)."""
     start = not _BLANK_AT_START.match(line)
-    end = not _BLANK_AT_END.search(line)
+    end = not (_BLANK_AT_END.search(line) or _BLANK_LIST.match(line))
     ends = (line[:2] if start else "", line[-2:] if end else "")
     if any(
         len(end) == 2 and all(unicodedata.category(c).startswith("S") for c in end) for end in ends
@@ -524,6 +533,8 @@ _BLANK_AT_START = re.compile(r"^[○□×]{1,4}(?=[0-9A-Za-z\u3400-\u9fff])")
 # …or a space from it, as a signer's blank name stands after the unit (预算股 ○○), or the
 # last of a list of blank names (出席：××、××、××).
 _BLANK_AT_END = re.compile(r"[0-9A-Za-z\u3400-\u9fff：:、，,][ \u3000]{0,4}[○□×]{1,4}$")
+# …or a label over blank names parted by spaces (出席：××　××　××).
+_BLANK_LIST = re.compile(r"^[\u3400-\u9fff]{1,8}[：:](?:[ \u3000]*[○□×]{2,4})+$")
 
 
 def unmistakable(line: str) -> bool:
