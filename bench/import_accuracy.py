@@ -259,6 +259,12 @@ SETS = (
     "import_holdout185",
     "import_holdout186",
     "import_holdout187",
+    "import_holdout188",
+    "import_holdout189",
+    "import_holdout190",
+    "import_holdout191",
+    "import_holdout192",
+    "import_holdout193",
 )
 
 

@@ -85,11 +85,12 @@ _CLAUSE_END = re.compile("[，。；：！？]")
 # Words of a course's teacher or a writing shop's, which no speaker's line has
 # (主讲人：笔杆子写作学院金牌讲师).
 _COURSE_WORDS = "写作|公文|申论|讲师|私教|辅导|学院|名师|老师|抖音|学员"
-# A subtitle line: a dash and what it says (——在…上的讲话), a note wholly in parentheses
-# ((2026年3月5日)), a date alone (2026年3月5日, 二〇二六年三月五日), or the speaker
-# alone: a post and a name, or a placeholder for one (县委书记　王某某, 镇长 ××同志).
+# A subtitle line: a dash and what it says (——在…上的讲话; — 1 / 3 — is a page's), a note
+# wholly in parentheses ((2026年3月5日)), a date alone (2026年3月5日, 二〇二六年三月五日), or
+# the speaker alone: a post and a name, or a placeholder for one (县委书记　王某某, 镇长 ××同志).
 _SUBTITLE = re.compile(
-    r"^(?:[—–－-]{1,2}.+|[（(][^（）()]{2,40}[）)]"
+    r"^(?:[—–－-]{1,2}(?![—–－-]*\s*\d{1,4}\s*(?:[/／]\s*\d{1,4}\s*)?[—–－-]{1,2}(?:[ \u3000]|$)).+"
+    r"|[（(][^（）()]{2,40}[）)]"
     r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
     r"[一二三四五六七八九十]{1,3}日"
     r"|[\u4e00-\u9fffXＸ×○、（）]{0,20}(?:书记|县长|市长|区长|镇长|乡长|局长|主任|部长|主席|厅长|省长|校长|院长|"
@@ -479,6 +480,9 @@ _TYPE_WORDS = (
     ("述职", "述职报告"),
     ("心得", "心得体会"),
     ("(?<![全集])体会", "心得体会"),
+    # A seminar's paper is a 心得体会 whatever it is called (…学习教育研讨发言), not a speech
+    # at a meeting of such papers (在…研讨发言会上的讲话).
+    ("研讨发言(?!会|交流会)", "心得体会"),
     ("发言", "发言材料"),
     ("讲话", "讲话稿"),
     ("致辞", "讲话稿"),

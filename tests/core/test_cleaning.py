@@ -2881,3 +2881,37 @@ def test_a_pages_notice_after_the_documents_end_goes_and_its_last_words_stay():
     for own in ("谢谢大家！", "以上报告，请予审议。"):
         text = [*_SPEECH[:5], "同志们，让我们共同努力。", *page, own, "【返回列表】"]
         assert own in strip_boilerplate("\n".join(text), PATTERNS).text.split("\n")
+
+
+def test_the_thirteenth_rounds_cards_counters_notes_and_a_lecturers_signature():
+    # An app's cards with their links between paragraphs are no table's rows.
+    cards = [
+        "2号滚筒洗衣机\u3000空闲\u3000\u3000去洗衣 ›",
+        "烘干机 D1\u3000空闲\u3000\u3000去烘干 ›",
+    ]
+    text = [*_SPEECH[:3], *cards, *_SPEECH[3:]]
+    assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == _SPEECH
+    for line in (
+        "— 1 / 3 —\u3000云印坊校园自助打印",
+        "第 1 页 / 共 3 页\u3000打印时间：2025-01-22 10:36",
+        "（内容较长，以下为续页）",
+        "（批注已隐藏 2 条）",
+    ):
+        assert promotion(line), line
+    for own in (
+        "第3页 共3页 三、2025年工作打算",
+        "— 2 —\u3000（三）强化宣传。",
+        "（评论已省略 23 条）",
+    ):
+        assert not promotion(own), own
+    assert not is_subtitle("— 1 / 3 —\u3000云印坊校园自助打印")
+    assert is_subtitle("——在全县防汛工作会议上的讲话")
+    assert is_subtitle("－1－5月份全县经济运行情况分析")
+    # A table's rows may end with an arrow of their own.
+    table = ["序号\u3000项目名称\u3000进展情况", "1\u3000城东污水厂\u3000完成主体工程 »"]
+    assert _cleaned_with("\n".join(table))[3:5] == table
+    # A lecture signed by its lecturer after its closing; not a course's teacher.
+    signed = [*_SPEECH, "主讲人：机关党委书记\u3000某某", "30 秒无操作将进入待机轮播"]
+    assert strip_boilerplate("\n".join(signed), PATTERNS).text.split("\n") == signed[:-1]
+    course = [*_SPEECH, "主讲人：笔杆老师"]
+    assert strip_boilerplate("\n".join(course), PATTERNS).text.split("\n") == _SPEECH

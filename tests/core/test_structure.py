@@ -105,6 +105,9 @@ def test_guess_doc_type():
     assert guess_doc_type("扩建项目环境影响报告书技术审查会会议纪要") is None
     assert guess_doc_type("关于报送2024年度工作总结的通知") is None
     assert guess_doc_type("2024年工作总结暨2025年工作计划") == "总结"
+    # A seminar's paper, whatever it is called; a pledge at a meeting is a 发言.
+    assert guess_doc_type("关于做实社区老年助餐服务的研讨发言") == "心得体会"
+    assert guess_doc_type("在全县招商引资攻坚大会上的表态发言") == "发言材料"
 
 
 def test_generated_documents_are_parsed_exactly():

@@ -224,7 +224,10 @@ _AUTHOR = r"[（(]作者(?:单位|简介)?(?:[:：]|系|为)[^（）()]{2,40}[�
 _STAFF = r"[\u4e00-\u9fff]{2,20}员[ \u3000]+[\u4e00-\u9fff]{2,4}"
 _SIGNATURE = re.compile(
     rf"^(?:{_DATE}|{_SIGNED}|[（(]{_SIGNED}[）)]|{_POST}|{_FIELD}|"
-    rf"[（(](?={_WRITER}){_FIELD}[）)]|{_AUTHOR}|{_STAFF}|{_BLANK_NAME})$"
+    rf"[（(](?={_WRITER}){_FIELD}[）)]|{_AUTHOR}|{_STAFF}|{_BLANK_NAME}|"
+    # …and a lecture's lecturer by post and name (主讲人：机关党委书记　某某), not a course's
+    # teacher (主讲人：笔杆老师).
+    rf"主讲人?[:：]\s*{_POST})$"
 )
 # A labelled field of a record (档号：…, 著录人：…　审核人：…).
 _LABELLED = re.compile("^[^：:，。！？]{1,10}[:：]")
@@ -921,12 +924,22 @@ def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
 _LEAD_IN = re.compile(r"，[^，。！？]{4,}[：:]$")
 
 
+# An app's card ends with its link to act (去洗衣 ›, 查看详情 »); a table's row may end with
+# an arrow of its own (完成主体工程 »).
+_CARD_LINK = re.compile(r"(?:去\S{1,3}|查看\S{0,4}|进入|前往|点击\S{0,4}|详情|更多)\s*[›»]$")
+
+
 def _cells(line: str) -> bool:
     """Whether a line has two spaced cells or more with words in them: not a sentence
     (您收到此邮件是因为您是 jhzj-dangjian 邮件组成员。), nor a symbol before a space
-    (⏸ 录音已暂停（00:17:02）)."""
+    (⏸ 录音已暂停（00:17:02）), nor an app's card with its link (2号滚筒洗衣机　空闲
+    去洗衣 ›)."""
     cells = re.split(r"[ \u3000]+", line.strip())
-    return not SENTENCE_END.search(line) and sum(bool(MEANINGFUL.search(c)) for c in cells) >= 2
+    return (
+        not SENTENCE_END.search(line)
+        and not _CARD_LINK.search(line)
+        and sum(bool(MEANINGFUL.search(c)) for c in cells) >= 2
+    )
 
 
 # A document's own unmarked part headings (结束语 alone on its line).

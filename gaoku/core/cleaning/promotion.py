@@ -162,6 +162,13 @@ _STRONG = re.compile(
     r"第\s*\d+\s*[/／]\s*\d+\s*[页屏]|第\s*\d+\s*屏\s*[/／,，]?\s*共\s*\d+\s*屏|"
     r"[Pp]age\s*\d+(?:\s*(?:of|/)\s*\d+)?)$|"
     r"^\d{1,3}\s*[/／]\s*\d{1,3}$|^[-—–－·•]\s*\d{1,4}\s*[-—–－·•]$|"
+    # …or opening a line, the page's print time or brand after it (第 1 页 / 共 3 页　打印时间：…,
+    # — 1 / 3 —　云印坊校园自助打印), not a heading or a sentence of the text a scan joined
+    # to it (第3页 共3页 三、2025年工作打算, — 2 —　（三）强化宣传。).
+    r"^(?:第\s*\d+\s*[页屏]\s*[/／,，]?\s*共\s*\d+\s*[页屏]|"
+    r"[-—–－·•]\s*\d{1,4}\s*(?:[/／]\s*\d{1,4}\s*)?[-—–－·•])[ \u3000]+"
+    r"(?![一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[，、])"
+    r"[^，。；！？]*$|"
     # A fax machine's header on every page: its clock in Latin letters and the page
     # counter (JUN-03-2024 15:28  FROM：…  P.02/03).
     r"^[A-Z]{3}-\d{1,2}-\d{4}\s+\d{1,2}:\d{2}|\bP\.\s?\d{1,3}\s*/\s*\d{1,3}$|"
@@ -178,8 +185,14 @@ _STRONG = re.compile(
     r"^(?:公文|文件|文章|稿件)?(?:标题|题目)\s*[:：]|"
     r"^(?:星球|微信|抖音|快手|小红书|视频|账|帐|店铺|会员|频道|公众)(?:号|ID|ＩＤ)\s*[:：]\s*\S+$|"
     r"^(?:相关阅读|延伸阅读|推荐阅读|往期回顾|往期推荐|相关推荐|猜你喜欢)\s*[:：]|"
-    # Where a page breaks the text: （接上页）, （下转第3页）, （未完待续）.
+    # Where a page breaks the text: （接上页）, （下转第3页）, （未完待续）,
+    # （内容较长，以下为续页）.
     r"^[（(]?(?:接上页|续上页|转下页|[上下][接转]第\s*\d+\s*页|未完[，,]?待?续)[）)]?$|"
+    r"^[（(][^（）()]{0,8}(?:以下|下面)为?(?:续页|接续页)[）)]$|"
+    # An export's note on what it hid of the file (（批注已隐藏 2 条）, （已折叠 3 条修订）); an
+    # author leaves out (（评论已省略 23 条）).
+    r"^[（(](?:(?:批注|修订)[^（）()]{0,2}(?:已|被)?(?:隐藏|折叠)\s*\d+\s*条|"
+    r"已(?:隐藏|折叠)\s*\d+\s*条(?:批注|修订))[）)]$|"
     # What a scanning app stamps on each page (由某某扫描王扫描创建), and what a converter
     # or scanner says it made (本文件由某某转换器（试用版）生成).
     r"扫描(?:创建|生成)$|(?:转换器|转换工具|扫描王|扫描仪)[^，。；]{0,10}(?:生成|转换|导出|创建)|"
