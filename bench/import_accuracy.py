@@ -265,6 +265,12 @@ SETS = (
     "import_holdout191",
     "import_holdout192",
     "import_holdout193",
+    "import_holdout194",
+    "import_holdout195",
+    "import_holdout196",
+    "import_holdout197",
+    "import_holdout198",
+    "import_holdout199",
 )
 
 

@@ -94,7 +94,7 @@ _SUBTITLE = re.compile(
     r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
     r"[一二三四五六七八九十]{1,3}日"
     r"|[\u4e00-\u9fffXＸ×○、（）]{0,20}(?:书记|县长|市长|区长|镇长|乡长|局长|主任|部长|主席|厅长|省长|校长|院长|"
-    r"董事长|总经理|经理|委员|处长|科长|队长|所长|站长|会长|秘书长|理事长|社长|行长|馆长|园长|团长)"
+    r"董事长|总经理|经理|委员|处长|科长|队长|所长|站长|会长|秘书长|理事长|社长|行长|馆长|园长|团长|组长)"
     r"[ \u3000]*(?!讲话|发言|致辞|报告|同志们)(?:[\u4e00-\u9fff]{2,4}|[XＸ×○某]{1,3})(?:同志)?"
     # …posts that end words too (班长, 厂长: 老班长陪你写), with a space before the name.
     r"|[\u4e00-\u9fffXＸ×○、（）]{0,20}(?:厂长|矿长|场长|段长|班长|狱长|营长|连长|政委|教导员|指导员)"
@@ -114,8 +114,9 @@ _UNIT = (
     r"(?!各)(?!.*(?:公文|材料|范文|写作|文秘|笔杆|素材|资料|文稿|文印|图文|公考|辅导|编辑部|工作室|"
     r"写稿|会员|博主|用户|粉丝))[\u4e00-\u9fffXＸ×○（）]{2,16}(?:委员会|管委会|工委|纪委|人民政府|政府|办公室|党委|党组|党支部|妇联|团委|"
     r"总?工会|商会|协会|局|中心|公司|集团|车间|工段|班|组|队|站|所|店|超市|合作社|部|科|处|馆|院|学校|"
-    # …or those it speaks for (五监区服刑人员代表, 新党员代表).
-    r"代表)"
+    # …or those it speaks for (五监区服刑人员代表, 新党员代表), or its post that speaks
+    # (○○街道党工委书记).
+    r"代表|书记|主任|主席|经理|[县市区镇乡局部校院站所队组]长)"
 )
 _SPEAKING_UNIT = re.compile(rf"^{_UNIT}$")
 # …and a unit with the name of who speaks for it (纳税服务科　龚一帆, XX县农业农村局　××).
@@ -137,7 +138,7 @@ def is_speaker(paragraph: str, following: str) -> bool:
     the greeting of its audience after it; or the speaker's bare name (邵启明), a unit
     and its speaker's name (纳税服务科　龚一帆) or a labelled host (主持人：××), the greeting
     or the day of the speech (（2025年3月17日）) after it."""
-    greeting = is_salutation(following) and _GREETING.match(following) is not None
+    greeting = _greets(following)
     if _SPEAKING_UNIT.match(paragraph):
         return greeting
     named = (
@@ -155,10 +156,17 @@ _LABELLED_NAME = re.compile(
     rf"(?!.*(?:{_COURSE_WORDS}|小编|笔杆|待定))"
     r"(?:[\u4e00-\u9fff]{2,4}|[×XＸ○]{2,3})(?:同志)?$"
 )
+# A lecture's theme under its title, two phrases set apart (守住检测数据生命线　当好工程质量
+# “守门人”): no sentence, no field.
+_THEME_LINE = re.compile(r"^[^，。；！？：:]{4,20}[ \u3000]+[^，。；！？：:\s]{4,20}$")
 # A person's name alone (邵启明, 欧阳明远同志) or its blank (××), and the day of a speech
 # in brackets.
 _PERSON = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[×XＸ○]{2,3})(?:同志)?$")
 _SPEECH_DAY = re.compile(r"^[（(](?:19|20)\d{2}年\d{1,2}月\d{1,2}日[）)]$")
+
+
+def _greets(paragraph: str) -> bool:
+    return is_salutation(paragraph) and _GREETING.match(paragraph) is not None
 
 
 def is_salutation(paragraph: str) -> bool:
@@ -177,7 +185,18 @@ def parse_outline(text: str) -> Outline:
     body = first + 1
     while body < len(paras) and body <= first + 3 and _SUBTITLE.match(paras[body]):
         body += 1
-    if body == first + 1 and body + 1 < len(paras) and is_speaker(paras[body], paras[body + 1]):
+    if (
+        body == first + 1
+        and body + 1 < len(paras)
+        and (
+            is_speaker(paras[body], paras[body + 1])
+            or (
+                _THEME_LINE.match(paras[body])
+                and not _GREETING.match(paras[body])  # a greeting over two lines
+                and _greets(paras[body + 1])
+            )
+        )
+    ):
         body += 1
         if _SPEECH_DAY.match(paras[body]):
             body += 1
@@ -480,9 +499,13 @@ _TYPE_WORDS = (
     ("述职", "述职报告"),
     ("心得", "心得体会"),
     ("(?<![全集])体会", "心得体会"),
-    # A seminar's paper is a 心得体会 whatever it is called (…学习教育研讨发言), not a speech
-    # at a meeting of such papers (在…研讨发言会上的讲话).
-    ("研讨发言(?!会|交流会)", "心得体会"),
+    # A seminar's paper is a 心得体会 whatever it is called (…学习教育研讨发言, 在…研讨会上的
+    # 发言), not a leader's speech there (县长在…研讨会上的发言, …研讨会上的表态发言) nor a
+    # speech at a meeting of such papers (在…研讨发言会上的讲话).
+    (
+        "^(?!.*(?:长|书记|主任)在).*研讨(?:交流)?[会班]?上的(?:交流)?发言$|研讨(?:交流)?发言(?!会|交流会)",
+        "心得体会",
+    ),
     ("发言", "发言材料"),
     ("讲话", "讲话稿"),
     ("致辞", "讲话稿"),

@@ -2915,3 +2915,54 @@ def test_the_thirteenth_rounds_cards_counters_notes_and_a_lecturers_signature():
     assert strip_boilerplate("\n".join(signed), PATTERNS).text.split("\n") == signed[:-1]
     course = [*_SPEECH, "主讲人：笔杆老师"]
     assert strip_boilerplate("\n".join(course), PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_the_fourteenth_rounds_screens_bylines_queue_calls_and_machine_notes():
+    assert not is_title("校园通知 ▸ 正在播放 2/5")  # a screen's section and its counter
+    # Minutes' issue with its year under their title is theirs.
+    minutes = ["岚州市施工图审查工作联席会议纪要", "（2024年第4期）", *_SPEECH[2:]]
+    assert strip_boilerplate("\n".join(minutes), PATTERNS).text.split("\n") == minutes
+    # A byline under a title goes on no sentence of it.
+    byline = ["来源：岚溪县纪委监委\u30002024-05-09 09:20", "作者：通讯员 龚文博"]
+    text = [_SPEECH[0], *byline, *_SPEECH[1:]]
+    assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == _SPEECH
+    # A queue's call with spaces around its number is no table's cell beside a rate board.
+    calls = [
+        "挂牌利率\u3000一年期整存整取 1.45%\u3000\u3000三年期 1.85%",
+        "【叫号】请 A043 号客户到 2 号窗口办理业务",
+    ]
+    kept = strip_boilerplate("\n".join([*_SPEECH[:3], *calls, *_SPEECH[3:]]), PATTERNS).text
+    assert calls[1] not in kept.split("\n")
+    for line in (
+        "（本页检测到倾斜 1.3°，已自动纠偏）",
+        "（此段含人名，已按会前词库校正）",
+        "【公告信息】滚动播放 3/4",
+        "距期中考试还有 18 天",
+    ):
+        assert promotion(line), line
+    for own in (
+        "（数据截至2024年10月底，下同）",
+        "（系统已自动生成预警线索126条）",
+        "（全区规上企业关键工序已自动化率达72%）",
+        "距中考还有100天！",
+    ):
+        assert not promotion(own), own
+    # A device's status lines, their marks first, are no table's rows; a table typed with
+    # single spaces is.
+    status = ["‖ 15:04:33 已暂停（静音超过 3 秒）", "● 15:05:02 继续录音"]
+    assert _cleaned_with("\n".join(status)) == _SPEECH
+    table = ["乡镇 检查企业数 发现隐患 整改率", "城东镇 28家 76处 100%", "河口镇 19家 45处 95.6%"]
+    assert _cleaned_with("\n".join(table))[3:6] == table
+    # A piece of a sentence under a line that leaves a book title open goes on it.
+    broken = ["各地要认真落实《关于推进5G+智慧农业的意见", "》（农办发〔2024〕3号）"]
+    assert _cleaned_with("\n".join(broken))[3:5] == broken
+    # A page's sentence after the document's closing formula and the page's lines.
+    report = [*_SPEECH[:5], "以上报告，请予审议。"]
+    page = ["────────────────", "记录结束 14:35:38\u3000时长 5 分 26 秒"]
+    device = "本终端由无障碍服务点提供，散会后请交还会务组或放回签到台。"
+    text = [*report, *page, device, "[导出完成] 文件已保存至 U 盘"]
+    assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == report
+    # …not the document's own note after its formula over a page break.
+    own = "报告中部分数据为初步统计数，最终以统计部门年报公布数据为准。"
+    text = [*report, *page, own, "[导出完成] 文件已保存至 U 盘"]
+    assert own in strip_boilerplate("\n".join(text), PATTERNS).text.split("\n")

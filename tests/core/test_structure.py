@@ -107,6 +107,9 @@ def test_guess_doc_type():
     assert guess_doc_type("2024年工作总结暨2025年工作计划") == "总结"
     # A seminar's paper, whatever it is called; a pledge at a meeting is a 发言.
     assert guess_doc_type("关于做实社区老年助餐服务的研讨发言") == "心得体会"
+    assert guess_doc_type("在图审中心党支部党纪学习教育专题研讨会上的发言") == "心得体会"
+    for speech in ("县长在全县招商引资研讨会上的发言", "在全县教育高质量发展研讨会上的表态发言"):
+        assert guess_doc_type(speech) == "发言材料", speech
     assert guess_doc_type("在全县招商引资攻坚大会上的表态发言") == "发言材料"
 
 
@@ -377,3 +380,25 @@ def test_a_villagers_group_is_a_blanks_unit_and_an_organisation_is_not():
 def test_a_campaign_quoted_by_its_slogan_is_one_dated_reference():
     text = "2019年，全党开展“不忘初心、牢记使命”主题教育，成效明显。"
     assert find_dated_references(text) == ["2019年", "“不忘初心、牢记使命”主题教育"]
+
+
+def test_a_speakers_post_or_a_lectures_theme_under_the_title_leaves_the_greeting():
+    for under in (
+        "第三征收工作组组长\u3000○○○",
+        "○○街道党工委书记",
+        "守住检测数据生命线\u3000当好工程质量“守门人”",
+    ):
+        outline = parse_outline(
+            f"在全区防汛工作部署会上的表态发言\n{under}\n同志们：\n一、压实责任\n要压实。"
+        )
+        assert outline.salutation == "同志们：", under
+
+
+def test_a_greeting_over_two_lines_is_no_theme_line():
+    lines = [
+        "在全市文化旅游节开幕式上的致辞",
+        "尊敬的各位领导　各位来宾",
+        "女士们、先生们、朋友们：",
+        "今天开幕。",
+    ]
+    assert parse_outline("\n".join(lines)).salutation == ""

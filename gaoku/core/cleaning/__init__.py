@@ -801,10 +801,9 @@ def _contact_goes_on(lines: list[str], inside: list[str], index: int) -> bool:
 _GOES_ON = 40
 # A bulletin's issue (2024年第15期（总第318期）): the bulletin's own beside its title; a
 # journal's issue above the contents of the article it carries is the journal's.
-_ISSUE = re.compile(
-    r"^(?:(?:19|20)(?:\d{2}|XX|ＸＸ|××)年)?第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[）)])?$"
-)
-_ISSUE_UNDER = re.compile(r"^[（(]第\s*\d{1,4}\s*期[）)]$")
+_ISSUE_NUMBER = r"(?:(?:19|20)(?:\d{2}|XX|ＸＸ|××)年)?第\s*\d{1,4}\s*期"
+_ISSUE = re.compile(rf"^{_ISSUE_NUMBER}(?:\s*[（(]总第\s*\d{{1,5}}\s*期[）)])?$")
+_ISSUE_UNDER = re.compile(rf"^[（(]{_ISSUE_NUMBER}[）)]$")
 # A bulletin's name (安全生产简报, 工作动态), which its issue stands beside; an app's episode
 # (每日一学 / 第15期) is no bulletin's.
 _BULLETIN = re.compile(r"(?:简报|快报|专报|动态|信息|通讯|周报|月报|旬报|纪要|情况反映)$")
@@ -924,6 +923,11 @@ def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
 _LEAD_IN = re.compile(r"，[^，。！？]{4,}[：:]$")
 
 
+# A device's status line, its mark first (‖ 15:04:33 已暂停, ⏱ 剩余阅读时间 01:26, ✔ 第1节已完成).
+_STATUS_MARK = re.compile(r"^[^\w\s（(【\[《“‘〔<＜-]\s")
+# A number spaced before its counter, as a queue's call sets it (请 A043 号客户到 2 号窗口):
+# a sentence, where a table's cell writes 28家.
+_SPACED_COUNTER = re.compile(r"(?:^|[ \u3000])[A-Za-z]*\d+ [号位名次个]")
 # An app's card ends with its link to act (去洗衣 ›, 查看详情 »); a table's row may end with
 # an arrow of its own (完成主体工程 »).
 _CARD_LINK = re.compile(r"(?:去\S{1,3}|查看\S{0,4}|进入|前往|点击\S{0,4}|详情|更多)\s*[›»]$")
@@ -938,6 +942,8 @@ def _cells(line: str) -> bool:
     return (
         not SENTENCE_END.search(line)
         and not _CARD_LINK.search(line)
+        and not _SPACED_COUNTER.search(line)
+        and not _STATUS_MARK.match(line)
         and sum(bool(MEANINGFUL.search(c)) for c in cells) >= 2
     )
 
@@ -949,7 +955,7 @@ _PART_NAME = re.compile(r"^(?:前言|引言|序言|结束语|结语|后记|附�
 # documents of a kind, and one office's documents, share them word for word.
 _FORMULA = re.compile(
     r"^(?:此致|敬礼[!！]?|特此(?:通知|报告|函告|函复|批复|公告|通告|说明|证明)[。!！]?|"
-    r"以上(?:报告|意见|方案|请示)[，,]?(?:妥否[，,])?请[^。！？]{0,8}|"
+    r"以上(?:报告|意见|方案|请示)[，,]?(?:妥否[，,])?请[^。！？]{0,8}[。！!]?|"
     r"[（(]?(?:此页无正文|以下无正文|完|略)[）)]?|(?:抄报|报送|报|送|发)\s*[:：].{1,60})$"
 )
 # A section a report or a plan heads without a number (基本情况, 存在的问题, 下一步工作打算,
@@ -1002,7 +1008,14 @@ def _continues(lines: list[str], inside: list[str], index: int) -> bool:
     before = lines[index - 1] if index and not inside[index - 1] else ""
     after = lines[index + 1] if index + 1 < len(lines) else ""
     prose = len(before) >= 20 or any(mark in before for mark in "，。；")
-    heading = HEADING.match(before) and len(before) < _PARAGRAPH // 2
+    # A heading or a title is whole: a line under it goes on nothing (来源：… under a title).
+    # A sentence's end inside is no title's (…执行预案。各乡镇要按照…《全县防汛应急预案).
+    title = (
+        is_title(before)
+        and not re.search("[。！？；]", before)
+        and before.count("《") <= before.count("》")  # …落实《关于推进…的意见 / 》（…）
+    )
+    heading = (HEADING.match(before) and len(before) < _PARAGRAPH // 2) or title
     broken_before = (
         prose and _OPEN_END.search(before) and not heading and not _readout(lines[index])
     )
@@ -1584,8 +1597,10 @@ _PAGE_BLOCK = 2
 
 def _before_page_notice(lines: list[str], own: list[int], scores: list[float]) -> list[int]:
     """The document's own lines without a page's notice under it: one sentence after the
-    document's signature or colophon, parted from it by a block of the page's lines that
-    shows no page to come, and with only the page's after it (…2025年3月12日印发 /
+    document's signature or colophon (or its closing formula, 以上报告，请予审议。, where the
+    sentence speaks of the device: 本终端由…提供，散会后请交还…。), parted from it by a block
+    of the page's lines that shows no page to come, and with only the page's after it
+    (…2025年3月12日印发 /
     第2页/共2页 / 短信通知：… / 送电时间以现场实际为准，…。 / 操作员：…). The document's last
     words there (谢谢大家！) are its own, and so is a sentence the judge reads as the
     document's."""
@@ -1602,7 +1617,9 @@ def _before_page_notice(lines: list[str], own: list[int], scores: list[float]) -
     ):
         return own
     last = lines[end]
-    if not (_SIGNATURE.match(last) or last.endswith("印发")):
+    device = _SELF_REFERENCE.search(line)
+    ended = _SIGNATURE.match(last) or last.endswith("印发") or (device and _FORMULA.match(last))
+    if not ended:
         return own  # after a closing paragraph the speech may go on over a page break
     return own if any(map(_more_pages, lines[end + 1 : notice])) else own[:-1]
 

@@ -50,8 +50,11 @@ _SITE_AFTER = re.compile("[)）][ \u3000]*[-–—_|｜][ \u3000]*[\u4e00-\u9fff
 # A form named after the kind (…演讲比赛评分表, …发言登记表): a form about a document.
 _FORM_AFTER = re.compile("[\u4e00-\u9fff]{1,6}[表单卡]$")
 # Words set apart after the kind: a product's name (…会议讲话稿 三段式 预留数据位), or a
-# site's after a web page's title (…工作报告_某某公文网, …讲话 - 某某网, …讲话 | 某某).
-_WORDS_AFTER = re.compile("[ \u3000]+[\u4e00-\u9fff]|[ \u3000]*(?:[_|｜]|[ \u3000][-–—][ \u3000])")
+# site's after a web page's title (…工作报告_某某公文网, …讲话 - 某某网, …讲话 | 某某), or a
+# screen's after its section (校园通知 ▸ 正在播放 2/5).
+_WORDS_AFTER = re.compile(
+    "[ \u3000]+[\u4e00-\u9fff]|[ \u3000]*(?:[_|｜▸›»＞>]|[ \u3000][-–—][ \u3000])"
+)
 # An entry of a numbered list of articles (01 …, 2 …: a number and a space): what a
 # bulletin's table of contents or a "recommended reading" block is made of; and a
 # catalogue's subject entries (Ⅰ．①基…　Ⅲ．①讲话—汇编). An official
