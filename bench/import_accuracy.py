@@ -271,6 +271,12 @@ SETS = (
     "import_holdout197",
     "import_holdout198",
     "import_holdout199",
+    "import_holdout200",
+    "import_holdout201",
+    "import_holdout202",
+    "import_holdout203",
+    "import_holdout204",
+    "import_holdout205",
 )
 
 

@@ -530,14 +530,34 @@ def document_type(outline: Outline) -> str | None:
 def guess_doc_type(title: str) -> str | None:
     """The document type its title names (在…会议上的讲话 → 讲话稿), or None where it names
     none, or ends with a kind of its own after it (…环境影响报告书技术审查会会议纪要,
-    关于报送年度工作总结的通知)."""
+    关于报送年度工作总结的通知). A speech, a host's words or a leader's remarks at a meeting
+    named by another kind are a 讲话稿 (在…述职评议会议上的主持词, not a 述职报告)."""
+    named, offset = _named_type(title), 0
+    meeting = _AT_MEETING.match(title)
+    if named and meeting and meeting.start("meeting") <= named[0].start() < meeting.end("meeting"):
+        said = _named_type(meeting["said"])
+        if said and said[1] == "讲话稿":
+            named, offset = said, meeting.start("said")
+    if not named:
+        return None
+    end = offset + named[0].end()
+    last = _OTHER_KIND.search(title)
+    # (述职报告：严格落实中央八项规定 names its kind, then its theme)
+    other = last and last.start() >= end and not _THEME.search(title, end)
+    return None if other else named[1]
+
+
+# A title that says at which meeting it was said (在…述职评议会议上的主持词, 县长在…上的讲话),
+# with no label of its kind before (心得体会：…在…上的重要讲话) nor a theme after.
+_AT_MEETING = re.compile(r"^[^：:—（(在]{0,12}在(?P<meeting>.+)上的(?P<said>[^：:—（(]+)$")
+
+
+def _named_type(text: str) -> tuple[re.Match, str] | None:
+    """The first type word of _TYPE_WORDS that ``text`` holds, and its type."""
     for word, doc_type in _TYPE_WORDS:
-        named = re.search(word, title)
+        named = re.search(word, text)
         if named:
-            last = _OTHER_KIND.search(title)
-            # (述职报告：严格落实中央八项规定 names its kind, then its theme)
-            other = last and last.start() >= named.end() and not _THEME.search(title, named.end())
-            return None if other else doc_type
+            return named, doc_type
     return None
 
 

@@ -2966,3 +2966,9 @@ def test_the_fourteenth_rounds_screens_bylines_queue_calls_and_machine_notes():
     own = "报告中部分数据为初步统计数，最终以统计部门年报公布数据为准。"
     text = [*report, *page, own, "[导出完成] 文件已保存至 U 盘"]
     assert own in strip_boilerplate("\n".join(text), PATTERNS).text.split("\n")
+
+
+def test_the_fifteenth_rounds_page_jumps_and_copy_hints():
+    for line in ("（上接A05版）", "（下转A06版）", "（长按段落可复制到个人笔记）"):
+        assert promotion(line), line
+    assert not promotion("（长按二维码识别的办法已在附件中说明，请各单位转发）")

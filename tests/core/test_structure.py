@@ -108,6 +108,11 @@ def test_guess_doc_type():
     # A seminar's paper, whatever it is called; a pledge at a meeting is a 发言.
     assert guess_doc_type("关于做实社区老年助餐服务的研讨发言") == "心得体会"
     assert guess_doc_type("在图审中心党支部党纪学习教育专题研讨会上的发言") == "心得体会"
+    # A speech at a meeting is of the kind said after the meeting.
+    assert guess_doc_type("在全县乡镇党委书记抓基层党建工作述职评议会议上的主持词") == "讲话稿"
+    assert guess_doc_type("2024年度述职述廉报告") == "述职报告"
+    assert guess_doc_type("在2024年度县直部门述职评议会上的报告") == "述职报告"
+    assert guess_doc_type("心得体会：认真学习总书记在中央经济工作会议上的重要讲话") == "心得体会"
     for speech in ("县长在全县招商引资研讨会上的发言", "在全县教育高质量发展研讨会上的表态发言"):
         assert guess_doc_type(speech) == "发言材料", speech
     assert guess_doc_type("在全县招商引资攻坚大会上的表态发言") == "发言材料"

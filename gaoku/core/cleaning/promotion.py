@@ -112,9 +112,9 @@ _CHAT_HEADER = (
 )
 # Signs that a line is promotion or a notice, not the document. Strong ones remove even a
 # line that reads as a sentence; weak ones only a line that does not.
-# Where a paper's article goes on from another page: (上接第1版).
+# Where a paper's article goes on from another page: (上接第1版), (上接A05版).
 _FROM_PAGE = "上接|接"
-CONTINUED_FROM = re.compile(rf"^[（(](?:{_FROM_PAGE})第?\s*\d+\s*版[）)]$")
+CONTINUED_FROM = re.compile(rf"^[（(](?:{_FROM_PAGE})第?\s*[A-Z]?\d+\s*版[）)]$")
 _STRONG = re.compile(
     r"(?:QQ|ＱＱ|qq)群?\s*[:：]?\s*\d{5,}|"
     r"群\s*[:：]\s*\d{5,}|公众号\s*[:：]|免责声明|版权所有|转载请注明|不得转载|请勿商用|"
@@ -135,8 +135,10 @@ _STRONG = re.compile(
     r"^(?!(?:[男女合甲乙]|男声|女声|主持人[甲乙AB]?)[:：]).*?"
     r"(?:为您(?:播送|播报|朗读|诵读)|感谢(?:您的)?(?:收听|收看))|"
     r"^[（(【\[［]插播[）)】\]］]\s*\S|"
-    # A page's hint on how to read it (（材料较长，可上下滑动阅读）, 左滑查看更多).
+    # A page's hint on how to read it (（材料较长，可上下滑动阅读）, 左滑查看更多,
+    # （长按段落可复制到个人笔记）).
     r"(?:上下|左右|向上|向下|[上下左右])滑(?:动)?(?:阅读|查看|浏览)|"
+    r"^[（(]长按[^（）()]{0,10}(?:复制|收藏|引用|分享|保存)[^（）()]{0,10}[）)]$|"
     r"以下为正文|正文完|来源[:：].{0,24}(?:网|站|号|平台|文库)$|"
     # A system's note on itself with its support line (本系统由…信息中心维护，技术支持电话：…。),
     # and a screen's or a page's on what it shows (本屏信息由…发布。): a document about a
@@ -271,7 +273,7 @@ _STRONG = re.compile(
     # A paper's jump between pages ((下转第3版), (上接第1版)), a messenger's notices (对方已
     # 截屏, 阅后即焚 · 剩余 19 秒, 某某 撤回了一条消息), a queue screen's call (请A024号到5号窗口
     # 办理), a label over the text (报告全文), a broadcast's fields (播出单位：…).
-    rf"^[（(](?:下转|转|{_FROM_PAGE})第?\s*\d+\s*版[）)]$|对方已截屏|阅后即焚|消息已销毁|撤回了一条消息|"
+    rf"^[（(](?:下转|转|{_FROM_PAGE})第?\s*[A-Z]?\d+\s*版[）)]$|对方已截屏|阅后即焚|消息已销毁|撤回了一条消息|"
     r"^请?[A-Z]?\d{2,4}号(?:到|至|前往)\d+号窗口|^\W*(?:报告|讲话|发言|文章|材料)?全文\W*$|"
     r"^(?:播出|播发|首播)(?:单位|时间|频道|时长)\s*[:：]|"
     # A log's header fields over each message: its clock and the number it came from
