@@ -277,6 +277,12 @@ SETS = (
     "import_holdout203",
     "import_holdout204",
     "import_holdout205",
+    "import_holdout206",
+    "import_holdout207",
+    "import_holdout208",
+    "import_holdout209",
+    "import_holdout210",
+    "import_holdout211",
 )
 
 

@@ -162,7 +162,9 @@ _THEME_LINE = re.compile(r"^[^，。；！？：:]{4,20}[ \u3000]+[^，。；！
 # A person's name alone (邵启明, 欧阳明远同志) or its blank (××), and the day of a speech
 # in brackets.
 _PERSON = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[×XＸ○]{2,3})(?:同志)?$")
-_SPEECH_DAY = re.compile(r"^[（(](?:19|20)\d{2}年\d{1,2}月\d{1,2}日[）)]$")
+_SPEECH_DAY = re.compile(
+    r"^[（(](?:19|20)(?:\d{2}|[XＸ×]{2})年(?:\d{1,2}|[XＸ×]{1,2})月(?:\d{1,2}|[XＸ×]{1,2})日[）)]$"
+)
 
 
 def _greets(paragraph: str) -> bool:

@@ -2972,3 +2972,16 @@ def test_the_fifteenth_rounds_page_jumps_and_copy_hints():
     for line in ("（上接A05版）", "（下转A06版）", "（长按段落可复制到个人笔记）"):
         assert promotion(line), line
     assert not promotion("（长按二维码识别的办法已在附件中说明，请各单位转发）")
+
+
+def test_the_sixteenth_rounds_notes_brands_blank_speakers_and_buttons():
+    assert not is_title("本报告仅对本次受检项目负责")
+    assert is_title("2024年度述职述廉报告")
+    assert is_title("本文件汇编说明")
+    speech = [_SPEECH[0], "××", "（20XX年X月X日）", *_SPEECH[1:]]
+    assert strip_boilerplate("\n".join(speech), PATTERNS).text.split("\n") == speech
+    assert promotion("（平台提示：文中涉及的当事人信息已作隐去处理）")
+    assert not promotion("（三）平台提示功能。系统对逾期事项自动提醒。")
+    assert not promotion("（系统说明：名称自主申报通过后保留30日，逾期需重新申报）")
+    text = [*_SPEECH, "头盔戴好\u3000安全到家", "返回接单大厅"]
+    assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == _SPEECH

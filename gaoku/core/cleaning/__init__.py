@@ -178,9 +178,11 @@ _DATE = (
     # …or a template's day to fill, without its year (X月X日).
     r"[XＸ×○]{1,2}月[XＸ×○]{1,2}日"
 )
-# No unit's name says where something went (已读回执已发送至调度中心, a device's status).
+# No unit's name says where something went (已读回执已发送至调度中心, a device's status) or
+# opens as a button does (返回接单大厅).
 _ISSUER = (
-    r"(?![^\s，。！？：；]*(?:已|送达|(?:发送|推送|转送|提交|同步|上传|报送|移交|转|送|发)[至到]))"
+    r"(?![^\s，。！？：；]*(?:已|送达|(?:发送|推送|转送|提交|同步|上传|报送|移交|转|送|发)[至到])"
+    r"|返回|进入|前往|点击|查看)"
     r"[^\s，。！？：；]{2,30}(?:委员会|人民政府|政府|办公室|办公厅|党委|党组|党工委|支部|"
     r"委|局|厅|部|处|科|中心|公司|集团|学校|医院|协会|学会|队|所|院|街道|镇|乡|组)"
 )

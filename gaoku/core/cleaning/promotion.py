@@ -191,6 +191,11 @@ _STRONG = re.compile(
     # （内容较长，以下为续页）.
     r"^[（(]?(?:接上页|续上页|转下页|[上下][接转]第\s*\d+\s*页|未完[，,]?待?续)[）)]?$|"
     r"^[（(][^（）()]{0,8}(?:以下|下面)为?(?:续页|接续页)[）)]$|"
+    # A platform's note on what it did to the text it shows, labelled so in brackets
+    # (（平台提示：文中涉及的当事人信息已作隐去处理）); a guide's quoted prompt (（系统说明：名称
+    # 自主申报通过后保留30日…）) is its own.
+    r"^[（(](?:平台|系统|网站|本站|页面)(?:提示|说明|声明|提醒)[:：][^（）()]*"
+    r"(?:隐去|隐藏|脱敏|转载|转自)|"
     # A screen's carousel counter (【公告信息】滚动播放 3/4, 校园通知 ▸ 正在播放 2/5) and a
     # class board's countdown alone on its line (距期中考试还有 18 天; a speech's 距中考还有
     # 100天！ is a sentence).

@@ -87,6 +87,7 @@ def is_title(line: str) -> bool:
         and not _NOTED_SENTENCE.search(line)
         and not _PATH.search(line)
         and not line.endswith(("：", ":"))  # a label over what follows (本文要点：)
+        and not _ITSELF.match(line)  # a note on the document (本报告仅对本次受检项目负责)
         and not HEADING.match(line)
         and not _LIST_ENTRY.match(line)
         and not _field(line)
@@ -101,6 +102,12 @@ def is_title(line: str) -> bool:
     )
 
 
+# A line that says what "this" document does or is (本报告仅对本次受检项目负责): never its
+# title, as a title names one (本文件汇编说明).
+_ITSELF = re.compile(
+    "^本(?:报告|方案|总结|讲话|文件|文|材料|通知|意见|办法|规定|纪要)"
+    "(?:仅|只|不|已|由|系|为|将|自|经|共|所|中|内)"
+)
 # A page's path, two spaced slashes or more (文档中心 / 制度与学习材料 / 预览); a title may
 # have one (2023 / 2024学年…总结, 关于…的报告 / 附件).
 _PATH = re.compile(r"\S[ \u3000]+[/／][ \u3000]+\S.*[ \u3000][/／][ \u3000]+\S")
