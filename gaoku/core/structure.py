@@ -171,6 +171,13 @@ def _greets(paragraph: str) -> bool:
     return is_salutation(paragraph) and _GREETING.match(paragraph) is not None
 
 
+def _stands_under_title(paragraph: str, following: str) -> bool:
+    """Whether a paragraph right under the title is who speaks or the lecture's theme, not
+    the body: the greeting follows it (and it is no greeting's first line itself)."""
+    theme = _THEME_LINE.match(paragraph) and not _GREETING.match(paragraph)
+    return is_speaker(paragraph, following) or bool(theme and _greets(following))
+
+
 def is_salutation(paragraph: str) -> bool:
     """Whether a paragraph has a salutation's form: short, ending with a colon."""
     return len(paragraph) <= 30 and paragraph.endswith(("：", ":"))
@@ -187,18 +194,7 @@ def parse_outline(text: str) -> Outline:
     body = first + 1
     while body < len(paras) and body <= first + 3 and _SUBTITLE.match(paras[body]):
         body += 1
-    if (
-        body == first + 1
-        and body + 1 < len(paras)
-        and (
-            is_speaker(paras[body], paras[body + 1])
-            or (
-                _THEME_LINE.match(paras[body])
-                and not _GREETING.match(paras[body])  # a greeting over two lines
-                and _greets(paras[body + 1])
-            )
-        )
-    ):
+    if body == first + 1 and body + 1 < len(paras) and _stands_under_title(*paras[body : body + 2]):
         body += 1
         if _SPEECH_DAY.match(paras[body]):
             body += 1

@@ -1602,10 +1602,9 @@ def _before_page_notice(lines: list[str], own: list[int], scores: list[float]) -
     document's signature or colophon (or its closing formula, 以上报告，请予审议。, where the
     sentence speaks of the device: 本终端由…提供，散会后请交还…。), parted from it by a block
     of the page's lines that shows no page to come, and with only the page's after it
-    (…2025年3月12日印发 /
-    第2页/共2页 / 短信通知：… / 送电时间以现场实际为准，…。 / 操作员：…). The document's last
-    words there (谢谢大家！) are its own, and so is a sentence the judge reads as the
-    document's."""
+    (…2025年3月12日印发 / 第2页/共2页 / 短信通知：… / 送电时间以现场实际为准，…。 / 操作员：…).
+    The document's last words there (谢谢大家！) are its own, and so is a sentence the judge
+    reads as the document's."""
     if len(own) < 2:
         return own
     end, notice = own[-2], own[-1]
