@@ -1010,16 +1010,8 @@ def _continues(lines: list[str], inside: list[str], index: int) -> bool:
     before = lines[index - 1] if index and not inside[index - 1] else ""
     after = lines[index + 1] if index + 1 < len(lines) else ""
     prose = len(before) >= 20 or any(mark in before for mark in "，。；")
-    # A heading or a title is whole: a line under it goes on nothing (来源：… under a title).
-    # A sentence's end inside is no title's (…执行预案。各乡镇要按照…《全县防汛应急预案).
-    title = (
-        is_title(before)
-        and not re.search("[。！？；]", before)
-        and before.count("《") <= before.count("》")  # …落实《关于推进…的意见 / 》（…）
-    )
-    heading = (HEADING.match(before) and len(before) < _PARAGRAPH // 2) or title
     broken_before = (
-        prose and _OPEN_END.search(before) and not heading and not _readout(lines[index])
+        prose and _OPEN_END.search(before) and not _whole(before) and not _readout(lines[index])
     )
     # …or it stops mid-sentence itself, and the next line goes on (“九五”期间， / 我国…).
     broken_after = lines[index].endswith(("，", "、", "；")) and bool(after)
@@ -1032,6 +1024,19 @@ def _continues(lines: list[str], inside: list[str], index: int) -> bool:
         and _TERM_BROKEN.match(lines[index] + after)
     )
     return bool(broken_before or broken_after or broken_term or _CLOSER.match(after))
+
+
+def _whole(line: str) -> bool:
+    """Whether a line is a heading or a title, which a line under it goes on from nothing
+    (来源：… under a title): not a line with a sentence's end inside (…执行预案。各乡镇要按照
+    …《全县防汛应急预案) or a book title left open (…落实《关于推进…的意见 / 》（…）)."""
+    if HEADING.match(line) and len(line) < _PARAGRAPH // 2:
+        return True
+    return (
+        not re.search("[。！？；]", line)
+        and line.count("《") <= line.count("》")
+        and is_title(line)  # the dearest check last: this runs for every line judged
+    )
 
 
 _TERM_BROKEN = re.compile(r"^[A-Za-z]{1,4}\d")
