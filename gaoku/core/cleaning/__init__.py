@@ -20,7 +20,8 @@ line outside it, and every short interruption inside it, by what the line is:
    某政办发〔2026〕5号): a document starts with its title (:mod:`.title`).
 2. **The end** is the last line that reads as the document's own: a sentence (ending in
    。！？…), a signature (a date, an issuing body) or a speech's last words left without
-   a stop (谢谢大家, 散会). Every line after it is wrapper.
+   a stop (谢谢大家, 散会) (:mod:`.end`; the forms of the document's own it protects are
+   in :mod:`.forms`). Every line after it is wrapper.
 3. **Inside**, a line is wrapper when it is filler (no letter, digit or Han character),
    matches one of the editable patterns, or reads as promotion
    (:mod:`gaoku.core.cleaning.promotion`): a web address or a seller's number, a
@@ -67,19 +68,41 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gaoku.core.cleaning.learned import shipped
+from gaoku.core.cleaning.end import chat_replies, end_index, thread_replies
+from gaoku.core.cleaning.forms import (
+    ATTENDANCE,
+    DATE_LINE,
+    FIELD,
+    FORMULA,
+    IMPRINT,
+    ISSUER,
+    LABELLED,
+    OWN_TAIL,
+    PARAGRAPH,
+    SIGNATURE,
+    STAGE_DIRECTION,
+    WRITER,
+    exchange,
+    protected_end,
+    script_turn,
+)
+from gaoku.core.cleaning.learned import (
+    LEARNED_SENTENCE,
+    LEARNED_THRESHOLD,
+    SELF_REFERENCE,
+    SELF_REFERENCE_FLOOR,
+    SENTENCE_THRESHOLD,
+    shipped,
+)
 from gaoku.core.cleaning.promotion import (
-    CERTIFIED_COPY,
     CONTINUED_FROM,
     HAN,
     HEADING,
     MEANINGFUL,
     SENTENCE_END,
     agenda,
-    chat_header,
     display_slogan,
     own_contact,
-    post_header,
     promotion,
     publisher_note,
     slide_marker,
@@ -108,7 +131,6 @@ from gaoku.core.cleaning.title import is_title, related_entries, title_index
 from gaoku.core.structure import (
     find_placeholders,
     heading_level,
-    is_closing,
     is_document_header,
     is_salutation,
     is_speaker,
@@ -168,127 +190,18 @@ class CleanResult:
     positions: tuple[int, ...] = ()
 
 
-# A signature after the last sentence: a date, an issuing body, a post and its holder's
-# name (柳溪镇党委书记　某某, 镇党委书记：○○), or a field that names the writer, the unit or the day
-# (述职人：＿＿＿, 汇报单位：…, 日期：…) — not any "name：words", which is how a comment
-# under a post reads (青柠气泡水：写得很真实).
-_DATE = (
-    r"[\d〇○零一二三四五六七八九十XＸ×]{2,4}年[\d一二三四五六七八九十XＸ×]{1,2}月"
-    r"(?:[\d一二三四五六七八九十XＸ×]{1,3}日)?|"
-    # …or a template's day to fill, without its year (X月X日).
-    r"[XＸ×○]{1,2}月[XＸ×○]{1,2}日"
-)
-# No unit's name says where something went (已读回执已发送至调度中心, a device's status) or
-# opens as a button does (返回接单大厅).
-_ISSUER = (
-    r"(?![^\s，。！？：；]*(?:已|送达|(?:发送|推送|转送|提交|同步|上传|报送|移交|转|送|发)[至到])"
-    r"|返回|进入|前往|点击|查看)"
-    r"[^\s，。！？：；]{2,30}(?:委员会|人民政府|政府|办公室|办公厅|党委|党组|党工委|支部|"
-    r"委|局|厅|部|处|科|中心|公司|集团|学校|医院|协会|学会|队|所|院|街道|镇|乡|组)"
-)
-_POST = (
-    r"[^\s，。！？：；]{0,20}(?:书记|主任|局长|县长|市长|区长|镇长|乡长|部长|厅长|处长|科长|"
-    r"校长|院长|主席|经理|组长|队长|站长|所长)(?:[ \u3000]+|[ \u3000]*[:：][ \u3000]*)"
-    r"[^\s，。！？：；]{2,4}"
-)
-_WRITER = (
-    r"(?:(?:述职|汇报|报告|发言|交流|讲话|主持|起草|填报|申报|承办|经办|研讨)人|(?:撰稿|执笔)人?)"
-)
-_ONE_FIELD = (
-    rf"(?:[\u4e00-\u9fff]{{0,2}}(?:单位|部门|机关|支部|日期|时间)|[\u4e00-\u9fff]{{1,4}}组(?:成员|组长)|"
-    rf"署名|签名|[（(]?{_WRITER})"
-    r"[:：][^:：]{0,24}"
-)
-# One such field, or two (汇报单位：…　日期：…): a row with any other label (主办单位：…　技术
-# 支持：…) is a site's footer.
-_FIELD = rf"{_ONE_FIELD}(?:[ \u3000]+{_ONE_FIELD})?"
-# …or whoever signs with a blank for their name (第三组学员　某某).
-_BLANK_NAME = r"[^\s，。！？：；]{2,20}[ \u3000]+(?:某某|×{2,3}|X{2,3}|○{2,3})"
-# An issuer, and whoever signs for it: a name, or a post and a name (桥吊二队　司机　韦晓川),
-# not a site's credits (融媒体中心　责编　王芳).
-_CREDIT = "编辑|责编|审核|校对|记者|来源|摄影|通讯员|技术支持|维护|运维|制作|出品|提供"
-_SIGNED = (
-    rf"(?:{_ISSUER}(?:[ \u3000]+(?!(?:{_CREDIT})(?:$|[ \u3000]))(?:[^\s，。！？：；]{{2,4}}|"
-    r"[\u4e00-\u9fff]{2,4}[ \u3000]+[\u4e00-\u9fff]{2,3}))?)"
-)
 # An issuer with the name it also goes by (党委办公室（集团办公室）): one office's notices
 # share it, so the library never learns it; a site's footer may read so too.
-_ISSUER_ALIAS = re.compile(rf"^{_ISSUER}[（(][^（）()\s]{{2,12}}[）)]$")
+_ISSUER_ALIAS = re.compile(rf"^{ISSUER}[（(][^（）()\s]{{2,12}}[）)]$")
 # A row of such fields that names its writer (（研讨人：＿＿＿　　所在支部：＿＿＿）) signs the
 # document, though a row of fields is otherwise a page's record.
-_WRITERS_ROW = re.compile(rf"[（(]?{_FIELD}[）)]?")
-_WRITER_FIELD = re.compile(rf"{_WRITER}\s*[:：]")
-# A signature in brackets too: the unit a report is by, as a paper prints it under the
-# report or the title (（市政协经济委员会调研组）), and an article's author as a paper or a
-# journal names them under it (（作者单位：中共某市委党校）, （作者系某县委书记）).
-_AUTHOR = r"[（(]作者(?:单位|简介)?(?:[:：]|系|为)[^（）()]{2,40}[）)]"
-# …and whoever holds a post named …员 signs so, the name after a space (河湾库保管员　覃立伟).
-_STAFF = r"[\u4e00-\u9fff]{2,20}员[ \u3000]+[\u4e00-\u9fff]{2,4}"
-_SIGNATURE = re.compile(
-    rf"^(?:{_DATE}|{_SIGNED}|[（(]{_SIGNED}[）)]|{_POST}|{_FIELD}|"
-    rf"[（(](?={_WRITER}){_FIELD}[）)]|{_AUTHOR}|{_STAFF}|{_BLANK_NAME}|"
-    # …and a lecture's lecturer by post and name (主讲人：机关党委书记　某某), not a course's
-    # teacher (主讲人：笔杆老师).
-    rf"主讲人?[:：]\s*{_POST})$"
-)
-# A labelled field of a record (档号：…, 著录人：…　审核人：…).
-_LABELLED = re.compile("^[^：:，。！？]{1,10}[:：]")
-# The last words of a speech or a report, which a writer may leave without a stop
-# (谢谢大家, 会议到此结束，散会, 以上发言不妥之处请批评指正): the document's own end.
-_LAST_WORDS = re.compile(
-    r"^(?:谢谢大家|谢谢各位|谢谢|(?:[^，。！？]{2,12}[，,])?(?:现在)?散会|"
-    r"(?:以上[^。！？]{0,12}?)?(?:不妥之处[^。！？]{0,6}?)?(?:[请敬]+|恳请)[^。！？]{0,12}?批评指正"
-    r"(?:[!！。]?谢谢(?:大家|各位)?)?)[!！。]?$"
-)
-# A document's imprint or its signer in brackets (（○○镇党委办公室　X月X日印发）, （…调研组　执笔：
-# ＿＿＿）, （××　2024年9月）, （纪要整理：市信用体系建设联席会议办公室）), not a distributor's
-# credit in that shape (（某某写作工作室　执笔：老王）).
-_IMPRINT = (
-    r"^[（(](?![^（）()]*(?:网|工作室|写作|文秘|笔杆|范文|素材|转自|来源|生成|笔记|AI|智能|佚名|"
-    r"公众号|私房|文库|文档|资料|编辑部|会员|分享|下载|小编|转发|关注|在看|老师|本文))"
-    r"(?:[^（）()]{1,30}(?:印发|执笔\s*[:：][^（）()]{0,12}|"
-    r"[ \u3000]+(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)|"
-    r"(?:纪要整理|记录整理|执笔)\s*[:：][^（）()]{2,24})[）)]$"
-)
+_WRITERS_ROW = re.compile(rf"[（(]?{FIELD}[）)]?")
+_WRITER_FIELD = re.compile(rf"{WRITER}\s*[:：]")
 # …of which minutes' own, by the unit that took them (（纪要整理：市信用体系建设联席会议办公室）),
 # is theirs even where a distributor's word in it (整理) made it look like a credit.
 _MINUTES_IMPRINT = re.compile(
-    rf"(?={_IMPRINT})[（(](?:纪要整理|记录整理)\s*[:：][^（）()]*"
+    rf"(?={IMPRINT})[（(](?:纪要整理|记录整理)\s*[:：][^（）()]*"
     r"(?:办公室|委员会|局|组|处|科|室|中心|部|委|院|所|站|队)[）)]$"
-)
-# What a document may have after its signature, as its own: the attachments it lists, its
-# notes, its contact person, whom it is copied to, how it is to be released (附件：1.…,
-# 备注：…, （联系人：…）, 抄送：…, （此件公开发布））, and the last line of an official
-# document's colophon (版记), who printed it and when (某某区人民政府办公室　　2026年2月10日印发).
-_OWN_TAIL = re.compile(
-    r"^[（(]?(?:附件|附|联系人|抄送|抄报|报送|主送|印发|发送|备注)\s*[:：]|^附件\s*\d{1,2}$|"
-    # …and a meeting's minutes, who chaired, attended and took them (主持：…, 出席：…, 记录：…).
-    r"^(?:主持人?|出席|列席|缺席|请假|记录人?|(?:参会|参加|出席|列席)(?:会议)?人员)\s*[:：]|"
-    r"^[（(](?:此件|本件)[^）)]{0,12}[）)]$|"
-    rf"{_IMPRINT}|"
-    # …its note on its own figures (注：报告中部分数据为预计数，最终以年报为准。), not a
-    # template's or a site's on theirs (注：文中数据均为示例…, 注：统计截至发稿时，版权归…),
-    r"^注\s*[:：](?![^。！？]*(?:示例|虚构|仅供|参考|版权|侵权|转载|本站|网络|词条|百科|范文|修改|"
-    r"替换|自行|编辑))[^。！？]{0,40}?(?:数据|统计|指标|口径|截至|预计数|快报数|初步核算)|"
-    # …and a host's last direction (（奏乐，散会）), and where its parties sign and seal
-    # (甲方（盖章）：某某服务中心, 负责人（签字）：).
-    r"^[（(][^（）()]{0,8}散会[）)]$|"
-    r"^[^，。！？：:（(]{1,8}[（(](?:盖章|签字|签章|签名|公章|签字盖章)[）)]\s*[:：]|"
-    rf"^{_ISSUER}\s+{_DATE}(?:印发|发布)?$|"
-    # …a part it leaves out (参会单位及人员名单（略）),
-    r"^[^，。！？（(]{2,20}[（(]略[）)]$|"
-    # …or the date it was issued, on a line of its own under the issuer or after any unit
-    # (蓝屿中心渔港管理站　　2025年4月3日印发: no distributor prints 印发; a site's 2024年3月5日
-    # 发布 is the page's).
-    rf"^(?:[^\s，。！？：；]{{2,30}}\s+)?(?:{_DATE})\s*印发$"
-)
-# The opening of a notice about the text itself, and the length of a paragraph no notice
-# has after it.
-_NOTICE_START = re.compile(r"^(?:本作品|本文档?|本资料|本材料|注[:：]|声明[:：]|免责声明|版权)")
-_PARAGRAPH = 100
-_NOTE_LABEL = re.compile(
-    r"^\W*(?:点评|名师点评|范文点评|专家点评|写作要点|写法点拨|学习要点|编者按|课后练习|思考题|"
-    r"(?:练习|测试|答题|考试)结果|成绩单)\W*$"
 )
 
 
@@ -353,7 +266,7 @@ def _out_of_place(lines: list[str], reasons: list[str], known: frozenset[str], l
 
     def placed(i: int) -> bool:
         signed = before(i)
-        return last(i) and signed is not None and bool(_SIGNATURE.match(signed))
+        return last(i) and signed is not None and bool(SIGNATURE.match(signed))
 
     return all(placed(i) for i, other in enumerate(lines) if other == line)
 
@@ -380,8 +293,8 @@ def _line_reasons(
         inside[index] = PROMOTION
     for index in [
         *_speaker_notes(lines),
-        *_chat_replies(lines),
-        *_thread_replies(lines),
+        *chat_replies(lines),
+        *thread_replies(lines),
         *_jump_heads(lines),
         *_pull_quotes(lines),
     ]:
@@ -410,7 +323,7 @@ def _line_reasons(
     carried = any(i < start - 1 for i in issues)
     for index in _byline_rows(lines, inside, start, opening):
         inside[index] = LEARNED
-    end = _end_index(lines, inside, start, scores)
+    end = end_index(lines, inside, start, scores)
     for index in [*_spaced_slogans(lines, inside, start, end), *_tips(lines, inside, start, end)]:
         inside[index] = PROMOTION
     reasons = []
@@ -477,7 +390,7 @@ def _no_attachment_fields(lines: list[str], inside: list[str], scores: list[floa
         if _NO_ATTACHMENT.match(line)
         and not inside[i]
         and (inside[i + 1] or _notice_sentence(lines[i + 1], scores[i + 1]))
-        and not any(_DATE_LINE.match(after) for after in lines[i + 1 : i + 1 + _SIGNED_WITHIN])
+        and not any(DATE_LINE.match(after) for after in lines[i + 1 : i + 1 + _SIGNED_WITHIN])
     ]
 
 
@@ -558,30 +471,10 @@ def _quoted_runs(lines: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-# The learned judge's score above which a line no rule protects is wrapper. Trained without
-# a set, the judge caught 88% of that set's wrapper lines at these thresholds; of the real
-# reports' lines only pieces of sentences a converter broke (PM / 2.5 / ）) score above
-# them, and _continues keeps those (bench/line_model.py, README).
-LEARNED_THRESHOLD = 2.0
-# A line that reads as a sentence is the document's far more often: it must score higher
-# (#2烘干机组已完成检修。 scores 2.3; 如需调整…请继续告诉我。 5.4).
-SENTENCE_THRESHOLD = 3.25
-# A device's or a screen's sentence on itself (本机为抄表作业专用设备…, 本页将自动锁定…) is
-# learnable down to a lower score, as it is wrapper only after the document's signature.
-# 本系统, 本设备 and 本程序 are a document's own words (成员如有变动，由本系统…递补).
-_SELF_REFERENCE = re.compile(r"本(?:机(?![关构制组场动械器床型])|终端|屏|页面?(?!无正文))")
-_SELF_REFERENCE_FLOOR = -1.0
-# A sentence that other documents hold too may be learned above this score: official
-# writing's stock sentences score below it (下面，我讲三点意见。 -3.0, 请各单位认真贯彻落实。
-# -0.9), a kiosk's notice above it (本机不收取现金，缴费请使用医保电子凭证…。 1.9).
-LEARNED_SENTENCE = 0.0
 _CLOSER = re.compile("^[》〉」』）)、，。；：！？]")
 _OPEN_END = re.compile(r"[\w《〈「『（(“‘]$")
 
 
-# A stage direction a transcript repeats (（鼓掌）, （发言）): the document's own.
-_DIRECTION = r"[（(][^（）()]{1,8}[）)]"
-_STAGE_DIRECTION = re.compile(rf"^{_DIRECTION}$")
 # A running head names a document, a chapter or a unit; a shorter line that a text
 # repeats is a word a converter broke out of its sentence (一是, 建议, 2).
 _SHORTEST_HEAD, _RUNNING_HEAD = 5, 40
@@ -617,7 +510,7 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
         and not SENTENCE_END.search(line)
         and not HEADING.match(line)
         and not line.endswith(("：", ":"))
-        and not _STAGE_DIRECTION.match(line)
+        and not STAGE_DIRECTION.match(line)
         # a unit signing above its date may share its name with the screen's head over it
         and not _signs_above_date(lines, inside, i)
     ]
@@ -644,7 +537,7 @@ def _repeated_labels(lines: list[str], inside: list[str], heads: set[int]) -> li
     for i, line in enumerate(lines):
         label = len(line) <= _PAGE_LABEL and line.endswith(("：", ":"))
         notice = len(line) <= MAX_WRAPPER_LINE and not (
-            _the_documents(line) or is_title(line) or _LABELLED.match(line)
+            _the_documents(line) or is_title(line) or LABELLED.match(line)
         )
         if not inside[i] and MEANINGFUL.search(line) and (label or notice):
             by_line.setdefault(line, []).append(i)
@@ -717,8 +610,8 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             or _signs_above_date(lines, inside, index)
             or _contact_goes_on(lines, inside, index)
             or index in unmarked
-            or _exchange(lines, index)
-            or _script_turn(lines, index)
+            or exchange(lines, index)
+            or script_turn(lines, index)
             or display_slogan(line)  # judged in context by _spaced_slogans
             or in_table
             or _continues(lines, inside, index)
@@ -729,8 +622,6 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
     return opening
 
 
-# A date alone on its line, as a document is dated under its signature.
-_DATE_LINE = re.compile(rf"^(?:{_DATE})$")
 # The longest name a document signs with on a line of its own.
 _SIGNER = 20
 
@@ -744,11 +635,11 @@ def _signs_above_date(lines: list[str], inside: list[str], index: int) -> bool:
         0 < index < len(lines) - 1
         and len(line) <= _SIGNER
         and not re.search(r"[，。！？：:；、]", line)
-        and _DATE_LINE.match(lines[index + 1]) is not None
+        and DATE_LINE.match(lines[index + 1]) is not None
         and not inside[index - 1]
         and (
             SENTENCE_END.search(lines[index - 1]) is not None
-            or _protected_end(lines[index - 1])
+            or protected_end(lines[index - 1])
             or _CONTACT_FIELD.match(lines[index - 1]) is not None
         )
     )
@@ -772,7 +663,7 @@ def _unmarked_headings(lines: list[str], inside: list[str], scores: list[float])
         if _UNMARKED_HEADING.match(lines[i])
         and scores[i] <= SENTENCE_THRESHOLD
         and not inside[i + 1]
-        and len(lines[i + 1]) >= _PARAGRAPH
+        and len(lines[i + 1]) >= PARAGRAPH
         and SENTENCE_END.search(lines[i + 1])
     ]
     counts = Counter(lines)
@@ -824,7 +715,7 @@ def _blank_signer(lines: list[str], index: int) -> bool:
     / 2024年4月18日) or for the speaker's under the title, not marks that divide the text."""
     after = lines[index + 1] if index + 1 < len(lines) else ""
     return bool(_BLANK_ALONE.match(lines[index])) and bool(
-        _DATE_LINE.match(after)
+        DATE_LINE.match(after)
         or (index and is_title(lines[index - 1]) and is_speaker(lines[index], after))
     )
 
@@ -848,13 +739,13 @@ def _own_contact_field(lines: list[str], inside: list[str], index: int) -> bool:
         return False
     after = [(line, not reason) for line, reason in zip(lines, inside, strict=True)][index + 1 :]
     for position, (line, kept) in enumerate(after):
-        if _SIGNATURE.match(line) and not any(
-            own and (HEADING.match(later) or len(later) >= _PARAGRAPH)
+        if SIGNATURE.match(line) and not any(
+            own and (HEADING.match(later) or len(later) >= PARAGRAPH)
             for later, own in after[position + 1 :]
         ):
             return True  # what follows the document's signature is no writing of its own
         writing = HEADING.match(line) or (len(line) >= _WRITING and SENTENCE_END.search(line))
-        if kept and writing and not _protected_end(line):
+        if kept and writing and not protected_end(line):
             return False
     return True
 
@@ -864,14 +755,14 @@ def _tail_form_inside_body(lines: list[str], inside: list[str], index: int) -> b
     wrapper where the document goes on after it, with a heading or a sentence: no tail of
     the document's (备注：数字等统计站周三给，先空着, an app's note under its ledger entry
     between the paragraphs)."""
-    if not _OWN_TAIL.match(lines[index]) or index == 0 or not inside[index - 1]:
+    if not OWN_TAIL.match(lines[index]) or index == 0 or not inside[index - 1]:
         return False
     return any(
         not inside[j]
         and (
             HEADING.match(lines[j]) or (len(lines[j]) >= _GOES_ON and SENTENCE_END.search(lines[j]))
         )
-        and not _protected_end(lines[j])
+        and not protected_end(lines[j])
         for j in range(index + 1, len(lines))
     )
 
@@ -890,13 +781,9 @@ def _byline_rows(lines: list[str], inside: list[str], start: int, opening: set[i
         for i in sorted(opening)
         if start < i < first
         and not _the_documents(lines[i])
-        and not _ATTENDANCE.match(lines[i])
+        and not ATTENDANCE.match(lines[i])
         and _table_row(lines, inside, i)
     ]
-
-
-# Minutes' own count of who came (应到党员　42人　实到党员　38人), above their first sentence.
-_ATTENDANCE = re.compile(r"^(?:应到|实到|应出席|实出席|出席|列席|缺席)\S*[ \u3000]*\d+\s*人")
 
 
 def _lead_in(lines: list[str], inside: list[str], index: int) -> bool:
@@ -952,14 +839,6 @@ def _cells(line: str) -> bool:
 
 # A document's own unmarked part headings (结束语 alone on its line).
 _PART_NAME = re.compile(r"^(?:前言|引言|序言|结束语|结语|后记|附录|附件)$")
-# The formulas a letter, a report or a notice closes with, and an official document's
-# distribution lines (此致 / 敬礼, 特此通知, 以上报告，请予审议, （此页无正文）, 报：县委、县政府):
-# documents of a kind, and one office's documents, share them word for word.
-_FORMULA = re.compile(
-    r"^(?:此致|敬礼[!！]?|特此(?:通知|报告|函告|函复|批复|公告|通告|说明|证明)[。!！]?|"
-    r"以上(?:报告|意见|方案|请示)[，,]?(?:妥否[，,])?请[^。！？]{0,8}[。！!]?|"
-    r"[（(]?(?:此页无正文|以下无正文|完|略)[）)]?|(?:抄报|报送|报|送|发)\s*[:：].{1,60})$"
-)
 # A section a report or a plan heads without a number (基本情况, 存在的问题, 下一步工作打算,
 # 保障措施): documents of a kind share these words, so the library never learns them.
 _SECTION_NAME = re.compile(
@@ -988,8 +867,8 @@ def _the_documents(line: str) -> bool:
         or _PART_NAME.match(line)
         or _SECTION_NAME.match(line)
         or _section_label(line)
-        or _FORMULA.match(line)
-        or _protected_end(line)
+        or FORMULA.match(line)
+        or protected_end(line)
         or agenda(line)
     )
 
@@ -1030,7 +909,7 @@ def _whole(line: str) -> bool:
     """Whether a line is a heading or a title, which a line under it goes on from nothing
     (来源：… under a title): not a line with a sentence's end inside (…执行预案。各乡镇要按照
     …《全县防汛应急预案) or a book title left open (…落实《关于推进…的意见 / 》（…）)."""
-    if HEADING.match(line) and len(line) < _PARAGRAPH // 2:
+    if HEADING.match(line) and len(line) < PARAGRAPH // 2:
         return True
     return (
         not re.search("[。！？；]", line)
@@ -1085,7 +964,7 @@ def _spaced_slogans(lines: list[str], inside: list[str], start: int, end: int) -
         line = lines[index]
         if inside[index] or not display_slogan(line) or heading_level(line):
             continue
-        if any(_SIGNATURE.match(run) for run in line.split()):
+        if any(SIGNATURE.match(run) for run in line.split()):
             continue
         if _table_row(lines, inside, index) or _THEME_HEADING.search(lines[index - 1]):
             continue
@@ -1096,32 +975,6 @@ def _spaced_slogans(lines: list[str], inside: list[str], start: int, end: int) -
     if len({lines[i] for i in candidates}) <= 1:
         return candidates
     return [i for i in candidates if _heads_nothing(lines, inside, i)]
-
-
-_QUESTION = re.compile(r"^问\s*[:：]")
-_ANSWER = re.compile(r"^答\s*[:：]")
-
-
-def _exchange(lines: list[str], index: int) -> bool:
-    """Whether a line is a question with its answer next (问：… / 答：…): an interview's or
-    a 答记者问's own lines inside a document, a Q&A page's above one."""
-    if _QUESTION.match(lines[index]):
-        return index + 1 < len(lines) and bool(_ANSWER.match(lines[index + 1]))
-    return (
-        bool(_ANSWER.match(lines[index])) and index > 0 and bool(_QUESTION.match(lines[index - 1]))
-    )
-
-
-# A role's turn in a host's or a broadcast's script (女：…, 主持人甲：…, 合：…).
-_ROLE = re.compile(
-    r"^(?:[男女合甲乙丙丁众]|男声|女声|旁白|领诵|齐诵|男主持|女主持|主持人[甲乙AB]?)[:：]"
-)
-
-
-def _script_turn(lines: list[str], index: int) -> bool:
-    """Whether a line is a role's turn in a script, beside another turn."""
-    beside = (lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines))
-    return bool(_ROLE.match(lines[index])) and any(_ROLE.match(line) for line in beside)
 
 
 def _heads_nothing(lines: list[str], inside: list[str], index: int) -> bool:
@@ -1138,7 +991,7 @@ RECURRING_IN = 2
 
 def _learned_sentence(line: str) -> float:
     """The score above which a sentence is learnable."""
-    return _SELF_REFERENCE_FLOOR if _SELF_REFERENCE.search(line) else LEARNED_SENTENCE
+    return SELF_REFERENCE_FLOOR if SELF_REFERENCE.search(line) else LEARNED_SENTENCE
 
 
 def learnable_lines(text: str) -> list[str]:
@@ -1301,470 +1154,6 @@ def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
     if _section_label(line):
         return ""  # a report's label over its paragraph (【典型案例】), no page's
     return PROMOTION if promotion(line) else ""
-
-
-def _documents_after(line: str) -> bool:
-    """Whether a line after a note (注：…, 本文…) is the document going on: a paragraph,
-    a heading, a closing formula or its signature, date or tail — where the note is the
-    document's own (注：报告中部分数据为预计数… / 某某县统计局 / 2024年12月20日)."""
-    return bool(
-        len(line) >= _PARAGRAPH
-        or heading_level(line) is not None
-        or _FORMULA.match(line)
-        or _protected_end(line)
-    )
-
-
-def _end_index(lines: list[str], inside: list[str], start: int, scores: list[float]) -> int:
-    """The document's last line: the last sentence or signature after the title, or, in
-    a text with neither, its last line not judged wrapper on its own."""
-    own = [i for i in range(start, len(lines)) if not inside[i]]
-    own = _before_foreign_tail(lines, own, scores)
-    own = _before_page_contact(lines, inside, own, start)
-    own = _before_page_notice(lines, own, scores)
-    # A notice that runs to the end (本作品…, 注：…, 免责声明…) after the last paragraph
-    # of any length ends the document, whatever its own lines end with, and whether or
-    # not the judge took its first line on its own (a rule's line is no such start: a
-    # distributor's 本资料仅供学习交流 may stand above the document's closing).
-    notice = next(
-        (
-            i
-            for i in range(start + 1, len(lines))
-            if inside[i] in ("", LEARNED)
-            and _NOTICE_START.match(lines[i])
-            and not _protected_end(lines[i])
-            and not any(_documents_after(lines[j]) for j in own if j > i)
-        ),
-        None,
-    )
-    if notice is not None:
-        own = [i for i in own if i < notice]
-    # After the document's last words (谢谢大家！, 以上述职…请批评指正。; a bare 谢谢！ a host
-    # says between speakers) a note or two is whoever passed it on (明天交给办公室小宋排版。).
-    last = next(
-        (
-            i
-            for i in reversed(own)
-            if i > start and _LAST_WORDS.match(lines[i]) and not _THANKS.match(lines[i])
-        ),
-        None,
-    )
-    if last is not None:
-        own = _without_notes_after(lines, own, last, scores)
-    # A publisher's note under a label of its own (【点评】 alone on its line), with only
-    # short lines after it, runs to the end: its points (①结构：…) are not the document's.
-    label = next((i for i in range(start + 1, len(lines)) if _NOTE_LABEL.match(lines[i])), None)
-    if label is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > label):
-        own = [i for i in own if i < label]
-    # A copy's certification stamp (复印件 / 此复印件与原件一致 / 经办人：…), with only short
-    # lines after it: the stamp's fields, not the document's signature.
-    stamp = next((i for i in range(start + 1, len(lines)) if CERTIFIED_COPY.search(lines[i])), None)
-    if stamp is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > stamp):
-        own = [i for i in own if i < stamp]
-    # An e-mail's signature under its delimiter (-- / 章以宁 / 市住建局机关党委办公室 / 内线
-    # 8021): the sender's, not the document's signature, where no sentence, heading or date
-    # of the document follows (-- as a divider or a table's empty cell goes on with them).
-    sender = next((i for i in range(start + 1, len(lines)) if lines[i] == "--"), None)
-    if sender is not None and not any(
-        SENTENCE_END.search(lines[j]) or HEADING.match(lines[j]) or _DATE_LINE.match(lines[j])
-        for j in own
-        if j > sender
-    ):
-        own = [i for i in own if i < sender]
-    # Comments under a post (热门评论, 共 31 条评论), with only short lines after: theirs.
-    # (A counter under the title, 阅读 2316　评论 4, heads nothing: the body is still to come.)
-    comments = next(
-        (
-            i
-            for i in range(start + 1, len(lines))
-            if _COMMENTS.match(lines[i])
-            and any(SENTENCE_END.search(lines[j]) for j in own if start < j < i)
-        ),
-        None,
-    )
-    if comments is not None and all(len(lines[j]) < _PARAGRAPH for j in own if j > comments):
-        own = [i for i in own if i < comments]
-    own = _before_replies(lines, own, start)
-    # A document quoted in a forum post (引用 某某 发表于… / 原帖由 某某 于…发表 above its
-    # title): short lines after its closing (同志们，…, 让我们…) are the poster's remarks on
-    # it, unless they sign or end it.
-    if any(_QUOTED_POST.search(lines[i]) for i in range(start)):
-        closing = next((i for i in reversed(own) if i > start and is_closing(lines[i])), None)
-        if closing is not None:
-            own = _without_notes_after(lines, own, closing, scores)
-    # A press conference's or an online interview's exchange after the statement
-    # (主持人：谢谢…下面进入提问环节 / 记者：… / 答：…, 网友提问：… / 嘉宾回答：…), or a call's
-    # turns after the text read out (甲：念完了 / 乙：…): a host's, a questioner's or a
-    # caller's first line after a body of unlabelled sentences starts a tail of labelled
-    # lines. A text labelled so throughout (答记者问) has no such body.
-    host = next((i for i in range(start + 2, len(lines)) if _TURN.match(lines[i])), None)
-    if (
-        host is not None
-        and any(SENTENCE_END.search(lines[i]) for i in own if start < i < host)
-        and not any(_SPEAKER_LABEL.match(lines[i]) for i in own if start < i < host)
-        and all(
-            _SPEAKER_LABEL.match(lines[j]) or len(lines[j]) < _PARAGRAPH for j in own if j > host
-        )
-    ):
-        own = [i for i in own if i < host]
-    # A rule after the body that the wrapper's lines follow: what comes after it is the
-    # wrapper's, its contacts too (———— / 请妥善保管本凭条 / 咨询电话：…) — when the line
-    # above it ends the document's and no sentence follows, or when what follows is a block
-    # of labelled fields most of which sign nothing (———— / 著录人：… / 著录日期：…).
-    for rule in (i for i in range(start + 2, len(lines)) if inside[i] == FILLER):
-        if _wrapper_after_rule(lines, inside, own, rule, start):
-            own = [i for i in own if i < rule]
-            break
-    # A digest's marker of its next item (第2篇 / 共3篇) after the title: another piece.
-    item = next((i for i in range(start + 1, len(lines)) if _NEXT_ITEM.match(lines[i])), None)
-    if item is not None:
-        own = [i for i in own if i < item]
-    for index in reversed(own):
-        line = lines[index]
-        if (
-            SENTENCE_END.search(_DIRECTION_AFTER.sub("", line))
-            or _protected_end(line)
-            or _form_note(lines, index)
-            or _attachment_entry(lines, index)
-            or _stage_direction_last(lines, index, scores)
-        ):
-            return index
-    return own[-1] if own else start
-
-
-# A host's direction after the last sentence on its line (…正式开始！（奏乐）).
-_DIRECTION_AFTER = re.compile(rf"(?<=[。！？!?]){_DIRECTION}$")
-
-
-def _stage_direction_last(lines: list[str], index: int, scores: list[float]) -> bool:
-    """Whether a line is a script's last direction (（放映开始）), right under its last
-    sentence."""
-    return (
-        index > 0
-        and _STAGE_DIRECTION.match(lines[index]) is not None
-        and scores[index] <= 0
-        and SENTENCE_END.search(lines[index - 1]) is not None
-    )
-
-
-def _wrapper_after_rule(
-    lines: list[str], inside: list[str], own: list[int], rule: int, start: int
-) -> bool:
-    """Whether what follows the rule at ``rule`` is the wrapper's (see _end_index)."""
-    before = [i for i in own if start < i < rule]
-    if not any(SENTENCE_END.search(lines[i]) for i in before):
-        return False
-    after = [j for j in range(rule + 1, len(lines)) if inside[j] != FILLER]
-    last = lines[before[-1]]
-    if (
-        after
-        and inside[after[0]]
-        and (SENTENCE_END.search(last) or _protected_end(last))
-        and not any(SENTENCE_END.search(lines[j]) or len(lines[j]) >= _PARAGRAPH for j in after)
-    ):
-        return True
-    fields = [lines[j] for j in after]
-    foreign = [line for line in fields if not _protected_end(line)]
-    return (
-        len(fields) >= 2
-        and all(_LABELLED.match(line) for line in fields)
-        and len(foreign) * 2 > len(fields)
-    )
-
-
-_THANKS = re.compile(r"^谢谢[!！。]?$")
-# The most notes a distributor or a reader leaves after a document's end.
-_NOTES_AFTER = 3
-
-
-def _without_notes_after(
-    lines: list[str], own: list[int], end: int, scores: list[float]
-) -> list[int]:
-    """The document's own lines without the notes after ``end`` (its last words or its
-    closing): at most a few short lines, none of which the judge reads as the document's
-    (下面，请县委书记讲话。 is a host's script going on); its signature and tail stay."""
-    notes = [j for j in own if j > end and not _protected_end(lines[j])]
-    if len(notes) > _NOTES_AFTER or any(
-        len(lines[j]) >= _PARAGRAPH or scores[j] <= _DOCUMENTS_OWN for j in notes
-    ):
-        return own
-    return [i for i in own if i not in notes]
-
-
-_QUOTED_POST = re.compile(
-    r"^(?:引用[:：]?\s*\S{1,16}\s*(?:发表于|于)\s*\d|原帖由\s*\S{1,16}\s*于\s*\d)"
-)
-# A turn of an exchange: the first after the document's body starts its tail; the other
-# labels may follow it.
-_TURNS = "主持人|记者|网友(?:提问)?|嘉宾(?:回答)?|[甲乙]"
-_TURN = re.compile(rf"^(?:{_TURNS})\s*[:：]")
-_SPEAKER_LABEL = re.compile(rf"^(?:{_TURNS}|问|答|提问|回答|[丙丁])\s*[:：]")
-_NEXT_ITEM = re.compile(r"^\W*第\s*\d+\s*([篇则条])\s*[/／]\s*共\s*\d+\s*\1\W*$")
-_NUMBERED = re.compile(r"^\d{1,2}[.．、]\S")
-_ATTACHMENTS = re.compile(r"^[（(]?附件\s*[:：]")
-
-
-def _attachment_entry(lines: list[str], index: int) -> bool:
-    """A numbered line of the attachments a document lists (附件：1.… / 2.…)."""
-    while index > 0 and _NUMBERED.match(lines[index]):
-        index -= 1
-        if _ATTACHMENTS.match(lines[index]):
-            return True
-    return False
-
-
-# A score at or below which a line reads as the document's own.
-_DOCUMENTS_OWN = -1.0
-
-
-def _before_foreign_tail(lines: list[str], own: list[int], scores: list[float]) -> list[int]:
-    """The document's own lines without a tail in another register: the last lines that
-    the learned judge does not read as the document's, leaning to wrapper on the whole
-    (a mean score of 1 or more) and one of them beyond its threshold (an assistant's
-    修改说明：/ 1. 开头增加… / 如需调整…请告诉我。, a quiz's questions, options and
-    answers), up to the document's own end — a signature, its last words, its tail or
-    contacts, or a line the judge reads as the document's. ``own[0]`` is the title, and
-    the tail leaves it a body: a text all in a register of its own (a pupil's essay) is
-    not a tail."""
-    tail: list[int] = []
-    for index in reversed(own[2:]):
-        line = lines[index]
-        if (
-            scores[index] <= _DOCUMENTS_OWN
-            or _protected_end(line)
-            or _form_note(lines, index)
-            or _exchange(lines, index)
-            or _script_turn(lines, index)
-            or _ATTENDANCE.match(line)
-        ):
-            break
-        tail.append(index)
-    while tail and scores[tail[-1]] <= 0:  # the run starts where the register turns
-        tail.pop()
-    # …and not at the one sentence of a tail of furniture, which the judge does not take on
-    # its own: the document's last words (开班仪式到此结束。… above a pen's page footer).
-    sentences = [i for i in tail if SENTENCE_END.search(lines[i])]
-    if sentences == tail[-1:] and tail and scores[tail[-1]] <= LEARNED_THRESHOLD:
-        tail.pop()
-    leaning = [scores[i] for i in tail]
-    if not leaning or max(leaning) <= LEARNED_THRESHOLD or sum(leaning) < len(leaning):
-        return own
-    if len(tail) == 1 and SENTENCE_END.search(lines[tail[0]]) and leaning[0] <= SENTENCE_THRESHOLD:
-        return own  # one sentence alone is judged as any sentence is (补充一句话。)
-    # A list the document's own lead-in announces (请于月底前上报：/ ①…) is its own; one under
-    # a lead-in the judge takes (修改说明：) is the page's.
-    lead_in = tail[-1] - 1
-    if (
-        lead_in >= 0
-        and lines[lead_in].endswith(("：", ":"))
-        and scores[lead_in] <= LEARNED_THRESHOLD
-    ):
-        return own
-    return own[: len(own) - len(tail)]  # the tail is a run at the end of own
-
-
-# A document's own link or attachment, which a page's rules take for its own.
-_OWN_LINK = re.compile(
-    r"^[^：:，。]{0,8}(?:网址|链接|下载|附件)[^：:，。]{0,4}[:：]|https?://|www\."
-)
-
-
-def _before_page_contact(
-    lines: list[str], inside: list[str], own: list[int], start: int
-) -> list[int]:
-    """The document's own lines without a page's contacts after its furniture: a contact
-    line (联系人：…) right after a line of the page's (【返回列表】, 本屏信息由…发布。), not
-    the document's own link or attachment (报名网址：…), that follows the document's last
-    sentence, signature or own tail, with nothing after it that signs or dates the
-    document or goes on as a sentence. A document's own contact stands among its own
-    lines: after its last paragraph, above or under its signature."""
-    for position, index in enumerate(own):
-        line = lines[index]
-        if index <= start + 1 or not own_contact(line) or SENTENCE_END.search(line):
-            continue
-        if find_placeholders(line):
-            continue  # a template's contact to fill in is the document's
-        if not inside[index - 1] or inside[index - 1] == FILLER:
-            continue
-        if _OWN_LINK.search(lines[index - 1]):
-            continue  # the document's own link or attachment (报名网址：…) may stand there
-        last = lines[own[position - 1]]
-        if not (SENTENCE_END.search(last) or _protected_end(last)):
-            continue
-        after = [lines[j] for j in own[position + 1 :]]
-        if any(SENTENCE_END.search(later) or _SIGNATURE.match(later) for later in after):
-            continue
-        return own[:position]
-    return own
-
-
-# The fewest of a page's lines that part its notice from the document's end.
-_PAGE_BLOCK = 2
-
-
-def _before_page_notice(lines: list[str], own: list[int], scores: list[float]) -> list[int]:
-    """The document's own lines without a page's notice under it: one sentence after the
-    document's signature or colophon (or its closing formula, 以上报告，请予审议。, where the
-    sentence speaks of the device: 本终端由…提供，散会后请交还…。), parted from it by a block
-    of the page's lines that shows no page to come, and with only the page's after it
-    (…2025年3月12日印发 / 第2页/共2页 / 短信通知：… / 送电时间以现场实际为准，…。 / 操作员：…).
-    The document's last words there (谢谢大家！) are its own, and so is a sentence the judge
-    reads as the document's."""
-    if len(own) < 2:
-        return own
-    end, notice = own[-2], own[-1]
-    line = lines[notice]
-    if (
-        notice == len(lines) - 1
-        or notice - end - 1 < _PAGE_BLOCK
-        or not SENTENCE_END.search(line)
-        or _protected_end(line)
-        or scores[notice] <= _SELF_REFERENCE_FLOOR
-    ):
-        return own
-    last = lines[end]
-    device = _SELF_REFERENCE.search(line)
-    ended = _SIGNATURE.match(last) or last.endswith("印发") or (device and _FORMULA.match(last))
-    if not ended:
-        return own  # after a closing paragraph the speech may go on over a page break
-    return own if any(map(_more_pages, lines[end + 1 : notice])) else own[:-1]
-
-
-# A page counter (第1页　共2页, 1/2) and a pager's next-page link (上一页　1　2　下一页).
-_PAGE_OF = re.compile(r"第\s*(\d+)\s*页\s*[/／,，]?\s*共\s*(\d+)\s*页|(\d+)\s*[/／]\s*(\d+)\s*$")
-
-
-def _more_pages(line: str) -> bool:
-    """Whether a page's line says the text goes on over the page (下一页, 第1页　共2页)."""
-    if "下一页" in line:
-        return True
-    counter = _PAGE_OF.search(line)
-    if not counter:
-        return False
-    page, pages = (counter[1], counter[2]) if counter[1] else (counter[3], counter[4])
-    return int(page) < int(pages)
-
-
-def _protected_end(line: str) -> bool:
-    return bool(
-        _SIGNATURE.match(line)
-        or _LAST_WORDS.match(line)
-        or _OWN_TAIL.match(line)
-        or _FORM_FIELD.match(line)
-    ) or own_contact(line)
-
-
-# A field of a form the document asks to be filled in (回执: 每月捐赠金额：＿＿＿元), and the
-# note in brackets under such a form on how to return it.
-_FORM_FIELD = re.compile(r"^[^，。！？：:]{1,12}[:：]\s*[＿_]{2,}")
-_FORM_NOTE = re.compile(r"^[（(][^（）()]{4,60}[）)]$")
-
-
-def _form_note(lines: list[str], index: int) -> bool:
-    return bool(
-        index > 0 and _FORM_NOTE.match(lines[index]) and _FORM_FIELD.match(lines[index - 1])
-    )
-
-
-# A reply in a thread is a line or two (写得扎实，谢谢楼主！, 收到), never a paragraph.
-_REPLY = 50
-_CONTINUED = re.compile(r"[接续]\s*(?:\d+|上)\s*[楼樓]")
-
-
-def _before_replies(lines: list[str], own: list[int], start: int) -> list[int]:
-    """The document's own lines without the replies after it in a thread: the short lines
-    after its last post header (3楼　沙发　某某　发表于…, a chat message's header), unless
-    that post goes on with the document (（接1楼）, a salutation) or ends it (a signature,
-    谢谢大家)."""
-    headers = [i for i in range(start + 1, len(lines)) if post_header(lines[i])]
-    for header in reversed(headers):
-        tail = [lines[i] for i in own if i > header]
-        if not tail:  # its message is judged wrapper already: the one before may be a reply
-            continue
-        after = lines[header + 1] if header + 1 < len(lines) else ""
-        if (
-            _CONTINUED.search(after)
-            or any(len(line) >= _REPLY for line in tail)
-            or any(_SIGNATURE.match(line) or _LAST_WORDS.match(line) for line in tail)
-            or any(_OWN_TAIL.match(line) for line in tail)
-            or any(line.endswith(("：", ":")) for line in tail)  # a salutation: 同志们：
-        ):
-            break
-        own = [i for i in own if i < header]
-    return own
-
-
-_COMMENTS = re.compile(
-    r"^\W*(?:(?:热门评论|全部评论|最新评论|精彩评论|精选评论|网友评论|评论区|问大家|(?:全部|热门|最新)?回应|"
-    r"(?:精选|全部)?留言|留言(?:区|精选)|评论精选)(?:\s*[（(]\d+[)）])?|(?:共\s*)?\d+\s*条(?:评论|回复|回应)|"
-    r"评论\s*[（(]\d+[)）]|(?:家长|网友|读者|全部|热门|最新)(?:回复|留言)\s*[（(]\d+[)）]|"
-    # …or the post's counters ending with its comments' (点赞 21　评论 3).
-    r"(?:(?:阅读|浏览|点赞|赞|收藏|转发|分享)\s*\d+[ \u3000]*)+评论\s*\d+|"
-    # Who liked the post, the comments' head: ❤ 王老师、豆豆爸爸等9人觉得很赞
-    r"(?:\S{1,40}等\s*)?\d+\s*人(?:觉得很赞|觉得很棒|觉得有用|赞过|点赞了?|已赞))\W*$"
-)
-
-
-def _chat_replies(lines: list[str]) -> list[int]:
-    """In a chat log that carries a document in several messages (王科长 09:14 …), the
-    replies between its parts: a message after the first that is one short line, not a
-    sentence, a heading, a title or a salutation (好，下午三点前给我; 书记写得很实在，学习了).
-    A message that goes on with the document (下面，请X书记讲话。) ends as a sentence."""
-    headers = [i for i, line in enumerate(lines) if chat_header(line)]
-    replies = []
-    for header, following in itertools.pairwise([*headers, len(lines)]):
-        if header == headers[0]:
-            continue
-        message = lines[header + 1 : following]
-        if len(message) != 1:
-            continue
-        line = message[0]
-        # Whoever carries the document sends its parts; another's line is a reply, even
-        # one that ends as a sentence (流程挺顺的，宣誓词再短一点？).
-        carrier = _sender(lines[header]) == _sender(lines[headers[0]])
-        if (
-            len(line) < _REPLY
-            and not (carrier and SENTENCE_END.search(line))
-            and not HEADING.match(line)
-            and not line.endswith(("：", ":"))
-            and not is_title(line)
-        ):
-            replies.append(header + 1)
-    return replies
-
-
-# What a chat header says besides its sender: a day, a time, a weekday, a part of the day.
-_NOT_SENDER = re.compile(
-    r"^(?:[\d(（]|昨天|前天|今天|星期|周[一二三四五六日天]|上午|下午|中午|晚上|凌晨)"
-)
-
-
-def _sender(header: str) -> str:
-    """Who sent a chat message, from its header (林一诺 22:41, 2026-05-08 20:05 王科长)."""
-    return next((word for word in header.split() if not _NOT_SENDER.match(word)), "")
-
-
-# A forum marks the posts of the thread's starter (3楼　某某（楼主） 发表于…).
-_STARTERS = re.compile(r"[（(]楼主[）)]|\[楼主\]|【楼主】")
-
-
-def _thread_replies(lines: list[str]) -> list[int]:
-    """In a forum thread that carries a document in several posts and marks its starter's
-    (（楼主）), the replies between them: a later post not so marked whose lines are all
-    short (及时雨，正好要用，感谢分享！ / 签名：…). The replies after the document's last
-    post are _before_replies's."""
-    headers = [i for i, line in enumerate(lines) if post_header(line)]
-    starters = [i for i in headers if _STARTERS.search(lines[i])]
-    if not starters:
-        return []
-    replies = []
-    for header, following in itertools.pairwise([*headers, len(lines)]):
-        if header == headers[0] or header > starters[-1] or header in starters:
-            continue
-        post = range(header + 1, following)
-        if all(len(lines[i]) < _REPLY and not HEADING.match(lines[i]) for i in post):
-            replies += [header, *post]
-    return replies
 
 
 # Where a distributor marks off the text it passes on, framed as a mark: —— 以下为原文 ——

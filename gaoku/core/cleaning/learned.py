@@ -31,6 +31,24 @@ from gaoku.core.cleaning.promotion import HAN, SENTENCE_END
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "line_model.json"
 
+# The learned judge's score above which a line no rule protects is wrapper. Trained without
+# a set, the judge caught 88% of that set's wrapper lines at these thresholds; of the real
+# reports' lines only pieces of sentences a converter broke (PM / 2.5 / ）) score above
+# them, and the cleaner keeps those as pieces of a sentence (bench/line_model.py, README).
+LEARNED_THRESHOLD = 2.0
+# A line that reads as a sentence is the document's far more often: it must score higher
+# (#2烘干机组已完成检修。 scores 2.3; 如需调整…请继续告诉我。 5.4).
+SENTENCE_THRESHOLD = 3.25
+# A device's or a screen's sentence on itself (本机为抄表作业专用设备…, 本页将自动锁定…) is
+# learnable down to a lower score, as it is wrapper only after the document's signature.
+# 本系统, 本设备 and 本程序 are a document's own words (成员如有变动，由本系统…递补).
+SELF_REFERENCE = re.compile(r"本(?:机(?![关构制组场动械器床型])|终端|屏|页面?(?!无正文))")
+SELF_REFERENCE_FLOOR = -1.0
+# A sentence that other documents hold too may be learned above this score: official
+# writing's stock sentences score below it (下面，我讲三点意见。 -3.0, 请各单位认真贯彻落实。
+# -0.9), a kiosk's notice above it (本机不收取现金，缴费请使用医保电子凭证…。 1.9).
+LEARNED_SENTENCE = 0.0
+
 _LATIN = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 _DIGIT = re.compile("[0-9０-９]")
 _CJK_PUNCT = set("，。、；：！？“”‘’（）《》〈〉【】—…·「」『』")
