@@ -283,6 +283,12 @@ SETS = (
     "import_holdout209",
     "import_holdout210",
     "import_holdout211",
+    "import_holdout212",
+    "import_holdout213",
+    "import_holdout214",
+    "import_holdout215",
+    "import_holdout216",
+    "import_holdout217",
 )
 
 

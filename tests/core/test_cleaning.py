@@ -2985,3 +2985,39 @@ def test_the_sixteenth_rounds_notes_brands_blank_speakers_and_buttons():
     assert not promotion("（系统说明：名称自主申报通过后保留30日，逾期需重新申报）")
     text = [*_SPEECH, "头盔戴好\u3000安全到家", "返回接单大厅"]
     assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == _SPEECH
+
+
+def test_the_seventeenth_rounds_counters_continuations_tickers_and_pictures():
+    for line in (
+        "（上滑翻页\u3000第3/5屏）",
+        "（附件内容续上页）",
+        "（接上条）",
+        "值班调度 · 安全推送（2/4）",
+        "【实时】今日受理 37 件\u3000办结 41 件",
+        "（配图：见附件 IMG_0102_01.jpg）",
+    ):
+        assert promotion(line), line
+    for line in (
+        "（一）完善第2/4季度考核",
+        "会议通知（1/2）",
+        "接上级通知，现将有关事项通知如下：",
+        "青春未完待续",
+        "三、奋斗未完待续",
+        "【实时】截至21日18时，全县平均降雨量86.5毫米。",
+    ):
+        assert not promotion(line), line
+
+
+def test_a_sentence_under_the_page_after_its_end_buttons_is_the_pages():
+    speech = [*_SPEECH[:5], "同志们，防汛工作责任重大，让我们齐心协力，坚决打赢这场硬仗！"]
+    page = ["阅读确认：已读 27 人 / 应读 41 人", "[确认已读]\u3000[下载PDF]\u3000[返回列表]"]
+    notice = "值班安排以防汛办通知为准，本通知不作调度依据。"
+    footer = ["打印时间：2025-05-09 16:42:07\u3000打印人：某某", "© 某县防汛办\u3000版本 4.6.1"]
+    text = [*speech, *page, notice, *footer]
+    assert strip_boilerplate("\n".join(text), PATTERNS).text.split("\n") == speech
+    # …not where the page's lines do not say the text has ended: the speech may go on.
+    text = [*speech, "阅读 27\u3000点赞 3", "字号：大 中 小", notice, *footer]
+    assert notice in strip_boilerplate("\n".join(text), PATTERNS).text.split("\n")
+    # …nor after the document's own end mark (—完—): its notes may follow it.
+    text = [*speech, "—完—", "第5页", notice, "第6页"]
+    assert notice in strip_boilerplate("\n".join(text), PATTERNS).text.split("\n")

@@ -347,12 +347,17 @@ def _before_page_contact(
 
 # The fewest of a page's lines that part its notice from the document's end.
 _PAGE_BLOCK = 2
+# A page's line that says its text has ended: a button to leave it or to take the whole
+# text, a link to the next piece, a reader's confirmation ([返回列表], 下一篇：…, [确认已读],
+# ［下载全文 docx］). An end mark (—完—) may be the document's own, with its notes after it.
+_PAGE_ENDED = re.compile(r"返回列表|返回首页|上一篇|下一篇|确认已读|下载全文")
 
 
 def _before_page_notice(lines: list[str], own: list[int], scores: list[float]) -> list[int]:
     """The document's own lines without a page's notice under it: one sentence after the
     document's signature or colophon (or its closing formula, 以上报告，请予审议。, where the
-    sentence speaks of the device: 本终端由…提供，散会后请交还…。), parted from it by a block
+    sentence speaks of the device: 本终端由…提供，散会后请交还…。) — or after any last line
+    where the block says the text has ended ([返回列表]) —, parted from it by a block
     of the page's lines that shows no page to come, and with only the page's after it
     (…2025年3月12日印发 / 第2页/共2页 / 短信通知：… / 送电时间以现场实际为准，…。 / 操作员：…).
     The document's last words there (谢谢大家！) are its own, and so is a sentence the judge
@@ -372,7 +377,7 @@ def _before_page_notice(lines: list[str], own: list[int], scores: list[float]) -
     last = lines[end]
     device = SELF_REFERENCE.search(line)
     ended = SIGNATURE.match(last) or last.endswith("印发") or (device and FORMULA.match(last))
-    if not ended:
+    if not ended and not any(_PAGE_ENDED.search(page) for page in lines[end + 1 : notice]):
         return own  # after a closing paragraph the speech may go on over a page break
     return own if any(map(_more_pages, lines[end + 1 : notice])) else own[:-1]
 

@@ -187,9 +187,10 @@ _STRONG = re.compile(
     r"^(?:公文|文件|文章|稿件)?(?:标题|题目)\s*[:：]|"
     r"^(?:星球|微信|抖音|快手|小红书|视频|账|帐|店铺|会员|频道|公众)(?:号|ID|ＩＤ)\s*[:：]\s*\S+$|"
     r"^(?:相关阅读|延伸阅读|推荐阅读|往期回顾|往期推荐|相关推荐|猜你喜欢)\s*[:：]|"
-    # Where a page breaks the text: （接上页）, （下转第3页）, （未完待续）,
-    # （内容较长，以下为续页）.
-    r"^[（(]?(?:接上页|续上页|转下页|[上下][接转]第\s*\d+\s*页|未完[，,]?待?续)[）)]?$|"
+    # Where a page or a message breaks the text: （接上页）, （附件内容续上页）, （下转第3页）,
+    # （未完待续）, a messenger's （接上条）, （内容较长，以下为续页）.
+    r"^[（(]?(?:[接续]上[页条]|转下页|[上下][接转]第\s*\d+\s*页|未完[，,]?待?续)[）)]?$|"
+    r"^[（(][^（）()\s，。！？]{1,6}[接续]上[页条][）)]$|"
     r"^[（(][^（）()]{0,8}(?:以下|下面)为?(?:续页|接续页)[）)]$|"
     # A platform's note on what it did to the text it shows, labelled so in brackets
     # (（平台提示：文中涉及的当事人信息已作隐去处理）); a guide's quoted prompt (（系统说明：名称
@@ -200,7 +201,17 @@ _STRONG = re.compile(
     # class board's countdown alone on its line (距期中考试还有 18 天; a speech's 距中考还有
     # 100天！ is a sentence).
     r"(?:滚动播放|正在播放|轮播)[^，。]{0,4}\d{1,3}\s*[/／]\s*\d{1,3}$|"
+    # …and a pushed item's counter after a short label (调度下发 · 学习推送（2/3）; a notice's
+    # 会议通知（1/2） is a heading).
+    r"^[^，。！？的]{0,12}(?:推送|消息)\s*[（(]\d{1,3}\s*[/／]\s*\d{1,3}[）)]$|"
     r"^距[^，。！？\s]{2,12}还有\s*\d{1,4}\s*天$|"
+    # A picture's place by its file name (（配图：见附件 IMG_0311_01.jpg）).
+    r"^[（(][^（）()]*\.(?:jpe?g|png|gif|bmp|webp|heic|JPE?G|PNG)[）)]$|"
+    # A screen's ticker of figures under its display mode in brackets, its fields parted by
+    # wide gaps (【实时】今日新收案件 37 件　执结 41 件; a bulletin's 【实时】截至18时，… is
+    # its own).
+    r"^[【\[［](?:实时|滚动|轮播|跑马灯)[】\]］][^，。；！？;]*\d[^，。；！？;]*"
+    r"(?:\u3000| {2,})[^，。；！？;]*\d[^，。；！？;]*$|"
     # A machine's note in brackets on what it did to the text (（本页检测到倾斜 1.3°，已自动
     # 纠偏）, （此段含人名，已按会前词库校正）).
     r"^[（(][^（）()]*(?:已自动(?:纠偏|纠正|校正|旋转|裁切|识别|转写|断句|分段|续接)|"
@@ -209,6 +220,9 @@ _STRONG = re.compile(
     # author leaves out (（评论已省略 23 条）).
     r"^[（(](?:(?:批注|修订)[^（）()]{0,2}(?:已|被)?(?:隐藏|折叠)\s*\d+\s*条|"
     r"已(?:隐藏|折叠)\s*\d+\s*条(?:批注|修订))[）)]$|"
+    # A swipe hint in brackets with the screen's counter (（左滑翻页　第2/4屏）).
+    r"^[（(][^（）()]{0,10}?(?:第\s*\d+\s*[/／]\s*\d+\s*[页屏]|"
+    r"第\s*\d+\s*[页屏]\s*[/／,，]?\s*共\s*\d+\s*[页屏])[）)]$|"
     # What a scanning app stamps on each page (由某某扫描王扫描创建), and what a converter
     # or scanner says it made (本文件由某某转换器（试用版）生成).
     r"扫描(?:创建|生成)$|(?:转换器|转换工具|扫描王|扫描仪)[^，。；]{0,10}(?:生成|转换|导出|创建)|"
