@@ -289,6 +289,12 @@ SETS = (
     "import_holdout215",
     "import_holdout216",
     "import_holdout217",
+    "import_holdout218",
+    "import_holdout219",
+    "import_holdout220",
+    "import_holdout221",
+    "import_holdout222",
+    "import_holdout223",
 )
 
 

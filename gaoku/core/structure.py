@@ -452,8 +452,10 @@ def _dated(cal: Calendar) -> re.Pattern:
         *_NAMED,
         # A campaign of education quoted by its slogan (“三讲”教育, “讲学习、讲政治、讲正气”
         # 的教育), unless the calendar knows the slogan: the calendar's spelling wins. A
-        # quoted five-year plan is the plan (“十四五”教育发展规划).
-        rf"“(?!(?:{names}|十{_CN_ORD}五)”)[^“”\n]{{1,16}}”的?(?:学习|专题|主题)?教育(?:实践)?(?:活动)?",
+        # quoted five-year plan is the plan (“十四五”教育发展规划), and a principle quoted
+        # before a bare 教育 is no campaign (“健康第一”的教育理念).
+        rf"“(?!(?:{names}|十{_CN_ORD}五)”)[^“”\n]{{1,16}}”(?:(?:学习|专题|主题)教育(?:实践)?(?:活动)?|"
+        r"的?(?>教育(?:实践)?(?:活动)?)(?!理念|方针|思想|观念|方式|方法|体系|质量|模式|功能|价值|规律))",
         names,
     )
     return re.compile(

@@ -3021,3 +3021,26 @@ def test_a_sentence_under_the_page_after_its_end_buttons_is_the_pages():
     # …nor after the document's own end mark (—完—): its notes may follow it.
     text = [*speech, "—完—", "第5页", notice, "第6页"]
     assert notice in strip_boilerplate("\n".join(text), PATTERNS).text.split("\n")
+
+
+def test_the_eighteenth_rounds_countdowns_alarms_posts_timers_and_rounds():
+    for line in (
+        "［检修倒计时］ 距本日检修开始 01:20:05",
+        "距考试结束 00:45:12",
+        "【实时告警】3号楼烟感探测器报警，已通知值班人员。",
+        "本帖已被版主设为精华，计入本学期研修学分。",
+        "-------------------- 第 2 页 / 共 3 页 --------------------",
+        "已阅览 03:05\u3000本篇建议阅览时长 8 分钟",
+    ):
+        assert promotion(line), line
+    for line in (
+        "距离会议开始还有10分钟，请大家就座。",
+        "【报警】发现火情后立即报告值班室",
+        "每次建议阅读时长30分钟，保证学习效果。",
+    ):
+        assert not promotion(line), line
+    # A class's or a meeting's round in a title is no periodical's issue number.
+    assert is_title("在第五期处级干部进修班结业式上的讲话")
+    assert is_title("初中语文学科组第三期主题教研活动主持词")
+    for line in ("范文精选第3期：述职报告", "讲话稿分享 第3期", "第12期 领导讲话"):
+        assert not is_title(line), line

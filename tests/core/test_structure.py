@@ -96,6 +96,14 @@ def test_dated_references():
     ]
 
 
+def test_a_quoted_principle_of_education_is_no_campaign():
+    assert find_dated_references("牢固树立“健康第一”的教育理念，坚持“五育并举”的教育方针。") == []
+    assert find_dated_references("开展“三讲”教育活动。") == ["“三讲”教育活动"]
+    assert find_dated_references("完成“三讲”教育目标任务。") == ["“三讲”教育"]
+    assert find_dated_references("“三讲”教育实践活动内容") == ["“三讲”教育实践活动"]
+    assert find_dated_references("“学党史、悟思想”学习教育内容") == ["“学党史、悟思想”学习教育"]
+
+
 def test_guess_doc_type():
     assert guess_doc_type("在全市安全生产工作会议上的讲话") == "讲话稿"
     assert guess_doc_type("2023年度个人述职报告") == "述职报告"

@@ -1153,7 +1153,8 @@ def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
         return ""
     if _section_label(line):
         return ""  # a report's label over its paragraph (【典型案例】), no page's
-    return PROMOTION if promotion(line) else ""
+    # A title's class or meeting round (第三期…主持词) is no periodical's issue number.
+    return PROMOTION if promotion(line) and not is_title(line) else ""
 
 
 # Where a distributor marks off the text it passes on, framed as a mark: —— 以下为原文 ——

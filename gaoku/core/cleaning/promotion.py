@@ -205,6 +205,9 @@ _STRONG = re.compile(
     # 会议通知（1/2） is a heading).
     r"^[^，。！？的]{0,12}(?:推送|消息)\s*[（(]\d{1,3}\s*[/／]\s*\d{1,3}[）)]$|"
     r"^距[^，。！？\s]{2,12}还有\s*\d{1,4}\s*天$|"
+    # …and a countdown on a clock, under a label or none (［天窗倒计时］ 距本日天窗开始 02:16:40).
+    r"^(?:[【\[［][^】\]］]{1,8}[】\]］]\s*)?距[^，。！？\s]{2,12}(?:开始|结束|还有|剩余)\s*"
+    r"\d{1,2}:\d{2}(?::\d{2})?$|"
     # A picture's place by its file name (（配图：见附件 IMG_0311_01.jpg）).
     r"^[（(][^（）()]*\.(?:jpe?g|png|gif|bmp|webp|heic|JPE?G|PNG)[）)]$|"
     # A screen's ticker of figures under its display mode in brackets, its fields parted by
@@ -212,6 +215,11 @@ _STRONG = re.compile(
     # its own).
     r"^[【\[［](?:实时|滚动|轮播|跑马灯)[】\]］][^，。；！？;]*\d[^，。；！？;]*"
     r"(?:\u3000| {2,})[^，。；！？;]*\d[^，。；！？;]*$|"
+    # …and a monitoring system's live alarm under its label (【实时告警】…剩余电流超限，…; a
+    # plan's 【报警】 step is its own).
+    r"^[【\[［]实时(?:告警|报警)[】\]］]|"
+    # A forum's note on what its moderators did with the post (本帖已被学科组长设为精华，…).
+    r"^本帖(?:已被|已由|被)[^，。！？]{1,12}(?:设为|加为|评为|推荐为)(?:精华|置顶|推荐)|"
     # A machine's note in brackets on what it did to the text (（本页检测到倾斜 1.3°，已自动
     # 纠偏）, （此段含人名，已按会前词库校正）).
     r"^[（(][^（）()]*(?:已自动(?:纠偏|纠正|校正|旋转|裁切|识别|转写|断句|分段|续接)|"
@@ -284,6 +292,11 @@ _STRONG = re.compile(
     # An e-reader's progress at a page turn (阅读进度 12%, 本章剩余 8 分钟), and a comparison
     # tool's note on a change ([新增]第7段：…).
     r"^(?:阅读进度|已读|本章剩余|剩余)\s*[:：]?\s*\d+(?:\.\d+)?\s*(?:%|％|分钟|页)$|"
+    # …a reading terminal's timer (已阅览 04:37　本篇建议阅览时长 10 分钟),
+    r"^已阅(?:览|读)\s*\d{1,2}:\d{2}|^(?:本篇)?建议(?:阅读|阅览)时长\s*\d+\s*分钟$|"
+    # …and a page counter between rules (------ 第 1 页 / 共 3 页 ------).
+    r"^[-—–－=＝_~·•*\s]{2,}(?:第\s*\d+\s*[页屏](?:\s*[/／,，]?\s*共\s*\d+\s*[页屏])?|"
+    r"\d{1,4}\s*[/／]\s*\d{1,4})[-—–－=＝_~·•*\s]{2,}$|"
     r"^[【\[［](?:修改|新增|删除|插入|替换|改动)[】\]］]\s*第\s*\d+\s*[段行处]|"
     # A form's fields exported as key=value (表单名称=…, 盖章=已盖章), and an archive
     # tool's line over a file it unpacked (以下为 讲话稿.docx 内容).

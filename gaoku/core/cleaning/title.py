@@ -98,8 +98,14 @@ def is_title(line: str) -> bool:
         and not _FILE_NAME.search(line)
         and not _SHARE.search(line)
         and "\t" not in line  # a row of a table
-        and not promotion(line)
+        and not promotion(_ROUND.sub("", line) if kinds else line)
     )
+
+
+# An issue's number is a periodical's brand (第3期 精选范文, 讲话稿分享 第3期), but a title
+# that names its kind may name a class's or a meeting's round inside it, between words
+# (在第三期青年干部培训班开班式上的讲话).
+_ROUND = re.compile(r"(?<=[\u4e00-\u9fff])第[一二三四五六七八九十百\d]+期(?=[\u4e00-\u9fff“])")
 
 
 # A line that says what "this" document does or is (本报告仅对本次受检项目负责): never its
