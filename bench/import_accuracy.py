@@ -295,6 +295,12 @@ SETS = (
     "import_holdout221",
     "import_holdout222",
     "import_holdout223",
+    "import_holdout224",
+    "import_holdout225",
+    "import_holdout226",
+    "import_holdout227",
+    "import_holdout228",
+    "import_holdout229",
 )
 
 

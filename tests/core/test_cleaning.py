@@ -3044,3 +3044,9 @@ def test_the_eighteenth_rounds_countdowns_alarms_posts_timers_and_rounds():
     assert is_title("初中语文学科组第三期主题教研活动主持词")
     for line in ("范文精选第3期：述职报告", "讲话稿分享 第3期", "第12期 领导讲话"):
         assert not is_title(line), line
+
+
+def test_the_nineteenth_rounds_ruled_page_marker_opening_a_line():
+    assert promotion("—— 第 2 页 ——\u3000字体：标宋体 ✓已嵌入\u3000仿宋体 ✓已嵌入")
+    for line in ("—— 第 2 页 ——\u3000三、工作打算", "—— 第 2 页 ——\u3000（三）强化宣传。"):
+        assert not promotion(line), line

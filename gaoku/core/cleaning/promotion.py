@@ -165,10 +165,11 @@ _STRONG = re.compile(
     r"[Pp]age\s*\d+(?:\s*(?:of|/)\s*\d+)?)$|"
     r"^\d{1,3}\s*[/／]\s*\d{1,3}$|^[-—–－·•]\s*\d{1,4}\s*[-—–－·•]$|"
     # …or opening a line, the page's print time or brand after it (第 1 页 / 共 3 页　打印时间：…,
-    # — 1 / 3 —　云印坊校园自助打印), not a heading or a sentence of the text a scan joined
-    # to it (第3页 共3页 三、2025年工作打算, — 2 —　（三）强化宣传。).
+    # — 1 / 3 —　云印坊校园自助打印, —— 第 2 页 ——　字体：…), not a heading or a sentence of
+    # the text a scan joined to it (第3页 共3页 三、2025年工作打算, — 2 —　（三）强化宣传。).
     r"^(?:第\s*\d+\s*[页屏]\s*[/／,，]?\s*共\s*\d+\s*[页屏]|第\s*\d+\s*[/／]\s*\d+\s*[页屏]|"
-    r"[-—–－·•]\s*\d{1,4}\s*(?:[/／]\s*\d{1,4}\s*)?[-—–－·•])[ \u3000]+"
+    r"[-—–－·•]\s*\d{1,4}\s*(?:[/／]\s*\d{1,4}\s*)?[-—–－·•]|"
+    r"[-—–－·•]+\s*第\s*\d+\s*[页屏]\s*[-—–－·•]+)[ \u3000]+"
     r"(?![一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[，、])"
     r"[^，。；！？]*$|"
     # A fax machine's header on every page: its clock in Latin letters and the page
