@@ -301,6 +301,12 @@ SETS = (
     "import_holdout227",
     "import_holdout228",
     "import_holdout229",
+    "import_holdout230",
+    "import_holdout231",
+    "import_holdout232",
+    "import_holdout233",
+    "import_holdout234",
+    "import_holdout235",
 )
 
 

@@ -3050,3 +3050,17 @@ def test_the_nineteenth_rounds_ruled_page_marker_opening_a_line():
     assert promotion("—— 第 2 页 ——\u3000字体：标宋体 ✓已嵌入\u3000仿宋体 ✓已嵌入")
     for line in ("—— 第 2 页 ——\u3000三、工作打算", "—— 第 2 页 ——\u3000（三）强化宣传。"):
         assert not promotion(line), line
+
+
+def test_the_twentieth_rounds_menu_counters():
+    assert promotion("待办提醒（0）\u3000会诊邀请（1）\u3000院内通知（3）")
+    assert promotion("待办（3）\u3000消息（99+）\u3000公告（1）")
+    assert not promotion("门诊诊疗（3256）\u3000住院（1247）\u3000转诊（318）")
+    # A document's own figures as a row of counted items are its own, as a table is.
+    minutes = [
+        "某村2024年第二次村民代表会议纪要",
+        "会议审议了村集体经济发展项目实施方案，表决结果如下：",
+        "同意（27）\u3000反对（1）\u3000弃权（1）",
+        "会议同意该方案，由村委会抓好组织实施。",
+    ]
+    assert strip_boilerplate("\n".join(minutes), PATTERNS).text.split("\n") == minutes

@@ -614,6 +614,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             or script_turn(lines, index)
             or display_slogan(line)  # judged in context by _spaced_slogans
             or in_table
+            or _COUNTED_ROW.match(line)
             or _continues(lines, inside, index)
         ):
             opening.add(index)
@@ -800,6 +801,12 @@ def _first_sentence(lines: list[str], inside: list[str], start: int, end: int) -
         (i for i in range(start + 1, end + 1) if not inside[i] and SENTENCE_END.search(lines[i])),
         end,
     )
+
+
+# A document's figures set out as a row of counted items, after its lead-in or none
+# (同意（27）　反对（1）　弃权（1）, 受理情况：来信（412）　来访（356）): its own, as a table is.
+_COUNTED = r"[^\s（）()：:]{1,12}[（(]\d[\d,.]*[）)]"
+_COUNTED_ROW = re.compile(rf"^(?:[^：:]{{2,20}}[：:])?(?:{_COUNTED}[ \u3000]+)+{_COUNTED}$")
 
 
 def _table_row(lines: list[str], inside: list[str], index: int) -> bool:

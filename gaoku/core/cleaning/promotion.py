@@ -115,6 +115,8 @@ _CHAT_HEADER = (
 # Where a paper's article goes on from another page: (上接第1版), (上接A05版).
 _FROM_PAGE = "上接|接"
 CONTINUED_FROM = re.compile(rf"^[（(](?:{_FROM_PAGE})第?\s*[A-Z]?\d+\s*版[）)]$")
+# What awaits a user on a system's menu, with its count (待办（3）, 会诊邀请（1）, 消息（99+）).
+_AWAITING = r"[\u4e00-\u9fff]{0,6}(?:提醒|通知|邀请|消息|待办|公告|审批)[（(]\d{1,3}\+?[）)]"
 _STRONG = re.compile(
     r"(?:QQ|ＱＱ|qq)群?\s*[:：]?\s*\d{5,}|"
     r"群\s*[:：]\s*\d{5,}|公众号\s*[:：]|免责声明|版权所有|转载请注明|不得转载|请勿商用|"
@@ -219,6 +221,9 @@ _STRONG = re.compile(
     # …and a monitoring system's live alarm under its label (【实时告警】…剩余电流超限，…; a
     # plan's 【报警】 step is its own).
     r"^[【\[［]实时(?:告警|报警)[】\]］]|"
+    # A menu's row of what awaits the user, each with its count (危急值提醒（0）　会诊邀请（1）
+    # 院内通知（1）; a report's 门诊诊疗（3256）　住院（1247） is its own).
+    rf"^(?:{_AWAITING}[ \u3000]+){{2,}}{_AWAITING}$|"
     # A forum's note on what its moderators did with the post (本帖已被学科组长设为精华，…).
     r"^本帖(?:已被|已由|被)[^，。！？]{1,12}(?:设为|加为|评为|推荐为)(?:精华|置顶|推荐)|"
     # A machine's note in brackets on what it did to the text (（本页检测到倾斜 1.3°，已自动
