@@ -244,10 +244,14 @@ def heading_level(paragraph: str) -> int | None:
 
 
 # The header of an official document above its title (GB/T 9704): the issuing body's
-# mark (某某县人民政府办公室文件), the document number (某政办发〔2026〕5号), the signer; not
+# mark (某某县人民政府办公室文件) or the joint issuers, the document number
+# (某政办发〔2026〕5号), the signer; not
 # a page's field that names the number (文号：某政办发〔2026〕5号).
+_ORGAN = r"[\u4e00-\u9fffXＸ×○]{2,20}(?:委员会|政府|办公室|办公厅|委|局|厅|部)"
 _DOCUMENT_HEADER = re.compile(
     r"^(?:[\u4e00-\u9fffXＸ×○（）]{2,40}(?:委员会|政府|办公室|办公厅|委|局|厅|部|院|中心|公司|集团)文件"
+    # …or the bodies that issue it jointly, side by side (中共××县委办公室　××县人民政府办公室).
+    rf"|{_ORGAN}(?:[ \u3000]+{_ORGAN}){{1,3}}"
     r"|[^\s:：]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号"
     r"|签发人[:：]\s*\S{1,12})$"
 )
@@ -255,7 +259,8 @@ _DOCUMENT_HEADER = re.compile(
 
 def is_document_header(paragraph: str) -> bool:
     """Whether a paragraph is part of an official document's header above its title: the
-    issuing body's 文件 line, the document number (〔2026〕5号) or the signer."""
+    issuing body's 文件 line or its joint issuers, the document number (〔2026〕5号) or the
+    signer."""
     return _DOCUMENT_HEADER.match(paragraph.translate(_NO_MARKS)) is not None
 
 

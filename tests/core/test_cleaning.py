@@ -3064,3 +3064,77 @@ def test_the_twentieth_rounds_menu_counters():
         "会议同意该方案，由村委会抓好组织实施。",
     ]
     assert strip_boilerplate("\n".join(minutes), PATTERNS).text.split("\n") == minutes
+
+
+def test_rules_read_word_and_space_classes_as_python_does():
+    # RE2 reads \W as ASCII: ^\W* would pass over a sentence's Han characters.
+    rule = compile_patterns([r"^\W*(请勿|严禁)(外传|转载)"])[0]
+    assert not rule.search("报名成功后，请加入培训班微信群，请勿外传。")
+    assert rule.search("★请勿外传★")
+    assert compile_patterns([r"第\s*\d+\s*页"])[0].search("第\u30002\u3000页")
+    assert compile_patterns([r"[\w.]+@qq"])[0].search("某某@qq")
+
+
+_RECORDS = [
+    "××社区居民议事会会议记录",
+    "会议时间：2024年9月20日下午3:00",
+    "记录人：林某某",
+    "会议审议了加装电梯方案，表决结果如下：",
+    "应到人数：7人",
+    "实到人数：6人",
+    "同意：6票",
+    "反对：0票",
+    "会议议定，由社区党委牵头推进加装电梯工作。",
+    "咨询电话如下：",
+    "县委值班室：0558-8011111",
+    "城关第一中学：0558-8120022",
+    "附件：1. 加装电梯意见汇总表",
+    "2. 居民签名表",
+    "记录人：林某某",
+]
+
+
+def test_a_documents_own_records_stay():
+    """Fields of counted figures, units' landlines, an attachment list with spaces after
+    its numbers and the recorder named above and below are the document's."""
+    cleaned = strip_boilerplate("\n".join(_RECORDS), PATTERNS).text.split("\n")
+    assert cleaned == _RECORDS
+
+
+def test_a_plans_bare_chapters_a_questionnaire_and_a_bulletins_columns_stay():
+    plan = [
+        "某市化工园区危险化学品泄漏事故应急预案",
+        "1\u3000总则",
+        "1.1\u3000编制目的",
+        "为有效预防和处置危险化学品泄漏事故，制定本预案。",
+        "2\u3000组织机构",
+        "园区成立应急指挥部，统一领导应急处置工作。",
+    ]
+    survey = [
+        "关于全县居家养老服务需求的调研报告",
+        "本次调研共发放问卷600份，结果如下。",
+        "问题1：您对目前享受的居家养老服务总体是否满意？",
+        "A. 满意\u300062%",
+        "B. 基本满意\u300028%",
+        "调研表明，群众对居家养老服务总体认可。",
+    ]
+    bulletin = [
+        "××县政务服务工作简报",
+        "【工作动态】",
+        "县政务服务中心开展“午间不打烊”服务，累计办件1200余件。",
+        "【基层信息】",
+        "城关镇便民服务中心新增社保自助终端2台。",
+        "【工作动态】",
+        "县政务服务中心召开窗口人员业务培训会。",
+        "【基层信息】",
+        "河西乡开展代办员业务培训。",
+    ]
+    notice = [
+        "中共××县委办公室\u3000××县人民政府办公室",
+        "关于做好2024年元旦春节期间有关工作的通知",
+        "各乡镇党委、政府，县直各单位：",
+        "元旦、春节将至，为确保全县人民度过欢乐祥和的节日，现就有关事项通知如下。",
+    ]
+    for document in (plan, survey, bulletin, notice):
+        cleaned = strip_boilerplate("\n".join(document), PATTERNS).text.split("\n")
+        assert cleaned == document, document[0]

@@ -511,6 +511,8 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
         and not HEADING.match(line)
         and not line.endswith(("：", ":"))
         and not STAGE_DIRECTION.match(line)
+        and not _section_label(line)  # a bulletin's column (【工作动态】) recurs in it
+        and not OWN_TAIL.match(line)  # minutes name their recorder above and below
         # a unit signing above its date may share its name with the screen's head over it
         and not _signs_above_date(lines, inside, i)
     ]
@@ -614,7 +616,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             or script_turn(lines, index)
             or display_slogan(line)  # judged in context by _spaced_slogans
             or in_table
-            or _COUNTED_ROW.match(line)
+            or _own_record(lines, index)
             or _continues(lines, inside, index)
         ):
             opening.add(index)
@@ -783,6 +785,7 @@ def _byline_rows(lines: list[str], inside: list[str], start: int, opening: set[i
         if start < i < first
         and not _the_documents(lines[i])
         and not ATTENDANCE.match(lines[i])
+        and not _own_record(lines, i)
         and _table_row(lines, inside, i)
     ]
 
@@ -804,9 +807,34 @@ def _first_sentence(lines: list[str], inside: list[str], start: int, end: int) -
 
 
 # A document's figures set out as a row of counted items, after its lead-in or none
-# (同意（27）　反对（1）　弃权（1）, 受理情况：来信（412）　来访（356）): its own, as a table is.
+# (同意（27）　反对（1）　弃权（1）, 受理情况：来信（412）　来访（356）), or as a field of
+# its own (实到人数：6人, 同意：6票).
 _COUNTED = r"[^\s（）()：:]{1,12}[（(]\d[\d,.]*[）)]"
 _COUNTED_ROW = re.compile(rf"^(?:[^：:]{{2,20}}[：:])?(?:{_COUNTED}[ \u3000]+)+{_COUNTED}$")
+_COUNTED_FIELD = re.compile(r"^[\u4e00-\u9fff]{1,8}[:：]\s*\d+\s*[人票名次项件个家户]$")
+# A unit's or a duty office's landline (县委值班室：0558-8011111, 城关第一中学：0558-8120022).
+_UNIT_PHONE = re.compile(
+    r"^(?:[\u4e00-\u9fff×X○]{2,20}(?:委|局|办|室|中心|学校|中学|小学|医院|站|所|院|股|科|队)|"
+    r"[\u4e00-\u9fff]{0,6}值班(?:电话)?)[:：]\s*0\d{2,3}-\d{7,8}"
+)
+# A plan's chapters numbered without a mark after the number (1　总则, 2.1　工作原则).
+_BARE_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[ \u3000]+[\u4e00-\u9fff]{2,12}$")
+# A questionnaire's question over its options (问题1：…？ / A. 满意　62%).
+_QUESTION_ITEM = re.compile(r"^问题\s*\d{1,2}[:：].*[？?](?:[（(][^（）()]*[）)])?$")
+_OPTION = re.compile(r"^[A-Ha-h][.．、]")
+
+
+def _own_record(lines: list[str], index: int) -> bool:
+    """Whether a line sets out the document's own record: a row or a field of counted
+    figures, a unit's landline, a chapter of a plan numbered bare (where the plan has
+    several), a questionnaire's question over its options."""
+    line = lines[index]
+    if _COUNTED_ROW.match(line) or _COUNTED_FIELD.match(line) or _UNIT_PHONE.match(line):
+        return True
+    if _BARE_NUMBERED.match(line):
+        return sum(bool(_BARE_NUMBERED.match(other)) for other in lines) >= 2
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return bool(_QUESTION_ITEM.match(line) and _OPTION.match(following))
 
 
 def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
@@ -848,22 +876,26 @@ def _cells(line: str) -> bool:
 _PART_NAME = re.compile(r"^(?:前言|引言|序言|结束语|结语|后记|附录|附件)$")
 # A section a report or a plan heads without a number (基本情况, 存在的问题, 下一步工作打算,
 # 保障措施): documents of a kind share these words, so the library never learns them.
+_NOT_A_SITES = "(?!热点|精品|每日|会员|网友|读者|学员|本站|平台|网站|范文|公文|笔杆)"
 _SECTION_NAME = re.compile(
     r"^[\u4e00-\u9fff]{0,8}(?:情况|问题|原因|建议|打算|做法|成效|成绩|措施|目标|要求|思想|原则|"
     r"任务|步骤|安排|启示|体会|回顾|思路|举措|经验|背景|意义|分工|保障|机制|职责|案例|事例|事迹)$"
     # …and a bulletin's columns (基层声音, 工作动态), not a site's (热点动态, 会员风采).
-    r"|^(?!热点|精品|每日|会员|网友|读者|学员|本站|平台|网站|范文|公文|笔杆)[\u4e00-\u9fff]{0,6}"
-    r"(?:声音|动态|简讯|聚焦|风采)$"
+    rf"|^{_NOT_A_SITES}[\u4e00-\u9fff]{{0,6}}(?:声音|动态|简讯|聚焦|风采)$"
 )
-# …which a report may set in brackets as a label over its paragraph (【典型案例】).
+# …which a report may set in brackets as a label over its paragraph (【典型案例】), as a
+# bulletin does its other columns (【基层信息】, 【数据速览】, 【经验交流】; a ticket
+# widget's bare 余票速览 is the page's).
 _LABEL_BRACKETS = re.compile(r"^[【〔\[［]([^】〕\]］]+)[】〕\]］]$")
+_COLUMN = re.compile(rf"^{_NOT_A_SITES}[\u4e00-\u9fff]{{0,6}}(?:信息|速览|交流|快讯|要闻)$")
 
 
 def _section_label(line: str) -> bool:
     """Whether a line is a section's name in brackets (【典型案例】), not a page's label
     that names one (【更多精彩范文案例】)."""
     label = _LABEL_BRACKETS.match(line)
-    return bool(label and _SECTION_NAME.match(label[1]) and not promotion(label[1]))
+    name = label[1] if label else ""
+    return bool((_SECTION_NAME.match(name) or _COLUMN.match(name)) and not promotion(name))
 
 
 def _the_documents(line: str) -> bool:

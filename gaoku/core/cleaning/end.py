@@ -247,7 +247,7 @@ _TURNS = "主持人|记者|网友(?:提问)?|嘉宾(?:回答)?|[甲乙]"
 _TURN = re.compile(rf"^(?:{_TURNS})\s*[:：]")
 _SPEAKER_LABEL = re.compile(rf"^(?:{_TURNS}|问|答|提问|回答|[丙丁])\s*[:：]")
 _NEXT_ITEM = re.compile(r"^\W*第\s*\d+\s*([篇则条])\s*[/／]\s*共\s*\d+\s*\1\W*$")
-_NUMBERED = re.compile(r"^\d{1,2}[.．、]\S")
+_NUMBERED = re.compile(r"^\d{1,2}[.．、]\s*\S")
 _ATTACHMENTS = re.compile(r"^[（(]?附件\s*[:：]")
 
 

@@ -65,10 +65,44 @@ def _compiled(pattern: str) -> Rule:
         except re.error as exc:
             raise InvalidInput(INVALID_RULE.format(pattern=pattern, why=exc)) from exc
     try:
-        return re2.compile(pattern, options=_RE2_OPTIONS)
+        return re2.compile(_as_python_reads(pattern), options=_RE2_OPTIONS)
     except re2.error as exc:
         why = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else exc
         raise InvalidInput(INVALID_RULE.format(pattern=pattern, why=why)) from exc
+
+
+# RE2's \w, \W, \s and \S are ASCII; a rule means them as Python reads them: a Han
+# character is a word's (^\W*请勿外传 must not pass over 报名成功后，…), the ideographic
+# space a space.
+_CLASSES = {"w": r"\p{L}\p{N}_", "s": r"\s\x{3000}\x{a0}"}
+
+
+def _as_python_reads(pattern: str) -> str:
+    r"""``pattern`` with its \w, \W, \s and \S spelt out as Python's engine reads them (a
+    negated one inside a character class stays ASCII: RE2 cannot negate within one)."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            escaped = pattern[i + 1]
+            body = _CLASSES.get(escaped.lower())
+            if body and not in_class:
+                out.append(f"[{body}]" if escaped.islower() else f"[^{body}]")
+            elif body and escaped.islower():
+                out.append(body)
+            else:
+                out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class and out[-1] not in ("[", "^"):
+            in_class = False
+        out.append(char)
+        i += 1
+    return "".join(out)
 
 
 def _re2_options() -> re2.Options:
