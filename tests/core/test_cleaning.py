@@ -3138,3 +3138,30 @@ def test_a_plans_bare_chapters_a_questionnaire_and_a_bulletins_columns_stay():
     for document in (plan, survey, bulletin, notice):
         cleaned = strip_boilerplate("\n".join(document), PATTERNS).text.split("\n")
         assert cleaned == document, document[0]
+
+
+def test_a_regulations_chapters_minutes_numbers_service_lines_and_print_counts_stay():
+    rules = [
+        "某县机关事务管理办法",
+        "第一章\u3000总\u3000则",
+        "第一条\u3000为规范机关事务管理，制定本办法。",
+        "第二章\u3000经费管理",
+        "第二条\u3000机关经费实行预算管理。",
+        "第三章\u3000资产管理",
+        "第三条\u3000机关资产实行统一登记。",
+        "第四条\u3000本办法自发布之日起施行。",
+    ]
+    minutes = [
+        "县政府常务会议纪要",
+        "〔2024〕第8次",
+        "2024年5月10日，县长主持召开县政府常务会议，研究供暖保障工作。",
+        "会议要求，县热力公司做好供暖设施检修，群众可拨打下列电话反映问题：",
+        "县热力公司24小时服务热线：0937-6200000",
+        "会议同意上述安排。",
+        "县政府办公室",
+        "2024年5月11日印发",
+        "共印20份",
+    ]
+    for document in (rules, minutes):
+        cleaned = strip_boilerplate("\n".join(document), PATTERNS).text.split("\n")
+        assert cleaned == document, document[0]

@@ -812,13 +812,17 @@ def _first_sentence(lines: list[str], inside: list[str], start: int, end: int) -
 _COUNTED = r"[^\s（）()：:]{1,12}[（(]\d[\d,.]*[）)]"
 _COUNTED_ROW = re.compile(rf"^(?:[^：:]{{2,20}}[：:])?(?:{_COUNTED}[ \u3000]+)+{_COUNTED}$")
 _COUNTED_FIELD = re.compile(r"^[\u4e00-\u9fff]{1,8}[:：]\s*\d+\s*[人票名次项件个家户]$")
-# A unit's or a duty office's landline (县委值班室：0558-8011111, 城关第一中学：0558-8120022).
+# A unit's, a duty office's or a service's landline with its area code (县委值班室：0558-8011111,
+# 城关第一中学：0558-8120022, 县热力公司24小时服务热线：0937-6200000).
 _UNIT_PHONE = re.compile(
     r"^(?:[\u4e00-\u9fff×X○]{2,20}(?:委|局|办|室|中心|学校|中学|小学|医院|站|所|院|股|科|队)|"
-    r"[\u4e00-\u9fff]{0,6}值班(?:电话)?)[:：]\s*0\d{2,3}-\d{7,8}"
+    r"[\u4e00-\u9fff]{0,6}值班(?:电话)?|[\u4e00-\u9fff\d]{0,16}(?:电话|热线))[:：]\s*0\d{2,3}-\d{7,8}"
 )
 # A plan's chapters numbered without a mark after the number (1　总则, 2.1　工作原则).
 _BARE_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[ \u3000]+[\u4e00-\u9fff]{2,12}$")
+# A regulation's chapters (第二章　经费管理) and minutes' number under their title (〔2024〕第8次).
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十]{1,3}[章节编][ \u3000]+[\u4e00-\u9fff　 ]{2,16}$")
+_SESSION_NUMBER = re.compile(r"^[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第\s*\d{1,4}\s*[次期号]$")
 # A questionnaire's question over its options (问题1：…？ / A. 满意　62%).
 _QUESTION_ITEM = re.compile(r"^问题\s*\d{1,2}[:：].*[？?](?:[（(][^（）()]*[）)])?$")
 _OPTION = re.compile(r"^[A-Ha-h][.．、]")
@@ -826,10 +830,13 @@ _OPTION = re.compile(r"^[A-Ha-h][.．、]")
 
 def _own_record(lines: list[str], index: int) -> bool:
     """Whether a line sets out the document's own record: a row or a field of counted
-    figures, a unit's landline, a chapter of a plan numbered bare (where the plan has
-    several), a questionnaire's question over its options."""
+    figures, a unit's landline, a regulation's chapter, minutes' number, a chapter of a
+    plan numbered bare (where the plan has several), a questionnaire's question over its
+    options."""
     line = lines[index]
     if _COUNTED_ROW.match(line) or _COUNTED_FIELD.match(line) or _UNIT_PHONE.match(line):
+        return True
+    if _CHAPTER.match(line) or _SESSION_NUMBER.match(line):
         return True
     if _BARE_NUMBERED.match(line):
         return sum(bool(_BARE_NUMBERED.match(other)) for other in lines) >= 2
