@@ -14,7 +14,9 @@ offsets in ``bench/data/corpus_labels.jsonl``):
 * title right, and type right (the type the title names, 其他 otherwise) (goal ≥ 98%);
 * structure exact: title, salutation, parts with their points, closing (goal ≥ 95%);
 * dated references and placeholders: share of labelled items found, and documents whose
-  lists are exact (goal ≥ 95%).
+  lists are exact (goal ≥ 95%);
+* on the wrapper-free documents of ``bench/data/import_bodies``, every line of which is
+  the document's: lines removed (goal 0) and titles right.
 
 The cleaner is scored leaving each distributor out: it may learn only from documents of
 the other distributors. Its learning across imports (recurring lines) is not used here,
@@ -67,6 +69,8 @@ from gaoku.core.text import normalize
 
 DATA = Path(__file__).parent / "data"
 CORPUS_LABELS = DATA / "corpus_labels.jsonl"
+# Documents with no wrapper at all, whose every line the cleaner must keep (its GUIDE.md).
+BODIES = DATA / "import_bodies"
 # The set the cleaner was tuned on, and ones written afterwards by writers who saw neither
 # the sets nor the code: only a set the cleaner was not yet tuned on says what it does
 # with new distributors. A held-out set still being written (no labels yet) is skipped.
@@ -457,6 +461,7 @@ def main() -> None:
         labels = [json.loads(line) for line in CORPUS_LABELS.read_text("utf-8").splitlines()]
         library = Library(ImportBatch(_corpus_raw(label) for label in labels))
     corpus_report(args.verbose, library if args.batch else Library() if args.library else None)
+    bodies_report(args.verbose)
 
 
 @contextmanager
@@ -521,6 +526,28 @@ def corpus_report(verbose: bool, library: Library | None = None) -> None:
         f"  dated references found (4 reports labelled): "
         f"{totals['refs found']} of {totals['refs']} ({totals['refs found'] / totals['refs']:.0%})"
     )
+
+
+def bodies_report(verbose: bool) -> None:
+    """The wrapper-free documents of bench/data/import_bodies: every line is the
+    document's, so every line removed is lost."""
+    rows = (BODIES / "labels.jsonl").read_text("utf-8").splitlines()
+    labels = [json.loads(row) for row in rows]
+    patterns = compile_patterns(default_patterns())
+    lines = removed = titles = 0
+    for label in labels:
+        raw = (BODIES / "docs" / label["file"]).read_text("utf-8")
+        prepared = prepare_text(raw, patterns)
+        kept = set(prepared.text.split("\n"))
+        own = [line for line in normalize(raw).split("\n") if line]
+        lost = [line for line in own if line not in kept]
+        lines += len(own)
+        removed += len(lost)
+        titles += prepared.outline.title == normalize(label["title"])
+        if verbose and lost:
+            print(f"  {label['file']}: {lost}")
+    print(f"\nwrapper-free documents ({BODIES.name}): {len(labels)}, {lines} lines")
+    print(f"  lines removed (goal 0): {removed}; titles right: {titles} of {len(labels)}")
 
 
 def _corpus_raw(label: dict) -> str:
