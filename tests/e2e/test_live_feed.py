@@ -30,7 +30,8 @@ def test_a_followed_topic_appears_in_the_open_feed_without_a_reload(page, tmp_pa
         page.get_by_label("密码").fill(password)
         page.get_by_role("button", name="登录").click()
         page.get_by_test_id("follow").click()
-        assert page.get_by_test_id("unfollow").is_visible()
+        # The follow is a form post and a redirect: wait for the page it lands on.
+        page.get_by_test_id("unfollow").wait_for()
         page.goto(f"{base}/feed/")
         events = page.get_by_test_id("events")
         assert first in events.inner_text()
