@@ -127,7 +127,7 @@ from gaoku.core.cleaning.rules import (
     default_patterns,
     rule_regex,
 )
-from gaoku.core.cleaning.title import is_title, related_entries, title_index
+from gaoku.core.cleaning.title import is_title, related_entries, title_index, titled_round
 from gaoku.core.structure import (
     find_placeholders,
     heading_level,
@@ -1200,7 +1200,7 @@ def _inside_reason(line: str, patterns: Sequence[Rule]) -> str:
     if _section_label(line):
         return ""  # a report's label over its paragraph (【典型案例】), no page's
     # A title's class or meeting round (第三期…主持词) is no periodical's issue number.
-    return PROMOTION if promotion(line) and not is_title(line) else ""
+    return PROMOTION if promotion(line) and not titled_round(line) else ""
 
 
 # Where a distributor marks off the text it passes on, framed as a mark: —— 以下为原文 ——

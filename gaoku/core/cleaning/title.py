@@ -108,6 +108,12 @@ def is_title(line: str) -> bool:
 _ROUND = re.compile(r"(?<=[\u4e00-\u9fff])第[一二三四五六七八九十百\d]+期(?=[\u4e00-\u9fff“])")
 
 
+def titled_round(line: str) -> bool:
+    """Whether a line promotion reads as a periodical's (第三期) is a title naming a
+    class's or a meeting's round: only a line with such a round can be both."""
+    return bool(_ROUND.search(line)) and is_title(line)
+
+
 # A line that says what "this" document does or is (本报告仅对本次受检项目负责): never its
 # title, as a title names one (本文件汇编说明).
 _ITSELF = re.compile(
