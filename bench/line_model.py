@@ -19,7 +19,7 @@ import json
 import platform
 
 from fingerprint import CORPUS
-from import_accuracy import DATA, SETS, load
+from import_accuracy import BODIES, DATA, SETS, load
 
 from gaoku.core.cleaning import LEARNED_THRESHOLD, SENTENCE_THRESHOLD, learnable_lines
 from gaoku.core.cleaning.learned import MODEL_PATH, LineModel, train
@@ -46,6 +46,14 @@ def generated_lines() -> list[tuple[str, bool]]:
     lines = []
     for seed in range(GENERATED_DOCUMENTS):
         lines += [(line, False) for line in generate_document(seed).text.split("\n") if line]
+    return lines
+
+
+def wrapper_free_lines() -> list[tuple[str, bool]]:
+    """The lines of the wrapper-free documents (bench/data/import_bodies), all their own."""
+    lines = []
+    for path in sorted((BODIES / "docs").glob("*.txt")):
+        lines += [(line, False) for line in normalize(path.read_text("utf-8")).split("\n") if line]
     return lines
 
 
@@ -93,7 +101,7 @@ def main() -> None:
         f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}"
     )
     sets = {name: set_lines(name) for name in SETS if (DATA / name / "labels.jsonl").is_file()}
-    generated = generated_lines()
+    generated = generated_lines() + wrapper_free_lines()
     if args.write:
         model = train([*generated, *(e for lines in sets.values() for e in lines)])
         MODEL_PATH.write_text(model.to_json() + "\n", "utf-8")

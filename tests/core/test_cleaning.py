@@ -3165,3 +3165,108 @@ def test_a_regulations_chapters_minutes_numbers_service_lines_and_print_counts_s
     for document in (rules, minutes):
         cleaned = strip_boilerplate("\n".join(document), PATTERNS).text.split("\n")
         assert cleaned == document, document[0]
+
+
+def _kept(document: list[str]) -> list[str]:
+    return strip_boilerplate("\n".join(document), PATTERNS).text.split("\n")
+
+
+def test_a_timetable_a_contact_block_and_a_form_stay_whole():
+    """Rows under a heading before the first sentence are the document's table, not a
+    byline; a block of contact fields stands or falls whole; a form's boxes, blanks, place
+    to sign, date to fill and lines to answer on are the document's."""
+    timetable = [
+        "关于××中学2025年春季学期期中考试安排的通知",
+        "各年级组、各班主任：",
+        "经研究，期中考试定于4月22日至23日举行。现将有关安排通知如下：",
+        "一、考试时间",
+        "日期\u3000\u3000时间\u3000\u3000\u3000\u3000初一\u3000\u3000初二",
+        "4月22日\u3000\u30008:00—10:00\u3000\u3000语文\u3000\u3000语文",
+        "14:30—16:00\u3000\u3000数学\u3000\u3000数学",
+        "4月23日\u3000\u30008:00—9:30\u3000\u3000英语\u3000\u3000英语",
+        "二、有关要求",
+        "各班主任要组织学生认真复习，严肃考风考纪，确保考试公平公正。",
+    ]
+    notice = [
+        "关于××县拟任职干部的公示",
+        "经县委研究，拟任用以下同志，现予公示。",
+        "王某某，男，1983年5月生，拟任县水利局局长。",
+        "公示期间，干部群众可通过来电、来信、来访等方式向县委组织部反映。",
+        "举报电话：0558-8011234",
+        "短信举报：13900001234",
+        "电子邮箱：xwzzb_jb@163.com",
+        "邮\u3000\u3000编：236000",
+        "中共××县委组织部",
+        "2025年3月2日",
+    ]
+    bank = [
+        "关于防范电信网络诈骗的风险提示",
+        "近期，冒充客服办理退款的诈骗案件多发，请广大客户提高警惕，切勿向陌生人转账。",
+        "如发现可疑情况，请立即拨打：",
+        "反诈专线：96110",
+        "报警电话：110",
+        "××农商银行",
+        "2025年5月6日",
+    ]
+    form = [
+        "××社区居民养老服务需求调查问卷",
+        "为了解居民的养老服务需求，请您如实填写本问卷。",
+        "1.您的性别：",
+        "□男\u3000\u3000□女",
+        "2.您需要哪些服务？",
+        "□助餐\u3000□助浴\u3000□助医\u3000□其他________",
+        "3.您对社区养老服务有何建议？",
+        "________________________________________",
+        "________________________________________",
+        "序号\u3000姓名\u3000\u3000联系电话",
+        "1\u3000________\u3000________",
+        "2\u3000________\u3000________",
+        "居民签字：__________\u3000（盖章）",
+        "审核人签字：__________\u3000（盖章）",
+        "____年____月____日",
+    ]
+    for document in (timetable, notice, bank, form):
+        assert _kept(document) == document, document[0]
+
+
+def test_a_bulletins_editors_note_and_what_a_document_appends_under_its_end_stay():
+    bulletin = [
+        "××县农业农村工作简报",
+        "第3期",
+        "县委农村工作领导小组办公室编\u3000\u3000\u3000\u30002025年4月10日",
+        "【编者按】",
+        "今年以来，各乡镇因地制宜发展特色产业，现将部分做法刊发，供学习借鉴。",
+        "【工作动态】",
+        "◆县里召开春耕生产调度会，安排部署春耕备耕工作。",
+        "◆全县高标准农田项目开工，涉及6个乡镇1.5万亩。",
+    ]
+    speech = [
+        "在全县人民代表大会开幕式上的主持词",
+        "各位代表、同志们：",
+        "××县第十届人民代表大会第三次会议现在开幕。",
+        "现在休会。",
+        "附：大会主席团常务主席名单",
+        "张某某\u3000李某某\u3000王\u3000某\u3000赵某某",
+    ]
+    plan = [
+        "××园区危险化学品事故应急预案",
+        "一、总则",
+        "为有效处置园区危险化学品事故，保障人民群众生命财产安全，制定本预案。",
+        "注：本预案自发布之日起施行，由园区应急管理局负责解释。",
+        "附表：应急指挥部成员通讯录",
+        "总指挥\u3000\u3000张某某\u3000\u300013900001001",
+        "副总指挥\u3000\u3000李某某\u3000\u300013900001002",
+    ]
+    for document in (bulletin, speech, plan):
+        assert _kept(document) == document, document[0]
+    # An attachment a page only names, with the page's lines under it: those go.
+    page = [
+        "关于推进老旧小区改造的实施方案",
+        "为改善居民居住条件，街道决定实施老旧小区改造，现制定本方案。",
+        "一、工作目标",
+        "年内完成3个老旧小区改造，惠及居民1200户。",
+        "附件：老旧小区改造任务分工表",
+        "（责任编辑：某某）",
+        "浏览次数：972\u3000\u3000发布时间：2025-03-22",
+    ]
+    assert _kept(page) == page[:5]

@@ -71,6 +71,7 @@ from dataclasses import dataclass
 from gaoku.core.cleaning.end import chat_replies, end_index, thread_replies
 from gaoku.core.cleaning.forms import (
     ATTENDANCE,
+    BOXES,
     DATE_LINE,
     FIELD,
     FORMULA,
@@ -79,10 +80,12 @@ from gaoku.core.cleaning.forms import (
     LABELLED,
     OWN_TAIL,
     PARAGRAPH,
+    SIGN_HERE,
     SIGNATURE,
     STAGE_DIRECTION,
     WRITER,
     exchange,
+    form_line,
     protected_end,
     script_turn,
 )
@@ -281,12 +284,19 @@ def _line_reasons(
         # The document's own 邮箱 under its 联系人, its minutes' imprint (（纪要整理：…办公室）)
         # and its signer's blank name (××).
         own = (
-            inside[index] == PROMOTION
-            and (
-                _own_contact_field(lines, inside, index)
-                or bool(_MINUTES_IMPRINT.match(lines[index]))
+            (
+                inside[index] == PROMOTION
+                and (
+                    _own_contact_field(lines, inside, index)
+                    or bool(_MINUTES_IMPRINT.match(lines[index]))
+                )
             )
-        ) or (inside[index] == FILLER and _blank_signer(lines, index))
+            or (
+                inside[index] == FILLER
+                and (_blank_signer(lines, index) or _answer_lines(lines, index))
+            )
+            or (inside[index] == PROMOTION and _contact_row(lines, index))
+        )
         if own:
             inside[index] = ""
     for index in related_entries(lines, inside):
@@ -311,6 +321,8 @@ def _line_reasons(
     start = title_index(lines, [LEARNED if i in opening else r for i, r in enumerate(inside)])
     if start < len(lines):
         inside[start] = ""  # a slogan title is the title, whatever words it uses
+    for index in _own_labels(lines, inside, start):
+        inside[index] = ""
     # A bulletin's issue beside its title (第15期（总第318期）) is the bulletin's; above the
     # title and apart from it, a journal's that carries the document.
     issues = [i for i, line in enumerate(lines) if i <= start + 1 and _ISSUE.match(line)]
@@ -326,6 +338,7 @@ def _line_reasons(
     end = end_index(lines, inside, start, scores)
     for index in [*_spaced_slogans(lines, inside, start, end), *_tips(lines, inside, start, end)]:
         inside[index] = PROMOTION
+    attached = _attached(lines, inside, start, end)
     reasons = []
     for index, line in enumerate(lines):
         if index < start:
@@ -333,7 +346,9 @@ def _line_reasons(
             own = index == issue or (is_document_header(line) and not inside[index])
             reason = "" if own else BEFORE_TITLE
         elif index > end:
-            own = not carried and _distribution(lines, end, index)
+            own = not carried and (
+                _distribution(lines, end, index) or (attached and not inside[index])
+            )
             reason = "" if own else AFTER_END
         else:
             reason = inside[index]
@@ -398,6 +413,27 @@ def _no_attachment_fields(lines: list[str], inside: list[str], scores: list[floa
 _DISTRIBUTION_LINE = re.compile(
     r"^(?:(?:报|送|发|分送|抄送|抄报|报送|印发)\s*[:：]\s*\S|[（(]共印\s*\d+\s*份[）)]$)"
 )
+
+
+# What a document appends under its end, by its heading: an attachment (附：主席团常务主席名单,
+# 附表：应急指挥部成员通讯录, 附件2 alone over its title), a form to return (回　执, 报名回执).
+# 附件：… names what goes with the document, which a page leaves out (and puts its own
+# lines under).
+_APPENDED = re.compile(
+    r"^(?:附件\s*\d{0,2}|附(?:表|录)?\s*\d{0,2}\s*(?:[:：][^。！？!?]{2,40})?|"
+    r"[^。！？!?]{0,20}回[ \u3000]*执)$"
+)
+
+
+def _attached(lines: list[str], inside: list[str], start: int, end: int) -> bool:
+    """Whether the document appends a part under its end: its heading is the document's
+    last line or the first after it that no rule or judge took on its own, and then
+    what follows is the part's (a table, a list of names, a form) where nothing took it on
+    its own either."""
+    after = next((i for i in range(end + 1, len(lines)) if not inside[i]), None)
+    return any(
+        start < i and _APPENDED.match(lines[i]) is not None for i in (end, after) if i is not None
+    )
 
 
 def _distribution(lines: list[str], end: int, index: int) -> bool:
@@ -513,6 +549,10 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
         and not STAGE_DIRECTION.match(line)
         and not _section_label(line)  # a bulletin's column (【工作动态】) recurs in it
         and not OWN_TAIL.match(line)  # minutes name their recorder above and below
+        # a form asks twice for a signature or a tick; a printed page's fields (姓名：＿＿
+        # 日期：＿＿) repeat on every page
+        and not (SIGN_HERE.search(line) or BOXES.match(line))
+        and not _table_head(lines, i)  # tables of one kind head their columns alike
         # a unit signing above its date may share its name with the screen's head over it
         and not _signs_above_date(lines, inside, i)
     ]
@@ -643,7 +683,7 @@ def _signs_above_date(lines: list[str], inside: list[str], index: int) -> bool:
         and (
             SENTENCE_END.search(lines[index - 1]) is not None
             or protected_end(lines[index - 1])
-            or _CONTACT_FIELD.match(lines[index - 1]) is not None
+            or contact_field(lines[index - 1])
         )
     )
 
@@ -674,23 +714,45 @@ def _unmarked_headings(lines: list[str], inside: list[str], scores: list[float])
     return alone if len(alone) >= _UNMARKED_OUTLINE else set()
 
 
-# A field of a contact, on the line under its name (联系人：许晴 / 电话：0577-…).
-# A contact field, by its label (联系电话：, 物业服务中心24小时值班电话：).
+# A contact field, by its label, its spaces aside (联系电话：, 物业服务中心24小时值班电话：,
+# 短信举报：, 本院地址：, 邮　编：, 诉讼服务热线：, 反诈专线：): not a site's or a shop's (本站
+# 地址：, 客服热线：, 商务合作邮箱：).
 _CONTACT_FIELD = re.compile(
-    r"^(?:联系|办公|咨询|[\u4e00-\u9fff\d]{0,12}(?:值班|服务|监督|举报|热线))?"
-    r"(?:电话|手机|邮箱|传真|座机|地址|邮编)\s*[:：]"
+    r"^(?![\u4e00-\u9fff]{0,8}(?:本站|本网|网站|平台|客服|商务|合作|广告|投稿|会员))"
+    r"[\u4e00-\u9fff\d]{0,12}(?:电话|手机|邮箱|信箱|传真|座机|地址|邮编|邮政编码|热线|专线|短信举报)"
+    r"\s*[:：]"
 )
+# A document's line that asks its readers to get in touch under it (如发现可疑情况，请立即拨打：,
+# 五、联系方式, 咨询方式：).
+_ASKS_CONTACT = re.compile(r"(?:拨打|联系方式|咨询方式|举报方式|反映方式|联系电话|联系我们)[:：]?$")
+
+
+def contact_field(line: str) -> bool:
+    """Whether a line is a field of a contact (see _CONTACT_FIELD)."""
+    return (
+        _CONTACT_FIELD.match(re.sub(r"(?<=\S)[ \u3000]+(?=\S{0,6}[:：])", "", line[:24]))
+        is not None
+    )
 
 
 def _contact_goes_on(lines: list[str], inside: list[str], index: int) -> bool:
-    """Whether a line goes on with the contact above it, the document's own: a contact
-    field (电话：…, 邮箱：…) under its 联系人, or under such fields under it."""
-    if _CONTACT_FIELD.match(lines[index]) is None:
+    """Whether a contact field is one of the document's own contacts: its run of contact
+    fields (a block stands or falls whole) holds another the document keeps as its own
+    (联系人：…, 监督电话：…) or stands under the document's line that asks its readers to
+    call (…请立即拨打：)."""
+    if not contact_field(lines[index]):
         return False
-    above = index - 1
-    while above >= 0 and not inside[above] and _CONTACT_FIELD.match(lines[above]):
-        above -= 1
-    return above >= 0 and not inside[above] and own_contact(lines[above])
+    low = high = index
+    while low > 0 and contact_field(lines[low - 1]):
+        low -= 1
+    while high + 1 < len(lines) and contact_field(lines[high + 1]):
+        high += 1
+    head = low - 1
+    if head >= 0 and not inside[head] and _ASKS_CONTACT.search(lines[head]):
+        return True
+    return any(
+        not inside[j] and own_contact(lines[j]) for j in range(max(head, 0), high + 1) if j != index
+    )
 
 
 # A sentence this long after a tail's form is the document going on, not its tail's.
@@ -707,6 +769,41 @@ _BULLETIN = re.compile(r"(?:简报|快报|专报|动态|信息|通讯|周报|月
 
 def _bulletin(title: str) -> bool:
     return bool(_BULLETIN.search(title))
+
+
+# A host's script, which heads its steps and gives its directions in brackets (【开场】,
+# 【奏国歌，全体起立】).
+_SCRIPT = re.compile(r"(?:主持词|主持稿|串词|串联词|议程|流程)(?:[（(][^（）()]{1,8}[）)])?$")
+# …not a prompter's marks for the voice and the eyes (【停顿2秒】, 【看镜头】), nor a
+# bulletin's every kind (minutes, 信息).
+_PROMPTER_MARK = re.compile(r"停顿|镜头|语速|语气|手势|翻页|提词|\d+\s*秒")
+_OWN_COLUMNS = re.compile(r"(?:简报|快报|专报|工作动态|通讯|周报|月报|旬报)$")
+_OWN_LABEL = re.compile(r"^【([^】]{1,24})】$")
+
+
+def _own_labels(lines: list[str], inside: list[str], start: int) -> list[int]:
+    """The labels a bulletin heads its columns and its editor's note with (【编者按】,
+    【数据看板】, 编者按：…) and a host's script its steps and directions (【第一项】, 【掌声】):
+    theirs, which on a page that carries a document are the page's."""
+    if start >= len(lines):
+        return []
+    title = lines[start]
+    bulletin, script = bool(_OWN_COLUMNS.search(title)), bool(_SCRIPT.search(title))
+    if not (bulletin or script):
+        return []
+    found = []
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if inside[index] != PROMOTION:
+            continue
+        label = _OWN_LABEL.match(line)
+        if label and _PROMPTER_MARK.search(label[1]):
+            continue
+        note = bulletin and publisher_note(line)
+        text = label[1] if label else re.split("[:：】]", line, maxsplit=1)[-1] if note else ""
+        if text and not promotion(text):
+            found.append(index)
+    return found
 
 
 # A name left blank to fill (××, 某某, ○○), alone on its line.
@@ -729,19 +826,41 @@ _WRITING = 20
 _CONTACT_VALUE = re.compile(r"[\w.+-]+@[\w.-]+|\+?\d[\d\-－ ]{4,}\d")
 
 
+def _contact_row(lines: list[str], index: int) -> bool:
+    """Whether a line is a row of the document's table of contacts (总指挥　张某某　139…,
+    院感科　黄某某　0591-…): three cells or more with a number, beside another such row,
+    and nothing of promotion but the number."""
+
+    def row(i: int) -> bool:
+        line = lines[i]
+        return (
+            _cells(line)
+            and len(re.split(r"[ \u3000]+", line.strip())) >= 3
+            and _CONTACT_VALUE.search(line) is not None
+        )
+
+    return (
+        row(index)
+        and not promotion(_CONTACT_VALUE.sub("", lines[index]))
+        and any(row(i) for i in (index - 1, index + 1) if 0 <= i < len(lines))
+    )
+
+
 def _own_contact_field(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a contact field that a sign of promotion took (邮箱：…@…) is the
     document's own: it goes on with the document's own contact (_contact_goes_on), only
     its address or number reads as promotion (地址：本站长期承接…代写业务 is an ad), and the
-    document's writing does not go on after it before its signature, as its own contacts
-    close it."""
+    document's writing does not go on after it before its signature or its attachments,
+    as its own contacts close it."""
     if not _contact_goes_on(lines, inside, index):
         return False
-    rest = _CONTACT_VALUE.sub("", _CONTACT_FIELD.sub("", lines[index])).strip()
+    rest = _CONTACT_VALUE.sub("", re.split("[:：]", lines[index], maxsplit=1)[-1]).strip()
     if rest and promotion(rest):
         return False
     after = [(line, not reason) for line, reason in zip(lines, inside, strict=True)][index + 1 :]
     for position, (line, kept) in enumerate(after):
+        if _ATTACHMENT_LIST.match(line) or _APPENDED.match(line):
+            return True  # what follows is what the document lists or appends
         if SIGNATURE.match(line) and not any(
             own and (HEADING.match(later) or len(later) >= PARAGRAPH)
             for later, own in after[position + 1 :]
@@ -751,6 +870,10 @@ def _own_contact_field(lines: list[str], inside: list[str], index: int) -> bool:
         if kept and writing and not protected_end(line):
             return False
     return True
+
+
+# The document's list of what goes with it (附件：1.…).
+_ATTACHMENT_LIST = re.compile(r"^[（(]?附件\s*[:：]")
 
 
 def _tail_form_inside_body(lines: list[str], inside: list[str], index: int) -> bool:
@@ -777,8 +900,16 @@ def _byline_rows(lines: list[str], inside: list[str], start: int, opening: set[i
     table before its first sentence; its own lines there (a subtitle, the speaker, the
     date) are protected as they are everywhere."""
     first = _first_sentence(lines, inside, start, len(lines) - 1)
-    # A sentence leading in to a table (…决定废止以下规范性文件：) begins the body too.
-    first = next((i for i in range(start + 1, first) if _lead_in(lines, inside, i)), first)
+    # A sentence leading in to a table (…决定废止以下规范性文件：) begins the body too, and
+    # so does a heading of the document's outline (一、考试时间安排 over its timetable).
+    first = next(
+        (
+            i
+            for i in range(start + 1, first)
+            if _lead_in(lines, inside, i) or (not inside[i] and HEADING.match(lines[i]))
+        ),
+        first,
+    )
     return [
         i
         for i in sorted(opening)
@@ -824,6 +955,10 @@ _BARE_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[ \u3000]+[\u4e00-\u9fff]{2,
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十]{1,3}[章节编][ \u3000]+[\u4e00-\u9fff　 ]{2,16}$")
 _SESSION_NUMBER = re.compile(r"^[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第\s*\d{1,4}\s*[次期号]$")
 # A questionnaire's question over its options (问题1：…？ / A. 满意　62%).
+# A timetable's row: a time or a span of times, then what happens (8:00—9:00　报到、签到).
+_TIMETABLE_ROW = re.compile(
+    r"^\d{1,2}[:：]\d{2}(?:\s*[—–\-~～至]+\s*\d{1,2}[:：]\d{2})?[ \u3000]+[\u4e00-\u9fff]{2}"
+)
 _QUESTION_ITEM = re.compile(r"^问题\s*\d{1,2}[:：].*[？?](?:[（(][^（）()]*[）)])?$")
 _OPTION = re.compile(r"^[A-Ha-h][.．、]")
 
@@ -840,8 +975,31 @@ def _own_record(lines: list[str], index: int) -> bool:
         return True
     if _BARE_NUMBERED.match(line):
         return sum(bool(_BARE_NUMBERED.match(other)) for other in lines) >= 2
+    if form_line(line):
+        return True
+    if _TIMETABLE_ROW.match(line) and not SENTENCE_END.search(line):
+        # a timetable has rows; a device's clock stands alone, a log's entry is a sentence
+        return any(
+            _TIMETABLE_ROW.match(lines[i]) for i in (index - 1, index + 1) if 0 <= i < len(lines)
+        )
     following = lines[index + 1] if index + 1 < len(lines) else ""
     return bool(_QUESTION_ITEM.match(line) and _OPTION.match(following))
+
+
+def _answer_lines(lines: list[str], index: int) -> bool:
+    """Whether a line of blanks alone is a form's space to answer in, under its question
+    or field (主要做法（300字以内）：, 您的建议？) or under another such line."""
+    above = index - 1
+    while above >= 0 and _BLANK_ALONE_LINE.match(lines[above]):
+        above -= 1
+    return (
+        bool(_BLANK_ALONE_LINE.match(lines[index]))
+        and above >= 0
+        and lines[above].endswith(("：", ":", "？", "?"))
+    )
+
+
+_BLANK_ALONE_LINE = re.compile(r"^[＿_]{4,}$")
 
 
 def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
@@ -850,8 +1008,9 @@ def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
     return _cells(lines[index]) and any(map(_cells, beside))
 
 
-# A sentence that leads in to what follows (…具体数据截图摘录如下：): judged as a sentence.
-_LEAD_IN = re.compile(r"，[^，。！？]{4,}[：:]$")
+# A sentence that leads in to what follows (…具体数据截图摘录如下：, …举行。现将有关安排通知如
+# 下：): judged as a sentence.
+_LEAD_IN = re.compile(r"[，。；][^，。！？]{4,}[：:]$")
 
 
 # A device's status line, its mark first (‖ 15:04:33 已暂停, ⏱ 剩余阅读时间 01:26, ✔ 第1节已完成).
@@ -1063,7 +1222,7 @@ def learnable_lines(text: str) -> list[str]:
             or line in tables
             or (SENTENCE_END.search(line) and _scores([line])[0] <= _learned_sentence(line))
             or _the_documents(line)
-            or _CONTACT_FIELD.match(line)  # one unit's documents share 电话：…
+            or contact_field(line)  # one unit's documents share 电话：…
             or _ISSUER_ALIAS.match(line)
             or find_placeholders(line)
             or is_subtitle(line)

@@ -62,6 +62,11 @@ def _documents_after(line: str) -> bool:
     )
 
 
+# A document's own note on when it takes effect and who construes it (注：本预案自发布之日起施
+# 行，由…负责解释。).
+_IN_FORCE = re.compile(r"自.{0,8}之日起(?:施行|执行|实施|生效)|负责解释")
+
+
 def end_index(lines: list[str], inside: list[str], start: int, scores: list[float]) -> int:
     """The document's last line: the last sentence or signature after the title, or, in
     a text with neither, its last line not judged wrapper on its own."""
@@ -80,6 +85,7 @@ def end_index(lines: list[str], inside: list[str], start: int, scores: list[floa
             if inside[i] in ("", LEARNED)
             and NOTICE_START.match(lines[i])
             and not protected_end(lines[i])
+            and not _IN_FORCE.search(lines[i])
             and not any(_documents_after(lines[j]) for j in own if j > i)
         ),
         None,
@@ -100,8 +106,13 @@ def end_index(lines: list[str], inside: list[str], start: int, scores: list[floa
         own = _without_notes_after(lines, own, last, scores)
     # A publisher's note under a label of its own (【点评】 alone on its line), with only
     # short lines after it, runs to the end: its points (①结构：…) are not the document's.
+    # Above the body (a bulletin's 【编者按】 under its masthead) it is the document's own.
     label = next((i for i in range(start + 1, len(lines)) if NOTE_LABEL.match(lines[i])), None)
-    if label is not None and all(len(lines[j]) < PARAGRAPH for j in own if j > label):
+    if (
+        label is not None
+        and any(SENTENCE_END.search(lines[j]) for j in own if start < j < label)
+        and all(len(lines[j]) < PARAGRAPH for j in own if j > label)
+    ):
         own = [i for i in own if i < label]
     # A copy's certification stamp (复印件 / 此复印件与原件一致 / 经办人：…), with only short
     # lines after it: the stamp's fields, not the document's signature.

@@ -174,12 +174,37 @@ def script_turn(lines: list[str], index: int) -> bool:
 FORM_FIELD = re.compile(r"^[^，。！？：:]{1,12}[:：]\s*[＿_]{2,}")
 
 
+# A form's row of boxes to tick (□是　□否, □非常满意　□满意　□一般), of blanks to fill
+# (1　＿＿＿　＿＿＿, 应到：45人　实到：＿＿人　请假：＿＿人), its place to sign
+# (签字：＿＿＿　（盖章）) or its date to fill (年　月　日, ＿＿年＿＿月＿＿日).
+BOXES = re.compile(r"^(?:[□☐]\s*[^□☐\s]{1,16}[ \u3000]*){2,}$")
+_BLANKS = re.compile("[＿_]{2,}")
+SIGN_HERE = re.compile(
+    r"(?:签字|签名|签章|盖章)[)）]?\s*[:：]?\s*[＿_]{2,}|[＿_]{2,}\s*[（(]?(?:签字|签名|签章|盖章)"
+)
+_DATE_TO_FILL = re.compile(r"^[＿_ \u3000]*年[＿_ \u3000]+月[＿_ \u3000]+日$")
+
+
+def form_line(line: str) -> bool:
+    """Whether a line is a form's: boxes to tick, two blanks to fill or more, a place to
+    sign, a date to fill."""
+    return bool(
+        BOXES.match(line)
+        or len(_BLANKS.findall(line)) >= 2
+        or SIGN_HERE.search(line)
+        or _DATE_TO_FILL.match(line)
+    )
+
+
 def protected_end(line: str) -> bool:
     """Whether a line has the form of the document's own end: its signature, last words,
-    tail, a field of its form or its own contact line."""
+    tail, a field of its form, its place to sign or date to fill, or its own contact
+    line."""
     return bool(
         SIGNATURE.match(line)
         or LAST_WORDS.match(line)
         or OWN_TAIL.match(line)
         or FORM_FIELD.match(line)
+        or _DATE_TO_FILL.match(line)
+        or SIGN_HERE.search(line)
     ) or own_contact(line)

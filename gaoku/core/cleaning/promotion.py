@@ -335,9 +335,11 @@ _STRONG = re.compile(
     r"^\W*(?:省电|低电量|飞行|勿扰|免打扰)模式已(?:开启|关闭)\W*$|电量低于\s*\d{1,2}\s*%|"
     # An input method's row of candidates left in a pasted text (1.人居环境　2.人居　3.仁菊
     # 4.人具　◀ ▶), a reading site's chapter header with its count (第52章 … 字数：976), a
-    # masked phone number (138****2211 抽中…) and a lucky draw's chances.
+    # masked phone number that won or bought (138****2211 抽中…; a list's own masks its
+    # members' numbers) and a lucky draw's chances.
     r"^1[.．]\S{1,6}\s+2[.．]\S{1,6}\s+3[.．]\S{1,6}\s+4[.．]\S{1,6}(?:\s+\d[.．]\S{1,6})*"
-    r"(?:\s+[◀▶<>‹›]+)*$|(?:^|\s)字数\s*[:：]\s*[\d,]+$|1[3-9]\d[*＊]{4}\d{4}|抽奖(?:机会|次数)|"
+    r"(?:\s+[◀▶<>‹›]+)*$|(?:^|\s)字数\s*[:：]\s*[\d,]+$|1[3-9]\d[*＊]{4}\d{4}\s*"
+    r"(?:刚刚|已|成功|抽中|获得|领取|购买|下单|开通|加入|中奖|兑换)|抽奖(?:机会|次数)|"
     # A wire's continuation marks (（续一）), a display's panel jumps (（下转展板 ZB-04）,
     # 展板 ZB-04（共12块）), a chat box's prompt (输入消息…), a scanning pen's log (第1行
     # 扫描成功) and a running app's announcements (已跑 1.0km…配速…, 心率区间：… 142 次/分).
