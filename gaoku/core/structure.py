@@ -189,7 +189,9 @@ def parse_outline(text: str) -> Outline:
     if not paras:
         return Outline("", "", "", (), "")
     first = 0
-    while first + 1 < len(paras) and is_document_header(paras[first]):
+    while first + 1 < len(paras) and (
+        is_document_header(paras[first]) or _issuer_over_title(*paras[first : first + 2])
+    ):
         first += 1
     body = first + 1
     while body < len(paras) and body <= first + 3 and _SUBTITLE.match(paras[body]):
@@ -249,18 +251,39 @@ def heading_level(paragraph: str) -> int | None:
 # a page's field that names the number (文号：某政办发〔2026〕5号).
 _ORGAN = r"[\u4e00-\u9fffXＸ×○]{2,20}(?:委员会|政府|办公室|办公厅|委|局|厅|部)"
 _DOCUMENT_HEADER = re.compile(
-    r"^(?:[\u4e00-\u9fffXＸ×○（）]{2,40}(?:委员会|政府|办公室|办公厅|委|局|厅|部|院|中心|公司|集团)文件"
+    r"^(?:[\u4e00-\u9fffXＸ×○（）]{2,40}(?:委员会|政府|办公室|办公厅|委|局|厅|部|院|中心|公司|集团|小组)文件"
     # …or the bodies that issue it jointly, side by side (中共××县委办公室　××县人民政府办公室).
     rf"|{_ORGAN}(?:[ \u3000]+{_ORGAN}){{1,3}}"
     r"|[^\s:：]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号"
-    r"|签发人[:：]\s*\S{1,12})$"
+    r"|签发人[:：]\s*\S{1,12}"
+    # …and its copy number, secrecy and urgency (000126, 秘密★1年, 特急).
+    r"|0\d{5}|(?:绝密|机密|秘密)(?:\s*★\s*[\d一二三四五六七八九十]{1,3}\s*(?:年|个月))?|特急|加急|特提)$"
 )
+
+
+# An issuing body's name alone (湖北省宜安市人民法院, 江城水务集团有限公司).
+_ISSUER_ALONE = re.compile(
+    r"^[\u4e00-\u9fffXＸ×○（）]{2,30}(?:委员会|政府|办公室|办公厅|委|局|厅|部|院|中心|公司|集团|"
+    r"支队|大队|党委|党组|支部|协会|学校|医院)$"
+)
+
+
+def _issuer_over_title(line: str, following: str) -> bool:
+    """Whether a line is the issuer's name set over the title that follows it (a court
+    over its 公　告, a company over its minutes' title): a short line, no sentence, no
+    salutation."""
+    return (
+        _ISSUER_ALONE.match(line) is not None
+        and len(following) <= 60
+        and not following.endswith(("。", "：", ":", "！", "？"))
+        and _ISSUER_ALONE.match(following) is None
+    )
 
 
 def is_document_header(paragraph: str) -> bool:
     """Whether a paragraph is part of an official document's header above its title: the
-    issuing body's 文件 line or its joint issuers, the document number (〔2026〕5号) or the
-    signer."""
+    issuing body's 文件 line or its joint issuers, the document number (〔2026〕5号), the
+    signer, the copy number, the secrecy or the urgency."""
     return _DOCUMENT_HEADER.match(paragraph.translate(_NO_MARKS)) is not None
 
 

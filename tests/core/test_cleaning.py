@@ -1606,7 +1606,9 @@ def test_stock_sentences_one_offices_documents_share_stay_at_the_ends_of_their_w
     ]
     text = "\n".join(lines)
     assert strip_boilerplate(text, PATTERNS, frozenset(shared)).text == text
-    assert learnable_lines(text) == shared
+    # Only such sentences may be learned from the notice (as far as the judge leans to
+    # wrapper on them), never its facts, contact or signature.
+    assert set(learnable_lines(text)) <= set(shared)
     at_end = [*lines[:4], *shared, "附件：停电区域示意图"]
     assert strip_boilerplate("\n".join(at_end), PATTERNS, frozenset(shared)).removed_lines == ()
 
@@ -3270,3 +3272,32 @@ def test_a_bulletins_editors_note_and_what_a_document_appends_under_its_end_stay
         "浏览次数：972\u3000\u3000发布时间：2025-03-22",
     ]
     assert _kept(page) == page[:5]
+
+
+def test_an_official_header_and_an_issuer_over_a_spaced_or_public_notice_title_stay():
+    from gaoku.core.cleaning.title import is_title
+    from gaoku.core.ingest import prepare_text
+
+    notice = [
+        "000037",
+        "秘密★6个月",
+        "特急",
+        "××县征兵工作领导小组文件",
+        "关于做好2026年上半年征兵工作的通知",
+        "各乡镇人民政府：",
+        "现将上半年征兵工作有关事项通知如下。",
+    ]
+    court = [
+        "××市中级人民法院",
+        "公\u3000告",
+        "（2025）××民终字第12号",
+        "某某：",
+        "本院受理的上诉人某某与被上诉人某某合同纠纷一案，现依法向你公告送达判决书。",
+    ]
+    for document in (notice, court):
+        assert _kept(document) == document, document[0]
+    assert prepare_text("\n".join(court), PATTERNS).outline.title == "公\u3000告"
+    assert is_title("××县人民医院医用耗材采购项目招标公告")
+    assert is_title("服务公告")
+    for line in ("公告详情", "网站公告", "公告栏\u30001/6", "××乡政务公告"):
+        assert not is_title(line), line

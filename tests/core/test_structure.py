@@ -415,3 +415,18 @@ def test_a_greeting_over_two_lines_is_no_theme_line():
         "今天开幕。",
     ]
     assert parse_outline("\n".join(lines)).salutation == ""
+
+
+def test_a_header_with_copy_number_secrecy_and_urgency_and_an_issuer_over_its_title():
+    for line in ("000058", "秘密★1年", "机密★6个月", "特急", "加急"):
+        assert is_document_header(line), line
+    assert not is_document_header("123456")  # a copy number has its leading zeros
+    text = (
+        "××市中级人民法院\n公\u3000告\n（2025）××民终字第12号\n某某：\n"
+        "本院受理的上诉一案，现依法向你公告送达。"
+    )
+    assert parse_outline(text).title == "公\u3000告"
+    minutes = "××水务集团有限公司\n总经理办公会议纪要\n〔2025〕第7期\n会议研究了供水管网改造工作。"
+    assert parse_outline(minutes).title == "总经理办公会议纪要"
+    # A name over a sentence is no issuer over a title.
+    assert parse_outline("××县人民政府\n本届政府任期内完成各项目标任务。").title == "××县人民政府"

@@ -343,7 +343,11 @@ def _line_reasons(
     for index, line in enumerate(lines):
         if index < start:
             # An official document's header (文件, 〔2026〕5号) stands above its title.
-            own = index == issue or (is_document_header(line) and not inside[index])
+            # …and so does the issuer alone over its title (湖北省宜安市人民法院 / 公　告).
+            own = index == issue or (
+                not inside[index]
+                and (is_document_header(line) or (index == start - 1 and _issuer_alone(line)))
+            )
             reason = "" if own else BEFORE_TITLE
         elif index > end:
             own = not carried and (
@@ -434,6 +438,14 @@ def _attached(lines: list[str], inside: list[str], start: int, end: int) -> bool
     return any(
         start < i and _APPENDED.match(lines[i]) is not None for i in (end, after) if i is not None
     )
+
+
+_ISSUER_LINE = re.compile(rf"^{ISSUER}$")
+
+
+def _issuer_alone(line: str) -> bool:
+    """Whether a line is an issuing body's name and nothing else (no site's: 门户网站)."""
+    return _ISSUER_LINE.match(line) is not None and not promotion(line)
 
 
 def _distribution(lines: list[str], end: int, index: int) -> bool:

@@ -29,7 +29,9 @@ TITLE_WINDOW = 12
 _KINDS = (
     "(?:倡议|决心|建议|申请|保证|责任|承诺)书|(?:讲话|发言|致辞|演讲|主持|汇报)稿|讲话|致辞|致词|发言|讲稿|演讲|党课|主持词|报告|方案|总结|体会|要点|汇报|提纲|意见|通知|"
     "决定|规划|计划|纲要|办法|细则|制度|公报|倡议|述职|研讨|说明|请示|批复|通报|"
-    "决议|纪要|简报|清单|寄语|思考|预案|(?:会议|谈话|学习|活动)记录|"
+    "决议|纪要|简报|周报|清单|寄语|思考|预案|简章|(?:会议|谈话|学习|活动)记录|"
+    # A notice to the public (招标公告, 服务公告), not a site's (网站公告, 政务公告, 公告详情).
+    "(?<!网站|系统|平台|本站|站内|官方|政务)(?:公告|通告)(?=$|[（(])|"
     # Kinds named by a compound only, since the bare word is a distributor's too
     # (每一篇材料, 加微信): 事迹材料, 对照检查材料, 祝酒词, 慰问信.
     "(?:经验|事迹|交流|汇报|发言|检查|剖析|典型|书面|申报|评议)材料|"
@@ -62,6 +64,11 @@ _WORDS_AFTER = re.compile(
 _LIST_ENTRY = re.compile(r"^(?:\d{1,2}[ \u3000]|[①-⑳]|[Ⅰ-Ⅻ][．.、])")
 
 
+# A kind alone, spaced as a title is set over a court's or an office's notice (公　告,
+# 通　告, 通　知).
+_SPACED_KIND = re.compile(r"^(?:公|通|布)[ \u3000]+告$|^通[ \u3000]+知$|^公[ \u3000]+示$")
+
+
 def is_title(line: str) -> bool:
     """Whether a line reads as an official document's title.
 
@@ -74,6 +81,8 @@ def is_title(line: str) -> bool:
     a title open with a symbol (▍章节 02　发言全文; a blank ○○ is a title's) or name a
     site's section after a spaced dot (校灵通智能校对 · 检查报告).
     """
+    if _SPACED_KIND.match(line):
+        return True
     kinds = [match.end() for match in _TITLE.finditer(_LABELS.sub(_blank_out, line))]
     return (
         4 <= len(line) <= 60
