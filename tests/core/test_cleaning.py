@@ -3301,3 +3301,38 @@ def test_an_official_header_and_an_issuer_over_a_spaced_or_public_notice_title_s
     assert is_title("服务公告")
     for line in ("公告详情", "网站公告", "公告栏\u30001/6", "××乡政务公告"):
         assert not is_title(line), line
+
+
+def test_a_documents_field_rows_and_a_mailbox_its_sentence_names_stay():
+    notice = [
+        "关于举办2025年基层统计人员业务培训班的通知",
+        "各乡镇人民政府，县直各部门：",
+        "为提高基层统计人员业务能力，县统计局决定举办业务培训班。现将有关事项通知如下：",
+        "一、培训安排",
+        "培训时间：2025年5月12日至13日\u3000\u3000培训地点：县委党校报告厅",
+        "二、报名方式",
+        "请各单位于5月8日前将报名回执发送至县统计局邮箱。",
+        "邮箱：xtjj_px@163.com",
+        "三、有关要求",
+        "参训人员须全程参加培训，不得无故缺席。",
+        "附件",
+        "2025年基层统计人员业务培训班报名回执",
+        "单位（盖章）：＿＿＿＿＿＿\u3000\u3000联系人：＿＿＿＿",
+        "××县统计局",
+        "2025年4月28日",
+        "2025年基层统计人员业务培训班报名回执",
+        "姓名：＿＿＿＿\u3000\u3000职务：＿＿＿＿",
+    ]
+    tally = [
+        "××村第十二届村民委员会选举计票结果公告",
+        "公开时间：2025年7月8日\u3000\u3000公开期限：30天",
+        "本次选举应到选民1,236人，实到1,102人，选举有效。",
+        "计票人：某某某\u3000\u3000监票人：某某某",
+        "××村村民选举委员会",
+        "2025年7月8日",
+    ]
+    for document in (notice, tally):
+        assert _kept(document) == document, document[0]
+    # A page's record of itself is still the page's.
+    assert promotion("发布时间：2025-03-22\u3000\u3000来源：县统计局")
+    assert promotion("上传时间：2025-03-22\u3000\u3000页数：5页")

@@ -425,7 +425,7 @@ _DISTRIBUTION_LINE = re.compile(
 # lines under).
 _APPENDED = re.compile(
     r"^(?:附件\s*\d{0,2}|附(?:表|录)?\s*\d{0,2}\s*(?:[:：][^。！？!?]{2,40})?|"
-    r"[^。！？!?]{0,20}回[ \u3000]*执)$"
+    r"[^。！？!?]{0,30}回[ \u3000]*执)$"
 )
 
 
@@ -564,6 +564,7 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
         # a form asks twice for a signature or a tick; a printed page's fields (姓名：＿＿
         # 日期：＿＿) repeat on every page
         and not (SIGN_HERE.search(line) or BOXES.match(line))
+        and not _APPENDED.match(line)  # the attachment a notice names heads it below
         and not _table_head(lines, i)  # tables of one kind head their columns alike
         # a unit signing above its date may share its name with the screen's head over it
         and not _signs_above_date(lines, inside, i)
@@ -731,12 +732,17 @@ def _unmarked_headings(lines: list[str], inside: list[str], scores: list[float])
 # 地址：, 客服热线：, 商务合作邮箱：).
 _CONTACT_FIELD = re.compile(
     r"^(?![\u4e00-\u9fff]{0,8}(?:本站|本网|网站|平台|客服|商务|合作|广告|投稿|会员))"
-    r"[\u4e00-\u9fff\d]{0,12}(?:电话|手机|邮箱|信箱|传真|座机|地址|邮编|邮政编码|热线|专线|短信举报)"
+    r"[\u4e00-\u9fff\d]{0,12}(?:电话|手机|邮箱|信箱|邮件|传真|座机|地址|邮编|邮政编码|热线|专线|短信举报)"
     r"\s*[:：]"
 )
 # A document's line that asks its readers to get in touch under it (如发现可疑情况，请立即拨打：,
-# 五、联系方式, 咨询方式：).
-_ASKS_CONTACT = re.compile(r"(?:拨打|联系方式|咨询方式|举报方式|反映方式|联系电话|联系我们)[:：]?$")
+# 五、联系方式, 咨询方式：, …通过以下方式提出意见建议：).
+_ASKS_CONTACT = re.compile(
+    r"(?:拨打|联系方式|咨询方式|举报方式|反映方式|联系电话|联系我们)[:：]?$|"
+    r"(?:以下|如下|下列)(?:方式|渠道|途径|电话|邮箱)"
+)
+# The kind of contact a field gives, by the last words of its label (邮箱, 电话).
+_CONTACT_KIND = re.compile(r"(电话|手机|邮箱|信箱|邮件|传真|地址)\s*[:：]")
 
 
 def contact_field(line: str) -> bool:
@@ -747,23 +753,48 @@ def contact_field(line: str) -> bool:
     )
 
 
-def _contact_goes_on(lines: list[str], inside: list[str], index: int) -> bool:
-    """Whether a contact field is one of the document's own contacts: its run of contact
-    fields (a block stands or falls whole) holds another the document keeps as its own
-    (联系人：…, 监督电话：…) or stands under the document's line that asks its readers to
-    call (…请立即拨打：)."""
-    if not contact_field(lines[index]):
-        return False
+def _asks_contact(line: str, field: str) -> bool:
+    """Whether the document's line above a contact field asks for it (…请立即拨打：) or names
+    it (…扫描发送至县应急管理局邮箱。 over 邮箱：…)."""
+    kind = _CONTACT_KIND.search(field[:16])
+    return bool(_ASKS_CONTACT.search(line) or (kind and kind[1] in line))
+
+
+def _contact_block(lines: list[str], index: int) -> range:
+    """The run of contact fields a contact field stands in."""
     low = high = index
     while low > 0 and contact_field(lines[low - 1]):
         low -= 1
     while high + 1 < len(lines) and contact_field(lines[high + 1]):
         high += 1
-    head = low - 1
-    if head >= 0 and not inside[head] and _ASKS_CONTACT.search(lines[head]):
+    return range(low, high + 1)
+
+
+def _contact_asked(lines: list[str], inside: list[str], index: int) -> bool:
+    """Whether a contact field's run stands under the document's line that asks for it."""
+    head = _contact_block(lines, index).start - 1
+    return (
+        contact_field(lines[index])
+        and head >= 0
+        and not inside[head]
+        and _asks_contact(lines[head], lines[index])
+    )
+
+
+def _contact_goes_on(lines: list[str], inside: list[str], index: int) -> bool:
+    """Whether a contact field is one of the document's own contacts: its run of contact
+    fields (a block stands or falls whole) holds another the document keeps as its own
+    (联系人：…, 监督电话：…), or stands under the document's line that asks its readers to
+    call (…请立即拨打：)."""
+    if not contact_field(lines[index]):
+        return False
+    if _contact_asked(lines, inside, index):
         return True
+    block = _contact_block(lines, index)
     return any(
-        not inside[j] and own_contact(lines[j]) for j in range(max(head, 0), high + 1) if j != index
+        not inside[j] and own_contact(lines[j])
+        for j in range(max(block.start - 1, 0), block.stop)
+        if j != index
     )
 
 
@@ -869,6 +900,8 @@ def _own_contact_field(lines: list[str], inside: list[str], index: int) -> bool:
     rest = _CONTACT_VALUE.sub("", re.split("[:：]", lines[index], maxsplit=1)[-1]).strip()
     if rest and promotion(rest):
         return False
+    if _contact_asked(lines, inside, index):
+        return True  # the document asked for it, wherever its writing goes on
     after = [(line, not reason) for line, reason in zip(lines, inside, strict=True)][index + 1 :]
     for position, (line, kept) in enumerate(after):
         if _ATTACHMENT_LIST.match(line) or _APPENDED.match(line):

@@ -85,8 +85,14 @@ _PUBLISHER_NOTE = (
 # (王科长  5月8日 20:05, 老周 2026-05-08 20:06:31). No line of a document ends in a clock
 # time after a bare name; an agenda's times are labelled (报到时间 5月8日 8:30).
 _AGENDA_WORDS = "时间|日期|地点|截止|期限|报到|签到|会议|议程|开幕|闭幕|开班|结业|集合|出发|考试"
+# A document's own fields, which it sets two to a row: its meeting's or its activity's
+# time and place (培训时间：…　培训地点：…), a notice's term (公开时间：…　公开期限：…), the count
+# (应到：45人　实到：43人) and who counted, presided or was assessed (计票人：…　监票人：…,
+# 工会主席：…　副主席：…, 被测评人：…　职务：…) — not a page's (发布时间, 更新时间, 浏览次数).
 _MINUTES_FIELD = re.compile(
-    r"^(?:会议)?(?:时间|日期|地点|主持人?|记录人?|(?:参加|出席|列席|缺席)(?:人员)?)[:：]$"
+    r"^(?:会议|培训|活动|公开|报到|考试|集合|公示)?(?:时间|日期|地点|期限|主持人?|记录人?|"
+    r"(?:参加|出席|列席|缺席|请假|应到|实到)(?:人员|人数|代表|村民代表)?|"
+    r"计票人|监票人|唱票人|统计人|被测评人|职务|[\u4e00-\u9fff]{0,4}(?:主席|书记|主任|组长))[:：]$"
 )
 _NOT_AGENDA = rf"(?![^\s]*(?:{_AGENDA_WORDS}|第.{{1,3}}[天日场期]))"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
