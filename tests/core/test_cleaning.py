@@ -3315,7 +3315,7 @@ def test_a_documents_field_rows_and_a_mailbox_its_sentence_names_stay():
         "邮箱：xtjj_px@163.com",
         "三、有关要求",
         "参训人员须全程参加培训，不得无故缺席。",
-        "附件",
+        "附件1",
         "2025年基层统计人员业务培训班报名回执",
         "单位（盖章）：＿＿＿＿＿＿\u3000\u3000联系人：＿＿＿＿",
         "××县统计局",
@@ -3336,3 +3336,55 @@ def test_a_documents_field_rows_and_a_mailbox_its_sentence_names_stay():
     # A page's record of itself is still the page's.
     assert promotion("发布时间：2025-03-22\u3000\u3000来源：县统计局")
     assert promotion("上传时间：2025-03-22\u3000\u3000页数：5页")
+
+
+def test_a_pages_lines_in_the_forms_a_document_keeps_still_go():
+    """What a review wrote against the rules that keep a document's structured lines: a
+    shop's contacts in a block beside the document's, a page's labels in a bulletin, its
+    readers' boxes and hours, a trade's name over the title, a page's number, a shop's
+    contact rows and receipts under an attachment."""
+    notice = [
+        "关于开展安全生产大检查的通知",
+        "各乡镇人民政府：",
+        "为切实做好安全生产工作，县政府决定开展安全生产大检查。请各单位认真组织实施。",
+        "联系人：王某某\u3000\u3000联系电话：0558-8011234",
+        "范文代写热线：13905781234",
+        "课程顾问手机：13912345678",
+        "××县人民政府办公室",
+        "2025年3月2日",
+    ]
+    assert strip_boilerplate("\n".join(notice), PATTERNS).removed_lines == tuple(notice[4:6])
+    bulletin = [
+        "××县农业工作简报",
+        "【每日一签】",
+        "编者按：本简报由公文素材网编辑整理，转载请保留出处。",
+        "【工作动态】",
+        "县里召开春耕生产调度会，安排部署春耕备耕工作。",
+        "□收藏\u3000□点赞\u3000□转发",
+        "9:00-18:00\u3000人工客服在线",
+        "18:00-22:00\u3000智能客服值守",
+    ]
+    removed = strip_boilerplate("\n".join(bulletin), PATTERNS).removed_lines
+    assert set(removed) == {bulletin[1], bulletin[2], *bulletin[5:]}
+    page = [
+        "笔杆子写作服务中心",
+        "关于做好春季森林防火工作的通知",
+        "各乡镇人民政府：",
+        "当前正值春季森林防火关键期，请各地切实加强火源管控，确保森林资源安全。",
+        "××县人民政府办公室",
+        "2025年3月2日",
+        "附件1",
+        "防火值班表",
+        "售后客服\u3000小周\u300013800001111",
+        "写作顾问\u3000林老师\u300013500002222",
+        "订单回执",
+        "支付金额：9.90元",
+    ]
+    removed = strip_boilerplate("\n".join(page), PATTERNS).removed_lines
+    assert set(removed) == {page[0], *page[8:]}
+    assert (
+        "025431"
+        in strip_boilerplate(
+            "文档编号：\n025431\n关于做好春季森林防火工作的通知\n" + "\n".join(page[2:6]), PATTERNS
+        ).removed_lines
+    )

@@ -109,6 +109,7 @@ from gaoku.core.cleaning.promotion import (
     promotion,
     publisher_note,
     slide_marker,
+    unmistakable,
 )
 from gaoku.core.cleaning.reasons import (
     AFTER_END,
@@ -293,7 +294,7 @@ def _line_reasons(
             )
             or (
                 inside[index] == FILLER
-                and (_blank_signer(lines, index) or _answer_lines(lines, index))
+                and (_blank_signer(lines, index) or _answer_lines(lines, inside, index))
             )
             or (inside[index] == PROMOTION and _contact_row(lines, index))
         )
@@ -341,12 +342,18 @@ def _line_reasons(
     attached = _attached(lines, inside, start, end)
     reasons = []
     for index, line in enumerate(lines):
+        # What the document appends runs on until a line taken on its own (精品推荐 and the
+        # page's list under it).
+        attached = attached and not (index > end and inside[index])
         if index < start:
             # An official document's header (文件, 〔2026〕5号) stands above its title.
             # …and so does the issuer alone over its title (湖北省宜安市人民法院 / 公　告).
             own = index == issue or (
                 not inside[index]
-                and (is_document_header(line) or (index == start - 1 and _issuer_alone(line)))
+                and (
+                    (is_document_header(line) and (index == 0 or not _COPY_NUMBER.match(line)))
+                    or (index == start - 1 and _issuer_alone(line))
+                )
             )
             reason = "" if own else BEFORE_TITLE
         elif index > end:
@@ -420,12 +427,13 @@ _DISTRIBUTION_LINE = re.compile(
 
 
 # What a document appends under its end, by its heading: an attachment (附：主席团常务主席名单,
-# 附表：应急指挥部成员通讯录, 附件2 alone over its title), a form to return (回　执, 报名回执).
+# 附表：应急指挥部成员通讯录, 附件2 alone over its title; a bare 附件 or 附录 heads a page's
+# list as well), a form to return (回　执, 报名回执; an 订单回执 is a shop's).
 # 附件：… names what goes with the document, which a page leaves out (and puts its own
 # lines under).
 _APPENDED = re.compile(
-    r"^(?:附件\s*\d{0,2}|附(?:表|录)?\s*\d{0,2}\s*(?:[:：][^。！？!?]{2,40})?|"
-    r"[^。！？!?]{0,30}回[ \u3000]*执)$"
+    r"^(?:附件\s*\d{1,2}|附表\s*\d{1,2}|附(?:表|录)?\s*\d{0,2}\s*[:：][^。！？!?]{2,40}|"
+    r"(?![^。！？!?]*(?:订单|支付|交易|付款|购买))[^。！？!?]{0,30}回[ \u3000]*执)$"
 )
 
 
@@ -441,11 +449,17 @@ def _attached(lines: list[str], inside: list[str], start: int, end: int) -> bool
 
 
 _ISSUER_LINE = re.compile(rf"^{ISSUER}$")
+# A document's copy number, which heads it (000126); under the top, a page's number.
+_COPY_NUMBER = re.compile(r"^\d{6}$")
 
 
 def _issuer_alone(line: str) -> bool:
     """Whether a line is an issuing body's name and nothing else (no site's: 门户网站)."""
-    return _ISSUER_LINE.match(line) is not None and not promotion(line)
+    return (
+        _ISSUER_LINE.match(line) is not None
+        and not promotion(line)
+        and not _PAGES_WORDS.search(line)
+    )
 
 
 def _distribution(lines: list[str], end: int, index: int) -> bool:
@@ -547,6 +561,7 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
     is the title where no other line does: its first occurrence stays."""
     heads = [_running_head(line) for line in lines]
     counts = Counter(heads)
+    signers = {lines[i] for i in range(len(lines)) if _signs_above_date(lines, inside, i)}
     repeated = [
         i
         for i, line in enumerate(lines)
@@ -566,8 +581,9 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
         and not (SIGN_HERE.search(line) or BOXES.match(line))
         and not _APPENDED.match(line)  # the attachment a notice names heads it below
         and not _table_head(lines, i)  # tables of one kind head their columns alike
-        # a unit signing above its date may share its name with the screen's head over it
-        and not _signs_above_date(lines, inside, i)
+        # a unit signing above its date may share its name with the screen's head over it,
+        # and an issuer over its title signs it below (湖北省某某市人民法院 / 公　告 … / 院名)
+        and lines[i] not in signers
     ]
     repeated += _repeated_labels(lines, inside, set(repeated))
     titled = {lines[i] for i in repeated if is_title(lines[i])}
@@ -727,11 +743,14 @@ def _unmarked_headings(lines: list[str], inside: list[str], scores: list[float])
     return alone if len(alone) >= _UNMARKED_OUTLINE else set()
 
 
+# The words of a writing trade's or a shop's services, which no issuing body's contact,
+# label or name uses (范文代写热线, 课程顾问手机, 文秘资料服务中心, 售后客服).
+_TRADE = "范文|代写|定制|资料|顾问|课程|文稿|文秘|写作|素材|笔杆|公文|售后|客服|同号|编辑部|打赏"
 # A contact field, by its label, its spaces aside (联系电话：, 物业服务中心24小时值班电话：,
 # 短信举报：, 本院地址：, 邮　编：, 诉讼服务热线：, 反诈专线：): not a site's or a shop's (本站
 # 地址：, 客服热线：, 商务合作邮箱：).
 _CONTACT_FIELD = re.compile(
-    r"^(?![\u4e00-\u9fff]{0,8}(?:本站|本网|网站|平台|客服|商务|合作|广告|投稿|会员))"
+    rf"^(?![\u4e00-\u9fff]{{0,8}}(?:本站|本网|网站|平台|客服|商务|合作|广告|投稿|会员|{_TRADE}))"
     r"[\u4e00-\u9fff\d]{0,12}(?:电话|手机|邮箱|信箱|邮件|传真|座机|地址|邮编|邮政编码|热线|专线|短信举报)"
     r"\s*[:：]"
 )
@@ -822,6 +841,12 @@ _SCRIPT = re.compile(r"(?:主持词|主持稿|串词|串联词|议程|流程)(?:
 _PROMPTER_MARK = re.compile(r"停顿|镜头|语速|语气|手势|翻页|提词|\d+\s*秒")
 _OWN_COLUMNS = re.compile(r"(?:简报|快报|专报|工作动态|通讯|周报|月报|旬报)$")
 _OWN_LABEL = re.compile(r"^【([^】]{1,24})】$")
+# …nor a page's (【每日一签】, 【打赏作者】, 编者按：本周报由…网编辑整理，转载请保留出处。).
+_PAGES_WORDS = re.compile(
+    rf"{_TRADE}|每日|签到|点赞|收藏|转发|分享|关注|订阅|评论|福利|领取|推荐|转载|出处|来源|"
+    r"广告|广而告之|导读|稿酬|"
+    r"(?:网|平台|公众号)(?:编辑|整理)"
+)
 
 
 def _own_labels(lines: list[str], inside: list[str], start: int) -> list[int]:
@@ -840,7 +865,7 @@ def _own_labels(lines: list[str], inside: list[str], start: int) -> list[int]:
         if inside[index] != PROMOTION:
             continue
         label = _OWN_LABEL.match(line)
-        if label and _PROMPTER_MARK.search(label[1]):
+        if (label and _PROMPTER_MARK.search(label[1])) or _PAGES_WORDS.search(line):
             continue
         note = bulletin and publisher_note(line)
         text = label[1] if label else re.split("[:：】]", line, maxsplit=1)[-1] if note else ""
@@ -885,6 +910,7 @@ def _contact_row(lines: list[str], index: int) -> bool:
     return (
         row(index)
         and not promotion(_CONTACT_VALUE.sub("", lines[index]))
+        and not _PAGES_WORDS.search(lines[index])
         and any(row(i) for i in (index - 1, index + 1) if 0 <= i < len(lines))
     )
 
@@ -898,7 +924,7 @@ def _own_contact_field(lines: list[str], inside: list[str], index: int) -> bool:
     if not _contact_goes_on(lines, inside, index):
         return False
     rest = _CONTACT_VALUE.sub("", re.split("[:：]", lines[index], maxsplit=1)[-1]).strip()
-    if rest and promotion(rest):
+    if (rest and promotion(rest)) or unmistakable(_CONTACT_VALUE.sub("", lines[index])):
         return False
     if _contact_asked(lines, inside, index):
         return True  # the document asked for it, wherever its writing goes on
@@ -1000,6 +1026,8 @@ _BARE_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[ \u3000]+[\u4e00-\u9fff]{2,
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十]{1,3}[章节编][ \u3000]+[\u4e00-\u9fff　 ]{2,16}$")
 _SESSION_NUMBER = re.compile(r"^[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第\s*\d{1,4}\s*[次期号]$")
 # A questionnaire's question over its options (问题1：…？ / A. 满意　62%).
+# What a page's feed records its readers doing (10:32　张先生　浏览了本文).
+_PAGE_ACTIVITY = re.compile(r"浏览|阅读了|下载了|购买|在线|已购")
 # A timetable's row: a time or a span of times, then what happens (8:00—9:00　报到、签到).
 _TIMETABLE_ROW = re.compile(
     r"^\d{1,2}[:：]\d{2}(?:\s*[—–\-~～至]+\s*\d{1,2}[:：]\d{2})?[ \u3000]+[\u4e00-\u9fff]{2}"
@@ -1022,6 +1050,8 @@ def _own_record(lines: list[str], index: int) -> bool:
         return sum(bool(_BARE_NUMBERED.match(other)) for other in lines) >= 2
     if form_line(line):
         return True
+    if _PAGES_WORDS.search(line) or _PAGE_ACTIVITY.search(line):
+        return False  # a page's own boxes (□收藏　□点赞) and hours (9:00-18:00　人工客服在线)
     if _TIMETABLE_ROW.match(line) and not SENTENCE_END.search(line):
         # a timetable has rows; a device's clock stands alone, a log's entry is a sentence
         return any(
@@ -1031,7 +1061,7 @@ def _own_record(lines: list[str], index: int) -> bool:
     return bool(_QUESTION_ITEM.match(line) and _OPTION.match(following))
 
 
-def _answer_lines(lines: list[str], index: int) -> bool:
+def _answer_lines(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a line of blanks alone is a form's space to answer in, under its question
     or field (主要做法（300字以内）：, 您的建议？) or under another such line."""
     above = index - 1
@@ -1040,6 +1070,7 @@ def _answer_lines(lines: list[str], index: int) -> bool:
     return (
         bool(_BLANK_ALONE_LINE.match(lines[index]))
         and above >= 0
+        and not inside[above]
         and lines[above].endswith(("：", ":", "？", "?"))
     )
 

@@ -185,11 +185,16 @@ def end_index(lines: list[str], inside: list[str], start: int, scores: list[floa
             or _form_note(lines, index)
             or _attachment_entry(lines, index)
             or _stage_direction_last(lines, index, scores)
+            or _CLOSING_DIRECTION.match(line)
         ):
             return index
     return own[-1] if own else start
 
 
+# A script's last direction, as its audience leaves ((播放退场音乐，请领导先行退场）).
+_CLOSING_DIRECTION = re.compile(
+    r"^[（(【][^（）()【】]{0,30}(?:退场|离场|散会)[^（）()【】]{0,10}[）)】]$"
+)
 # A host's direction after the last sentence on its line (…正式开始！（奏乐）).
 _DIRECTION_AFTER = re.compile(rf"(?<=[。！？!?]){DIRECTION}$")
 

@@ -87,12 +87,14 @@ _PUBLISHER_NOTE = (
 _AGENDA_WORDS = "时间|日期|地点|截止|期限|报到|签到|会议|议程|开幕|闭幕|开班|结业|集合|出发|考试"
 # A document's own fields, which it sets two to a row: its meeting's or its activity's
 # time and place (培训时间：…　培训地点：…), a notice's term (公开时间：…　公开期限：…), the count
-# (应到：45人　实到：43人) and who counted, presided or was assessed (计票人：…　监票人：…,
+# (应到：45人　实到：43人, 参加测评人数：86人　有效票：86张, 优秀率：…) and who counted,
+# presided or was assessed (计票人：…　监票人：…,
 # 工会主席：…　副主席：…, 被测评人：…　职务：…) — not a page's (发布时间, 更新时间, 浏览次数).
 _MINUTES_FIELD = re.compile(
     r"^(?:会议|培训|活动|公开|报到|考试|集合|公示)?(?:时间|日期|地点|期限|主持人?|记录人?|"
     r"(?:参加|出席|列席|缺席|请假|应到|实到)(?:人员|人数|代表|村民代表)?|"
-    r"计票人|监票人|唱票人|统计人|被测评人|职务|[\u4e00-\u9fff]{0,4}(?:主席|书记|主任|组长))[:：]$"
+    r"计票人|监票人|唱票人|统计人|被测评人|职务|[\u4e00-\u9fff]{0,4}(?:主席|书记|主任|组长)|"
+    r"[\u4e00-\u9fff]{0,6}(?:人数|票数|率)|有效票|无效票|赞成票?|反对票?|弃权票?)[:：]$"
 )
 _NOT_AGENDA = rf"(?![^\s]*(?:{_AGENDA_WORDS}|第.{{1,3}}[天日场期]))"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
@@ -443,6 +445,8 @@ _WEAK = re.compile(
             # A seller's group (会员群, 资料群, 范文群): a document names its own (各门店会员群
             # 同步发布) in a sentence.
             r"(?:会员|免费|VIP|vip|资料|写作|材料|范文)群(?!众|体)",
+            # A page's boxes for its readers' actions (□收藏　□点赞　□转发).
+            r"^[□☐]\s*(?:收藏|点赞|转发|分享|在看|关注|打赏)",
             # A sticker's or a label's own instruction (资产管理科 · 请勿撕毁 · 定期盘点).
             r"请勿(?:撕毁|撕掉|揭下)",
             # A social-media topic tag (#公文写作, #述职报告#) or handle (@某某笔记): a post's,
