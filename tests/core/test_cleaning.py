@@ -3388,3 +3388,42 @@ def test_a_pages_lines_in_the_forms_a_document_keeps_still_go():
             "文档编号：\n025431\n关于做好春季森林防火工作的通知\n" + "\n".join(page[2:6]), PATTERNS
         ).removed_lines
     )
+
+
+def test_an_issuers_header_signature_dates_and_contact_rows_stay_when_they_repeat():
+    """Notices set one after another repeat their signature and date; an issuer's name
+    heads the header over the title and signs it under its attachment list; a row of
+    contacts and a row of a vote's tally are the document's."""
+    notices = [
+        "××县人民法院公告",
+        "（2025）××民初18号",
+        "张某某：",
+        "本院受理原告某某银行诉你金融借款合同纠纷一案，现依法向你公告送达起诉状副本。",
+        "特此公告。",
+        "××县人民法院",
+        "二〇二五年四月二日",
+        "（2025）××民初20号",
+        "李某某：",
+        "本院受理原告某某公司诉你买卖合同纠纷一案，现依法向你公告送达起诉状副本。",
+        "特此公告。",
+        "××县人民法院",
+        "二〇二五年四月二日",
+    ]
+    header = [
+        "中共××县委组织部",
+        "×组通〔2025〕21号",
+        "关于举办村（社区）党组织书记示范培训班的通知",
+        "各乡镇党委：",
+        "经研究，决定举办全县村（社区）党组织书记示范培训班，现将有关事项通知如下。",
+        "地址：××县人民路66号\u3000\u3000邮编：332500",
+        "值班电话：0735-5212360\u3000\u3000传真：0735-5212361",
+        "发出选票：61张\u3000收回选票：61张\u3000有效票：61张",
+        "附件：1．参训名额分配表",
+        "2．参训回执",
+        "中共××县委组织部",
+        "2025年3月31日",
+    ]
+    for document in (notices, header):
+        assert _kept(document) == document, document[0]
+    # A shop's address beside its sale's dates is its ad's.
+    assert promotion("地址：滨江路88号\u3000活动时间：8月16日—8月25日")

@@ -68,11 +68,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gaoku.core.cleaning.end import chat_replies, end_index, thread_replies
+from gaoku.core.cleaning.end import attachment_entry, chat_replies, end_index, thread_replies
 from gaoku.core.cleaning.forms import (
     ATTENDANCE,
     BOXES,
     DATE_LINE,
+    DATE_TO_FILL,
     FIELD,
     FORMULA,
     IMPRINT,
@@ -352,7 +353,7 @@ def _line_reasons(
                 not inside[index]
                 and (
                     (is_document_header(line) and (index == 0 or not _COPY_NUMBER.match(line)))
-                    or (index == start - 1 and _issuer_alone(line))
+                    or (_issuer_alone(line) and _over_title(lines, index, start))
                 )
             )
             reason = "" if own else BEFORE_TITLE
@@ -451,6 +452,12 @@ def _attached(lines: list[str], inside: list[str], start: int, end: int) -> bool
 _ISSUER_LINE = re.compile(rf"^{ISSUER}$")
 # A document's copy number, which heads it (000126); under the top, a page's number.
 _COPY_NUMBER = re.compile(r"^\d{6}$")
+
+
+def _over_title(lines: list[str], index: int, start: int) -> bool:
+    """Whether a line stands right over the title, or over it with only the header's
+    other lines between (中共永兴县委组织部 / 永组通〔2025〕21号 / title)."""
+    return index < start and all(is_document_header(lines[j]) for j in range(index + 1, start))
 
 
 def _issuer_alone(line: str) -> bool:
@@ -580,6 +587,9 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
         # 日期：＿＿) repeat on every page
         and not (SIGN_HERE.search(line) or BOXES.match(line))
         and not _APPENDED.match(line)  # the attachment a notice names heads it below
+        # the dates of notices set one after another, a form's date to fill
+        and not DATE_LINE.match(line)
+        and not DATE_TO_FILL.match(line)
         and not _table_head(lines, i)  # tables of one kind head their columns alike
         # a unit signing above its date may share its name with the screen's head over it,
         # and an issuer over its title signs it below (湖北省某某市人民法院 / 公　告 … / 院名)
@@ -713,6 +723,7 @@ def _signs_above_date(lines: list[str], inside: list[str], index: int) -> bool:
             SENTENCE_END.search(lines[index - 1]) is not None
             or protected_end(lines[index - 1])
             or contact_field(lines[index - 1])
+            or attachment_entry(lines, index - 1)  # 附件：1．… / 2．… above the signature
         )
     )
 

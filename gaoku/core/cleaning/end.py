@@ -183,7 +183,7 @@ def end_index(lines: list[str], inside: list[str], start: int, scores: list[floa
             SENTENCE_END.search(_DIRECTION_AFTER.sub("", line))
             or protected_end(line)
             or _form_note(lines, index)
-            or _attachment_entry(lines, index)
+            or attachment_entry(lines, index)
             or _stage_direction_last(lines, index, scores)
             or _CLOSING_DIRECTION.match(line)
         ):
@@ -267,7 +267,7 @@ _NUMBERED = re.compile(r"^\d{1,2}[.．、]\s*\S")
 _ATTACHMENTS = re.compile(r"^[（(]?附件\s*[:：]")
 
 
-def _attachment_entry(lines: list[str], index: int) -> bool:
+def attachment_entry(lines: list[str], index: int) -> bool:
     """A numbered line of the attachments a document lists (附件：1.… / 2.…)."""
     while index > 0 and _NUMBERED.match(lines[index]):
         index -= 1

@@ -182,7 +182,7 @@ _BLANKS = re.compile("[＿_]{2,}")
 SIGN_HERE = re.compile(
     r"(?:签字|签名|签章|盖章)[)）]?\s*[:：]?\s*[＿_]{2,}|[＿_]{2,}\s*[（(]?(?:签字|签名|签章|盖章)"
 )
-_DATE_TO_FILL = re.compile(r"^[＿_ \u3000]*年[＿_ \u3000]+月[＿_ \u3000]+日$")
+DATE_TO_FILL = re.compile(r"^[＿_ \u3000]*年[＿_ \u3000]+月[＿_ \u3000]+日$")
 
 
 def form_line(line: str) -> bool:
@@ -192,7 +192,7 @@ def form_line(line: str) -> bool:
         BOXES.match(line)
         or len(_BLANKS.findall(line)) >= 2
         or SIGN_HERE.search(line)
-        or _DATE_TO_FILL.match(line)
+        or DATE_TO_FILL.match(line)
     )
 
 
@@ -205,6 +205,6 @@ def protected_end(line: str) -> bool:
         or LAST_WORDS.match(line)
         or OWN_TAIL.match(line)
         or FORM_FIELD.match(line)
-        or _DATE_TO_FILL.match(line)
+        or DATE_TO_FILL.match(line)
         or SIGN_HERE.search(line)
     ) or own_contact(line)

@@ -91,10 +91,17 @@ _AGENDA_WORDS = "时间|日期|地点|截止|期限|报到|签到|会议|议程|
 # presided or was assessed (计票人：…　监票人：…,
 # 工会主席：…　副主席：…, 被测评人：…　职务：…) — not a page's (发布时间, 更新时间, 浏览次数).
 _MINUTES_FIELD = re.compile(
-    r"^(?:会议|培训|活动|公开|报到|考试|集合|公示)?(?:时间|日期|地点|期限|主持人?|记录人?|"
+    r"^(?:会议|培训|活动|公开|报到|集合|公示|测评|座谈|调研|比赛|演练|开班)?"
+    r"(?:时间|日期|地点|期限|形式|主持人?|记录人?|"
     r"(?:参加|出席|列席|缺席|请假|应到|实到)(?:人员|人数|代表|村民代表)?|"
-    r"计票人|监票人|唱票人|统计人|被测评人|职务|[\u4e00-\u9fff]{0,4}(?:主席|书记|主任|组长)|"
-    r"[\u4e00-\u9fff]{0,6}(?:人数|票数|率)|有效票|无效票|赞成票?|反对票?|弃权票?)[:：]$"
+    r"计票人|监票人|唱票人|统计人|被测评人|职务|"
+    r"[\u4e00-\u9fff]{0,4}(?:主席|书记|主任|组长|会长|秘书长|理事长)|"
+    r"[\u4e00-\u9fff]{0,6}(?:人数|票数|选票|率)|有效票|无效票|赞成票?|反对票?|弃权票?)[:：]$"
+)
+# …and its own contacts set two to a row, nothing else beside them (地址：…　邮编：…,
+# 值班电话：…　传真：…; a shop's 地址：…　活动时间：… is its ad's).
+_CONTACT_LABEL = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}(?:电话|传真|邮编|邮政编码|地址|邮箱|信箱)[:：]$"
 )
 _NOT_AGENDA = rf"(?![^\s]*(?:{_AGENDA_WORDS}|第.{{1,3}}[天日场期]))"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
@@ -556,7 +563,10 @@ def promotion(line: str) -> bool:
     labels = _FIELD_LABEL.findall(line)
     # …a system's record, unless all its fields are minutes' own (会议时间：…　会议地点：…,
     # 主持人：…　记录人：…); a screen's 开始时间 and 考试地点 are a system's.
-    if len(labels) >= 2 and not all(_MINUTES_FIELD.match(label.strip()) for label in labels):
+    if len(labels) >= 2 and not any(
+        all(field.match(label.strip()) for label in labels)
+        for field in (_MINUTES_FIELD, _CONTACT_LABEL)
+    ):
         return True
     if _address(line):
         return True
