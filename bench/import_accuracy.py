@@ -467,11 +467,11 @@ def main() -> None:
 @contextmanager
 def judge_without(left_out: Collection[str]) -> Iterator[None]:
     """Let the cleaner use a line judge trained on every set but those ``left_out``."""
-    from line_model import generated_lines, set_lines
+    from line_model import generated_lines, set_lines, wrapper_free_lines
 
     import gaoku.core.cleaning as cleaning
 
-    examples = [*generated_lines()]
+    examples = [*generated_lines(), *wrapper_free_lines()]
     for name in SETS:
         if name not in left_out and (DATA / name / "labels.jsonl").is_file():
             examples += set_lines(name)

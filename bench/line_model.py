@@ -1,7 +1,8 @@
 """Train the cleaner's learned line judge, and measure it on distributors it never saw.
 
 The judge (gaoku.core.cleaning.learned) is trained on the lines of the hand-labelled
-import sets of ``bench/data`` (wrapper lines against the documents' own) and on the body
+import sets of ``bench/data`` (wrapper lines against the documents' own), on the lines of
+the wrapper-free documents of ``bench/data/import_bodies`` (all their own) and on the body
 lines of generated documents. It is measured leaving each set out whole: a model trained
 without a set scores that set's lines, so every distributor it is scored on is one it
 never saw. The real reports of ``../shared/corpus`` are never trained on; the model

@@ -3427,3 +3427,11 @@ def test_an_issuers_header_signature_dates_and_contact_rows_stay_when_they_repea
         assert _kept(document) == document, document[0]
     # A shop's address beside its sale's dates is its ad's.
     assert promotion("地址：滨江路88号\u3000活动时间：8月16日—8月25日")
+
+
+def test_an_offices_instruments_and_a_charter_are_titles():
+    from gaoku.core.cleaning.title import is_title
+
+    for line in ("责令改正通知书", "行政处罚决定书", "××区老年书画协会章程", "××公司招生简章"):
+        assert is_title(line), line
+    assert is_title("关于做好秋粮收购工作的通知")

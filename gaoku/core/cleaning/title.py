@@ -27,9 +27,12 @@ from gaoku.core.structure import heading_level, is_salutation, is_subtitle
 # Opening lines searched for the title.
 TITLE_WINDOW = 12
 _KINDS = (
+    # An office's instruments (责令改正通知书, 行政处罚决定书), before the 通知 they begin with.
+    "(?:通知|决定|告知|判决|裁定|调解)书|"
     "(?:倡议|决心|建议|申请|保证|责任|承诺)书|(?:讲话|发言|致辞|演讲|主持|汇报)稿|讲话|致辞|致词|发言|讲稿|演讲|党课|主持词|报告|方案|总结|体会|要点|汇报|提纲|意见|通知|"
     "决定|规划|计划|纲要|办法|细则|制度|公报|倡议|述职|研讨|说明|请示|批复|通报|"
-    "决议|纪要|简报|快报|专报|周报|月报|清单|寄语|思考|预案|简章|(?:会议|谈话|学习|活动)记录|"
+    "决议|纪要|简报|快报|专报|周报|月报|清单|寄语|思考|预案|简章|章程|"
+    "(?:会议|谈话|学习|活动)记录|"
     # A notice to the public (招标公告, 服务公告), not a site's (网站公告, 政务公告, 公告详情).
     "(?<!网站|系统|平台|本站|站内|官方|政务)(?:公告|通告)(?=$|[（(])|"
     # Kinds named by a compound only, since the bare word is a distributor's too
