@@ -68,8 +68,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from gaoku.core.cleaning.contacts import (
+    CONTACT_VALUE,
+    TRADE,
+    contact_field,
+    contact_goes_on,
+    own_contact_field,
+)
 from gaoku.core.cleaning.end import attachment_entry, chat_replies, end_index, thread_replies
 from gaoku.core.cleaning.forms import (
+    APPENDED,
     ATTENDANCE,
     BOXES,
     DATE_LINE,
@@ -106,11 +114,9 @@ from gaoku.core.cleaning.promotion import (
     SENTENCE_END,
     agenda,
     display_slogan,
-    own_contact,
     promotion,
     publisher_note,
     slide_marker,
-    unmistakable,
 )
 from gaoku.core.cleaning.reasons import (
     AFTER_END,
@@ -289,7 +295,7 @@ def _line_reasons(
             (
                 inside[index] == PROMOTION
                 and (
-                    _own_contact_field(lines, inside, index)
+                    own_contact_field(lines, inside, index)
                     or bool(_MINUTES_IMPRINT.match(lines[index]))
                 )
             )
@@ -427,17 +433,6 @@ _DISTRIBUTION_LINE = re.compile(
 )
 
 
-# What a document appends under its end, by its heading: an attachment (附：主席团常务主席名单,
-# 附表：应急指挥部成员通讯录, 附件2 alone over its title; a bare 附件 or 附录 heads a page's
-# list as well), a form to return (回　执, 报名回执; an 订单回执 is a shop's).
-# 附件：… names what goes with the document, which a page leaves out (and puts its own
-# lines under).
-_APPENDED = re.compile(
-    r"^(?:附件\s*\d{1,2}|附表\s*\d{1,2}|附(?:表|录)?\s*\d{0,2}\s*[:：][^。！？!?]{2,40}|"
-    r"(?![^。！？!?]*(?:订单|支付|交易|付款|购买))[^。！？!?]{0,30}回[ \u3000]*执)$"
-)
-
-
 def _attached(lines: list[str], inside: list[str], start: int, end: int) -> bool:
     """Whether the document appends a part under its end: its heading is the document's
     last line or the first after it that no rule or judge took on its own, and then
@@ -445,7 +440,7 @@ def _attached(lines: list[str], inside: list[str], start: int, end: int) -> bool
     its own either."""
     after = next((i for i in range(end + 1, len(lines)) if not inside[i]), None)
     return any(
-        start < i and _APPENDED.match(lines[i]) is not None for i in (end, after) if i is not None
+        start < i and APPENDED.match(lines[i]) is not None for i in (end, after) if i is not None
     )
 
 
@@ -586,7 +581,7 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
         # a form asks twice for a signature or a tick; a printed page's fields (姓名：＿＿
         # 日期：＿＿) repeat on every page
         and not (SIGN_HERE.search(line) or BOXES.match(line))
-        and not _APPENDED.match(line)  # the attachment a notice names heads it below
+        and not APPENDED.match(line)  # the attachment a notice names heads it below
         # the dates of notices set one after another, a form's date to fill
         and not DATE_LINE.match(line)
         and not DATE_TO_FILL.match(line)
@@ -689,7 +684,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
         if (
             _the_documents(line)
             or _signs_above_date(lines, inside, index)
-            or _contact_goes_on(lines, inside, index)
+            or contact_goes_on(lines, inside, index)
             or index in unmarked
             or exchange(lines, index)
             or script_turn(lines, index)
@@ -754,80 +749,6 @@ def _unmarked_headings(lines: list[str], inside: list[str], scores: list[float])
     return alone if len(alone) >= _UNMARKED_OUTLINE else set()
 
 
-# The words of a writing trade's or a shop's services, which no issuing body's contact,
-# label or name uses (范文代写热线, 课程顾问手机, 文秘资料服务中心, 售后客服).
-_TRADE = "范文|代写|定制|资料|顾问|课程|文稿|文秘|写作|素材|笔杆|公文|售后|客服|同号|编辑部|打赏"
-# A contact field, by its label, its spaces aside (联系电话：, 物业服务中心24小时值班电话：,
-# 短信举报：, 本院地址：, 邮　编：, 诉讼服务热线：, 反诈专线：): not a site's or a shop's (本站
-# 地址：, 客服热线：, 商务合作邮箱：).
-_CONTACT_FIELD = re.compile(
-    rf"^(?![\u4e00-\u9fff]{{0,8}}(?:本站|本网|网站|平台|客服|商务|合作|广告|投稿|会员|{_TRADE}))"
-    r"[\u4e00-\u9fff\d]{0,12}(?:电话|手机|邮箱|信箱|邮件|传真|座机|地址|邮编|邮政编码|热线|专线|短信举报)"
-    r"\s*[:：]"
-)
-# A document's line that asks its readers to get in touch under it (如发现可疑情况，请立即拨打：,
-# 五、联系方式, 咨询方式：, …通过以下方式提出意见建议：).
-_ASKS_CONTACT = re.compile(
-    r"(?:拨打|联系方式|咨询方式|举报方式|反映方式|联系电话|联系我们)[:：]?$|"
-    r"(?:以下|如下|下列)(?:方式|渠道|途径|电话|邮箱)"
-)
-# The kind of contact a field gives, by the last words of its label (邮箱, 电话).
-_CONTACT_KIND = re.compile(r"(电话|手机|邮箱|信箱|邮件|传真|地址)\s*[:：]")
-
-
-def contact_field(line: str) -> bool:
-    """Whether a line is a field of a contact (see _CONTACT_FIELD)."""
-    return (
-        _CONTACT_FIELD.match(re.sub(r"(?<=\S)[ \u3000]+(?=\S{0,6}[:：])", "", line[:24]))
-        is not None
-    )
-
-
-def _asks_contact(line: str, field: str) -> bool:
-    """Whether the document's line above a contact field asks for it (…请立即拨打：) or names
-    it (…扫描发送至县应急管理局邮箱。 over 邮箱：…)."""
-    kind = _CONTACT_KIND.search(field[:16])
-    return bool(_ASKS_CONTACT.search(line) or (kind and kind[1] in line))
-
-
-def _contact_block(lines: list[str], index: int) -> range:
-    """The run of contact fields a contact field stands in."""
-    low = high = index
-    while low > 0 and contact_field(lines[low - 1]):
-        low -= 1
-    while high + 1 < len(lines) and contact_field(lines[high + 1]):
-        high += 1
-    return range(low, high + 1)
-
-
-def _contact_asked(lines: list[str], inside: list[str], index: int) -> bool:
-    """Whether a contact field's run stands under the document's line that asks for it."""
-    head = _contact_block(lines, index).start - 1
-    return (
-        contact_field(lines[index])
-        and head >= 0
-        and not inside[head]
-        and _asks_contact(lines[head], lines[index])
-    )
-
-
-def _contact_goes_on(lines: list[str], inside: list[str], index: int) -> bool:
-    """Whether a contact field is one of the document's own contacts: its run of contact
-    fields (a block stands or falls whole) holds another the document keeps as its own
-    (联系人：…, 监督电话：…), or stands under the document's line that asks its readers to
-    call (…请立即拨打：)."""
-    if not contact_field(lines[index]):
-        return False
-    if _contact_asked(lines, inside, index):
-        return True
-    block = _contact_block(lines, index)
-    return any(
-        not inside[j] and own_contact(lines[j])
-        for j in range(max(block.start - 1, 0), block.stop)
-        if j != index
-    )
-
-
 # A sentence this long after a tail's form is the document going on, not its tail's.
 _GOES_ON = 40
 # A bulletin's issue (2024年第15期（总第318期）): the bulletin's own beside its title; a
@@ -854,7 +775,7 @@ _OWN_COLUMNS = re.compile(r"(?:简报|快报|专报|工作动态|通讯|周报|�
 _OWN_LABEL = re.compile(r"^【([^】]{1,24})】$")
 # …nor a page's (【每日一签】, 【打赏作者】, 编者按：本周报由…网编辑整理，转载请保留出处。).
 _PAGES_WORDS = re.compile(
-    rf"{_TRADE}|每日|签到|点赞|收藏|转发|分享|关注|订阅|评论|福利|领取|推荐|转载|出处|来源|"
+    rf"{TRADE}|每日|签到|点赞|收藏|转发|分享|关注|订阅|评论|福利|领取|推荐|转载|出处|来源|"
     r"广告|广而告之|导读|稿酬|"
     r"(?:网|平台|公众号)(?:编辑|整理)"
 )
@@ -899,12 +820,6 @@ def _blank_signer(lines: list[str], index: int) -> bool:
     )
 
 
-# A sentence this long is the document's writing, no closing formula (特此通知。).
-_WRITING = 20
-# An e-mail address or a telephone number: what a contact field gives.
-_CONTACT_VALUE = re.compile(r"[\w.+-]+@[\w.-]+|\+?\d[\d\-－ ]{4,}\d")
-
-
 def _contact_row(lines: list[str], index: int) -> bool:
     """Whether a line is a row of the document's table of contacts (总指挥　张某某　139…,
     院感科　黄某某　0591-…): three cells or more with a number, beside another such row,
@@ -915,47 +830,15 @@ def _contact_row(lines: list[str], index: int) -> bool:
         return (
             _cells(line)
             and len(re.split(r"[ \u3000]+", line.strip())) >= 3
-            and _CONTACT_VALUE.search(line) is not None
+            and CONTACT_VALUE.search(line) is not None
         )
 
     return (
         row(index)
-        and not promotion(_CONTACT_VALUE.sub("", lines[index]))
+        and not promotion(CONTACT_VALUE.sub("", lines[index]))
         and not _PAGES_WORDS.search(lines[index])
         and any(row(i) for i in (index - 1, index + 1) if 0 <= i < len(lines))
     )
-
-
-def _own_contact_field(lines: list[str], inside: list[str], index: int) -> bool:
-    """Whether a contact field that a sign of promotion took (邮箱：…@…) is the
-    document's own: it goes on with the document's own contact (_contact_goes_on), only
-    its address or number reads as promotion (地址：本站长期承接…代写业务 is an ad), and the
-    document's writing does not go on after it before its signature or its attachments,
-    as its own contacts close it."""
-    if not _contact_goes_on(lines, inside, index):
-        return False
-    rest = _CONTACT_VALUE.sub("", re.split("[:：]", lines[index], maxsplit=1)[-1]).strip()
-    if (rest and promotion(rest)) or unmistakable(_CONTACT_VALUE.sub("", lines[index])):
-        return False
-    if _contact_asked(lines, inside, index):
-        return True  # the document asked for it, wherever its writing goes on
-    after = [(line, not reason) for line, reason in zip(lines, inside, strict=True)][index + 1 :]
-    for position, (line, kept) in enumerate(after):
-        if _ATTACHMENT_LIST.match(line) or _APPENDED.match(line):
-            return True  # what follows is what the document lists or appends
-        if SIGNATURE.match(line) and not any(
-            own and (HEADING.match(later) or len(later) >= PARAGRAPH)
-            for later, own in after[position + 1 :]
-        ):
-            return True  # what follows the document's signature is no writing of its own
-        writing = HEADING.match(line) or (len(line) >= _WRITING and SENTENCE_END.search(line))
-        if kept and writing and not protected_end(line):
-            return False
-    return True
-
-
-# The document's list of what goes with it (附件：1.…).
-_ATTACHMENT_LIST = re.compile(r"^[（(]?附件\s*[:：]")
 
 
 def _tail_form_inside_body(lines: list[str], inside: list[str], index: int) -> bool:

@@ -196,6 +196,17 @@ def form_line(line: str) -> bool:
     )
 
 
+# What a document appends under its end, by its heading: an attachment (附：主席团常务主席名单,
+# 附表：应急指挥部成员通讯录, 附件2 alone over its title; a bare 附件 or 附录 heads a page's
+# list as well), a form to return (回　执, 报名回执; an 订单回执 is a shop's).
+# 附件：… names what goes with the document, which a page leaves out (and puts its own
+# lines under).
+APPENDED = re.compile(
+    r"^(?:附件\s*\d{1,2}|附表\s*\d{1,2}|附(?:表|录)?\s*\d{0,2}\s*[:：][^。！？!?]{2,40}|"
+    r"(?![^。！？!?]*(?:订单|支付|交易|付款|购买))[^。！？!?]{0,30}回[ \u3000]*执)$"
+)
+
+
 def protected_end(line: str) -> bool:
     """Whether a line has the form of the document's own end: its signature, last words,
     tail, a field of its form, its place to sign or date to fill, or its own contact
