@@ -69,8 +69,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gaoku.core.cleaning.contacts import (
-    CONTACT_VALUE,
-    TRADE,
     contact_field,
     contact_goes_on,
     own_contact_field,
@@ -94,7 +92,6 @@ from gaoku.core.cleaning.forms import (
     STAGE_DIRECTION,
     WRITER,
     exchange,
-    form_line,
     protected_end,
     script_turn,
 )
@@ -128,6 +125,15 @@ from gaoku.core.cleaning.reasons import (
     PROMOTION,
     RECURRING,
     REPEATED,
+)
+from gaoku.core.cleaning.records import (
+    PAGES_WORDS,
+    answer_lines,
+    contact_row,
+    own_record,
+    table_cells,
+    table_head,
+    table_row,
 )
 from gaoku.core.cleaning.rules import (
     CONTAINS,
@@ -301,9 +307,9 @@ def _line_reasons(
             )
             or (
                 inside[index] == FILLER
-                and (_blank_signer(lines, index) or _answer_lines(lines, inside, index))
+                and (_blank_signer(lines, index) or answer_lines(lines, inside, index))
             )
-            or (inside[index] == PROMOTION and _contact_row(lines, index))
+            or (inside[index] == PROMOTION and contact_row(lines, index))
         )
         if own:
             inside[index] = ""
@@ -460,7 +466,7 @@ def _issuer_alone(line: str) -> bool:
     return (
         _ISSUER_LINE.match(line) is not None
         and not promotion(line)
-        and not _PAGES_WORDS.search(line)
+        and not PAGES_WORDS.search(line)
     )
 
 
@@ -585,7 +591,7 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
         # the dates of notices set one after another, a form's date to fill
         and not DATE_LINE.match(line)
         and not DATE_TO_FILL.match(line)
-        and not _table_head(lines, i)  # tables of one kind head their columns alike
+        and not table_head(lines, i)  # tables of one kind head their columns alike
         # a unit signing above its date may share its name with the screen's head over it,
         # and an issuer over its title signs it below (湖北省某某市人民法院 / 公　告 … / 院名)
         and lines[i] not in signers
@@ -676,7 +682,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             continue
         if _speaker_under_title(lines, index):
             continue
-        in_table = _table_row(lines, inside, index)
+        in_table = table_row(lines, inside, index)
         tail_form = not in_table and _tail_form_inside_body(lines, inside, index)
         if scores[index] > SENTENCE_THRESHOLD and tail_form:
             inside[index] = LEARNED
@@ -690,7 +696,7 @@ def _learned(lines: list[str], inside: list[str], scores: list[float]) -> set[in
             or script_turn(lines, index)
             or display_slogan(line)  # judged in context by _spaced_slogans
             or in_table
-            or _own_record(lines, index)
+            or own_record(lines, index)
             or _continues(lines, inside, index)
         ):
             opening.add(index)
@@ -773,12 +779,6 @@ _SCRIPT = re.compile(r"(?:主持词|主持稿|串词|串联词|议程|流程)(?:
 _PROMPTER_MARK = re.compile(r"停顿|镜头|语速|语气|手势|翻页|提词|\d+\s*秒")
 _OWN_COLUMNS = re.compile(r"(?:简报|快报|专报|工作动态|通讯|周报|月报|旬报)$")
 _OWN_LABEL = re.compile(r"^【([^】]{1,24})】$")
-# …nor a page's (【每日一签】, 【打赏作者】, 编者按：本周报由…网编辑整理，转载请保留出处。).
-_PAGES_WORDS = re.compile(
-    rf"{TRADE}|每日|签到|点赞|收藏|转发|分享|关注|订阅|评论|福利|领取|推荐|转载|出处|来源|"
-    r"广告|广而告之|导读|稿酬|"
-    r"(?:网|平台|公众号)(?:编辑|整理)"
-)
 
 
 def _own_labels(lines: list[str], inside: list[str], start: int) -> list[int]:
@@ -797,7 +797,7 @@ def _own_labels(lines: list[str], inside: list[str], start: int) -> list[int]:
         if inside[index] != PROMOTION:
             continue
         label = _OWN_LABEL.match(line)
-        if (label and _PROMPTER_MARK.search(label[1])) or _PAGES_WORDS.search(line):
+        if (label and _PROMPTER_MARK.search(label[1])) or PAGES_WORDS.search(line):
             continue
         note = bulletin and publisher_note(line)
         text = label[1] if label else re.split("[:：】]", line, maxsplit=1)[-1] if note else ""
@@ -817,27 +817,6 @@ def _blank_signer(lines: list[str], index: int) -> bool:
     return bool(_BLANK_ALONE.match(lines[index])) and bool(
         DATE_LINE.match(after)
         or (index and is_title(lines[index - 1]) and is_speaker(lines[index], after))
-    )
-
-
-def _contact_row(lines: list[str], index: int) -> bool:
-    """Whether a line is a row of the document's table of contacts (总指挥　张某某　139…,
-    院感科　黄某某　0591-…): three cells or more with a number, beside another such row,
-    and nothing of promotion but the number."""
-
-    def row(i: int) -> bool:
-        line = lines[i]
-        return (
-            _cells(line)
-            and len(re.split(r"[ \u3000]+", line.strip())) >= 3
-            and CONTACT_VALUE.search(line) is not None
-        )
-
-    return (
-        row(index)
-        and not promotion(CONTACT_VALUE.sub("", lines[index]))
-        and not _PAGES_WORDS.search(lines[index])
-        and any(row(i) for i in (index - 1, index + 1) if 0 <= i < len(lines))
     )
 
 
@@ -881,8 +860,8 @@ def _byline_rows(lines: list[str], inside: list[str], start: int, opening: set[i
         if start < i < first
         and not _the_documents(lines[i])
         and not ATTENDANCE.match(lines[i])
-        and not _own_record(lines, i)
-        and _table_row(lines, inside, i)
+        and not own_record(lines, i)
+        and table_row(lines, inside, i)
     ]
 
 
@@ -902,110 +881,9 @@ def _first_sentence(lines: list[str], inside: list[str], start: int, end: int) -
     )
 
 
-# A document's figures set out as a row of counted items, after its lead-in or none
-# (同意（27）　反对（1）　弃权（1）, 受理情况：来信（412）　来访（356）), or as a field of
-# its own (实到人数：6人, 同意：6票).
-_COUNTED = r"[^\s（）()：:]{1,12}[（(]\d[\d,.]*[）)]"
-_COUNTED_ROW = re.compile(rf"^(?:[^：:]{{2,20}}[：:])?(?:{_COUNTED}[ \u3000]+)+{_COUNTED}$")
-_COUNTED_FIELD = re.compile(r"^[\u4e00-\u9fff]{1,8}[:：]\s*\d+\s*[人票名次项件个家户]$")
-# A unit's, a duty office's or a service's landline with its area code (县委值班室：0558-8011111,
-# 城关第一中学：0558-8120022, 县热力公司24小时服务热线：0937-6200000).
-_UNIT_PHONE = re.compile(
-    r"^(?:[\u4e00-\u9fff×X○]{2,20}(?:委|局|办|室|中心|学校|中学|小学|医院|站|所|院|股|科|队)|"
-    r"[\u4e00-\u9fff]{0,6}值班(?:电话)?|[\u4e00-\u9fff\d]{0,16}(?:电话|热线))[:：]\s*0\d{2,3}-\d{7,8}"
-)
-# A plan's chapters numbered without a mark after the number (1　总则, 2.1　工作原则).
-_BARE_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[ \u3000]+[\u4e00-\u9fff]{2,12}$")
-# A regulation's chapters (第二章　经费管理) and minutes' number under their title (〔2024〕第8次).
-_CHAPTER = re.compile(r"^第[一二三四五六七八九十]{1,3}[章节编][ \u3000]+[\u4e00-\u9fff　 ]{2,16}$")
-_SESSION_NUMBER = re.compile(r"^[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第\s*\d{1,4}\s*[次期号]$")
-# A questionnaire's question over its options (问题1：…？ / A. 满意　62%).
-# What a page's feed records its readers doing (10:32　张先生　浏览了本文).
-_PAGE_ACTIVITY = re.compile(r"浏览|阅读了|下载了|购买|在线|已购")
-# A timetable's row: a time or a span of times, then what happens (8:00—9:00　报到、签到).
-_TIMETABLE_ROW = re.compile(
-    r"^\d{1,2}[:：]\d{2}(?:\s*[—–\-~～至]+\s*\d{1,2}[:：]\d{2})?[ \u3000]+[\u4e00-\u9fff]{2}"
-)
-_QUESTION_ITEM = re.compile(r"^问题\s*\d{1,2}[:：].*[？?](?:[（(][^（）()]*[）)])?$")
-_OPTION = re.compile(r"^[A-Ha-h][.．、]")
-
-
-def _own_record(lines: list[str], index: int) -> bool:
-    """Whether a line sets out the document's own record: a row or a field of counted
-    figures, a unit's landline, a regulation's chapter, minutes' number, a chapter of a
-    plan numbered bare (where the plan has several), a questionnaire's question over its
-    options."""
-    line = lines[index]
-    if _COUNTED_ROW.match(line) or _COUNTED_FIELD.match(line) or _UNIT_PHONE.match(line):
-        return True
-    if _CHAPTER.match(line) or _SESSION_NUMBER.match(line):
-        return True
-    if _BARE_NUMBERED.match(line):
-        return sum(bool(_BARE_NUMBERED.match(other)) for other in lines) >= 2
-    if form_line(line):
-        return True
-    if _PAGES_WORDS.search(line) or _PAGE_ACTIVITY.search(line):
-        return False  # a page's own boxes (□收藏　□点赞) and hours (9:00-18:00　人工客服在线)
-    if _TIMETABLE_ROW.match(line) and not SENTENCE_END.search(line):
-        # a timetable has rows; a device's clock stands alone, a log's entry is a sentence
-        return any(
-            _TIMETABLE_ROW.match(lines[i]) for i in (index - 1, index + 1) if 0 <= i < len(lines)
-        )
-    following = lines[index + 1] if index + 1 < len(lines) else ""
-    return bool(_QUESTION_ITEM.match(line) and _OPTION.match(following))
-
-
-def _answer_lines(lines: list[str], inside: list[str], index: int) -> bool:
-    """Whether a line of blanks alone is a form's space to answer in, under its question
-    or field (主要做法（300字以内）：, 您的建议？) or under another such line."""
-    above = index - 1
-    while above >= 0 and _BLANK_ALONE_LINE.match(lines[above]):
-        above -= 1
-    return (
-        bool(_BLANK_ALONE_LINE.match(lines[index]))
-        and above >= 0
-        and not inside[above]
-        and lines[above].endswith(("：", ":", "？", "?"))
-    )
-
-
-_BLANK_ALONE_LINE = re.compile(r"^[＿_]{4,}$")
-
-
-def _table_row(lines: list[str], inside: list[str], index: int) -> bool:
-    """Whether a line of cells stands beside another (序号　工作任务 / 1　秋粮收购)."""
-    beside = (lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines) and not inside[i])
-    return _cells(lines[index]) and any(map(_cells, beside))
-
-
 # A sentence that leads in to what follows (…具体数据截图摘录如下：, …举行。现将有关安排通知如
 # 下：): judged as a sentence.
 _LEAD_IN = re.compile(r"[，。；][^，。！？]{4,}[：:]$")
-
-
-# A device's status line, its mark first (‖ 15:04:33 已暂停, ⏱ 剩余阅读时间 01:26, ✔ 第1节已完成).
-_STATUS_MARK = re.compile(r"^[^\w\s（(【\[《“‘〔<＜-]\s")
-# A number spaced before its counter, as a queue's call sets it (请 A043 号客户到 2 号窗口):
-# a sentence, where a table's cell writes 28家.
-_SPACED_COUNTER = re.compile(r"(?:^|[ \u3000])[A-Za-z]*\d+ [号位名次个]")
-# An app's card ends with its link to act (去洗衣 ›, 查看详情 »); a table's row may end with
-# an arrow of its own (完成主体工程 »).
-_CARD_LINK = re.compile(r"(?:去\S{1,3}|查看\S{0,4}|进入|前往|点击\S{0,4}|详情|更多)\s*[›»]$")
-
-
-def _cells(line: str) -> bool:
-    """Whether a line has two spaced cells or more with words in them: not a sentence
-    (您收到此邮件是因为您是 jhzj-dangjian 邮件组成员。), nor a symbol before a space
-    (⏸ 录音已暂停（00:17:02）), nor an app's card with its link (2号滚筒洗衣机　空闲
-    去洗衣 ›)."""
-    cells = re.split(r"[ \u3000]+", line.strip())
-    return (
-        not SENTENCE_END.search(line)
-        and not _CARD_LINK.search(line)
-        and not _SPACED_COUNTER.search(line)
-        and not _STATUS_MARK.match(line)
-        and sum(bool(MEANINGFUL.search(c)) for c in cells) >= 2
-    )
 
 
 # A document's own unmarked part headings (结束语 alone on its line).
@@ -1141,7 +1019,7 @@ def _spaced_slogans(lines: list[str], inside: list[str], start: int, end: int) -
             continue
         if any(SIGNATURE.match(run) for run in line.split()):
             continue
-        if _table_row(lines, inside, index) or _THEME_HEADING.search(lines[index - 1]):
+        if table_row(lines, inside, index) or _THEME_HEADING.search(lines[index - 1]):
             continue
         candidates.append(index)
     if start < len(lines) and _APPEAL.search(lines[start]):
@@ -1183,7 +1061,7 @@ def learnable_lines(text: str) -> list[str]:
     county's documents share) or a cell of a table (every 实施方案's task table heads its
     columns 序号 / 责任单位 / 完成时限)."""
     lines = [line for line in text.split("\n") if line]
-    tables = {lines[i] for i in _table_cells(lines)}
+    tables = {lines[i] for i in table_cells(lines)}
     found = []
     for line in dict.fromkeys(lines):
         if (
@@ -1213,46 +1091,6 @@ def line_shape(line: str) -> str:
     line that counts, dates or pages (阅读 1234, 第3页 共12页, bbox 212 392 置信度 0.96)
     is the same line in each of its documents."""
     return _DIGITS.sub("#", line)
-
-
-# The words official tables head their columns with. Two in a row (one cell a line, as
-# Word's tables are read) or in one spaced row start a table, which runs on over lines
-# that are no paragraph of prose.
-_COLUMN_HEAD = re.compile(
-    "序号|编号|类别|名称|项目名称|指标|指标名称|内容|工作任务|重点任务|主要任务|任务内容|"
-    "工作内容|具体措施|工作措施|主要措施|工作目标|目标任务|责任单位|牵头单位|配合单位|"
-    "协办单位|责任部门|牵头部门|责任领导|牵头领导|责任人|完成时限|完成时间|时间节点|时限|"
-    "时间|地点|建设内容|建设地点|建设规模|总投资|投资额|单位|数量|金额|姓名|性别|职务|"
-    "年度目标|目标值|完成值|完成情况|进度|备注|合计|小计"
-)
-_PROSE = 60
-
-
-def _table_cells(lines: list[str]) -> list[int]:
-    """The lines of the tables in a text: from a header (two column heads one a line, or a
-    spaced row with two) on, up to a paragraph of prose."""
-    cells: list[int] = []
-    index = 0
-    while index < len(lines):
-        if not _table_head(lines, index):
-            index += 1
-            continue
-        while index < len(lines) and not (
-            len(lines[index]) > _PROSE and SENTENCE_END.search(lines[index])
-        ):
-            cells.append(index)
-            index += 1
-    return cells
-
-
-def _table_head(lines: list[str], index: int) -> bool:
-    def head(line: str) -> bool:
-        return _COLUMN_HEAD.fullmatch(line) is not None
-
-    runs = re.split("[ \u3000\t]+", lines[index])
-    if len(runs) > 1:
-        return sum(map(head, runs)) >= 2
-    return head(lines[index]) and index + 1 < len(lines) and head(lines[index + 1])
 
 
 # A line in another language (a translation a page set under each paragraph): words of
