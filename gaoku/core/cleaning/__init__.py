@@ -352,12 +352,9 @@ def _line_reasons(
     end = end_index(lines, inside, start, scores)
     for index in [*_spaced_slogans(lines, inside, start, end), *_tips(lines, inside, start, end)]:
         inside[index] = PROMOTION
-    attached = _attached(lines, inside, start, end)
+    appended = _appended_part(lines, inside, start, end)
     reasons = []
     for index, line in enumerate(lines):
-        # What the document appends runs on until a line taken on its own (精品推荐 and the
-        # page's list under it).
-        attached = attached and not (index > end and inside[index])
         if index < start:
             # An official document's header (文件, 〔2026〕5号) stands above its title.
             # …and so does the issuer alone over its title (湖北省宜安市人民法院 / 公　告).
@@ -370,9 +367,7 @@ def _line_reasons(
             )
             reason = "" if own else BEFORE_TITLE
         elif index > end:
-            own = not carried and (
-                _distribution(lines, end, index) or (attached and not inside[index])
-            )
+            own = not carried and (_distribution(lines, end, index) or index in appended)
             reason = "" if own else AFTER_END
         else:
             reason = inside[index]
@@ -439,15 +434,16 @@ _DISTRIBUTION_LINE = re.compile(
 )
 
 
-def _attached(lines: list[str], inside: list[str], start: int, end: int) -> bool:
-    """Whether the document appends a part under its end: its heading is the document's
-    last line or the first after it that no rule or judge took on its own, and then
-    what follows is the part's (a table, a list of names, a form) where nothing took it on
-    its own either."""
+def _appended_part(lines: list[str], inside: list[str], start: int, end: int) -> range:
+    """The lines after the end that are a part the document appends: its heading is the
+    document's last line or the first after it that no rule or judge took on its own, and
+    the part (a table, a list of names, a form) runs on until a line taken on its own
+    (精品推荐 and the page's list under it)."""
     after = next((i for i in range(end + 1, len(lines)) if not inside[i]), None)
-    return any(
-        start < i and APPENDED.match(lines[i]) is not None for i in (end, after) if i is not None
-    )
+    if not any(start < i and APPENDED.match(lines[i]) for i in (end, after) if i is not None):
+        return range(0)
+    taken = next((i for i in range(end + 1, len(lines)) if inside[i]), len(lines))
+    return range(end + 1, taken)
 
 
 _ISSUER_LINE = re.compile(rf"^{ISSUER}$")
@@ -799,8 +795,12 @@ def _own_labels(lines: list[str], inside: list[str], start: int) -> list[int]:
         label = _OWN_LABEL.match(line)
         if (label and _PROMPTER_MARK.search(label[1])) or PAGES_WORDS.search(line):
             continue
-        note = bulletin and publisher_note(line)
-        text = label[1] if label else re.split("[:：】]", line, maxsplit=1)[-1] if note else ""
+        if label:
+            text = label[1]
+        elif bulletin and publisher_note(line):
+            text = re.split("[:：】]", line, maxsplit=1)[-1]  # the note's words after its label
+        else:
+            continue
         if text and not promotion(text):
             found.append(index)
     return found

@@ -112,14 +112,18 @@ def cells(line: str) -> bool:
     (您收到此邮件是因为您是 jhzj-dangjian 邮件组成员。), nor a symbol before a space
     (⏸ 录音已暂停（00:17:02）), nor an app's card with its link (2号滚筒洗衣机　空闲
     去洗衣 ›)."""
-    cells = re.split(r"[ \u3000]+", line.strip())
     return (
         not SENTENCE_END.search(line)
         and not _CARD_LINK.search(line)
         and not _SPACED_COUNTER.search(line)
         and not _STATUS_MARK.match(line)
-        and sum(bool(MEANINGFUL.search(c)) for c in cells) >= 2
+        and sum(bool(MEANINGFUL.search(part)) for part in _spaced_parts(line)) >= 2
     )
+
+
+def _spaced_parts(line: str) -> list[str]:
+    """A line's parts between its runs of spaces."""
+    return re.split(r"[ \u3000]+", line.strip())
 
 
 def contact_row(lines: list[str], index: int) -> bool:
@@ -130,9 +134,7 @@ def contact_row(lines: list[str], index: int) -> bool:
     def row(i: int) -> bool:
         line = lines[i]
         return (
-            cells(line)
-            and len(re.split(r"[ \u3000]+", line.strip())) >= 3
-            and CONTACT_VALUE.search(line) is not None
+            cells(line) and len(_spaced_parts(line)) >= 3 and CONTACT_VALUE.search(line) is not None
         )
 
     return (
@@ -159,7 +161,7 @@ _PROSE = 60
 def table_cells(lines: list[str]) -> list[int]:
     """The lines of the tables in a text: from a header (two column heads one a line, or a
     spaced row with two) on, up to a paragraph of prose."""
-    cells: list[int] = []
+    found: list[int] = []
     index = 0
     while index < len(lines):
         if not table_head(lines, index):
@@ -168,9 +170,9 @@ def table_cells(lines: list[str]) -> list[int]:
         while index < len(lines) and not (
             len(lines[index]) > _PROSE and SENTENCE_END.search(lines[index])
         ):
-            cells.append(index)
+            found.append(index)
             index += 1
-    return cells
+    return found
 
 
 def table_head(lines: list[str], index: int) -> bool:
