@@ -105,7 +105,9 @@ _SUBTITLE = re.compile(
     r"|(?:主讲人|主讲|报告人|发言人|宣讲人)[:：]"
     rf"(?![^，。！？]*(?:{_COURSE_WORDS}))"
     r"[^，。！？]{0,20}(?:书记|县长|市长|区长|镇长|乡长|局长|主任|部长|主席|厅长|处长|科长|校长|院长|"
-    r"委员|队长|所长|站长|经理|董事长|同志)[^，。！？]{0,20})$"
+    r"委员|队长|所长|站长|经理|董事长|同志)[^，。！？]{0,20}"
+    # …or a news item's deck on who spoke under its headline (程鹤年出席并讲话).
+    r"|[\u4e00-\u9fff、]{2,16}出席(?:会议|活动|仪式)?并(?:讲话|致辞|作报告))$"
 )
 # The unit that speaks, alone under the title (XX镇妇联): a subtitle where a greeting
 # follows it; elsewhere a line naming a unit may be anything (a header, a brand, the
@@ -190,7 +192,7 @@ def parse_outline(text: str) -> Outline:
         return Outline("", "", "", (), "")
     first = 0
     while first + 1 < len(paras) and (
-        is_document_header(paras[first]) or _issuer_over_title(*paras[first : first + 2])
+        is_document_header(paras[first]) or _issuer_over_title(paras, first)
     ):
         first += 1
     body = first + 1
@@ -268,15 +270,18 @@ _ISSUER_ALONE = re.compile(
 )
 
 
-def _issuer_over_title(line: str, following: str) -> bool:
-    """Whether a line is the issuer's name set over the title that follows it (a court
-    over its 公　告, a company over its minutes' title): a short line, no sentence, no
-    salutation."""
+def _issuer_over_title(paras: list[str], index: int) -> bool:
+    """Whether a paragraph is the issuer's name set over the title (a court over its
+    公　告, a company over its minutes' title), alone or above its joint issuers' names:
+    the title under them is short, no sentence, no salutation."""
+    after = index + 1
+    while after < len(paras) and _ISSUER_ALONE.match(paras[after]):
+        after += 1
+    following = paras[after] if after < len(paras) else ""
     return (
-        _ISSUER_ALONE.match(line) is not None
-        and len(following) <= 60
+        _ISSUER_ALONE.match(paras[index]) is not None
+        and 0 < len(following) <= 60
         and not following.endswith(("。", "：", ":", "！", "？"))
-        and _ISSUER_ALONE.match(following) is None
     )
 
 

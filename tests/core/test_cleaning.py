@@ -3435,3 +3435,78 @@ def test_an_offices_instruments_and_a_charter_are_titles():
     for line in ("责令改正通知书", "行政处罚决定书", "××区老年书画协会章程", "××公司招生简章"):
         assert is_title(line), line
     assert is_title("关于做好秋粮收购工作的通知")
+
+
+def test_an_issuer_signing_over_a_seal_or_its_joint_issuer_and_questions_answered_stay():
+    """The issuer over the title signs the document too — over a seal's place, a joint
+    issuer or nothing but its date — and no page repeats it; a seal's place ends a court's
+    notice; questions with their answers (Q1：/A：, 问1：/答：, 记者：…？/负责人：) are the
+    document's, not a study guide's."""
+    seal = [
+        "××县市场监督管理局",
+        "责令改正通知书",
+        "×市监责改〔2025〕046号",
+        "××县福满楼餐饮店：",
+        "经查，你单位存在未按规定公示食品经营许可证的行为，现责令你单位于5日内改正。",
+        "联系电话：0591-6627318",
+        "××县市场监督管理局",
+        "（印章）",
+        "2025年5月20日",
+    ]
+    joint = [
+        "中共××市委办公室",
+        "××市人民政府办公室",
+        "关于做好重要会议期间安全稳定工作的通知",
+        "各县（市、区）党委和人民政府：",
+        "为确保会议期间全市安全稳定，现就有关事项通知如下。",
+        "请各单位于10月27日前报送本单位值班表。",
+        "中共××市委办公室",
+        "××市人民政府办公室",
+        "2025年10月20日",
+    ]
+    court = [
+        "××市中级人民法院",
+        "公　告",
+        "李某某：",
+        "本院受理原告某某公司诉你买卖合同纠纷一案，现依法向你公告送达起诉状副本。",
+        "特此公告。",
+        "××市中级人民法院",
+        "二〇二五年五月十九日",
+        "（院印）",
+    ]
+    answers = [
+        "灵活就业人员参加社保政策问答",
+        "记者：参保人如何享受待遇？需要办理什么手续吗？",
+        "负责人：不需要另行办理手续，就医时直接结算即可。",
+        "Q1：哪些人可以以灵活就业人员身份参加职工养老保险？",
+        "A：年满16周岁、未达到法定退休年龄的灵活就业人员均可参加。",
+        "Q2：每个月必须按时缴费吗？",
+        "A：可以按月、按季度或按年缴费。",
+    ]
+    for document in (seal, joint, court, answers):
+        assert _kept(document) == document, document[0]
+    # A study guide's question for discussion, with no answer, is still a page's.
+    guide = [*answers, "Q3：学习本文有什么现实意义？"]
+    assert "Q3：学习本文有什么现实意义？" not in _kept(guide)
+
+
+def test_regulations_interpretations_and_transcripts_are_titles_and_a_news_deck_is_not():
+    from gaoku.core.cleaning.title import is_title
+    from gaoku.core.ingest import prepare_text
+
+    for line in (
+        "××市城市绿化管理条例",
+        "《××市城市更新条例》十问十答",
+        "《××办法》解读",
+        "××新闻发布会文字实录",
+        "政策问答",
+    ):
+        assert is_title(line), line
+    for line in ("程鹤年出席并讲话", "二、准确把握《条例》修订的主要内容", "（文字实录）"):
+        assert not is_title(line), line
+    news = [
+        "全县宣传思想文化工作会议召开",
+        "程鹤年出席并讲话",
+        "1月16日，全县宣传思想文化工作会议召开。县委书记程鹤年出席会议并讲话。",
+    ]
+    assert prepare_text("\n".join(news), PATTERNS).outline.title == news[0]

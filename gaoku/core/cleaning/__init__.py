@@ -295,8 +295,8 @@ def _line_reasons(
     by the rules alone, ``scores``: the judge's)."""
     inside = [RECURRING if line in known else rule for line, rule in zip(lines, rules, strict=True)]
     for index in range(len(lines)):
-        # The document's own 邮箱 under its 联系人, its minutes' imprint (（纪要整理：…办公室）)
-        # and its signer's blank name (××).
+        # The document's own 邮箱 under its 联系人, its minutes' imprint (（纪要整理：…办公室）),
+        # its signer's blank name (××) and its questions answered (Q1：…？ / A：…).
         own = (
             (
                 inside[index] == PROMOTION
@@ -310,6 +310,8 @@ def _line_reasons(
                 and (_blank_signer(lines, index) or answer_lines(lines, inside, index))
             )
             or (inside[index] == PROMOTION and contact_row(lines, index))
+            # a study guide's question for discussion is a page's; one answered is the text's
+            or (inside[index] == PROMOTION and exchange(lines, index))
         )
         if own:
             inside[index] = ""
@@ -367,7 +369,13 @@ def _line_reasons(
             )
             reason = "" if own else BEFORE_TITLE
         elif index > end:
-            own = not carried and (_distribution(lines, end, index) or index in appended)
+            # …and the seal's place under its date that ends it ((院印)); a scan's reader
+            # marks one on the copy they received, among their own notes.
+            own = not carried and (
+                _distribution(lines, end, index)
+                or index in appended
+                or (index == end + 1 == len(lines) - 1 and _SEAL.match(line) is not None)
+            )
             reason = "" if own else AFTER_END
         else:
             reason = inside[index]
@@ -453,8 +461,32 @@ _COPY_NUMBER = re.compile(r"^\d{6}$")
 
 def _over_title(lines: list[str], index: int, start: int) -> bool:
     """Whether a line stands right over the title, or over it with only the header's
-    other lines between (中共永兴县委组织部 / 永组通〔2025〕21号 / title)."""
-    return index < start and all(is_document_header(lines[j]) for j in range(index + 1, start))
+    other lines between (中共永兴县委组织部 / 永组通〔2025〕21号 / title), or its joint
+    issuers' (中共南峰市委办公室 / 南峰市人民政府办公室 / title)."""
+    return index < start and all(
+        is_document_header(lines[j]) or _issuer_alone(lines[j]) for j in range(index + 1, start)
+    )
+
+
+# A seal's place beside a signature (（印章）, （院印）).
+_SEAL = re.compile(r"^[（(](?:印章|盖章|公章|院印|单位公章|章)[）)]$")
+# The most lines a signature block holds above its date (two issuers and a seal).
+_SIGNATURE_LINES = 3
+
+
+def _issuer_signing(lines: list[str], index: int) -> bool:
+    """Whether an issuer's name, or its joint issuers' (东湖街道党工委办公室　东湖街道办事处
+    办公室), signs the document: over its date, with only the other issuers signing and a
+    seal between (嘉林县人民武装部 / 嘉林县征兵工作领导小组办公室 / 2025年7月14日). The
+    issuer over the title signs below it too, which is no page's running head."""
+    if not (_issuer_alone(lines[index]) or is_document_header(lines[index])):
+        return False
+    for line in lines[index + 1 : index + 1 + _SIGNATURE_LINES]:
+        if DATE_LINE.match(line):
+            return True
+        if not (_issuer_alone(line) or _SEAL.match(line)):
+            return False
+    return False
 
 
 def _issuer_alone(line: str) -> bool:
@@ -565,7 +597,11 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
     is the title where no other line does: its first occurrence stays."""
     heads = [_running_head(line) for line in lines]
     counts = Counter(heads)
-    signers = {lines[i] for i in range(len(lines)) if _signs_above_date(lines, inside, i)}
+    signers = {
+        lines[i]
+        for i in range(len(lines))
+        if _signs_above_date(lines, inside, i) or _issuer_signing(lines, i)
+    }
     repeated = [
         i
         for i, line in enumerate(lines)

@@ -144,18 +144,27 @@ FORMULA = re.compile(
     r"[（(]?(?:此页无正文|以下无正文|完|略)[）)]?|(?:抄报|报送|报|送|发)\s*[:：].{1,60})$"
 )
 
-_QUESTION = re.compile(r"^问\s*[:：]")
-_ANSWER = re.compile(r"^答\s*[:：]")
+# A question (问：, 问3：, Q1：, a reporter's 记者：…？) and its answer (答：, A：, or whoever
+# answers a reporter: 负责人：…).
+_QUESTION = re.compile(r"^(?:(?:问|[QＱ])\s*\d{0,2}\s*[:：]|记者\s*[:：].*[？?]$)")
+_ANSWER = re.compile(r"^(?:答|[AＡ])\s*\d{0,2}\s*[:：]")
+_ANSWERER = re.compile(r"^[^\s，。！？：:（）()]{1,10}[:：]")
 
 
 def exchange(lines: list[str], index: int) -> bool:
-    """Whether a line is a question with its answer next (问：… / 答：…): an interview's or
-    a 答记者问's own lines inside a document, a Q&A page's above one."""
-    if _QUESTION.match(lines[index]):
-        return index + 1 < len(lines) and bool(_ANSWER.match(lines[index + 1]))
-    return (
-        bool(_ANSWER.match(lines[index])) and index > 0 and bool(_QUESTION.match(lines[index - 1]))
-    )
+    """Whether a line is a question with its answer next (问：… / 答：…, 记者：…？ /
+    负责人：…): an interview's or a 答记者问's own lines inside a document, a Q&A page's
+    above one."""
+    if index + 1 < len(lines) and _answers(lines[index], lines[index + 1]):
+        return True
+    return index > 0 and _answers(lines[index - 1], lines[index])
+
+
+def _answers(question: str, answer: str) -> bool:
+    if not _QUESTION.match(question):
+        return False
+    by_reporter = question.startswith("记者")
+    return bool(_ANSWER.match(answer) or (by_reporter and _ANSWERER.match(answer)))
 
 
 # A role's turn in a host's or a broadcast's script (女：…, 主持人甲：…, 合：…).

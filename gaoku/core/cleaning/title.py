@@ -29,9 +29,11 @@ TITLE_WINDOW = 12
 _KINDS = (
     # An office's instruments (责令改正通知书, 行政处罚决定书), before the 通知 they begin with.
     "(?:通知|决定|告知|判决|裁定|调解)书|"
-    "(?:倡议|决心|建议|申请|保证|责任|承诺)书|(?:讲话|发言|致辞|演讲|主持|汇报)稿|讲话|致辞|致词|发言|讲稿|演讲|党课|主持词|报告|方案|总结|体会|要点|汇报|提纲|意见|通知|"
+    "(?:倡议|决心|建议|申请|保证|责任|承诺)书|(?:讲话|发言|致辞|演讲|主持|汇报)稿|"
+    # …not a news item's line on who spoke (程鹤年出席并讲话) under its headline.
+    "(?<!并)讲话|致辞|致词|发言|讲稿|演讲|党课|主持词|报告|方案|总结|体会|要点|汇报|提纲|意见|通知|"
     "决定|规划|计划|纲要|办法|细则|制度|公报|倡议|述职|研讨|说明|请示|批复|通报|"
-    "决议|纪要|简报|快报|专报|周报|月报|清单|寄语|思考|预案|简章|章程|"
+    "决议|纪要|简报|快报|专报|周报|月报|清单|寄语|思考|预案|简章|章程|条例|问答|[十百]问[十百]答|解读|实录|"
     "(?:会议|谈话|学习|活动)记录|"
     # A notice to the public (招标公告, 服务公告), not a site's (网站公告, 政务公告, 公告详情).
     "(?<!网站|系统|平台|本站|站内|官方|政务)(?:公告|通告)(?=$|[（(])|"
@@ -43,7 +45,8 @@ _KINDS = (
 # The grammar of a title that names its kind after 的: 关于…的说明, 在…会上的祝酒词,
 # 致…的一封信, with a short kind.
 _TITLE_GRAMMAR = re.compile(r"^(?:关于.{2,}|在.{2,}(?:上|时|中))的[^的，。]{1,8}$|^致.{2,}的")
-_TITLE = re.compile(f"(?:{_KINDS})")
+# A kind inside a name cited mid-line (准确把握《条例》修订的主要内容) is not the line's.
+_TITLE = re.compile(f"(?:{_KINDS})(?!》.)")
 _KIND_LAST = re.compile(f"(?:{_KINDS})$")
 # A comma after a title's last kind word: the line goes on as a message. One Han
 # character after it, and nothing more than a bracketed note: the kind is part of
@@ -101,6 +104,7 @@ def is_title(line: str) -> bool:
         and not line.endswith(("：", ":"))  # a label over what follows (本文要点：)
         and not _ITSELF.match(line)  # a note on the document (本报告仅对本次受检项目负责)
         and not HEADING.match(line)
+        and not _IN_BRACKETS.match(line)  # a note under the title (（文字实录）)
         and not _LIST_ENTRY.match(line)
         and not _field(line)
         and not _OFFERED.match(line)
@@ -156,6 +160,7 @@ def _blank_out(label: re.Match) -> str:
 # A collection's name (《…学习研讨材料汇编》, a booklet's running head): the book, not
 # one of the documents in it.
 _COLLECTION = re.compile(r"(?:汇编|选编|合集|文集|专辑|读本|手册|辑要)\W{0,3}$")
+_IN_BRACKETS = re.compile(r"^[（(][^（）()]*[）)]$")
 _OFFERED = re.compile(r"^(?:分享|转发|推荐|发)(?:一[篇份个]|[个下])|^【[^】]{1,10}】\S")
 _SYMBOL_FIRST = re.compile(r"^[^\w\s“‘「『《〈（(【〔\[—－\-○□×〇]")
 
