@@ -3510,3 +3510,42 @@ def test_regulations_interpretations_and_transcripts_are_titles_and_a_news_deck_
         "1月16日，全县宣传思想文化工作会议召开。县委书记程鹤年出席会议并讲话。",
     ]
     assert prepare_text("\n".join(news), PATTERNS).outline.title == news[0]
+
+
+def test_a_numbered_list_of_channels_and_a_contact_block_over_more_contacts_stay():
+    """A notice seeking opinions numbers its channels (1．电子邮件：…, 2．传真：…) under the
+    line that asks for them, past one that is no contact (1．登录…网站…在线提交); a tender's
+    contact blocks go on under a heading of more contacts (3.项目联系方式)."""
+    opinions = [
+        "××市电动自行车管理办法（征求意见稿）公开征求意见的公告",
+        "为提高立法质量，现将《××市电动自行车管理办法（征求意见稿）》全文公布，征求社会各界意见。",
+        "公众可在2025年8月20日前，通过以下方式提出意见建议：",
+        "1.登录××市人民政府网站（www.xx.gov.cn）“政民互动—意见征集”栏目在线提交；",
+        "2.发送电子邮件至：xxfzd_fgk@163.com；",
+        "3.传真：0576-85126619。",
+        "××市司法局",
+        "2025年7月20日",
+    ]
+    tender = [
+        "××县第二人民医院信息化设备采购项目招标公告",
+        "××县第二人民医院的信息化设备采购项目已具备招标条件，现对该项目进行公开招标。",
+        "1.采购人信息",
+        "名称：××县第二人民医院",
+        "联系人：杨卫东",
+        "联系方式：0873-6213372",
+        "2.采购代理机构信息",
+        "名称：××诚信工程咨询有限公司",
+        "联系人：李晓萌",
+        "联系方式：0873-6227815",
+        "邮箱：dzcx_zb2025@163.com",
+        "3.项目联系方式",
+        "项目联系人：李晓萌",
+        "电话：0873-6227815",
+        "××县第二人民医院",
+        "2025年4月17日",
+    ]
+    for document in (opinions, tender):
+        assert _kept(document) == document, document[0]
+    # A list's shop or service mailbox is still a page's.
+    shop = [*opinions[:3], "1.客服邮箱：kefu@fanwen.com", *opinions[4:]]
+    assert "1.客服邮箱：kefu@fanwen.com" not in _kept(shop)

@@ -21,17 +21,22 @@ from gaoku.core.cleaning.promotion import (
 # label or name uses (范文代写热线, 课程顾问手机, 文秘资料服务中心, 售后客服).
 TRADE = "范文|代写|定制|资料|顾问|课程|文稿|文秘|写作|素材|笔杆|公文|售后|客服|同号|编辑部|打赏"
 # A contact field, by its label, its spaces aside (联系电话：, 物业服务中心24小时值班电话：,
-# 短信举报：, 本院地址：, 邮　编：, 诉讼服务热线：, 反诈专线：): not a site's or a shop's (本站
-# 地址：, 客服热线：, 商务合作邮箱：).
+# 短信举报：, 本院地址：, 邮　编：, 诉讼服务热线：, 反诈专线：, 发送电子邮件至：, 信函寄至：),
+# its number in a list of channels aside: not a site's or a shop's (本站地址：, 客服热线：,
+# 商务合作邮箱：).
 _CONTACT_FIELD = re.compile(
     rf"^(?![\u4e00-\u9fff]{{0,8}}(?:本站|本网|网站|平台|客服|商务|合作|广告|投稿|会员|{TRADE}))"
-    r"[\u4e00-\u9fff\d]{0,12}(?:电话|手机|邮箱|信箱|邮件|传真|座机|地址|邮编|邮政编码|热线|专线|短信举报)"
-    r"\s*[:：]"
+    r"[\u4e00-\u9fff\d]{0,12}(?:电话|手机|邮箱|信箱|邮件|传真|座机|地址|邮编|邮政编码|热线|专线|短信举报|"
+    r"联系方式|信函)(?:[寄发]?[至到])?\s*[:：]"
+)
+# The number of a channel in a list of them (1．电子邮箱：…, （二）信函：…, 三、传真：…).
+_LIST_NUMBER = re.compile(
+    r"^[ \u3000]*(?:[（(][一二三四五六七八九十\d]{1,2}[）)]|[一二三四五六七八九十\d]{1,2}[.．、])"
 )
 # A document's line that asks its readers to get in touch under it (如发现可疑情况，请立即拨打：,
-# 五、联系方式, 咨询方式：, …通过以下方式提出意见建议：).
+# 五、联系方式, 咨询方式：, 意见反馈方式：, …通过以下方式提出意见建议：).
 _ASKS_CONTACT = re.compile(
-    r"(?:拨打|联系方式|咨询方式|举报方式|反映方式|联系电话|联系我们)[:：]?$|"
+    r"(?:拨打|(?:联系|咨询|举报|反映|反馈|意见|报名|报送|提交)方式|联系电话|联系我们)[:：]?$|"
     r"(?:以下|如下|下列)(?:方式|渠道|途径|电话|邮箱)"
 )
 # The kind of contact a field gives, by the last words of its label (邮箱, 电话).
@@ -40,6 +45,7 @@ _CONTACT_KIND = re.compile(r"(电话|手机|邮箱|信箱|邮件|传真|地址)\
 
 def contact_field(line: str) -> bool:
     """Whether a line is a field of a contact (see _CONTACT_FIELD)."""
+    line = _LIST_NUMBER.sub("", line, count=1).lstrip(" \u3000")
     return (
         _CONTACT_FIELD.match(re.sub(r"(?<=\S)[ \u3000]+(?=\S{0,6}[:：])", "", line[:24]))
         is not None
@@ -66,6 +72,8 @@ def _contact_block(lines: list[str], index: int) -> range:
 def _contact_asked(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a contact field's run stands under the document's line that asks for it."""
     head = _contact_block(lines, index).start - 1
+    while head >= 0 and _LIST_NUMBER.match(lines[head]):
+        head -= 1  # the list's other channels (1．登录…网站在线提交) between
     return (
         contact_field(lines[index])
         and head >= 0
@@ -119,7 +127,9 @@ def own_contact_field(lines: list[str], inside: list[str], index: int) -> bool:
             for later, own in after[position + 1 :]
         ):
             return True  # what follows the document's signature is no writing of its own
-        writing = HEADING.match(line) or (len(line) >= _WRITING and SENTENCE_END.search(line))
+        # …a heading of more contacts (3.项目联系方式) goes on with them
+        heading = HEADING.match(line) and not _ASKS_CONTACT.search(line)
+        writing = heading or (len(line) >= _WRITING and SENTENCE_END.search(line))
         if kept and writing and not protected_end(line):
             return False
     return True
