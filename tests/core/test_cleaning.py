@@ -3549,3 +3549,39 @@ def test_a_numbered_list_of_channels_and_a_contact_block_over_more_contacts_stay
     # A list's shop or service mailbox is still a page's.
     shop = [*opinions[:3], "1.客服邮箱：kefu@fanwen.com", *opinions[4:]]
     assert "1.客服邮箱：kefu@fanwen.com" not in _kept(shop)
+
+
+def test_the_parties_signing_a_contract_stay_though_their_fields_repeat():
+    """Two parties sign a contract with the same fields, one block under the other or side
+    by side; a printed page's fields that repeat on every page still go."""
+    contract = [
+        "房屋租赁合同",
+        "出租方（甲方）：××市机关事务管理局",
+        "承租方（乙方）：××市城市管理执法局",
+        "第一条　甲方将位于××市人民路18号的办公用房出租给乙方使用，租期三年。",
+        "第二条　本合同一式四份，甲方执三份，乙方执一份，自双方签字盖章之日起生效。",
+        "（以下无正文）",
+        "甲方（盖章）：",
+        "法定代表人或委托代理人（签字）：",
+        "签订日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日",
+        "乙方（盖章）：",
+        "法定代表人或委托代理人（签字）：",
+        "签订日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日",
+    ]
+    agreement = [
+        *contract[:5],
+        "甲方（盖章）：××市城市管理执法局",
+        "法定代表人或授权代表：＿＿＿＿＿＿",
+        "日期：2025年2月24日",
+        "乙方（盖章）：××招标代理有限公司",
+        "法定代表人或授权代表：＿＿＿＿＿＿",
+        "日期：2025年2月24日",
+    ]
+    side_by_side = [
+        *contract[:5],
+        "甲方单位：（盖章）\u3000\u3000\u3000\u3000乙方单位：（盖章）",
+        "法定代表人：\u3000\u3000\u3000\u3000\u3000\u3000法定代表人：",
+        "\u3000\u3000年\u3000\u3000月\u3000\u3000日\u3000\u3000\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日",
+    ]
+    for document in (contract, agreement, side_by_side):
+        assert _kept(document) == document, document[-1]

@@ -89,14 +89,17 @@ _AGENDA_WORDS = "时间|日期|地点|截止|期限|报到|签到|会议|议程|
 # time and place (培训时间：…　培训地点：…), a notice's term (公开时间：…　公开期限：…), the count
 # (应到：45人　实到：43人, 参加测评人数：86人　有效票：86张, 优秀率：…) and who counted,
 # presided or was assessed (计票人：…　监票人：…,
-# 工会主席：…　副主席：…, 被测评人：…　职务：…) — not a page's (发布时间, 更新时间, 浏览次数).
+# 工会主席：…　副主席：…, 被测评人：…　职务：…), the parties signing a contract — not a
+# page's (发布时间, 更新时间, 浏览次数).
 _MINUTES_FIELD = re.compile(
     r"^(?:会议|培训|活动|公开|报到|集合|公示|测评|座谈|调研|比赛|演练|开班)?"
     r"(?:时间|日期|地点|期限|形式|主持人?|记录人?|"
     r"(?:参加|出席|列席|缺席|请假|应到|实到)(?:人员|人数|代表|村民代表)?|"
     r"计票人|监票人|唱票人|统计人|被测评人|职务|"
     r"[\u4e00-\u9fff]{0,4}(?:主席|书记|主任|组长|会长|秘书长|理事长)|"
-    r"[\u4e00-\u9fff]{0,6}(?:人数|票数|选票|率)|有效票|无效票|赞成票?|反对票?|弃权票?)[:：]$"
+    r"[\u4e00-\u9fff]{0,6}(?:人数|票数|选票|率)|有效票|无效票|赞成票?|反对票?|弃权票?|"
+    # …and the parties signing a contract side by side (甲方单位：（盖章）　乙方单位：（盖章）)
+    r"[甲乙丙丁]方[\u4e00-\u9fff]{0,6}|法定代表人|委托代理人|授权代表)[:：]$"
 )
 # …and its own contacts set two to a row, nothing else beside them (地址：…　邮编：…,
 # 值班电话：…　传真：…; a shop's 地址：…　活动时间：… is its ad's).
