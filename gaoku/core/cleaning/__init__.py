@@ -599,11 +599,8 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
     is the title where no other line does: its first occurrence stays."""
     heads = [_running_head(line) for line in lines]
     counts = Counter(heads)
-    last_paragraph = max(
-        (i for i, line in enumerate(lines) if len(line) >= PARAGRAPH and SENTENCE_END.search(line)),
-        default=-1,
-    )
-    closing = set(lines[last_paragraph + 1 :]) - set(lines[: last_paragraph + 1])
+    last_sentence = max((i for i, line in enumerate(lines) if SENTENCE_END.search(line)), default=0)
+    closing = set(lines[last_sentence + 1 :]) - set(lines[: last_sentence + 1])
     signers = {
         lines[i]
         for i in range(len(lines))
@@ -627,11 +624,11 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
         # 日期：＿＿) repeat on every page
         and not (SIGN_HERE.search(line) or BOXES.match(line))
         and not APPENDED.match(line)  # the attachment a notice names heads it below
-        # the dates of notices set one after another, a form's date to fill (a page's is
-        # labelled: 日期：＿＿年＿＿月＿＿日), the fields of the parties that sign a contract
-        # under its last paragraph (法定代表人：＿＿, 日期：2025年2月24日)
+        # the dates of notices set one after another, a form's date to fill, the fields of
+        # the parties that sign a contract under its last sentence (法定代表人：＿＿,
+        # 日期：2025年2月24日, 签订日期：　　年　　月　　日)
         and not DATE_LINE.match(line)
-        and not (DATE_TO_FILL.match(line) and not DATE_LABEL.match(line))
+        and not DATE_TO_FILL.match(line)
         and not (line in closing and (FORM_FIELD.match(line) or DATE_LABEL.match(line)))
         and not table_head(lines, i)  # tables of one kind head their columns alike
         # a unit signing above its date may share its name with the screen's head over it,

@@ -191,11 +191,9 @@ _BLANKS = re.compile("[＿_]{2,}")
 SIGN_HERE = re.compile(
     r"(?:签字|签名|签章|盖章)[)）]?\s*[:：]?\s*[＿_]{2,}|[＿_]{2,}\s*[（(]?(?:签字|签名|签章|盖章)"
 )
-# …with its label, if any (签订日期：　　年　　月　　日), or two parties' side by side.
+# …or two parties' side by side.
 _DAY_TO_FILL = r"[＿_ \u3000]*年[＿_ \u3000]+月[＿_ \u3000]+日"
-DATE_TO_FILL = re.compile(
-    rf"^(?:[\u4e00-\u9fff]{{0,4}}日期\s*[:：])?{_DAY_TO_FILL}(?:[ \u3000]+{_DAY_TO_FILL})?$"
-)
+DATE_TO_FILL = re.compile(rf"^{_DAY_TO_FILL}(?:[ \u3000]+{_DAY_TO_FILL})?$")
 # The label of a date that signs (日期：2025年2月24日, 签订日期：…).
 DATE_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}日期\s*[:：][ \u3000]*")
 
