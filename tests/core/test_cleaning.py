@@ -3585,3 +3585,28 @@ def test_the_parties_signing_a_contract_stay_though_their_fields_repeat():
     ]
     for document in (contract, agreement, side_by_side):
         assert _kept(document) == document, document[-1]
+
+
+def test_a_tables_rows_with_tabs_and_its_blank_rows_to_fill_stay():
+    """A table pasted from a sheet separates its cells with tabs; a form's table leaves
+    rows of blank cells under its heads, and minutes a row of blanks to sign under 签字："""
+    tender = [
+        "××县第二中学录播教室设备采购需求",
+        "本项目采购录播教室设备一批，具体需求如下：",
+        "序号\t设备名称\t单位\t数量",
+        "1\t高清跟踪摄像机\t台\t4",
+        "2\t录播主机\t套\t2",
+        "供应商应于合同签订后30日内完成安装调试。",
+    ]
+    form = [
+        "关于报送防汛值班人员名单的通知",
+        "各村（社区）：",
+        "请于6月1日前将值班人员名单报镇防汛办。",
+        "姓名\u3000\u3000职务\u3000\u3000联系电话\u3000\u3000备注",
+        "＿＿＿\u3000＿＿＿\u3000＿＿＿＿＿\u3000＿＿＿",
+        "＿＿＿\u3000＿＿＿\u3000＿＿＿＿＿\u3000＿＿＿",
+        "××镇防汛办",
+        "2025年5月20日",
+    ]
+    for document in (tender, form):
+        assert _kept(document) == document, document[0]

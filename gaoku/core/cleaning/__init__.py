@@ -910,9 +910,11 @@ def _byline_rows(lines: list[str], inside: list[str], start: int, opening: set[i
 
 def _lead_in(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a line is the document's sentence leading in to what follows, not a
-    salutation (各中小学校，局属各单位：)."""
+    salutation (各中小学校，局属各单位：); one as short that announces what follows is
+    (…，具体需求如下：)."""
     line = lines[index]
-    return not inside[index] and not is_salutation(line) and bool(_LEAD_IN.search(line))
+    announces = not is_salutation(line) or line.endswith(("如下：", "如下:"))
+    return not inside[index] and announces and bool(_LEAD_IN.search(line))
 
 
 def _first_sentence(lines: list[str], inside: list[str], start: int, end: int) -> int:

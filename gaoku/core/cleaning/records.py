@@ -76,19 +76,21 @@ def own_record(lines: list[str], index: int) -> bool:
 
 def answer_lines(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a line of blanks alone is a form's space to answer in, under its question
-    or field (主要做法（300字以内）：, 您的建议？) or under another such line."""
+    or field (主要做法（300字以内）：, 您的建议？) or under another such line; or a row of blank
+    cells to fill under its table's heads (姓名　职务　联系电话 / ＿＿＿　＿＿＿　＿＿＿)."""
+    line = lines[index]
     above = index - 1
-    while above >= 0 and _BLANK_ALONE_LINE.match(lines[above]):
+    while above >= 0 and _BLANKS_ONLY.match(lines[above]):
         above -= 1
-    return (
-        bool(_BLANK_ALONE_LINE.match(lines[index]))
-        and above >= 0
-        and not inside[above]
-        and lines[above].endswith(("：", ":", "？", "?"))
-    )
+    if not (_BLANKS_ONLY.match(line) and above >= 0 and not inside[above]):
+        return False
+    row = _BLANK_ALONE_LINE.match(line) is None
+    return lines[above].endswith(("：", ":", "？", "?")) or (row and cells(lines[above]))
 
 
 _BLANK_ALONE_LINE = re.compile(r"^[＿_]{4,}$")
+# A line of blanks alone, or a row of blank cells.
+_BLANKS_ONLY = re.compile(r"^[＿_]{4,}$|^[＿_]{2,}(?:[ \u3000\t]+[＿_]{2,})+$")
 
 
 def table_row(lines: list[str], inside: list[str], index: int) -> bool:
@@ -123,7 +125,7 @@ def cells(line: str) -> bool:
 
 def _spaced_parts(line: str) -> list[str]:
     """A line's parts between its runs of spaces."""
-    return re.split(r"[ \u3000]+", line.strip())
+    return re.split(r"[ \u3000\t]+", line.strip())  # a table pasted from a sheet has tabs
 
 
 def contact_row(lines: list[str], index: int) -> bool:
