@@ -3610,3 +3610,33 @@ def test_a_tables_rows_with_tabs_and_its_blank_rows_to_fill_stay():
     ]
     for document in (tender, form):
         assert _kept(document) == document, document[0]
+
+
+def test_a_documents_table_of_contents_stays():
+    """A regulation lists its chapters under 目录 and heads them below; a compilation lists
+    its parts with their pages."""
+    regulation = [
+        "××市城市绿化管理条例",
+        "目\u3000\u3000录",
+        "第一章\u3000总则",
+        "第二章\u3000规划与建设",
+        "第三章\u3000附则",
+        "第一章\u3000总\u3000\u3000则",
+        "第一条\u3000为了促进城市绿化事业发展，改善生态环境和人居环境，制定本条例。",
+        "第二章\u3000规划与建设",
+        "第二条\u3000城市绿化规划应当纳入国土空间规划。",
+        "第三章\u3000附\u3000\u3000则",
+        "第三条\u3000本条例自2025年3月1日起施行。",
+    ]
+    compilation = [
+        "××县财政局机关内部管理制度",
+        "目\u3000录",
+        "一、局党组会议议事规则……………………1",
+        "二、局长办公会议制度……………………3",
+        "一、局党组会议议事规则",
+        "第一条\u3000局党组会议由党组书记召集并主持。",
+        "二、局长办公会议制度",
+        "第一条\u3000局长办公会议一般每两周召开一次。",
+    ]
+    for document in (regulation, compilation):
+        assert _kept(document) == document, document[0]

@@ -353,6 +353,8 @@ def _line_reasons(
     carried = any(i < start - 1 for i in issues)
     for index in _byline_rows(lines, inside, start, opening):
         inside[index] = LEARNED
+    for index in _contents(lines):
+        inside[index] = ""
     end = end_index(lines, inside, start, scores)
     for index in [*_spaced_slogans(lines, inside, start, end), *_tips(lines, inside, start, end)]:
         inside[index] = PROMOTION
@@ -851,6 +853,37 @@ def _own_labels(lines: list[str], inside: list[str], start: int) -> list[int]:
 
 # A name left blank to fill (××, 某某, ○○), alone on its line.
 _BLANK_ALONE = re.compile(r"^(?:[×XＸ]{2,3}|○{2,3}|某某)$")
+
+
+# A document's table of contents: 目录 alone on its line over its entries, chapters or
+# numbered headings with their pages, if any (第二章　规划与建设, 一、议事规则……1).
+_CONTENTS = re.compile(r"^目[ \u3000]*录$")
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十百\d]{1,4}[章节编篇]")
+_PAGE_LEADER = re.compile(r"[…．.·]{2,}[ \u3000]*\d{1,4}$")
+_SPACES = re.compile(r"[ \u3000]+")
+# The fewest entries a table of contents lists.
+_CONTENTS_ENTRIES = 2
+
+
+def _contents(lines: list[str]) -> list[int]:
+    """The lines of a document's table of contents, its 目录 and the entries under it, and
+    the headings below that they name (a page repeats a chapter's name as its running
+    head; a table of contents names each once, above the chapter itself)."""
+    bare = [_SPACES.sub("", _PAGE_LEADER.sub("", line)) for line in lines]
+    last = {line: index for index, line in enumerate(bare)}
+    found: list[int] = []
+    for index, line in enumerate(lines):
+        if not _CONTENTS.match(line):
+            continue
+        entries = list(
+            itertools.takewhile(
+                lambda j: (HEADING.match(bare[j]) or _CHAPTER.match(bare[j])) and last[bare[j]] > j,
+                range(index + 1, len(lines)),
+            )
+        )
+        if len(entries) >= _CONTENTS_ENTRIES:
+            found += [index, *entries, *(last[bare[j]] for j in entries)]
+    return found
 
 
 def _blank_signer(lines: list[str], index: int) -> bool:
