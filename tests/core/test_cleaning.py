@@ -3640,3 +3640,13 @@ def test_a_documents_table_of_contents_stays():
     ]
     for document in (regulation, compilation):
         assert _kept(document) == document, document[0]
+
+
+def test_minutes_issue_in_bracketed_year_stays_beside_their_title():
+    minutes = [
+        "中共××镇委员会会议纪要",
+        "〔2025〕第6期",
+        "2025年4月7日下午，镇党委书记主持召开镇党委会议，研究春耕生产等事项。现将会议议定事项纪要如下：",
+        "一、会议要求各村抓好春耕生产。",
+    ]
+    assert _kept(minutes) == minutes

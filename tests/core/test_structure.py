@@ -430,3 +430,17 @@ def test_a_header_with_copy_number_secrecy_and_urgency_and_an_issuer_over_its_ti
     assert parse_outline(minutes).title == "总经理办公会议纪要"
     # A name over a sentence is no issuer over a title.
     assert parse_outline("××县人民政府\n本届政府任期内完成各项目标任务。").title == "××县人民政府"
+
+
+def test_minutes_issue_a_copy_count_a_numbered_reference_and_joint_issuers_head_a_title():
+    for line in (
+        "〔2025〕第3期",
+        "第\u30001\u3000份\u3000共\u30005\u3000份",
+        "青信审字〔2025〕第0316号",
+        "内部资料",
+    ):
+        assert is_document_header(line), line
+    minutes = "〔2025〕第3期\n2025年度县直部门预算评审工作会议纪要\n会议研究了预算评审事项。"
+    assert parse_outline(minutes).title == "2025年度县直部门预算评审工作会议纪要"
+    joint = "中共××市委办公室\n××市人民政府办公室\n关于做好安全稳定工作的通知\n各县（市、区）：\n现就有关事项通知如下。"
+    assert parse_outline(joint).title == "关于做好安全稳定工作的通知"

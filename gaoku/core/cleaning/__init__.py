@@ -800,7 +800,9 @@ def _unmarked_headings(lines: list[str], inside: list[str], scores: list[float])
 _GOES_ON = 40
 # A bulletin's issue (2024年第15期（总第318期）): the bulletin's own beside its title; a
 # journal's issue above the contents of the article it carries is the journal's.
-_ISSUE_NUMBER = r"(?:(?:19|20)(?:\d{2}|XX|ＸＸ|××)年)?第\s*\d{1,4}\s*期"
+_ISSUE_NUMBER = (
+    r"(?:(?:19|20)(?:\d{2}|XX|ＸＸ|××)年|[〔\[［](?:19|20)\d{2}[〕\]］]\s*)?第\s*\d{1,4}\s*期"
+)
 _ISSUE = re.compile(rf"^{_ISSUE_NUMBER}(?:\s*[（(]总第\s*\d{{1,5}}\s*期[）)])?$")
 _ISSUE_UNDER = re.compile(rf"^[（(]{_ISSUE_NUMBER}[）)]$")
 # A bulletin's name (安全生产简报, 工作动态), which its issue stands beside; an app's episode
