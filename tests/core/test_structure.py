@@ -442,5 +442,8 @@ def test_minutes_issue_a_copy_count_a_numbered_reference_and_joint_issuers_head_
         assert is_document_header(line), line
     minutes = "〔2025〕第3期\n2025年度县直部门预算评审工作会议纪要\n会议研究了预算评审事项。"
     assert parse_outline(minutes).title == "2025年度县直部门预算评审工作会议纪要"
-    joint = "中共××市委办公室\n××市人民政府办公室\n关于做好安全稳定工作的通知\n各县（市、区）：\n现就有关事项通知如下。"
+    joint = (
+        "中共××市委办公室\n××市人民政府办公室\n关于做好安全稳定工作的通知\n"
+        "各县（市、区）：\n现就有关事项通知如下。"
+    )
     assert parse_outline(joint).title == "关于做好安全稳定工作的通知"
