@@ -3650,3 +3650,17 @@ def test_minutes_issue_in_bracketed_year_stays_beside_their_title():
         "一、会议要求各村抓好春耕生产。",
     ]
     assert _kept(minutes) == minutes
+
+
+def test_a_blank_tables_numbered_rows_stay():
+    form = [
+        "关于推荐参加全县培训班学员的通知",
+        "各乡镇（街道）：",
+        "请于5月20日前将推荐人选报县委组织部。",
+        "序号\u3000姓名\u3000性别\u3000职务\u3000手机号码",
+        "1",
+        "2",
+        "3",
+        "填表人：________\u3000\u3000联系电话：________",
+    ]
+    assert _kept(form) == form

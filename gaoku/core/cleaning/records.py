@@ -49,6 +49,22 @@ _QUESTION_ITEM = re.compile(r"^问题\s*\d{1,2}[:：].*[？?](?:[（(][^（）()
 _OPTION = re.compile(r"^[A-Ha-h][.．、]")
 
 
+# A table's row left blank but for its number (1 / 2 / 3 under 序号　姓名　职务).
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _numbered_row(lines: list[str], index: int) -> bool:
+    """Whether a line is a blank table row's number in a run counting up from the row
+    above (a converted page's numbers stand apart, between its paragraphs)."""
+
+    def number(i: int) -> int | None:
+        ok = 0 <= i < len(lines) and _ROW_NUMBER.match(lines[i])
+        return int(lines[i]) if ok else None
+
+    here = number(index)
+    return here is not None and (number(index - 1) == here - 1 or number(index + 1) == here + 1)
+
+
 def own_record(lines: list[str], index: int) -> bool:
     """Whether a line sets out the document's own record: a row or a field of counted
     figures, a unit's landline, a regulation's chapter, minutes' number, a chapter of a
@@ -61,7 +77,7 @@ def own_record(lines: list[str], index: int) -> bool:
         return True
     if _BARE_NUMBERED.match(line):
         return sum(bool(_BARE_NUMBERED.match(other)) for other in lines) >= 2
-    if form_line(line):
+    if form_line(line) or _numbered_row(lines, index):
         return True
     if PAGES_WORDS.search(line) or _PAGE_ACTIVITY.search(line):
         return False  # a page's own boxes (□收藏　□点赞) and hours (9:00-18:00　人工客服在线)
