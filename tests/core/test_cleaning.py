@@ -3664,3 +3664,39 @@ def test_a_blank_tables_numbered_rows_stay():
         "填表人：________\u3000\u3000联系电话：________",
     ]
     assert _kept(form) == form
+
+
+def test_a_sellers_lines_dressed_as_an_issuer_a_qa_a_title_or_contents_still_go():
+    """What a reviewer wrote as a distributor exploiting the rules for a document's own
+    issuer, questions, titles and contents."""
+    notice = [
+        "关于加强冬季消防安全工作的通知",
+        "各乡镇人民政府：",
+        "为切实做好冬季消防安全工作，现将有关事项通知如下。",
+        "一、全面开展火灾隐患排查整治。",
+        "二、加强消防宣传教育培训。",
+        "县消防救援大队",
+        "2025年11月20日",
+    ]
+    # A page's head on every page, though it looks like an office signing.
+    shop = [
+        "第1页",
+        "鼎信文印办公室",
+        *notice[:4],
+        "第2页",
+        "鼎信文印办公室",
+        *notice[4:6],
+        "（印章）",
+        "鼎信文印办公室",
+        notice[6],
+    ]
+    assert "鼎信文印办公室" not in _kept(shop)
+    # Questions about the copy itself, and a seller's answer, are a page's.
+    faq = [*notice[:5], "问1：本文档可以免费下载吗？", "答：可以。", *notice[5:]]
+    assert "问1：本文档可以免费下载吗？" not in _kept(faq)
+    asked = [*notice[:5], "问：想要同类通知？", "答：私信小编即可领取。", *notice[5:]]
+    assert "答：私信小编即可领取。" not in _kept(asked)
+    from gaoku.core.cleaning.title import is_title
+
+    for line in ("2025最新版物业管理条例", "写作训练营直播实录", "物业管理条例大全"):
+        assert not is_title(line), line

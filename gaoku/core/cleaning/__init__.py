@@ -606,7 +606,9 @@ def _running_heads(lines: list[str], inside: list[str]) -> list[int]:
     signers = {
         lines[i]
         for i in range(len(lines))
-        if _signs_above_date(lines, inside, i) or _issuer_signing(lines, i)
+        # (an issuer heads and signs a document once each; a page's head recurs on each page)
+        if _signs_above_date(lines, inside, i)
+        or (counts[heads[i]] == 2 and _issuer_signing(lines, i))
     }
     repeated = [
         i
@@ -879,7 +881,11 @@ def _contents(lines: list[str]) -> list[int]:
             continue
         entries = list(
             itertools.takewhile(
-                lambda j: (HEADING.match(bare[j]) or _CHAPTER.match(bare[j])) and last[bare[j]] > j,
+                lambda j: (
+                    (HEADING.match(bare[j]) or _CHAPTER.match(bare[j]))
+                    and last[bare[j]] > j
+                    and not promotion(bare[j])
+                ),
                 range(index + 1, len(lines)),
             )
         )

@@ -160,8 +160,16 @@ def exchange(lines: list[str], index: int) -> bool:
     return index > 0 and _answers(lines[index - 1], lines[index])
 
 
+# A page's questions about the text it sells and its answers (Q1：文档是什么格式？,
+# 答：私信小编即可领取。): no exchange of the document's.
+_ABOUT_THE_COPY = re.compile(r"文档|本文|本站|下载|格式|[Ww]ord|发票|会员|客服|小编|宣传稿|范文")
+_SELLERS_ANSWER = re.compile(r"小编|私信|客服|回复[“\"]")
+
+
 def _answers(question: str, answer: str) -> bool:
-    if not _QUESTION.match(question):
+    if not _QUESTION.match(question) or _ABOUT_THE_COPY.search(question):
+        return False
+    if _SELLERS_ANSWER.search(answer):
         return False
     by_reporter = question.startswith("记者")
     return bool(_ANSWER.match(answer) or (by_reporter and _ANSWERER.match(answer)))

@@ -33,7 +33,7 @@ _KINDS = (
     # …not a news item's line on who spoke (程鹤年出席并讲话) under its headline.
     "(?<!并)讲话|致辞|致词|发言|讲稿|演讲|党课|主持词|报告|方案|总结|体会|要点|汇报|提纲|意见|通知|"
     "决定|规划|计划|纲要|办法|细则|制度|公报|倡议|述职|研讨|说明|请示|批复|通报|"
-    "决议|纪要|简报|快报|专报|周报|月报|清单|寄语|思考|预案|简章|章程|条例|问答|[十百]问[十百]答|解读|实录|"
+    "决议|纪要|简报|快报|专报|周报|月报|清单|寄语|思考|预案|简章|章程|条例|问答|[十百]问[十百]答|解读|文字实录|"
     "(?:会议|谈话|学习|活动)记录|"
     # A notice to the public (招标公告, 服务公告), not a site's (网站公告, 政务公告, 公告详情).
     "(?<!网站|系统|平台|本站|站内|官方|政务)(?:公告|通告)(?=$|[（(])|"
@@ -159,7 +159,7 @@ def _blank_out(label: re.Match) -> str:
 
 # A collection's name (《…学习研讨材料汇编》, a booklet's running head): the book, not
 # one of the documents in it.
-_COLLECTION = re.compile(r"(?:汇编|选编|合集|文集|专辑|读本|手册|辑要)\W{0,3}$")
+_COLLECTION = re.compile(r"(?:汇编|选编|合集|文集|专辑|读本|手册|辑要)\W{0,3}$|最新版|大全|范本")
 _IN_BRACKETS = re.compile(r"^[（(][^（）()]*[）)]$")
 _OFFERED = re.compile(r"^(?:分享|转发|推荐|发)(?:一[篇份个]|[个下])|^【[^】]{1,10}】\S")
 _SYMBOL_FIRST = re.compile(r"^[^\w\s“‘「『《〈（(【〔\[—－\-○□×〇]")
