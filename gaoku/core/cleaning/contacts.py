@@ -18,8 +18,11 @@ from gaoku.core.cleaning.promotion import (
 )
 
 # The words of a writing trade's or a shop's services, which no issuing body's contact,
-# label or name uses (范文代写热线, 课程顾问手机, 文秘资料服务中心, 售后客服).
-TRADE = "范文|代写|定制|资料|文印|图文|打印|复印|顾问|课程|文稿|文秘|写作|素材|笔杆|公文|售后|客服|同号|编辑部|打赏"
+# label or name uses (范文代写热线, 课程顾问手机, 文秘资料服务中心, 售后客服, 鼎信文印).
+TRADE = (
+    "范文|代写|定制|资料|文印|图文|打印|复印|顾问|课程|文稿|文秘|写作|素材|笔杆|公文|售后|客服|"
+    "同号|编辑部|打赏"
+)
 # A contact field, by its label, its spaces aside (联系电话：, 物业服务中心24小时值班电话：,
 # 短信举报：, 本院地址：, 邮　编：, 诉讼服务热线：, 反诈专线：, 发送电子邮件至：, 信函寄至：),
 # its number in a list of channels aside: not a site's or a shop's (本站地址：, 客服热线：,
