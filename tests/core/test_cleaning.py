@@ -3700,3 +3700,19 @@ def test_a_sellers_lines_dressed_as_an_issuer_a_qa_a_title_or_contents_still_go(
 
     for line in ("2025最新版物业管理条例", "写作训练营直播实录", "物业管理条例大全"):
         assert not is_title(line), line
+
+
+def test_an_institutions_own_mailbox_stays_and_a_sellers_goes():
+    notice = [
+        "致全校学生家长的一封信",
+        "尊敬的家长：",
+        "新学期即将开始，为做好开学各项工作，现将有关事项告知如下。",
+        "一、学生于9月1日上午8:00到校报到。",
+        "如有意见建议，欢迎来信。",
+        "校长信箱：bxsyxx_xzxx@126.com",
+        "××市实验小学",
+        "2025年8月25日",
+    ]
+    assert _kept(notice) == notice
+    seller = [*notice[:5], "投稿邮箱：fanwen_tougao@126.com", *notice[6:]]
+    assert "投稿邮箱：fanwen_tougao@126.com" not in _kept(seller)

@@ -108,17 +108,30 @@ _WRITING = 20
 CONTACT_VALUE = re.compile(r"[\w.+-]+@[\w.-]+|\+?\d[\d\-－ ]{4,}\d")
 
 
+# A mailbox or a site an institution names by its office or its kind (校长信箱：, 值班邮箱：,
+# 报送邮箱：, 投诉邮箱：, 医院网址：, 协会网址：), as no seller labels its own.
+_INSTITUTIONS = (
+    r"^[\u4e00-\u9fff]{0,8}(?:校长|院长|书记|局长|值班|报送|投诉|举报|监督|政务|医院|学校|协会|学会|"
+    r"法院|检察院)(?:信箱|邮箱|网址|网站)\s*[:：]"
+)
+_INSTITUTION_FIELD = re.compile(_INSTITUTIONS)
+
+
 def own_contact_field(lines: list[str], inside: list[str], index: int) -> bool:
     """Whether a contact field that a sign of promotion took (邮箱：…@…) is the
-    document's own: it goes on with the document's own contact (_contact_goes_on), only
+    document's own: an institution's (校长信箱：…), only its address or number reading as
+    promotion; or it goes on with the document's own contact (_contact_goes_on), only
     its address or number reads as promotion (地址：本站长期承接…代写业务 is an ad), and the
     document's writing does not go on after it before its signature or its attachments,
     as its own contacts close it."""
-    if not contact_goes_on(lines, inside, index):
+    institution = _INSTITUTION_FIELD.match(lines[index]) is not None
+    if not (institution or contact_goes_on(lines, inside, index)):
         return False
     rest = CONTACT_VALUE.sub("", re.split("[:：]", lines[index], maxsplit=1)[-1]).strip()
     if (rest and promotion(rest)) or unmistakable(CONTACT_VALUE.sub("", lines[index])):
         return False
+    if institution:
+        return True
     if _contact_asked(lines, inside, index):
         return True  # the document asked for it, wherever its writing goes on
     after = [(line, not reason) for line, reason in zip(lines, inside, strict=True)][index + 1 :]
