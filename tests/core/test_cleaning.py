@@ -3716,3 +3716,16 @@ def test_an_institutions_own_mailbox_stays_and_a_sellers_goes():
     assert _kept(notice) == notice
     seller = [*notice[:5], "投稿邮箱：fanwen_tougao@126.com", *notice[6:]]
     assert "投稿邮箱：fanwen_tougao@126.com" not in _kept(seller)
+
+
+def test_a_letters_greeting_that_leads_in_to_its_points_stays():
+    letter = [
+        "致一年级新生家长的一封信",
+        "尊敬的家长：",
+        "您好！欢迎您的孩子成为××路小学的一员！为帮助孩子顺利入学，现将有关事项告知如下：",
+        "一、新生于9月1日上午8:00到校报到。",
+        "二、请家长为孩子准备好学习用品。",
+        "××路小学",
+        "2025年8月25日",
+    ]
+    assert _kept(letter) == letter

@@ -579,9 +579,13 @@ def promotion(line: str) -> bool:
         return True
     if _banner(line) or related_list_heading(line):
         return True
-    if SENTENCE_END.search(line) and not _QUOTED.fullmatch(line):
+    if (SENTENCE_END.search(line) or _LEADS_IN.search(line)) and not _QUOTED.fullmatch(line):
         return False
     return bool(_WEAK.search(line))
+
+
+# A sentence, then a lead-in to what follows (…感谢您的支持。现将有关事项告知如下：).
+_LEADS_IN = re.compile(r"[。！？!?][^。！？!?]{4,}[：:]$")
 
 
 def _address(line: str) -> bool:
