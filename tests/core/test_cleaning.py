@@ -3729,3 +3729,20 @@ def test_a_letters_greeting_that_leads_in_to_its_points_stays():
         "2025年8月25日",
     ]
     assert _kept(letter) == letter
+
+
+def test_a_timetables_slots_label_nothing_and_a_logs_times_still_do():
+    agenda = [
+        "关于召开全市基层卫生健康工作研讨会的通知",
+        "各县（市、区）卫生健康局：",
+        "经研究，定于2025年6月12日召开全市基层卫生健康工作研讨会，现将会议议程通知如下。",
+        "9:00—9:30\u3000\u3000开幕式",
+        "9:30—10:30\u3000\u3000主旨报告一：县域医共体建设的实践",
+        "10:45—11:35\u3000\u3000主旨报告二：基层慢病管理数字化路径",
+        "11:35—12:00\u3000\u3000会议总结",
+        "请各单位于6月5日前报送参会人员名单。",
+    ]
+    assert _kept(agenda) == agenda
+    from gaoku.core.cleaning.promotion import promotion
+
+    assert promotion("10:00\u3000水位 84.95 m（落0.01）\u3000报汛：已发")

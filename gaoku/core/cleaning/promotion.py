@@ -530,6 +530,9 @@ _WEAK = re.compile(
 # space; two or more make a system's record, not a sentence (a document's own contact
 # row, 联系人：…　联系电话：…, is judged before).
 _FIELD_LABEL = re.compile(r"(?:^|\u3000|[ \u3000]{2,})[^\s：:，。]{2,8}[:：]")
+# A timetable's slot (10:45—11:35), whose colons label nothing; a log's time (10:00) counts
+# as its label.
+_SLOT = re.compile(r"\d{1,2}[:：]\d{2}\s*[—–\-~～至]{1,2}\s*\d{1,2}[:：]\d{2}")
 # A document gives its own contacts (联系人：…，联系电话：…, 监督举报电话：…): such a line
 # is the document's, whatever numbers or mailboxes it gives, unless a strong sign (a QQ
 # group) says otherwise.
@@ -563,7 +566,7 @@ def promotion(line: str) -> bool:
         return True
     if _OWN_CONTACT.search(line) or _FILL_IN.search(line):
         return False  # a document's own contacts, or a form of its own to fill in
-    labels = _FIELD_LABEL.findall(line)
+    labels = _FIELD_LABEL.findall(_SLOT.sub("", line))
     # …a system's record, unless all its fields are minutes' own (会议时间：…　会议地点：…,
     # 主持人：…　记录人：…); a screen's 开始时间 and 考试地点 are a system's.
     if len(labels) >= 2 and not any(
