@@ -3746,3 +3746,16 @@ def test_a_timetables_slots_label_nothing_and_a_logs_times_still_do():
     from gaoku.core.cleaning.promotion import promotion
 
     assert promotion("10:00\u3000水位 84.95 m（落0.01）\u3000报汛：已发")
+
+
+def test_an_office_and_its_phone_on_one_row_stay():
+    guide = [
+        "××县第十八届人民代表大会第五次会议须知",
+        "一、代表应按时出席会议，因故不能出席的，须向大会秘书处请假。",
+        "二、会议期间，大会秘书处设在清河宾馆一楼。",
+        "秘书组：县人大常委会办公室\u3000电话：0315-5123201",
+        "会务组：清河宾馆一楼会务室\u3000电话：0315-5128800",
+        "大会秘书处",
+        "2025年1月8日",
+    ]
+    assert _kept(guide) == guide

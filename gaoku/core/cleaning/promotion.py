@@ -106,6 +106,10 @@ _MINUTES_FIELD = re.compile(
 _CONTACT_LABEL = re.compile(
     r"^[\u4e00-\u9fff]{0,8}(?:电话|传真|邮编|邮政编码|地址|邮箱|信箱)[:：]$"
 )
+# An office or a post that answers the phone (秘书组：, 村务监督委员会主任：, 组织委员：).
+_OFFICE = re.compile(
+    r"^[\u4e00-\u9fff]{0,10}(?:委员会|委员|主任|书记|组长|组|办公室|处|科|室)[:：]$"
+)
 _NOT_AGENDA = rf"(?![^\s]*(?:{_AGENDA_WORDS}|第.{{1,3}}[天日场期]))"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 # A copy's certification stamp (复印件 / 此复印件与原件一致, an OCR's 一 read as —).
@@ -566,13 +570,15 @@ def promotion(line: str) -> bool:
         return True
     if _OWN_CONTACT.search(line) or _FILL_IN.search(line):
         return False  # a document's own contacts, or a form of its own to fill in
-    labels = _FIELD_LABEL.findall(_SLOT.sub("", line))
+    labels = [label.strip() for label in _FIELD_LABEL.findall(_SLOT.sub("", line))]
     # …a system's record, unless all its fields are minutes' own (会议时间：…　会议地点：…,
-    # 主持人：…　记录人：…); a screen's 开始时间 and 考试地点 are a system's.
-    if len(labels) >= 2 and not any(
-        all(field.match(label.strip()) for label in labels)
-        for field in (_MINUTES_FIELD, _CONTACT_LABEL)
-    ):
+    # 主持人：…　记录人：…) or contacts, or it names an office and its phone (村务监督委员会
+    # 主任：…　电话：…, 秘书组：…　电话：…); a screen's 开始时间 and 考试地点 are a system's.
+    own = any(
+        all(field.match(label) for label in labels) for field in (_MINUTES_FIELD, _CONTACT_LABEL)
+    )
+    office = len(labels) == 2 and _OFFICE.match(labels[0]) and _CONTACT_LABEL.match(labels[1])
+    if len(labels) >= 2 and not (own or office):
         return True
     if _address(line):
         return True
