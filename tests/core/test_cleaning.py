@@ -3759,3 +3759,24 @@ def test_an_office_and_its_phone_on_one_row_stay():
         "2025年1月8日",
     ]
     assert _kept(guide) == guide
+
+
+def test_a_letters_kind_alone_a_letter_by_its_issuer_and_a_plans_groups_are_the_documents():
+    from gaoku.core.cleaning.title import is_title
+
+    for line in (
+        "感谢信",
+        "介\u3000绍\u3000信",
+        "证\u3000明",
+        "××市人力资源和社会保障局关于商请协助开展评估工作的函",
+    ):
+        assert is_title(line), line
+    plan = [
+        "××商场消防演练方案",
+        "为提高商场员工处置初起火灾和组织疏散的能力，制定本方案。",
+        "一、组织机构",
+        "灭火行动组\u3000组长：陶磊\u3000成员：微型消防站队员6人\u3000负责初起火灾扑救",
+        "疏散引导组\u3000组长：蒋玉芬\u3000成员：各楼层楼长\u3000负责人员疏散",
+        "二、演练时间：2025年11月9日上午9:30。",
+    ]
+    assert _kept(plan) == plan

@@ -33,7 +33,7 @@ _KINDS = (
     # …not a news item's line on who spoke (程鹤年出席并讲话) under its headline.
     "(?<!并)讲话|致辞|致词|发言|讲稿|演讲|党课|主持词|报告|方案|总结|体会|要点|汇报|提纲|意见|通知|"
     "决定|规划|计划|纲要|办法|细则|制度|公报|倡议|述职|研讨|说明|请示|批复|通报|"
-    "决议|纪要|简报|快报|专报|周报|月报|清单|寄语|思考|预案|简章|章程|条例|问答|[十百]问[十百]答|解读|文字实录|"
+    "决议|纪要|简报|快报|专报|周报|月报|清单|寄语|思考|预案|简章|章程|条例|问答|[十百]问[十百]答|解读|文字实录|(?<=的)函|复函|"
     "(?:会议|谈话|学习|活动)记录|"
     # A notice to the public (招标公告, 服务公告), not a site's (网站公告, 政务公告, 公告详情).
     "(?<!网站|系统|平台|本站|站内|官方|政务)(?:公告|通告)(?=$|[（(])|"
@@ -73,6 +73,10 @@ _LIST_ENTRY = re.compile(r"^(?:\d{1,2}[ \u3000]|[①-⑳]|[Ⅰ-Ⅻ][．.、])")
 # A kind alone, spaced as a title is set over a court's or an office's notice (公　告,
 # 通　告, 通　知).
 _SPACED_KIND = re.compile(r"^(?:公|通|布)[ \u3000]+告$|^通[ \u3000]+知$|^公[ \u3000]+示$")
+# …and a letter's or a pledge's kind alone, spaced or not (感谢信, 介　绍　信, 证　明, 倡议书).
+_LETTER_KIND = re.compile(
+    r"^(?:(?:感谢|介绍|慰问|表扬|推荐|邀请|证明)信|证明|(?:倡议|申请|承诺|保证|决心)书)$"
+)
 
 
 def is_title(line: str) -> bool:
@@ -87,7 +91,7 @@ def is_title(line: str) -> bool:
     a title open with a symbol (▍章节 02　发言全文; a blank ○○ is a title's) or name a
     site's section after a spaced dot (校灵通智能校对 · 检查报告).
     """
-    if _SPACED_KIND.match(line):
+    if _SPACED_KIND.match(line) or _LETTER_KIND.match(re.sub(r"[ \u3000]+", "", line)):
         return True
     kinds = [match.end() for match in _TITLE.finditer(_LABELS.sub(_blank_out, line))]
     return (
