@@ -50,10 +50,19 @@ def generated_lines() -> list[tuple[str, bool]]:
     return lines
 
 
+# The wrapper-free documents the judge does not learn: set N's bureau articles end with
+# their own editor block and 扫码关注 lines, which the wrapper sets label a page's (a post
+# carrying a document); learning them as the document's kept 13 more wrapper lines of
+# the sets for 10 body lines saved (measured 2026-12-08).
+_CONTESTED = ("N",)
+
+
 def wrapper_free_lines() -> list[tuple[str, bool]]:
-    """The lines of the wrapper-free documents (bench/data/import_bodies), all their own."""
+    """The lines of the wrapper-free documents (bench/data/import_bodies), all their own,
+    but those of the sets whose lines the wrapper sets label otherwise (_CONTESTED)."""
     lines = []
-    for path in sorted((BODIES / "docs").glob("*.txt")):
+    paths = (BODIES / "docs").glob("*.txt")
+    for path in sorted(p for p in paths if not p.name.startswith(_CONTESTED)):
         lines += [(line, False) for line in normalize(path.read_text("utf-8")).split("\n") if line]
     return lines
 
