@@ -862,7 +862,7 @@ _BLANK_ALONE = re.compile(r"^(?:[×XＸ]{2,3}|○{2,3}|某某)$")
 # A document's table of contents: 目录 alone on its line over its entries, chapters or
 # numbered headings with their pages, if any (第二章　规划与建设, 一、议事规则……1).
 _CONTENTS = re.compile(r"^目[ \u3000]*录$")
-_CHAPTER = re.compile(r"^第[一二三四五六七八九十百\d]{1,4}[章节编篇]")
+_CHAPTER_NUMBER = re.compile(r"^第[一二三四五六七八九十百\d]{1,4}[章节编篇]")
 _PAGE_LEADER = re.compile(r"[…．.·]{2,}[ \u3000]*\d{1,4}$")
 _SPACES = re.compile(r"[ \u3000]+")
 # The fewest entries a table of contents lists.
@@ -882,7 +882,7 @@ def _contents(lines: list[str]) -> list[int]:
         entries = list(
             itertools.takewhile(
                 lambda j: (
-                    (HEADING.match(bare[j]) or _CHAPTER.match(bare[j]))
+                    (HEADING.match(bare[j]) or _CHAPTER_NUMBER.match(bare[j]))
                     and last[bare[j]] > j
                     and not promotion(bare[j])
                 ),
