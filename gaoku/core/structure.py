@@ -30,6 +30,7 @@ which the document generator's labels follow too:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -214,6 +215,8 @@ def parse_outline(text: str) -> Outline:
         if level is None
         else [i for i in range(body, len(paras)) if _level_of(paras[i]) == level]
     )
+    contents = set(table_of_contents(paras))  # its entries head no part: the opening's
+    starts = [i for i in starts if i not in contents]
     closing_at = _closing_index(paras, starts[-1] + 1 if starts else body)
     end_of_parts = closing_at if closing_at is not None else len(paras)
     parts = []
@@ -233,6 +236,39 @@ def parse_outline(text: str) -> Outline:
 
 
 _NO_MARKS = str.maketrans("", "", MARK_ALPHABET)
+
+# A document's table of contents: 目录 alone on its line over its entries, chapters or
+# numbered headings with their pages, if any (第二章　规划与建设, 一、议事规则……1).
+_CONTENTS = re.compile(r"^目[ \u3000]*录$")
+_CHAPTER_NUMBER = re.compile(r"^第[一二三四五六七八九十百\d]{1,4}[章节编篇]")
+_PAGE_LEADER = re.compile(r"[…．.·]{2,}[ \u3000]*\d{1,4}$")
+# The fewest entries a table of contents lists.
+_CONTENTS_ENTRIES = 2
+
+
+def contents_key(paragraph: str) -> str:
+    """A paragraph as a table of contents names it: without its page or spaces."""
+    return re.sub(r"[ \u3000]+", "", _PAGE_LEADER.sub("", paragraph))
+
+
+def table_of_contents(paras: list[str]) -> list[int]:
+    """The paragraphs of a document's table of contents: its 目录 and the entries under it,
+    each a heading that heads a part of the text below it (with or without its page)."""
+    keys = [contents_key(para) for para in paras]
+    last = {key: index for index, key in enumerate(keys)}
+
+    def entry(index: int) -> bool:
+        key = keys[index]
+        numbered = heading_level(key) is not None or _CHAPTER_NUMBER.match(key) is not None
+        return numbered and last[key] > index
+
+    found: list[int] = []
+    for index, para in enumerate(paras):
+        if _CONTENTS.match(para):
+            entries = list(itertools.takewhile(entry, range(index + 1, len(paras))))
+            if len(entries) >= _CONTENTS_ENTRIES:
+                found += [index, *entries]
+    return found
 
 
 def heading_level(paragraph: str) -> int | None:

@@ -447,3 +447,24 @@ def test_minutes_issue_a_copy_count_a_numbered_reference_and_joint_issuers_head_
         "各县（市、区）：\n现就有关事项通知如下。"
     )
     assert parse_outline(joint).title == "关于做好安全稳定工作的通知"
+
+
+def test_a_table_of_contents_heads_no_part():
+    text = "\n".join(
+        [
+            "××县财政局机关内部管理制度",
+            "目\u3000录",
+            "一、局党组会议议事规则……………………1",
+            "二、局长办公会议制度……………………3",
+            "一、局党组会议议事规则",
+            "第一条\u3000局党组会议由党组书记召集并主持。",
+            "二、局长办公会议制度",
+            "第一条\u3000局长办公会议一般每两周召开一次。",
+        ]
+    )
+    outline = parse_outline(text)
+    assert [part.heading for part in outline.parts] == [
+        "一、局党组会议议事规则",
+        "二、局长办公会议制度",
+    ]
+    assert outline.opening.startswith("目\u3000录")

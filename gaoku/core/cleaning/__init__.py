@@ -148,12 +148,14 @@ from gaoku.core.cleaning.rules import (
 )
 from gaoku.core.cleaning.title import is_title, related_entries, title_index, titled_round
 from gaoku.core.structure import (
+    contents_key,
     find_placeholders,
     heading_level,
     is_document_header,
     is_salutation,
     is_speaker,
     is_subtitle,
+    table_of_contents,
 )
 
 __all__ = [
@@ -859,39 +861,15 @@ def _own_labels(lines: list[str], inside: list[str], start: int) -> list[int]:
 _BLANK_ALONE = re.compile(r"^(?:[×XＸ]{2,3}|○{2,3}|某某)$")
 
 
-# A document's table of contents: 目录 alone on its line over its entries, chapters or
-# numbered headings with their pages, if any (第二章　规划与建设, 一、议事规则……1).
-_CONTENTS = re.compile(r"^目[ \u3000]*录$")
-_CHAPTER_NUMBER = re.compile(r"^第[一二三四五六七八九十百\d]{1,4}[章节编篇]")
-_PAGE_LEADER = re.compile(r"[…．.·]{2,}[ \u3000]*\d{1,4}$")
-_SPACES = re.compile(r"[ \u3000]+")
-# The fewest entries a table of contents lists.
-_CONTENTS_ENTRIES = 2
-
-
 def _contents(lines: list[str]) -> list[int]:
-    """The lines of a document's table of contents, its 目录 and the entries under it, and
-    the headings below that they name (a page repeats a chapter's name as its running
-    head; a table of contents names each once, above the chapter itself)."""
-    bare = [_SPACES.sub("", _PAGE_LEADER.sub("", line)) for line in lines]
-    last = {line: index for index, line in enumerate(bare)}
-    found: list[int] = []
-    for index, line in enumerate(lines):
-        if not _CONTENTS.match(line):
-            continue
-        entries = list(
-            itertools.takewhile(
-                lambda j: (
-                    (HEADING.match(bare[j]) or _CHAPTER_NUMBER.match(bare[j]))
-                    and last[bare[j]] > j
-                    and not promotion(bare[j])
-                ),
-                range(index + 1, len(lines)),
-            )
-        )
-        if len(entries) >= _CONTENTS_ENTRIES:
-            found += [index, *entries, *(last[bare[j]] for j in entries)]
-    return found
+    """The lines of a document's table of contents (structure.table_of_contents), but an
+    entry that reads as promotion, and the headings below that they name: a page repeats a
+    chapter's name as its running head; a table of contents names each once, above the
+    chapter itself."""
+    keys = [contents_key(line) for line in lines]
+    listed = [i for i in table_of_contents(lines) if not promotion(keys[i])]
+    last = {key: index for index, key in enumerate(keys)}
+    return [*listed, *(last[keys[i]] for i in listed)]
 
 
 def _blank_signer(lines: list[str], index: int) -> bool:
