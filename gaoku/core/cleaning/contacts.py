@@ -109,7 +109,8 @@ CONTACT_VALUE = re.compile(r"[\w.+-]+@[\w.-]+|\+?\d[\d\-－ ]{4,}\d")
 
 
 # A mailbox or a site an institution names by its office or its kind (校长信箱：, 值班邮箱：,
-# 报送邮箱：, 投诉邮箱：, 医院网址：, 协会网址：), as no seller labels its own.
+# 报送邮箱：, 投诉邮箱：), as no seller labels its own (a site's address, 医院网址：www…, still
+# reads as promotion unmistakably).
 _INSTITUTIONS = (
     r"^[\u4e00-\u9fff]{0,8}(?:校长|院长|书记|局长|值班|报送|投诉|举报|监督|政务|医院|学校|协会|学会|"
     r"法院|检察院)(?:信箱|邮箱|网址|网站)\s*[:：]"
